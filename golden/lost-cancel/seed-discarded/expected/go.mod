@@ -1,0 +1,3 @@
+module example.com/seeddiscarded
+
+go 1.22

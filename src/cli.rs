@@ -1,0 +1,319 @@
+//! The command line: `check`, `fix`, `rules` and `explain`.
+
+use crate::config::Config;
+use crate::engine::{Engine, Notice, Severity};
+use crate::fix::Applicability;
+use crate::report::{display_path, notice_line};
+use crate::rule::{RuleEntry, RuleSet};
+use crate::transforms;
+use anyhow::{bail, Result};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
+use std::io::{IsTerminal, Write};
+
+/// Exit code: nothing found, nothing to change, or changes written.
+pub const EXIT_CLEAN: i32 = 0;
+/// Exit code: findings reported, or a dry run that would change files.
+pub const EXIT_FINDINGS: i32 = 1;
+/// Exit code: a usage error, or an input that could not be read or written.
+pub const EXIT_ERROR: i32 = 2;
+
+/// Runs below this many files get no progress bar.
+const PROGRESS_MIN_FILES: usize = 200;
+
+const MAIN_EXAMPLES: &str = "\
+Examples:
+  ctxmod check ./...                 list findings in the module
+  ctxmod check --format json . > findings.json
+  ctxmod fix ./...                   preview safe fixes as a unified diff
+  ctxmod fix --unsafe --write ./...  apply safe and unsafe fixes in place
+  ctxmod rules                       list every rule
+  ctxmod explain lost-cancel         read one rule's documentation
+
+Exit codes: 0 clean, 1 findings (or a dry run that would change files), 2 error.";
+
+const CHECK_EXAMPLES: &str = "\
+Examples:
+  ctxmod check                       check the current directory
+  ctxmod check ./... --rule CTX005   only the lost-cancel rule
+  ctxmod check --format json svc/ > findings.json
+
+Exit codes: 0 no findings, 1 findings, 2 usage or I/O error.";
+
+const FIX_EXAMPLES: &str = "\
+Examples:
+  ctxmod fix ./...                   show the diff of every safe fix; write nothing
+  ctxmod fix ./... | git apply       the same, applied with git
+  ctxmod fix --write ./...           apply safe fixes in place
+  ctxmod fix --unsafe --write --rule redundant-cancel .
+
+Exit codes: without --write, 0 nothing to change, 1 changes shown;
+with --write, 0 written; 2 usage or I/O error.";
+
+const RULES_EXAMPLES: &str = "\
+Examples:
+  ctxmod rules
+  ctxmod rules | grep safe";
+
+const EXPLAIN_EXAMPLES: &str = "\
+Examples:
+  ctxmod explain CTX001
+  ctxmod explain lost-cancel";
+
+/// ctxmod finds misuse of Go's context.Context and fixes it with minimal,
+/// reviewable text edits.
+#[derive(Parser, Debug)]
+#[command(name = "ctxmod", version, after_help = MAIN_EXAMPLES)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Report findings as `file:line:col: CODE id: message`.
+    #[command(after_help = CHECK_EXAMPLES)]
+    Check(CheckArgs),
+    /// Show (or with --write, apply) the fixes as a unified diff.
+    #[command(after_help = FIX_EXAMPLES)]
+    Fix(FixArgs),
+    /// List every rule: code, id, fix applicability and summary.
+    #[command(after_help = RULES_EXAMPLES)]
+    Rules,
+    /// Print one rule's documentation.
+    #[command(after_help = EXPLAIN_EXAMPLES)]
+    Explain {
+        /// A rule id (`lost-cancel`) or code (`CTX005`).
+        rule: String,
+    },
+}
+
+#[derive(Args, Debug)]
+struct Selection {
+    /// Files or directories; `./...` and `dir/...` as Go users type them.
+    #[arg(default_value = ".")]
+    paths: Vec<String>,
+    /// Run only this rule (id or code); repeat for more.
+    #[arg(long = "rule", value_name = "ID")]
+    rules: Vec<String>,
+}
+
+#[derive(Args, Debug)]
+struct CheckArgs {
+    #[command(flatten)]
+    selection: Selection,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+#[derive(Args, Debug)]
+struct FixArgs {
+    #[command(flatten)]
+    selection: Selection,
+    /// Apply the fixes in place instead of printing a diff.
+    #[arg(long)]
+    write: bool,
+    /// Also apply unsafe fixes (signature changes, new values).
+    #[arg(long = "unsafe")]
+    unsafe_fixes: bool,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum Format {
+    Text,
+    Json,
+}
+
+/// Parses the arguments, runs the command and returns the exit code.
+pub fn run() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                EXIT_ERROR
+            } else {
+                EXIT_CLEAN
+            };
+        }
+    };
+    match execute(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("ctxmod: error: {e:#}");
+            EXIT_ERROR
+        }
+    }
+}
+
+fn execute(cli: Cli) -> Result<i32> {
+    match cli.command {
+        Command::Check(args) => check(args),
+        Command::Fix(args) => fix(args),
+        Command::Rules => {
+            print!("{}", rules_table());
+            Ok(EXIT_CLEAN)
+        }
+        Command::Explain { rule } => {
+            let entry = find_rule(&rule)?;
+            let m = entry.meta();
+            println!("{} {} (fix: {})\n", m.code, m.id, m.applicability.as_str());
+            print!("{}", entry.documentation());
+            Ok(EXIT_CLEAN)
+        }
+    }
+}
+
+fn find_rule(name: &str) -> Result<&'static RuleEntry> {
+    match transforms::registry().iter().find(|e| e.matches(name)) {
+        Some(e) => Ok(e),
+        None => bail!("unknown rule `{name}` (see `ctxmod rules`)"),
+    }
+}
+
+fn rules_table() -> String {
+    let mut out = format!("{:<8} {:<22} {:<13} {}\n", "CODE", "ID", "FIX", "SUMMARY");
+    for e in transforms::registry() {
+        let m = e.meta();
+        out.push_str(&format!(
+            "{:<8} {:<22} {:<13} {}\n",
+            m.code,
+            m.id,
+            m.applicability.as_str(),
+            m.summary
+        ));
+    }
+    out
+}
+
+/// The rules a run uses: `--rule` if given, else the configuration's
+/// enable/disable lists over every rule.
+fn select_rules(selection: &Selection, config: &Config) -> Result<RuleSet> {
+    let registry = transforms::registry();
+    let chosen: Vec<&'static RuleEntry> = if selection.rules.is_empty() {
+        registry
+            .iter()
+            .filter(|e| config.enable.is_empty() || config.enable.iter().any(|n| e.matches(n)))
+            .filter(|e| !config.disable.iter().any(|n| e.matches(n)))
+            .collect()
+    } else {
+        selection
+            .rules
+            .iter()
+            .map(|n| find_rule(n))
+            .collect::<Result<_>>()?
+    };
+    Ok(RuleSet::new(chosen.iter().map(|e| e.rule).collect()))
+}
+
+/// Loads the configuration, selects the rules and lists the files.
+fn prepare(selection: &Selection) -> Result<(RuleSet, Vec<std::path::PathBuf>)> {
+    let first = crate::walk::strip_ellipsis(&selection.paths[0]);
+    let known = |n: &str| transforms::registry().iter().any(|e| e.matches(n));
+    let config = Config::discover(std::path::Path::new(first), known)?;
+    let rules = select_rules(selection, &config)?;
+    let files = crate::walk::go_files(&selection.paths, &config)?;
+    Ok((rules, files))
+}
+
+fn progress_bar(files: usize) -> ProgressBar {
+    if files < PROGRESS_MIN_FILES || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(files as u64);
+    bar.set_style(
+        ProgressStyle::with_template("{bar:40} {pos}/{len} files {elapsed}")
+            .expect("the template is valid"),
+    );
+    bar
+}
+
+/// Prints notices to stderr; true when any was an error.
+fn print_notices(notices: &[Notice]) -> bool {
+    let mut stderr = std::io::stderr().lock();
+    for n in notices {
+        let _ = writeln!(stderr, "{}", notice_line(n));
+    }
+    notices.iter().any(|n| n.severity == Severity::Error)
+}
+
+fn check(args: CheckArgs) -> Result<i32> {
+    let (rules, files) = prepare(&args.selection)?;
+    let bar = progress_bar(files.len());
+    let outcome = Engine::new(&rules).check(&files, &bar);
+    bar.finish_and_clear();
+    let errors = print_notices(&outcome.notices);
+    let report = match args.format {
+        Format::Text => crate::report::text(&outcome.files),
+        Format::Json => crate::report::json(&outcome.files),
+    };
+    print!("{report}");
+    Ok(if errors {
+        EXIT_ERROR
+    } else if outcome.files.is_empty() {
+        EXIT_CLEAN
+    } else {
+        EXIT_FINDINGS
+    })
+}
+
+fn fix(args: FixArgs) -> Result<i32> {
+    let (rules, files) = prepare(&args.selection)?;
+    let min = if args.unsafe_fixes {
+        Applicability::Unsafe
+    } else {
+        Applicability::Safe
+    };
+    let bar = progress_bar(files.len());
+    let outcome = Engine::new(&rules).fix(&files, min, &bar);
+    bar.finish_and_clear();
+    let mut errors = print_notices(&outcome.notices);
+    let mut stdout = std::io::stdout().lock();
+    if args.write {
+        let mut fixes = 0;
+        let mut written = 0;
+        for file in &outcome.changed {
+            match crate::write::write_if_unchanged(
+                &file.source.path,
+                &file.source.original,
+                file.new_text.as_bytes(),
+            ) {
+                Ok(()) => {
+                    written += 1;
+                    fixes += file.applied.len();
+                }
+                Err(e) => {
+                    errors = true;
+                    eprintln!("error: {e:#}");
+                }
+            }
+        }
+        if written > 0 || outcome.remaining > 0 {
+            let files_word = if written == 1 { "file" } else { "files" };
+            writeln!(
+                stdout,
+                "Applied {fixes} fixes to {written} {files_word}; {} findings left (see `ctxmod check`).",
+                outcome.remaining
+            )?;
+        }
+        return Ok(if errors { EXIT_ERROR } else { EXIT_CLEAN });
+    }
+    let color = std::io::stdout().is_terminal();
+    for file in &outcome.changed {
+        let old = String::from_utf8_lossy(&file.source.original);
+        let path = display_path(&file.source.path);
+        write!(
+            stdout,
+            "{}",
+            crate::diff::unified(&path, &old, &file.new_text, color)
+        )?;
+    }
+    Ok(if errors {
+        EXIT_ERROR
+    } else if outcome.changed.is_empty() {
+        EXIT_CLEAN
+    } else {
+        EXIT_FINDINGS
+    })
+}

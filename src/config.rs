@@ -1,0 +1,162 @@
+//! `ctxmod.toml`: which rules run and which paths are left out. Looked up in
+//! the target directory and its parents.
+
+use anyhow::{bail, Result};
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+use toml::Spanned;
+
+/// The file name ctxmod looks for.
+pub const FILE_NAME: &str = "ctxmod.toml";
+
+/// A loaded configuration.
+#[derive(Debug, Default)]
+pub struct Config {
+    /// The file it came from, if any.
+    pub path: Option<PathBuf>,
+    /// If not empty, only these rules run (ids or codes).
+    pub enable: Vec<String>,
+    /// These rules never run (ids or codes).
+    pub disable: Vec<String>,
+    /// Paths left out, as globs relative to the configuration's directory.
+    pub exclude: globset::GlobSet,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    #[serde(default)]
+    rules: RawRules,
+    #[serde(default)]
+    exclude: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawRules {
+    #[serde(default)]
+    enable: Vec<Spanned<String>>,
+    #[serde(default)]
+    disable: Vec<Spanned<String>>,
+}
+
+impl Config {
+    /// Finds `ctxmod.toml` in `start` (or its directory, for a file) or the
+    /// nearest parent, and loads it; no file gives the default.
+    pub fn discover(start: &Path, known_rule: impl Fn(&str) -> bool) -> Result<Config> {
+        let start = crate::gomod::absolute(start);
+        let mut dir = if start.is_dir() {
+            Some(start.as_path())
+        } else {
+            start.parent()
+        };
+        while let Some(d) = dir {
+            let candidate = d.join(FILE_NAME);
+            if candidate.is_file() {
+                let text = std::fs::read_to_string(&candidate)
+                    .map_err(|e| anyhow::anyhow!("{}: {e}", candidate.display()))?;
+                return Config::parse(&candidate, &text, known_rule);
+            }
+            dir = d.parent();
+        }
+        Ok(Config::default())
+    }
+
+    /// Parses the text of a configuration file at `path`.
+    pub fn parse(path: &Path, text: &str, known_rule: impl Fn(&str) -> bool) -> Result<Config> {
+        let shown = path.display();
+        let raw: RawConfig = toml::from_str(text).map_err(|e| {
+            let (line, col) = e
+                .span()
+                .map_or((1, 1), |s| crate::source::line_col(text, s.start));
+            anyhow::anyhow!("{shown}:{line}:{col}: {}", e.message().trim())
+        })?;
+        let check = |key: &str, names: &[Spanned<String>]| -> Result<Vec<String>> {
+            for name in names {
+                if !known_rule(name.get_ref()) {
+                    let (line, col) = crate::source::line_col(text, name.span().start);
+                    bail!(
+                        "{shown}:{line}:{col}: {key}: unknown rule `{}` (see `ctxmod rules`)",
+                        name.get_ref()
+                    );
+                }
+            }
+            Ok(names.iter().map(|n| n.get_ref().clone()).collect())
+        };
+        let enable = check("rules.enable", &raw.rules.enable)?;
+        let disable = check("rules.disable", &raw.rules.disable)?;
+        let mut globs = globset::GlobSetBuilder::new();
+        for pattern in &raw.exclude {
+            let glob = globset::GlobBuilder::new(pattern.get_ref())
+                .literal_separator(true)
+                .build()
+                .map_err(|e| {
+                    let (line, col) = crate::source::line_col(text, pattern.span().start);
+                    anyhow::anyhow!("{shown}:{line}:{col}: exclude: {e}")
+                })?;
+            globs.add(glob);
+        }
+        Ok(Config {
+            path: Some(path.to_path_buf()),
+            enable,
+            disable,
+            exclude: globs.build()?,
+        })
+    }
+
+    /// True when `path` matches an `exclude` glob (relative to the
+    /// configuration's directory).
+    pub fn is_excluded(&self, path: &Path) -> bool {
+        let Some(dir) = self.path.as_ref().and_then(|p| p.parent()) else {
+            return false;
+        };
+        let abs = crate::gomod::absolute(path);
+        match abs.strip_prefix(dir) {
+            Ok(rel) => self.exclude.is_match(rel),
+            Err(_) => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn known(name: &str) -> bool {
+        matches!(name, "lost-cancel" | "CTX005" | "nil-ctx")
+    }
+
+    #[test]
+    fn parses_rules_and_excludes() {
+        let c = Config::parse(
+            Path::new("/w/ctxmod.toml"),
+            "exclude = [\"gen/**\"]\n[rules]\ndisable = [\"CTX005\"]\n",
+            known,
+        )
+        .unwrap();
+        assert_eq!(c.disable, vec!["CTX005"]);
+        assert!(c.is_excluded(Path::new("/w/gen/a/b.go")));
+        assert!(!c.is_excluded(Path::new("/w/src/b.go")));
+    }
+
+    #[test]
+    fn unknown_key_names_file_line_and_key() {
+        let err = Config::parse(Path::new("ctxmod.toml"), "[rules]\nenabled = []\n", known)
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("ctxmod.toml:2:1:"), "{err}");
+        assert!(err.contains("enabled"), "{err}");
+    }
+
+    #[test]
+    fn unknown_rule_names_line() {
+        let err = Config::parse(
+            Path::new("ctxmod.toml"),
+            "[rules]\nenable = [\"lost-cancel\",\n  \"nope\"]\n",
+            known,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.starts_with("ctxmod.toml:3:3: rules.enable"), "{err}");
+    }
+}

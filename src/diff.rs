@@ -1,0 +1,54 @@
+//! Unified diffs of the changes `fix` would make.
+
+use similar::TextDiff;
+
+/// A unified diff of one file, `---`/`+++` with `a/` and `b/` prefixes (so
+/// `git apply` takes it), three lines of context, ANSI-coloured if asked.
+pub fn unified(path: &str, old: &str, new: &str, color: bool) -> String {
+    let diff = TextDiff::from_lines(old, new);
+    let text = diff
+        .unified_diff()
+        .context_radius(3)
+        .header(&format!("a/{path}"), &format!("b/{path}"))
+        .to_string();
+    if !color {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + 256);
+    for line in text.split_inclusive('\n') {
+        let (body, end) = match line.strip_suffix('\n') {
+            Some(b) => (b, "\n"),
+            None => (line, ""),
+        };
+        let code = if body.starts_with("---") || body.starts_with("+++") {
+            "1"
+        } else if body.starts_with("@@") {
+            "36"
+        } else if body.starts_with('-') {
+            "31"
+        } else if body.starts_with('+') {
+            "32"
+        } else {
+            ""
+        };
+        if code.is_empty() {
+            out.push_str(line);
+        } else {
+            out.push_str(&format!("\x1b[{code}m{body}\x1b[0m{end}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_diff() {
+        let d = unified("a.go", "x\ny\n", "x\nz\n", false);
+        assert_eq!(d, "--- a/a.go\n+++ b/a.go\n@@ -1,2 +1,2 @@\n x\n-y\n+z\n");
+        assert!(!d.contains('\x1b'));
+        assert!(unified("a.go", "x\n", "y\n", true).contains("\x1b[31m-x"));
+    }
+}

@@ -1,0 +1,427 @@
+//! The run: read and pre-scan every file, parse the ones that can matter
+//! once, run every rule in one traversal, resolve cross-file conditions, and
+//! for `fix`, apply fixes pass by pass until nothing changes.
+
+use crate::fix::{apply_edits, Applicability, Edit, Finding, Fix};
+use crate::gomod::ModuleCache;
+use crate::imports::{self, FileImports};
+use crate::rule::{FileCx, RuleMeta, RuleSet};
+use crate::source::{is_generated, SourceFile};
+use crate::suppress::Suppressions;
+use crate::syntax::{first_error, parse};
+use crate::workspace::{FileSummary, PackageKey, Workspace};
+use aho_corasick::AhoCorasick;
+use indicatif::ProgressBar;
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+
+/// How many fix passes a file gets before ctxmod gives up converging.
+pub const MAX_PASSES: usize = 10;
+
+/// How serious a notice is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The run went on; the file was skipped or left unedited.
+    Warning,
+    /// An input could not be read: the run fails at the end.
+    Error,
+}
+
+/// A problem with an input file rather than with its code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// How serious it is.
+    pub severity: Severity,
+    /// The file.
+    pub path: PathBuf,
+    /// The 1-based line, when it is about one.
+    pub line: Option<usize>,
+    /// What happened.
+    pub message: String,
+}
+
+/// The findings of one file, with the text they point into.
+#[derive(Debug)]
+pub struct FileFindings {
+    /// The file as read.
+    pub source: SourceFile,
+    /// Its findings, sorted by position.
+    pub findings: Vec<Finding>,
+}
+
+/// The result of `check`.
+#[derive(Debug, Default)]
+pub struct CheckOutcome {
+    /// Files with findings, sorted by path.
+    pub files: Vec<FileFindings>,
+    /// Problems with inputs, sorted by path.
+    pub notices: Vec<Notice>,
+    /// How many files were read.
+    pub files_read: usize,
+    /// How many of them were parsed.
+    pub files_parsed: usize,
+}
+
+/// One file `fix` changed.
+#[derive(Debug)]
+pub struct ChangedFile {
+    /// The file as read.
+    pub source: SourceFile,
+    /// Its new text, with the file's own line endings.
+    pub new_text: String,
+    /// The fixes applied, in order.
+    pub applied: Vec<(&'static RuleMeta, String)>,
+}
+
+/// The result of `fix`.
+#[derive(Debug, Default)]
+pub struct FixOutcome {
+    /// Changed files, sorted by path.
+    pub changed: Vec<ChangedFile>,
+    /// Findings left after fixing (no fix, or a fix not applied).
+    pub remaining: usize,
+    /// Problems with inputs, and fixes that were rejected.
+    pub notices: Vec<Notice>,
+}
+
+/// One file's analysis: its package summary and findings.
+struct Analysis {
+    summary: FileSummary,
+    findings: Vec<Finding>,
+}
+
+/// Runs rules over files.
+pub struct Engine<'r> {
+    rules: &'r RuleSet,
+    needles: AhoCorasick,
+    modules: ModuleCache,
+}
+
+impl<'r> Engine<'r> {
+    /// An engine running `rules`.
+    pub fn new(rules: &'r RuleSet) -> Engine<'r> {
+        let needles = AhoCorasick::new(rules.needles()).expect("needles are plain strings");
+        Engine {
+            rules,
+            needles,
+            modules: ModuleCache::default(),
+        }
+    }
+
+    /// Finds every problem in `paths` (Go files).
+    pub fn check(&self, paths: &[PathBuf], progress: &ProgressBar) -> CheckOutcome {
+        let (scanned, workspace, mut outcome) = self.scan(paths, progress);
+        outcome.files = scanned
+            .into_iter()
+            .filter_map(|(source, analysis)| {
+                let findings = resolve(analysis, &workspace);
+                (!findings.is_empty()).then_some(FileFindings { source, findings })
+            })
+            .collect();
+        outcome
+    }
+
+    /// Applies every fix at least as applicable as `min` to `paths`, in
+    /// memory. Writing is the caller's choice.
+    pub fn fix(&self, paths: &[PathBuf], min: Applicability, progress: &ProgressBar) -> FixOutcome {
+        let (scanned, workspace, checked) = self.scan(paths, progress);
+        let results: Vec<(Option<ChangedFile>, usize, Option<Notice>)> = scanned
+            .into_par_iter()
+            .map(|(source, analysis)| {
+                let findings = resolve(analysis, &workspace);
+                self.fix_file(source, findings, min, &workspace)
+            })
+            .collect();
+        let mut outcome = FixOutcome {
+            notices: checked.notices,
+            ..FixOutcome::default()
+        };
+        for (changed, remaining, notice) in results {
+            outcome.changed.extend(changed);
+            outcome.remaining += remaining;
+            outcome.notices.extend(notice);
+        }
+        outcome
+            .notices
+            .sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+        outcome
+    }
+
+    /// Reads, pre-scans and analyses every file; returns the analysed files
+    /// with the workspace their conditions resolve against.
+    fn scan(
+        &self,
+        paths: &[PathBuf],
+        progress: &ProgressBar,
+    ) -> (Vec<(SourceFile, Analysis)>, Workspace, CheckOutcome) {
+        enum Scanned {
+            Analysed(SourceFile, Analysis),
+            Unparsed(SourceFile),
+            Skipped,
+            Failed(Notice),
+        }
+        let first: Vec<Scanned> = paths
+            .par_iter()
+            .map(|path| {
+                progress.inc(1);
+                let source = match SourceFile::load(path) {
+                    Ok(s) => s,
+                    Err(e) => {
+                        return Scanned::Failed(notice(Severity::Error, path, None, e.to_string()))
+                    }
+                };
+                if is_generated(&source.text) {
+                    return Scanned::Skipped;
+                }
+                if !self.needles.is_match(&source.text) {
+                    let may_call = self.rules.needs_callers()
+                        && memchr::memmem::find(source.text.as_bytes(), b"nil").is_some();
+                    return if may_call {
+                        Scanned::Unparsed(source)
+                    } else {
+                        Scanned::Skipped
+                    };
+                }
+                match self.analyse(path, &source.text) {
+                    Ok(a) => Scanned::Analysed(source, a),
+                    Err(n) => Scanned::Failed(n),
+                }
+            })
+            .collect();
+
+        let mut outcome = CheckOutcome {
+            files_read: paths.len(),
+            ..CheckOutcome::default()
+        };
+        let mut analysed = Vec::new();
+        let mut unparsed = Vec::new();
+        for s in first {
+            match s {
+                Scanned::Analysed(source, a) => analysed.push((source, a)),
+                Scanned::Unparsed(source) => unparsed.push(source),
+                Scanned::Skipped => {}
+                Scanned::Failed(n) => outcome.notices.push(n),
+            }
+        }
+        let workspace = Workspace::new(analysed.iter().map(|(_, a)| &a.summary));
+
+        // Files without the needles can still call a context-taking function
+        // of the workspace; parse those that mention one by name.
+        let names = workspace.context_function_names();
+        if !names.is_empty() && !unparsed.is_empty() {
+            let callers = AhoCorasick::new(&names).expect("names are plain strings");
+            let second: Vec<Result<(SourceFile, Analysis), Notice>> = unparsed
+                .into_par_iter()
+                .filter(|s| callers.is_match(&s.text))
+                .map(|source| {
+                    let a = self.analyse(&source.path, &source.text)?;
+                    Ok((source, a))
+                })
+                .collect();
+            for r in second {
+                match r {
+                    Ok(pair) => analysed.push(pair),
+                    Err(n) => outcome.notices.push(n),
+                }
+            }
+        }
+        outcome.files_parsed = analysed.len()
+            + outcome
+                .notices
+                .iter()
+                .filter(|n| n.severity == Severity::Warning)
+                .count();
+        analysed.sort_by(|a, b| a.0.path.cmp(&b.0.path));
+        outcome
+            .notices
+            .sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+        (analysed, workspace, outcome)
+    }
+
+    /// Parses one file and runs every rule over it.
+    fn analyse(&self, path: &Path, text: &str) -> Result<Analysis, Notice> {
+        let tree = parse(text);
+        if let Some(err) = first_error(&tree) {
+            let line = err.start_position().row + 1;
+            return Err(notice(
+                Severity::Warning,
+                path,
+                Some(line),
+                "syntax error; file skipped and not edited".into(),
+            ));
+        }
+        let root = tree.root_node();
+        let imports = FileImports::from_tree(root, text);
+        let dir = crate::gomod::absolute(path.parent().unwrap_or(Path::new(".")));
+        let module = self.modules.module_for(&dir);
+        let package_name = crate::syntax::named_children(root)
+            .into_iter()
+            .find(|n| n.kind() == "package_clause")
+            .and_then(|p| crate::syntax::named_children(p).into_iter().next())
+            .map(|n| crate::syntax::text(n, text).to_string())
+            .unwrap_or_default();
+        let import_path = module.as_ref().and_then(|m| m.import_path(&dir));
+        let summary = FileSummary::from_tree(
+            root,
+            text,
+            &imports,
+            PackageKey {
+                dir,
+                name: package_name,
+            },
+            import_path,
+        );
+        let cx = FileCx {
+            path,
+            src: text,
+            root,
+            imports: &imports,
+            go_version: module.and_then(|m| m.go_version),
+        };
+        let mut findings = self.rules.check(&cx);
+        let suppressions = Suppressions::parse(text);
+        findings.retain(|f| {
+            let (line, _) = crate::source::line_col(text, f.range.start);
+            !suppressions.silences(f.rule, line)
+        });
+        findings.sort_by_key(|f| (f.range.start, f.range.end, f.rule.code));
+        Ok(Analysis { summary, findings })
+    }
+
+    /// Applies fixes to one file pass by pass. Returns the changed file, the
+    /// number of findings left, and a notice if a pass was rejected.
+    fn fix_file(
+        &self,
+        source: SourceFile,
+        mut findings: Vec<Finding>,
+        min: Applicability,
+        workspace: &Workspace,
+    ) -> (Option<ChangedFile>, usize, Option<Notice>) {
+        let mut text = source.text.clone();
+        let mut applied = Vec::new();
+        let mut problem = None;
+        for pass in 0.. {
+            let chosen = choose_fixes(&findings, min);
+            if chosen.is_empty() {
+                break;
+            }
+            if pass == MAX_PASSES {
+                problem = Some(notice(
+                    Severity::Warning,
+                    &source.path,
+                    None,
+                    format!("fixes did not settle after {MAX_PASSES} passes; stopped"),
+                ));
+                break;
+            }
+            let next = match apply_pass(&text, &chosen) {
+                Ok(next) => next,
+                Err(line) => {
+                    let rules: Vec<&str> = chosen.iter().map(|(m, _)| m.id).collect();
+                    problem = Some(notice(
+                        Severity::Warning,
+                        &source.path,
+                        Some(line),
+                        format!(
+                            "fixes of {} would leave a syntax error; not applied (please report this)",
+                            rules.join(", ")
+                        ),
+                    ));
+                    break;
+                }
+            };
+            applied.extend(chosen.iter().map(|(m, f)| (*m, f.title.clone())));
+            text = next;
+            findings = match self.analyse(&source.path, &text) {
+                Ok(a) => resolve(a, workspace),
+                Err(_) => unreachable!("apply_pass checked the text parses"),
+            };
+        }
+        let remaining = findings.len();
+        let changed = (text != source.text).then(|| ChangedFile {
+            new_text: source.to_disk_text(&text),
+            source,
+            applied,
+        });
+        (changed, remaining, problem)
+    }
+}
+
+/// Keeps the findings whose conditions the workspace confirms.
+fn resolve(analysis: Analysis, workspace: &Workspace) -> Vec<Finding> {
+    let package = &analysis.summary.package;
+    analysis
+        .findings
+        .into_iter()
+        .filter(|f| {
+            f.condition
+                .as_ref()
+                .is_none_or(|c| workspace.holds(package, c))
+        })
+        .collect()
+}
+
+/// The fixes of one pass: in order of position, each applicable fix that
+/// conflicts with none chosen before it. The rest wait for the next pass.
+fn choose_fixes(findings: &[Finding], min: Applicability) -> Vec<(&'static RuleMeta, &Fix)> {
+    let mut chosen: Vec<(&'static RuleMeta, &Fix)> = Vec::new();
+    for finding in findings {
+        let Some(fix) = &finding.fix else { continue };
+        if fix.applicability < min || fix.applicability == Applicability::DisplayOnly {
+            continue;
+        }
+        if chosen.iter().all(|(_, c)| !c.conflicts_with(fix)) {
+            chosen.push((finding.rule, fix));
+        }
+    }
+    chosen
+}
+
+/// Applies the chosen fixes and their import changes. Fails with the line
+/// of the first syntax error when the result would not parse.
+fn apply_pass(text: &str, chosen: &[(&'static RuleMeta, &Fix)]) -> Result<String, usize> {
+    let edits: Vec<&Edit> = chosen.iter().flat_map(|(_, f)| f.edits.iter()).collect();
+    let mut text = apply_edits(text, &edits);
+    let mut tree = parse(&text);
+    let mut wanted: Vec<&'static str> = chosen
+        .iter()
+        .flat_map(|(_, f)| f.add_imports.iter().copied())
+        .collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    for path in wanted {
+        if !FileImports::from_tree(tree.root_node(), &text).contains(path) {
+            let edit = imports::add_import(&text, tree.root_node(), path);
+            text = apply_edits(&text, &[&edit]);
+            tree = parse(&text);
+        }
+    }
+    for (_, fix) in chosen {
+        for path in &fix.drop_imports_if_unused {
+            let current = FileImports::from_tree(tree.root_node(), &text);
+            let Some(name) = current.local_name(path) else {
+                continue;
+            };
+            if imports::is_name_used(&text, tree.root_node(), name) {
+                continue;
+            }
+            if let Some(edit) = imports::remove_import(&text, tree.root_node(), path) {
+                text = apply_edits(&text, &[&edit]);
+                tree = parse(&text);
+            }
+        }
+    }
+    match first_error(&tree) {
+        Some(err) => Err(err.start_position().row + 1),
+        None => Ok(text),
+    }
+}
+
+fn notice(severity: Severity, path: &Path, line: Option<usize>, message: String) -> Notice {
+    Notice {
+        severity,
+        path: path.to_path_buf(),
+        line,
+        message,
+    }
+}

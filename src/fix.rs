@@ -1,0 +1,240 @@
+//! Findings and the fixes they carry: the edit model every rule shares.
+
+use crate::rule::RuleMeta;
+use std::ops::Range;
+
+/// How far a fix can be trusted, ordered from least to most applicable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Applicability {
+    /// Reported with a suggestion, never applied.
+    DisplayOnly,
+    /// Changes signatures or APIs, or picks a value the code did not have:
+    /// applied only with `--unsafe`.
+    Unsafe,
+    /// Mechanical; cannot break the build; behaviour moves only the way the
+    /// rule intends. Applied by default.
+    Safe,
+}
+
+impl Applicability {
+    /// The name used in output and configuration.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Applicability::DisplayOnly => "display-only",
+            Applicability::Unsafe => "unsafe",
+            Applicability::Safe => "safe",
+        }
+    }
+}
+
+/// One replacement of a byte range of a file's text by new text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    /// The bytes replaced (empty for an insertion).
+    pub range: Range<usize>,
+    /// What replaces them; lines end in `\n` (CRLF files get `\r\n` on write).
+    pub text: String,
+}
+
+impl Edit {
+    /// Replaces `range` with `text`.
+    pub fn replace(range: Range<usize>, text: impl Into<String>) -> Edit {
+        Edit {
+            range,
+            text: text.into(),
+        }
+    }
+
+    /// Inserts `text` at `offset`.
+    pub fn insert(offset: usize, text: impl Into<String>) -> Edit {
+        Edit::replace(offset..offset, text)
+    }
+
+    /// Deletes `range`.
+    pub fn delete(range: Range<usize>) -> Edit {
+        Edit::replace(range, "")
+    }
+
+    /// True when the two edits cannot both be applied unambiguously: their
+    /// ranges overlap, or they start at the same offset.
+    pub fn conflicts_with(&self, other: &Edit) -> bool {
+        self.range.start == other.range.start
+            || (self.range.start < other.range.end && other.range.start < self.range.end)
+    }
+}
+
+/// A set of edits applied whole or not at all, plus the imports they need.
+#[derive(Debug, Clone)]
+pub struct Fix {
+    /// Whether the fix is applied by default, only with `--unsafe`, or never.
+    pub applicability: Applicability,
+    /// A one-line description of the change, shown as the hint.
+    pub title: String,
+    /// Disjoint edits to the file's text.
+    pub edits: Vec<Edit>,
+    /// Import paths the edited code uses (added when missing).
+    pub add_imports: Vec<&'static str>,
+    /// Import paths the edits may have left unused (removed when they are).
+    pub drop_imports_if_unused: Vec<&'static str>,
+    /// Names the fix declares, each with the byte range of the scope it
+    /// checked them free in: two fixes declaring the same name in
+    /// overlapping scopes cannot share a pass.
+    pub declares: Vec<(Range<usize>, String)>,
+}
+
+impl Fix {
+    /// A fix of the given applicability made of `edits`.
+    pub fn new(applicability: Applicability, title: impl Into<String>, edits: Vec<Edit>) -> Fix {
+        Fix {
+            applicability,
+            title: title.into(),
+            edits,
+            add_imports: Vec::new(),
+            drop_imports_if_unused: Vec::new(),
+            declares: Vec::new(),
+        }
+    }
+
+    /// The same fix, recording that it declares `name` in `scope`.
+    pub fn declaring(mut self, scope: Range<usize>, name: impl Into<String>) -> Fix {
+        self.declares.push((scope, name.into()));
+        self
+    }
+
+    /// The same fix, also making sure `path` is imported.
+    pub fn with_import(mut self, path: &'static str) -> Fix {
+        if !self.add_imports.contains(&path) {
+            self.add_imports.push(path);
+        }
+        self
+    }
+
+    /// The same fix, also removing the import of `path` if it ends up unused.
+    pub fn dropping_import(mut self, path: &'static str) -> Fix {
+        self.drop_imports_if_unused.push(path);
+        self
+    }
+
+    /// True when any edit of `self` conflicts with any edit of `other`, or
+    /// both declare the same name in overlapping scopes.
+    pub fn conflicts_with(&self, other: &Fix) -> bool {
+        let edits = self
+            .edits
+            .iter()
+            .any(|a| other.edits.iter().any(|b| a.conflicts_with(b)));
+        let names = self.declares.iter().any(|(scope, name)| {
+            other
+                .declares
+                .iter()
+                .any(|(s, n)| n == name && scope.start < s.end && s.start < scope.end)
+        });
+        edits || names
+    }
+}
+
+/// A condition a finding holds under only if the rest of the workspace
+/// agrees, checked once every file has been summarised.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Condition {
+    /// The callee's parameter at `arg` is a `context.Context`.
+    CalleeTakesContext { callee: Callee, arg: usize },
+}
+
+/// A call's target as far as one file can tell.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Callee {
+    /// `name(...)`: a function of the caller's own package.
+    Local { name: String },
+    /// `pkg.Name(...)` with `pkg` an import of this import path.
+    Imported { path: String, name: String },
+    /// `x.Name(...)` with `x` not a package: a method with this name and
+    /// number of arguments.
+    Method { name: String, arity: usize },
+}
+
+/// One problem found by a rule.
+#[derive(Debug, Clone)]
+pub struct Finding {
+    /// The rule that found it.
+    pub rule: &'static RuleMeta,
+    /// The bytes it is about.
+    pub range: Range<usize>,
+    /// What is wrong, in one line.
+    pub message: String,
+    /// How to fix it, if ctxmod can.
+    pub fix: Option<Fix>,
+    /// Holds only if the workspace confirms this.
+    pub condition: Option<Condition>,
+}
+
+impl Finding {
+    /// A finding of `rule` over `range`.
+    pub fn new(
+        rule: &'static RuleMeta,
+        range: Range<usize>,
+        message: impl Into<String>,
+    ) -> Finding {
+        Finding {
+            rule,
+            range,
+            message: message.into(),
+            fix: None,
+            condition: None,
+        }
+    }
+
+    /// The same finding with a fix.
+    pub fn with_fix(mut self, fix: Fix) -> Finding {
+        self.fix = Some(fix);
+        self
+    }
+
+    /// The same finding, kept only if `condition` holds.
+    pub fn when(mut self, condition: Condition) -> Finding {
+        self.condition = Some(condition);
+        self
+    }
+
+    /// The applicability of the fix, or display-only without one.
+    pub fn applicability(&self) -> Applicability {
+        self.fix
+            .as_ref()
+            .map_or(Applicability::DisplayOnly, |f| f.applicability)
+    }
+}
+
+/// Applies disjoint edits to `text`.
+pub fn apply_edits(text: &str, edits: &[&Edit]) -> String {
+    let mut sorted: Vec<&Edit> = edits.to_vec();
+    sorted.sort_by_key(|e| (e.range.start, e.range.end));
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut pos = 0;
+    for e in sorted {
+        debug_assert!(e.range.start >= pos, "edits overlap");
+        out.push_str(&text[pos..e.range.start]);
+        out.push_str(&e.text);
+        pos = e.range.end;
+    }
+    out.push_str(&text[pos..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edits_apply_in_order() {
+        let a = Edit::replace(0..1, "X");
+        let b = Edit::insert(3, "!");
+        assert_eq!(apply_edits("abc", &[&b, &a]), "Xbc!");
+    }
+
+    #[test]
+    fn conflicts() {
+        assert!(Edit::replace(0..3, "").conflicts_with(&Edit::replace(2..4, "")));
+        assert!(Edit::insert(2, "a").conflicts_with(&Edit::insert(2, "b")));
+        assert!(!Edit::replace(0..2, "").conflicts_with(&Edit::replace(2..4, "")));
+        assert!(Applicability::Safe > Applicability::Unsafe);
+    }
+}

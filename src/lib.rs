@@ -1,0 +1,30 @@
+//! ctxmod finds misuse of Go's `context.Context` and fixes it with minimal
+//! text edits.
+//!
+//! Data flows one way: [`walk`] finds the Go files, [`engine`] parses each
+//! candidate file once and runs every enabled rule in one traversal
+//! ([`rule`]), findings carry [`fix::Fix`]es that the engine applies to a
+//! fixpoint (with [`imports`] kept right), and [`report`], [`diff`] and
+//! [`write`] turn the result into output. The rules themselves live in
+//! `transforms/`, one file each; the engine knows nothing about any one rule.
+
+pub mod cli;
+pub mod config;
+pub mod diff;
+pub mod engine;
+pub mod fix;
+pub mod gomod;
+pub mod imports;
+pub mod report;
+pub mod rule;
+pub mod scope;
+pub mod source;
+pub mod suppress;
+pub mod syntax;
+pub mod walk;
+pub mod workspace;
+pub mod write;
+pub mod zero;
+
+#[path = "../transforms/mod.rs"]
+pub mod transforms;

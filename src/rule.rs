@@ -1,0 +1,201 @@
+//! What a rule is, what it sees of a file, and the set of rules a run uses.
+
+use crate::fix::{Applicability, Finding};
+use crate::gomod::GoVersion;
+use crate::imports::FileImports;
+use std::path::Path;
+use tree_sitter::Node;
+
+/// A rule's identity and the facts the engine needs to schedule it.
+#[derive(Debug)]
+pub struct RuleMeta {
+    /// Stable short code, e.g. `CTX001`.
+    pub code: &'static str,
+    /// Stable kebab-case id, e.g. `background-in-scope`.
+    pub id: &'static str,
+    /// One line for `ctxmod rules`.
+    pub summary: &'static str,
+    /// The strongest applicability the rule's fixes can have.
+    pub applicability: Applicability,
+    /// Node kinds the rule's `visit` is called for.
+    pub kinds: &'static [&'static str],
+    /// A file is parsed for this rule only if its bytes contain one of these.
+    pub needles: &'static [&'static str],
+    /// Also check files that mention a context-taking function of the
+    /// workspace, even without any of the needles.
+    pub needs_callers: bool,
+}
+
+/// A transform: finds problems in one file and proposes fixes.
+///
+/// The engine walks each file's tree once and calls `visit` for every node
+/// whose kind is in the rule's `kinds`.
+pub trait Rule: Sync {
+    /// The rule's identity.
+    fn meta(&self) -> &'static RuleMeta;
+    /// Looks at one node and reports findings into `out`.
+    fn visit(&self, node: Node<'_>, cx: &FileCx<'_>, out: &mut Vec<Finding>);
+}
+
+/// Everything a rule may read about the file being checked.
+pub struct FileCx<'a> {
+    /// The file's path.
+    pub path: &'a Path,
+    /// The text (LF line endings).
+    pub src: &'a str,
+    /// The root of the syntax tree.
+    pub root: Node<'a>,
+    /// The file's imports.
+    pub imports: &'a FileImports,
+    /// The `go` directive of the file's module, when there is a `go.mod`.
+    pub go_version: Option<GoVersion>,
+}
+
+impl FileCx<'_> {
+    /// The text of a node.
+    pub fn text(&self, node: Node<'_>) -> &str {
+        crate::syntax::text(node, self.src)
+    }
+
+    /// The name the file uses for the package at `path`, if it imports it.
+    pub fn package_name(&self, path: &str) -> Option<&str> {
+        self.imports.local_name(path)
+    }
+
+    /// The name generated code should use for `path`: the file's own name for
+    /// it when imported, else the package's default name.
+    pub fn package_name_or_default<'s>(&'s self, path: &'s str) -> &'s str {
+        self.package_name(path)
+            .unwrap_or_else(|| crate::imports::default_name(path))
+    }
+
+    /// True when `call` is `pkg.F(...)` for the package at `path` and a name
+    /// in `names`.
+    pub fn is_call_to(&self, call: Node<'_>, path: &str, names: &[&str]) -> bool {
+        match (
+            crate::syntax::selector_call(call, self.src),
+            self.package_name(path),
+        ) {
+            (Some((pkg, name)), Some(alias)) => pkg == alias && names.contains(&name),
+            _ => false,
+        }
+    }
+
+    /// True when the module's Go version is at least `major.minor`, or the
+    /// version is unknown.
+    pub fn go_at_least(&self, major: u32, minor: u32) -> bool {
+        self.go_version
+            .is_none_or(|v| v >= GoVersion { major, minor })
+    }
+}
+
+/// A registered rule with the source file that documents it.
+pub struct RuleEntry {
+    /// The rule.
+    pub rule: &'static dyn Rule,
+    /// The full text of its transform file; its `//!` lines are its docs.
+    pub source: &'static str,
+}
+
+impl RuleEntry {
+    /// The rule's metadata.
+    pub fn meta(&self) -> &'static RuleMeta {
+        self.rule.meta()
+    }
+
+    /// The rule's user documentation: its module doc comment.
+    pub fn documentation(&self) -> String {
+        let mut doc = String::new();
+        for line in self.source.lines() {
+            if let Some(rest) = line.strip_prefix("//!") {
+                doc.push_str(rest.strip_prefix(' ').unwrap_or(rest));
+                doc.push('\n');
+            } else if !doc.is_empty() {
+                break;
+            }
+        }
+        doc
+    }
+
+    /// True when `name` is this rule's id or code (codes case-insensitively).
+    pub fn matches(&self, name: &str) -> bool {
+        let m = self.meta();
+        m.id == name || m.code.eq_ignore_ascii_case(name)
+    }
+}
+
+/// The rules of one run, with a dispatch table from node kind to rules.
+pub struct RuleSet {
+    rules: Vec<&'static dyn Rule>,
+    by_kind: Vec<Vec<usize>>,
+    needles: Vec<&'static str>,
+    needs_callers: bool,
+}
+
+impl RuleSet {
+    /// Builds the dispatch table for `rules`.
+    pub fn new(rules: Vec<&'static dyn Rule>) -> RuleSet {
+        let language = crate::syntax::language();
+        let kind_count = language.node_kind_count();
+        let mut by_kind = vec![Vec::new(); kind_count];
+        for (index, rule) in rules.iter().enumerate() {
+            for kind in rule.meta().kinds {
+                let mut known = false;
+                for id in 0..kind_count as u16 {
+                    if language.node_kind_is_named(id)
+                        && language.node_kind_for_id(id) == Some(kind)
+                    {
+                        by_kind[id as usize].push(index);
+                        known = true;
+                    }
+                }
+                assert!(
+                    known,
+                    "rule {} names unknown node kind {kind}",
+                    rule.meta().id
+                );
+            }
+        }
+        let mut needles: Vec<&'static str> = rules
+            .iter()
+            .flat_map(|r| r.meta().needles.iter().copied())
+            .collect();
+        needles.sort_unstable();
+        needles.dedup();
+        let needs_callers = rules.iter().any(|r| r.meta().needs_callers);
+        RuleSet {
+            rules,
+            by_kind,
+            needles,
+            needs_callers,
+        }
+    }
+
+    /// The rules in the set.
+    pub fn rules(&self) -> &[&'static dyn Rule] {
+        &self.rules
+    }
+
+    /// The byte strings that make a file worth parsing.
+    pub fn needles(&self) -> &[&'static str] {
+        &self.needles
+    }
+
+    /// True when some rule wants files that call context-taking functions.
+    pub fn needs_callers(&self) -> bool {
+        self.needs_callers
+    }
+
+    /// Runs every rule over the tree in one traversal.
+    pub fn check(&self, cx: &FileCx<'_>) -> Vec<Finding> {
+        let mut out = Vec::new();
+        crate::syntax::for_each_node(cx.root, |node| {
+            if let Some(indices) = self.by_kind.get(node.kind_id() as usize) {
+                for &i in indices {
+                    self.rules[i].visit(node, cx, &mut out);
+                }
+            }
+        });
+        out
+    }
+}

@@ -1,0 +1,463 @@
+//! Which context a piece of code can use: parameters and locals of type
+//! `context.Context`, an `*http.Request`'s `r.Context()` and a
+//! `*gin.Context`'s `c.Request.Context()`, and whether the code runs in a
+//! goroutine. Shared by every rule that replaces or supplies a context.
+
+use crate::fix::{Applicability, Edit, Fix};
+use crate::rule::FileCx;
+use crate::syntax::{named_children, text, FUNCTION_KINDS};
+use crate::workspace::qualified_type_is;
+use std::collections::HashSet;
+use tree_sitter::Node;
+
+/// The import path of gin.
+pub const GIN: &str = "github.com/gin-gonic/gin";
+
+/// What kind of value provides the context.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ContextKind {
+    /// A `context.Context` value.
+    Context,
+    /// An `*http.Request`: use `r.Context()`.
+    Request,
+    /// A `*gin.Context`: use `c.Request.Context()`.
+    Gin,
+}
+
+/// A variable in scope that provides a context.
+#[derive(Debug, Clone)]
+pub struct ScopeContext {
+    /// The variable's name.
+    pub name: String,
+    /// What it is.
+    pub kind: ContextKind,
+    /// True when it was made by `context.WithoutCancel`: already detached
+    /// from the caller's cancellation.
+    pub detached: bool,
+}
+
+impl ScopeContext {
+    /// The expression that yields the context, e.g. `r.Context()`.
+    pub fn expression(&self) -> String {
+        match self.kind {
+            ContextKind::Context => self.name.clone(),
+            ContextKind::Request => format!("{}.Context()", self.name),
+            ContextKind::Gin => format!("{}.Request.Context()", self.name),
+        }
+    }
+}
+
+/// How to supply a context at one place in the code.
+#[derive(Debug, Clone)]
+pub struct ContextUse {
+    /// The context in scope it derives from.
+    pub source: ScopeContext,
+    /// The expression to write at the place.
+    pub expr: String,
+    /// A declaration to insert before a `go` statement (for gin, whose
+    /// `*gin.Context` must not be read inside the goroutine), with the
+    /// scope and name it declares.
+    pub before_go: Option<(Edit, std::ops::Range<usize>, String)>,
+    /// True when `expr` or `before_go` names the `context` package.
+    pub needs_context_import: bool,
+}
+
+impl ContextUse {
+    /// A fix that writes this context over `range`, with the declaration
+    /// before the `go` statement and the `context` import when needed.
+    pub fn fix(&self, applicability: Applicability, range: std::ops::Range<usize>) -> Fix {
+        let mut edits = vec![Edit::replace(range, self.expr.clone())];
+        if let Some((decl, _, _)) = &self.before_go {
+            edits.push(decl.clone());
+        }
+        let mut fix = Fix::new(applicability, format!("use `{}`", self.expr), edits);
+        if let Some((_, scope, name)) = &self.before_go {
+            fix = fix.declaring(scope.clone(), name.clone());
+        }
+        if self.needs_context_import {
+            fix = fix.with_import("context");
+        }
+        fix
+    }
+}
+
+/// Every context variable visible at `at`, best first: the innermost
+/// declared before `at`, and among the parameters of one function,
+/// `context.Context` before `*http.Request` before `*gin.Context`.
+pub fn contexts_in_scope(cx: &FileCx<'_>, at: Node<'_>) -> Vec<ScopeContext> {
+    let mut found = Vec::new();
+    let mut node = at;
+    while let Some(parent) = node.parent() {
+        match parent.kind() {
+            "statement_list" => {
+                let mut earlier: Vec<Node<'_>> = named_children(parent)
+                    .into_iter()
+                    .take_while(|s| s.end_byte() <= node.start_byte())
+                    .collect();
+                earlier.reverse();
+                for stmt in earlier {
+                    declared_contexts(cx, stmt, &mut found);
+                }
+            }
+            "if_statement"
+            | "expression_switch_statement"
+            | "type_switch_statement"
+            | "for_clause" => {
+                if let Some(init) = parent.child_by_field_name("initializer") {
+                    if init.id() != node.id() && init.end_byte() <= node.start_byte() {
+                        declared_contexts(cx, init, &mut found);
+                    }
+                }
+            }
+            "for_statement" => {
+                let clause = named_children(parent)
+                    .into_iter()
+                    .find(|c| c.kind() == "for_clause");
+                if let Some(init) = clause.and_then(|c| c.child_by_field_name("initializer")) {
+                    if init.end_byte() <= node.start_byte() {
+                        declared_contexts(cx, init, &mut found);
+                    }
+                }
+            }
+            kind if FUNCTION_KINDS.contains(&kind) => {
+                if let Some(params) = parent.child_by_field_name("parameters") {
+                    let mut params = parameter_contexts(cx, params);
+                    params.sort_by_key(|p| p.kind);
+                    found.extend(params);
+                }
+            }
+            _ => {}
+        }
+        node = parent;
+    }
+    found
+}
+
+/// The `go` statement `node` runs under, if any: `node` is in the call of a
+/// `go` statement or in a function literal started by one.
+pub fn goroutine_of(node: Node<'_>) -> Option<Node<'_>> {
+    let mut cur = node.parent();
+    while let Some(n) = cur {
+        match n.kind() {
+            "go_statement" => return Some(n),
+            "function_declaration" | "method_declaration" => return None,
+            _ => cur = n.parent(),
+        }
+    }
+    None
+}
+
+/// How to use the best context in scope at `at`, or `None` when there is
+/// none (or the package name `context` is shadowed there). Inside a
+/// goroutine the context is detached with `context.WithoutCancel`, so code
+/// that was never cancelled stays so but keeps the request's values.
+pub fn context_use(cx: &FileCx<'_>, at: Node<'_>) -> Option<ContextUse> {
+    let context_pkg = cx.package_name_or_default("context");
+    let candidates = contexts_in_scope(cx, at);
+    if candidates.iter().any(|c| c.name == context_pkg) {
+        return None;
+    }
+    let source = candidates.into_iter().next()?;
+    let goroutine = goroutine_of(at);
+    let (expr, before_go) = match (goroutine, source.kind) {
+        (None, _) => (source.expression(), None),
+        (Some(_), ContextKind::Context) if source.detached => (source.name.clone(), None),
+        (Some(go), ContextKind::Gin) => {
+            let name = fresh_name(cx, at, &["ctx", "reqCtx", "requestCtx"])?;
+            let indent = crate::syntax::line_indent(cx.src, go.start_byte());
+            let decl = format!(
+                "{indent}{name} := {context_pkg}.WithoutCancel({})\n",
+                source.expression()
+            );
+            let at_line = crate::syntax::line_start(cx.src, go.start_byte());
+            let scope = name_scope(cx, at).byte_range();
+            (
+                name.clone(),
+                Some((Edit::insert(at_line, decl), scope, name)),
+            )
+        }
+        (Some(_), _) => (
+            format!("{context_pkg}.WithoutCancel({})", source.expression()),
+            None,
+        ),
+    };
+    let needs_context_import =
+        goroutine.is_some() && !(source.detached && source.kind == ContextKind::Context);
+    Some(ContextUse {
+        source,
+        expr,
+        before_go,
+        needs_context_import,
+    })
+}
+
+/// The scope [`fresh_name`] checks names in: the function declaration
+/// around `at`, or the file at top level.
+pub fn name_scope<'t>(cx: &FileCx<'t>, at: Node<'t>) -> Node<'t> {
+    crate::syntax::enclosing_declaration(at).unwrap_or(cx.root)
+}
+
+/// The first of `names` not used as an identifier anywhere in the
+/// [`name_scope`] of `at`. A fix that declares it records so with
+/// [`crate::fix::Fix::declaring`], so two fixes never pick the same name in
+/// one pass.
+pub fn fresh_name(cx: &FileCx<'_>, at: Node<'_>, names: &[&str]) -> Option<String> {
+    let scope = name_scope(cx, at);
+    let mut used = HashSet::new();
+    crate::syntax::for_each_node(scope, |n| {
+        if n.kind() == "identifier" {
+            used.insert(text(n, cx.src));
+        }
+    });
+    names
+        .iter()
+        .find(|n| !used.contains(**n))
+        .map(|n| n.to_string())
+        .or_else(|| {
+            (2..100)
+                .map(|i| format!("{}{i}", names[0]))
+                .find(|n| !used.contains(n.as_str()))
+        })
+}
+
+/// Context variables declared by the parameters of a function.
+fn parameter_contexts(cx: &FileCx<'_>, params: Node<'_>) -> Vec<ScopeContext> {
+    let mut out = Vec::new();
+    for param in named_children(params) {
+        let Some(kind) = param
+            .child_by_field_name("type")
+            .and_then(|t| context_kind_of_type(cx, t))
+        else {
+            continue;
+        };
+        let mut cursor = param.walk();
+        for name in param.children_by_field_name("name", &mut cursor) {
+            let name = text(name, cx.src);
+            if name != "_" {
+                out.push(ScopeContext {
+                    name: name.to_string(),
+                    kind,
+                    detached: false,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The context kind a type provides: `context.Context`, `*http.Request` or
+/// `*gin.Context`.
+pub fn context_kind_of_type(cx: &FileCx<'_>, ty: Node<'_>) -> Option<ContextKind> {
+    if qualified_type_is(ty, cx.src, cx.package_name("context"), "Context") {
+        return Some(ContextKind::Context);
+    }
+    if ty.kind() != "pointer_type" {
+        return None;
+    }
+    let inner = named_children(ty).into_iter().next()?;
+    if qualified_type_is(inner, cx.src, cx.package_name("net/http"), "Request") {
+        Some(ContextKind::Request)
+    } else if qualified_type_is(inner, cx.src, cx.package_name(GIN), "Context") {
+        Some(ContextKind::Gin)
+    } else {
+        None
+    }
+}
+
+/// Context variables a statement declares (`:=` or `var`), last first.
+fn declared_contexts(cx: &FileCx<'_>, stmt: Node<'_>, out: &mut Vec<ScopeContext>) {
+    let mut add = |name: Node<'_>, value: Option<ValueKind>| {
+        let name = text(name, cx.src);
+        if let (Some(value), false) = (value, name == "_") {
+            out.push(ScopeContext {
+                name: name.to_string(),
+                kind: value.kind,
+                detached: value.detached,
+            });
+        }
+    };
+    match stmt.kind() {
+        "short_var_declaration" => {
+            let left = stmt
+                .child_by_field_name("left")
+                .map(named_children)
+                .unwrap_or_default();
+            let right = stmt
+                .child_by_field_name("right")
+                .map(named_children)
+                .unwrap_or_default();
+            let kinds = value_kinds(cx, &right, left.len());
+            for (name, kind) in left.into_iter().zip(kinds).rev() {
+                add(name, kind);
+            }
+        }
+        "var_declaration" => {
+            let mut specs: Vec<Node<'_>> = Vec::new();
+            for child in named_children(stmt) {
+                match child.kind() {
+                    "var_spec" => specs.push(child),
+                    "var_spec_list" => specs.extend(named_children(child)),
+                    _ => {}
+                }
+            }
+            for spec in specs.into_iter().rev() {
+                let mut cursor = spec.walk();
+                let names: Vec<Node<'_>> =
+                    spec.children_by_field_name("name", &mut cursor).collect();
+                let typed = spec
+                    .child_by_field_name("type")
+                    .and_then(|t| context_kind_of_type(cx, t))
+                    .map(|kind| ValueKind {
+                        kind,
+                        detached: false,
+                    });
+                let kinds = match (typed, spec.child_by_field_name("value")) {
+                    (Some(k), _) => vec![Some(k); names.len()],
+                    (None, Some(values)) => value_kinds(cx, &named_children(values), names.len()),
+                    (None, None) => vec![None; names.len()],
+                };
+                for (name, kind) in names.into_iter().zip(kinds).rev() {
+                    add(name, kind);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+#[derive(Clone, Copy)]
+struct ValueKind {
+    kind: ContextKind,
+    detached: bool,
+}
+
+/// What each of `count` variables assigned from `values` holds, when it is
+/// recognisably a context. Roots (`Background()`, `TODO()`) are not
+/// counted: they are what rules replace.
+fn value_kinds(cx: &FileCx<'_>, values: &[Node<'_>], count: usize) -> Vec<Option<ValueKind>> {
+    let ctx = |detached| {
+        Some(ValueKind {
+            kind: ContextKind::Context,
+            detached,
+        })
+    };
+    if values.len() == 1 && count > 1 {
+        let call = values[0];
+        let mut kinds = vec![None; count];
+        if cx.is_call_to(
+            call,
+            "context",
+            &[
+                "WithCancel",
+                "WithCancelCause",
+                "WithTimeout",
+                "WithTimeoutCause",
+                "WithDeadline",
+                "WithDeadlineCause",
+            ],
+        ) || cx.is_call_to(call, "os/signal", &["NotifyContext"])
+        {
+            kinds[0] = ctx(false);
+        } else if cx.is_call_to(call, "golang.org/x/sync/errgroup", &["WithContext"]) {
+            kinds[1] = ctx(false);
+        }
+        return kinds;
+    }
+    let mut kinds: Vec<Option<ValueKind>> = values
+        .iter()
+        .map(|v| {
+            if cx.is_call_to(*v, "context", &["WithoutCancel"]) {
+                ctx(true)
+            } else if cx.is_call_to(*v, "context", &["WithValue"]) || is_context_method_call(cx, *v)
+            {
+                ctx(false)
+            } else {
+                None
+            }
+        })
+        .collect();
+    kinds.resize(count, None);
+    kinds
+}
+
+/// `x.Context()`: by convention (`*http.Request`, `*testing.T`,
+/// `*cobra.Command`, `*gin.Context.Request`) a context accessor.
+fn is_context_method_call(cx: &FileCx<'_>, node: Node<'_>) -> bool {
+    match crate::syntax::selector_call(node, cx.src) {
+        Some((operand, "Context")) => {
+            operand != cx.package_name_or_default("context")
+                && crate::syntax::call_arguments(node).is_empty()
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::imports::FileImports;
+    use crate::syntax::{for_each_node, parse};
+
+    /// Runs `f` on the first `context.Background()` call of `src`.
+    fn at_background<T>(src: &str, f: impl Fn(&FileCx<'_>, Node<'_>) -> T) -> T {
+        let tree = parse(src);
+        let imports = FileImports::from_tree(tree.root_node(), src);
+        let cx = FileCx {
+            path: std::path::Path::new("a.go"),
+            src,
+            root: tree.root_node(),
+            imports: &imports,
+            go_version: None,
+        };
+        let mut target = None;
+        for_each_node(tree.root_node(), |n| {
+            if target.is_none()
+                && n.kind() == "call_expression"
+                && text(n, src) == "context.Background()"
+            {
+                target = Some(n);
+            }
+        });
+        f(&cx, target.expect("a Background call"))
+    }
+
+    fn best(src: &str) -> Option<String> {
+        at_background(src, |cx, n| context_use(cx, n).map(|u| u.expr))
+    }
+
+    #[test]
+    fn prefers_innermost_declared_before_use() {
+        let src = "package a\nimport (\n\"context\"\n\"net/http\"\n)\nfunc h(w http.ResponseWriter, r *http.Request, ctx context.Context) {\n\tif true {\n\t\tinner, cancel := context.WithCancel(ctx)\n\t\tdefer cancel()\n\t\tuse(context.Background())\n\t\tlater := ctx\n\t}\n}\n";
+        assert_eq!(best(src).as_deref(), Some("inner"));
+    }
+
+    #[test]
+    fn parameters_by_kind() {
+        let src = "package a\nimport (\n\"context\"\n\"net/http\"\n)\nfunc h(w http.ResponseWriter, r *http.Request) {\n\tuse(context.Background())\n}\n";
+        assert_eq!(best(src).as_deref(), Some("r.Context()"));
+        let src = "package a\nimport (\n\"context\"\n\"net/http\"\n)\nfunc h(r *http.Request, ctx context.Context) {\n\tuse(context.Background())\n}\n";
+        assert_eq!(best(src).as_deref(), Some("ctx"));
+    }
+
+    #[test]
+    fn goroutines_detach() {
+        let src = "package a\nimport \"context\"\nfunc h(ctx context.Context) {\n\tgo func() {\n\t\tuse(context.Background())\n\t}()\n}\n";
+        assert_eq!(best(src).as_deref(), Some("context.WithoutCancel(ctx)"));
+        let src = "package a\nimport (\n\"context\"\n\"github.com/gin-gonic/gin\"\n)\nfunc h(c *gin.Context) {\n\tgo work(context.Background())\n}\n";
+        let (expr, decl) = at_background(src, |cx, n| {
+            let u = context_use(cx, n).unwrap();
+            (u.expr, u.before_go.unwrap().0.text)
+        });
+        assert_eq!(expr, "ctx");
+        assert_eq!(
+            decl,
+            "\tctx := context.WithoutCancel(c.Request.Context())\n"
+        );
+    }
+
+    #[test]
+    fn nothing_in_scope() {
+        let src = "package a\nimport \"context\"\nfunc h() {\n\tuse(context.Background())\n\tctx := context.Background()\n}\n";
+        assert_eq!(best(src), None);
+    }
+}

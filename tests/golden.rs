@@ -1,0 +1,159 @@
+//! Golden cases: `golden/<rule-id>/<case>/input/` is a Go module before
+//! `ctxmod fix --write --unsafe`, `expected/` the module after. Each case is
+//! fixed on a copy, compared byte for byte, fixed again to prove nothing
+//! changes, and (where `go` is on PATH) its `expected/` tree must be
+//! gofmt-clean, build and pass `go vet`.
+//!
+//! `UPDATE_GOLDEN=1 cargo test --test golden` rewrites the `expected/` trees.
+//! A case whose expected tree keeps a `go vet` finding on purpose (a
+//! suppressed finding) says why in a `vet-fails` file. Files whose names
+//! start with `broken` hold deliberate syntax errors and are left out of
+//! the gofmt check (a `//go:build ignore` line keeps them out of the build).
+
+mod support;
+
+use std::path::{Path, PathBuf};
+use support::{copy_tree, ctxmod, go, have_go, tree_difference};
+
+fn cases() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("golden");
+    let mut cases = Vec::new();
+    for rule in std::fs::read_dir(&root).unwrap() {
+        let rule = rule.unwrap().path();
+        if !rule.is_dir() {
+            continue;
+        }
+        for case in std::fs::read_dir(&rule).unwrap() {
+            let case = case.unwrap().path();
+            if case.join("input").is_dir() {
+                cases.push(case);
+            }
+        }
+    }
+    cases.sort();
+    cases
+}
+
+fn case_name(case: &Path) -> String {
+    let rule = case
+        .parent()
+        .unwrap()
+        .file_name()
+        .unwrap()
+        .to_string_lossy();
+    format!("{rule}/{}", case.file_name().unwrap().to_string_lossy())
+}
+
+/// Runs `fix --write --unsafe` on a copy of the case's input and returns
+/// the temporary directory holding the result.
+fn fix_copy(case: &Path) -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    let work = tmp.path().join("m");
+    copy_tree(&case.join("input"), &work);
+    let out = ctxmod(&work, &["fix", "--write", "--unsafe", "."]);
+    assert!(
+        out.status.code() == Some(0),
+        "{}: fix --write exited {:?}\n{}",
+        case_name(case),
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    tmp
+}
+
+#[test]
+fn golden_cases_fix_to_expected_and_converge() {
+    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
+    let mut failures = Vec::new();
+    let all = cases();
+    assert!(!all.is_empty(), "no golden cases found");
+    for case in &all {
+        let name = case_name(case);
+        let tmp = fix_copy(case);
+        let work = tmp.path().join("m");
+        let expected = case.join("expected");
+        if update {
+            let _ = std::fs::remove_dir_all(&expected);
+            copy_tree(&work, &expected);
+        }
+        if let Some(diff) = tree_difference(&work, &expected) {
+            failures.push(format!("{name}: output differs from expected/\n{diff}"));
+            continue;
+        }
+        let again = ctxmod(&work, &["fix", "--write", "--unsafe", "."]);
+        if again.status.code() != Some(0) {
+            failures.push(format!("{name}: second fix --write failed"));
+        }
+        if let Some(diff) = tree_difference(&work, &expected) {
+            failures.push(format!("{name}: a second run changed the output\n{diff}"));
+        }
+        let dry = ctxmod(&work, &["fix", "--unsafe", "."]);
+        if dry.status.code() != Some(0) || !dry.stdout.is_empty() {
+            failures.push(format!(
+                "{name}: a dry run after fixing still wants changes:\n{}",
+                String::from_utf8_lossy(&dry.stdout)
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// Every `.go` file of `dir` that is not deliberately broken, with CRLF
+/// folded to LF (gofmt itself writes LF), copied into `into`.
+fn gofmt_inputs(dir: &Path, into: &Path) {
+    for (rel, bytes) in support::read_tree(dir) {
+        let name = rel.file_name().unwrap().to_string_lossy().to_string();
+        if !name.ends_with(".go") || name.starts_with("broken") {
+            continue;
+        }
+        let text = String::from_utf8(bytes).unwrap().replace("\r\n", "\n");
+        let target = into.join(&rel);
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::write(target, text).unwrap();
+    }
+}
+
+#[test]
+fn golden_expected_trees_are_gofmt_clean_build_and_vet() {
+    if !have_go() {
+        eprintln!("go is not on PATH: skipping the toolchain checks (CI has go)");
+        return;
+    }
+    let mut failures = Vec::new();
+    for case in cases() {
+        let name = case_name(&case);
+        let expected = case.join("expected");
+        let fmt_dir = tempfile::tempdir().unwrap();
+        gofmt_inputs(&expected, fmt_dir.path());
+        let out = std::process::Command::new("gofmt")
+            .arg("-l")
+            .arg(".")
+            .current_dir(fmt_dir.path())
+            .output()
+            .unwrap();
+        if !out.status.success() || !out.stdout.is_empty() {
+            failures.push(format!(
+                "{name}: gofmt -l lists {}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            ));
+        }
+        if let Err(e) = go(&case.join("input"), &["build", "./..."]) {
+            failures.push(format!("{name}: input/ does not build:\n{e}"));
+        }
+        if let Err(e) = go(&expected, &["build", "./..."]) {
+            failures.push(format!("{name}: expected/ does not build:\n{e}"));
+            continue;
+        }
+        let vet = go(&expected, &["vet", "./..."]);
+        let vet_may_fail = case.join("vet-fails").is_file();
+        match (vet, vet_may_fail) {
+            (Err(e), false) => failures.push(format!("{name}: go vet fails on expected/:\n{e}")),
+            (Ok(()), true) => failures.push(format!(
+                "{name}: go vet passes, so the vet-fails note is stale"
+            )),
+            _ => {}
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}

@@ -1,0 +1,106 @@
+//! Helpers shared by the integration tests: running the binary and
+//! comparing directory trees.
+
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// Runs the ctxmod binary with `args` in `dir`.
+pub fn ctxmod(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ctxmod"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("the ctxmod binary runs")
+}
+
+/// Copies the tree at `from` to `to`.
+pub fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// Every file under `root`, by relative path, with its bytes.
+pub fn read_tree(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let entry = entry.unwrap();
+            if entry.file_type().unwrap().is_dir() {
+                stack.push(entry.path());
+            } else {
+                let rel = entry.path().strip_prefix(root).unwrap().to_path_buf();
+                files.insert(rel, std::fs::read(entry.path()).unwrap());
+            }
+        }
+    }
+    files
+}
+
+/// Describes how two trees differ, or `None` when they are identical.
+pub fn tree_difference(got: &Path, want: &Path) -> Option<String> {
+    let got = read_tree(got);
+    let want = read_tree(want);
+    let mut problems = Vec::new();
+    for (path, bytes) in &want {
+        match got.get(path) {
+            None => problems.push(format!("missing {}", path.display())),
+            Some(g) if g != bytes => problems.push(format!(
+                "{} differs:\n{}",
+                path.display(),
+                similar::TextDiff::from_lines(
+                    &String::from_utf8_lossy(bytes).to_string(),
+                    &String::from_utf8_lossy(g).to_string()
+                )
+                .unified_diff()
+                .header("expected", "got")
+            )),
+            _ => {}
+        }
+    }
+    for path in got.keys().filter(|p| !want.contains_key(*p)) {
+        problems.push(format!("unexpected {}", path.display()));
+    }
+    (!problems.is_empty()).then(|| problems.join("\n"))
+}
+
+/// True when the Go toolchain is on PATH.
+pub fn have_go() -> bool {
+    Command::new("go")
+        .arg("version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// Runs `go args` in `dir` with the module cache and workspace settings
+/// tests need; returns the combined output on failure.
+pub fn go(dir: &Path, args: &[&str]) -> Result<(), String> {
+    let out = Command::new("go")
+        .args(args)
+        .current_dir(dir)
+        .env("GOWORK", "off")
+        .env("GOFLAGS", "-mod=mod")
+        .env("GOTOOLCHAIN", "local")
+        .output()
+        .map_err(|e| e.to_string())?;
+    if out.status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        ))
+    }
+}

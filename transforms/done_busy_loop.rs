@@ -1,0 +1,30 @@
+//! ## What it does
+//! Placeholder for CTX006 done-busy-loop while it is being written.
+
+use crate::fix::{Applicability, Finding};
+use crate::rule::{FileCx, Rule, RuleMeta};
+use tree_sitter::Node;
+
+/// The done-busy-loop rule.
+pub struct Placeholder;
+
+/// The registered instance.
+pub static RULE: Placeholder = Placeholder;
+
+static META: RuleMeta = RuleMeta {
+    code: "CTX006",
+    id: "done-busy-loop",
+    summary: "placeholder",
+    applicability: Applicability::Safe,
+    kinds: &[],
+    needles: &[],
+    needs_callers: false,
+};
+
+impl Rule for Placeholder {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn visit(&self, _node: Node<'_>, _cx: &FileCx<'_>, _out: &mut Vec<Finding>) {}
+}

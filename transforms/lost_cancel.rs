@@ -1,0 +1,188 @@
+//! ## What it does
+//! Finds the cancel function of `context.WithCancel`, `WithTimeout`,
+//! `WithDeadline` (and their `Cause` variants) thrown away with `_`.
+//!
+//! ## Why
+//! The derived context stays registered with its parent until it is
+//! cancelled: discarding `cancel` leaks it (and its timer) for as long as the
+//! parent lives, forever under `context.Background()`. `go vet`'s
+//! `lostcancel` reports this; ctxmod also fixes it.
+//!
+//! ## Example
+//! ```go
+//! ctx, _ := context.WithCancel(parent)
+//! return store.Get(ctx, id)
+//! ```
+//! becomes
+//! ```go
+//! ctx, cancel := context.WithCancel(parent)
+//! defer cancel()
+//! return store.Get(ctx, id)
+//! ```
+//!
+//! ## Fix safety
+//! Safe. `cancel` is idempotent and deferring it only releases the context
+//! when the function returns. The fix is made only when the context does not
+//! escape the function: when it is returned, stored in a struct, slice, map,
+//! field or global, sent on a channel, or captured by a goroutine or a
+//! closure, cancelling it on return would cut short its later users, so the
+//! finding is reported without a fix. The name is `cancel` unless the
+//! function already uses it.
+//!
+//! ## Limitations
+//! Only the `_` form is found; a cancel function that is named but never
+//! called on some path is `go vet`'s job. A plain assignment
+//! (`ctx, _ = context.WithTimeout(...)`) and a declaration in an `if` or
+//! `for` header are reported without a fix.
+
+use crate::fix::{Applicability, Edit, Finding, Fix};
+use crate::rule::{FileCx, Rule, RuleMeta};
+use crate::syntax::{ancestor, enclosing_function, for_each_node, named_children, next_line_start};
+use tree_sitter::Node;
+
+/// The lost-cancel rule.
+pub struct LostCancel;
+
+/// The registered instance.
+pub static RULE: LostCancel = LostCancel;
+
+static META: RuleMeta = RuleMeta {
+    code: "CTX005",
+    id: "lost-cancel",
+    summary: "a cancel func discarded with `_`: name it and `defer cancel()`",
+    applicability: Applicability::Safe,
+    kinds: &["short_var_declaration", "var_spec", "assignment_statement"],
+    needles: &["context"],
+    needs_callers: false,
+};
+
+const CANCELLING: &[&str] = &[
+    "WithCancel",
+    "WithCancelCause",
+    "WithTimeout",
+    "WithTimeoutCause",
+    "WithDeadline",
+    "WithDeadlineCause",
+];
+
+impl Rule for LostCancel {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn visit(&self, node: Node<'_>, cx: &FileCx<'_>, out: &mut Vec<Finding>) {
+        let (names, values): (Vec<Node<'_>>, Vec<Node<'_>>) = match node.kind() {
+            "var_spec" => {
+                let mut cursor = node.walk();
+                let names = node.children_by_field_name("name", &mut cursor).collect();
+                let values = node.child_by_field_name("value").map(named_children).unwrap_or_default();
+                (names, values)
+            }
+            _ => (
+                node.child_by_field_name("left").map(named_children).unwrap_or_default(),
+                node.child_by_field_name("right").map(named_children).unwrap_or_default(),
+            ),
+        };
+        let [ctx_name, discarded] = names[..] else { return };
+        let [call] = values[..] else { return };
+        if cx.text(discarded) != "_" || !cx.is_call_to(call, "context", CANCELLING) {
+            return;
+        }
+        let (_, func) = crate::syntax::selector_call(call, cx.src).expect("checked above");
+        let message = format!("the cancel function returned by context.{func} is discarded: the context leaks until its parent is cancelled");
+        let finding = Finding::new(&META, discarded.byte_range(), message);
+        let statement = if node.kind() == "var_spec" {
+            ancestor(node, &["var_declaration"]).unwrap_or(node)
+        } else {
+            node
+        };
+        let plain_assignment = node.kind() == "assignment_statement";
+        let in_block = statement.parent().is_some_and(|p| p.kind() == "statement_list");
+        let ctx = cx.text(ctx_name);
+        if plain_assignment || !in_block || ctx == "_" {
+            out.push(finding);
+            return;
+        }
+        if let Some(how) = escape(cx, statement, ctx) {
+            out.push(Finding {
+                message: format!("{} (not fixed: the context escapes the function, {how})", finding.message),
+                ..finding
+            });
+            return;
+        }
+        let Some(name) = crate::scope::fresh_name(cx, node, &["cancel", "cancelCtx"]) else {
+            out.push(finding);
+            return;
+        };
+        let args = if func == "WithCancelCause" { "nil" } else { "" };
+        let indent = crate::syntax::line_indent(cx.src, statement.start_byte());
+        let fix = Fix::new(
+            Applicability::Safe,
+            format!("name it `{name}` and `defer {name}({args})` on the next line"),
+            vec![
+                Edit::replace(discarded.byte_range(), name.clone()),
+                Edit::insert(
+                    next_line_start(cx.src, statement.end_byte()),
+                    format!("{indent}defer {name}({args})\n"),
+                ),
+            ],
+        )
+        .declaring(crate::scope::name_scope(cx, node).byte_range(), name);
+        out.push(finding.with_fix(fix));
+    }
+}
+
+/// How the context named `ctx`, declared by `statement`, leaves the
+/// function after it, if it does.
+fn escape(cx: &FileCx<'_>, statement: Node<'_>, ctx: &str) -> Option<&'static str> {
+    let function = enclosing_function(statement)?;
+    let mut how = None;
+    for_each_node(function, |n| {
+        if how.is_none()
+            && n.kind() == "identifier"
+            && n.start_byte() >= statement.end_byte()
+            && cx.text(n) == ctx
+        {
+            how = escaping_use(n, function);
+        }
+    });
+    how
+}
+
+/// Why one use of the context lets it outlive the function, if it does.
+fn escaping_use(ident: Node<'_>, function: Node<'_>) -> Option<&'static str> {
+    let mut child = ident;
+    let mut passed_as_argument = false;
+    while let Some(parent) = child.parent() {
+        if parent.id() == function.id() {
+            return None;
+        }
+        match parent.kind() {
+            "go_statement" => return Some("used by a goroutine"),
+            "func_literal" => return Some("captured by a closure"),
+            "argument_list" => passed_as_argument = true,
+            // `ctx.Err()`, `ctx.Value(k)`: using the context, not keeping it.
+            "selector_expression" if !passed_as_argument => return None,
+            _ if passed_as_argument => {}
+            "return_statement" => return Some("returned"),
+            "send_statement" => return Some("sent on a channel"),
+            "composite_literal" => return Some("stored in a composite value"),
+            "assignment_statement" | "short_var_declaration" | "var_spec"
+                if is_on_the_right(parent, child) =>
+            {
+                return Some("assigned to another variable or field")
+            }
+            _ => {}
+        }
+        child = parent;
+    }
+    None
+}
+
+fn is_on_the_right(assignment: Node<'_>, child: Node<'_>) -> bool {
+    ["right", "value"].iter().any(|field| {
+        assignment
+            .child_by_field_name(field)
+            .is_some_and(|r| r.id() == child.id())
+    })
+}
