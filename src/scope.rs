@@ -63,9 +63,25 @@ pub struct ContextUse {
 }
 
 impl ContextUse {
+    /// True when the expression or declaration calls
+    /// `context.WithoutCancel`, which needs Go 1.21.
+    pub fn detaches(&self) -> bool {
+        self.needs_context_import
+    }
+
     /// A fix that writes this context over `range`, with the declaration
-    /// before the `go` statement and the `context` import when needed.
-    pub fn fix(&self, applicability: Applicability, range: std::ops::Range<usize>) -> Fix {
+    /// before the `go` statement and the `context` import when needed; `None`
+    /// when it needs `context.WithoutCancel` and the module's Go is older
+    /// than 1.21.
+    pub fn fix(
+        &self,
+        cx: &FileCx<'_>,
+        applicability: Applicability,
+        range: std::ops::Range<usize>,
+    ) -> Option<Fix> {
+        if self.detaches() && !cx.go_at_least(1, 21) {
+            return None;
+        }
         let mut edits = vec![Edit::replace(range, self.expr.clone())];
         if let Some((decl, _, _)) = &self.before_go {
             edits.push(decl.clone());
@@ -77,7 +93,7 @@ impl ContextUse {
         if self.needs_context_import {
             fix = fix.with_import("context");
         }
-        fix
+        Some(fix)
     }
 }
 

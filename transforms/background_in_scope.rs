@@ -1,30 +1,136 @@
 //! ## What it does
-//! Placeholder for CTX001 background-in-scope while it is being written.
+//! Finds `context.Background()` and `context.TODO()` inside a function or
+//! closure that already has a context: a parameter or earlier local of type
+//! `context.Context`, an `*http.Request` (`r.Context()`) or a `*gin.Context`
+//! (`c.Request.Context()`). It replaces the new root with that context.
+//!
+//! ## Why
+//! A fresh root drops everything the caller set up: its deadline, its
+//! cancellation and its request-scoped values. A 5-second budget set higher
+//! up is silently gone at this leaf, and the call hangs as long as the
+//! server on the other end likes. If the function takes a context, it does
+//! not create one.
+//!
+//! ## Example
+//! ```go
+//! func handler(ctx context.Context, w http.ResponseWriter, r *http.Request) {
+//!     rows, err := db.QueryContext(context.Background(), "SELECT ...")
+//! ```
+//! becomes
+//! ```go
+//! func handler(ctx context.Context, w http.ResponseWriter, r *http.Request) {
+//!     rows, err := db.QueryContext(ctx, "SELECT ...")
+//! ```
+//! Inside a goroutine (a `go` statement's call, or a function literal started
+//! by `go`) the code was never cancelled, and must not start being cancelled
+//! when the request ends, so it gets `context.WithoutCancel(ctx)`: the
+//! caller's values, no cancellation. For a `*gin.Context`, which gin recycles
+//! when the handler returns, the detached context is made before the `go`
+//! statement (`ctx := context.WithoutCancel(c.Request.Context())`) and the
+//! goroutine uses `ctx`.
+//!
+//! When several contexts are in scope, the innermost one declared before the
+//! call wins; among the parameters of one function, a `context.Context`
+//! comes before an `*http.Request`, which comes before a `*gin.Context`.
+//!
+//! ## Fix safety
+//! Safe: the replacement has the same type, and moves behaviour only the way
+//! the rule intends — the call now honours the caller's deadline and
+//! cancellation (outside goroutines) and carries its values.
+//!
+//! ## Limitations
+//! `main` and `init` are left alone (there `Background()` is the root), and
+//! so is a call that is already the argument of `context.WithoutCancel`. A
+//! function with no context in scope is the job of `thread-ctx`. A
+//! replacement that would assign a variable to itself (`ctx =
+//! context.TODO()`) is reported without a fix. In a goroutine the fix needs
+//! `context.WithoutCancel`, so a module whose `go` directive is older than
+//! 1.21 gets the finding without a fix.
 
 use crate::fix::{Applicability, Finding};
 use crate::rule::{FileCx, Rule, RuleMeta};
+use crate::scope::{context_use, goroutine_of};
+use crate::syntax::{enclosing_declaration, named_children};
 use tree_sitter::Node;
 
 /// The background-in-scope rule.
-pub struct Placeholder;
+pub struct BackgroundInScope;
 
 /// The registered instance.
-pub static RULE: Placeholder = Placeholder;
+pub static RULE: BackgroundInScope = BackgroundInScope;
 
 static META: RuleMeta = RuleMeta {
     code: "CTX001",
     id: "background-in-scope",
-    summary: "placeholder",
+    summary: "`context.Background()`/`TODO()` where a context is in scope: use it",
     applicability: Applicability::Safe,
-    kinds: &[],
-    needles: &[],
+    kinds: &["call_expression"],
+    needles: &["context"],
     needs_callers: false,
 };
 
-impl Rule for Placeholder {
+impl Rule for BackgroundInScope {
     fn meta(&self) -> &'static RuleMeta {
         &META
     }
 
-    fn visit(&self, _node: Node<'_>, _cx: &FileCx<'_>, _out: &mut Vec<Finding>) {}
+    fn visit(&self, call: Node<'_>, cx: &FileCx<'_>, out: &mut Vec<Finding>) {
+        if !cx.is_call_to(call, "context", &["Background", "TODO"]) {
+            return;
+        }
+        let in_root = enclosing_declaration(call).is_some_and(|d| {
+            d.kind() == "function_declaration"
+                && d.child_by_field_name("name")
+                    .is_some_and(|n| matches!(cx.text(n), "main" | "init"))
+        });
+        if in_root || is_without_cancel_argument(cx, call) {
+            return;
+        }
+        let Some(usage) = context_use(cx, call) else { return };
+        let root = cx.text(call);
+        let source = usage.source.expression();
+        let message = if goroutine_of(call).is_some() {
+            format!("{root} in a goroutine drops the values of `{source}`; detach it with context.WithoutCancel instead")
+        } else {
+            format!("{root} discards `{source}`: its deadline, cancellation and values are lost")
+        };
+        let finding = Finding::new(&META, call.byte_range(), message);
+        let fix = if assigns_to_itself(cx, call, &usage.expr) {
+            None
+        } else {
+            usage.fix(cx, Applicability::Safe, call.byte_range())
+        };
+        out.push(match fix {
+            Some(fix) => finding.with_fix(fix),
+            None => finding,
+        });
+    }
+}
+
+/// `context.WithoutCancel(context.Background())`: already deliberate.
+fn is_without_cancel_argument(cx: &FileCx<'_>, call: Node<'_>) -> bool {
+    call.parent()
+        .filter(|p| p.kind() == "argument_list")
+        .and_then(|p| p.parent())
+        .is_some_and(|outer| cx.is_call_to(outer, "context", &["WithoutCancel"]))
+}
+
+/// True when `call` is assigned to a variable spelled `expr`
+/// (`ctx = context.TODO()` would become `ctx = ctx`).
+fn assigns_to_itself(cx: &FileCx<'_>, call: Node<'_>, expr: &str) -> bool {
+    let Some(list) = call.parent().filter(|p| p.kind() == "expression_list") else {
+        return false;
+    };
+    let Some(statement) = list.parent() else { return false };
+    if !matches!(statement.kind(), "assignment_statement" | "short_var_declaration") {
+        return false;
+    }
+    let index = named_children(list).iter().position(|n| n.id() == call.id());
+    let left = statement
+        .child_by_field_name("left")
+        .map(named_children)
+        .unwrap_or_default();
+    index
+        .and_then(|i| left.get(i))
+        .is_some_and(|target| cx.text(*target) == expr)
 }

@@ -1,30 +1,139 @@
 //! ## What it does
-//! Placeholder for CTX009 nil-ctx while it is being written.
+//! Finds a literal `nil` passed where the callee's parameter is a
+//! `context.Context`, and passes a real context instead: the one in scope,
+//! else `context.TODO()`.
+//!
+//! ## Why
+//! `Context` is an interface, so `nil` compiles, but the first `ctx.Done()`
+//! or `ctx.Value(k)` inside the callee panics with a nil dereference, far
+//! from the caller that planted it. The standard library panics on it
+//! outright (`http.NewRequestWithContext`, `(*sql.DB).QueryContext`). The
+//! `context` documentation: "Do not pass a nil Context, even if a function
+//! permits it. Pass context.TODO if you are unsure about which Context to
+//! use."
+//!
+//! ## Example
+//! ```go
+//! err := ChargeCard(nil, 100)
+//! ```
+//! becomes
+//! ```go
+//! err := ChargeCard(context.TODO(), 100)
+//! ```
+//! or `ChargeCard(ctx, 100)` where a context is in scope (with the same
+//! choice of context as `background-in-scope`, including
+//! `context.WithoutCancel` inside a goroutine). A remaining `context.TODO()`
+//! marks where `thread-ctx` should thread a context through.
+//!
+//! ## Fix safety
+//! Safe: the call no longer panics, and the context passed is the one the
+//! code already has, or an empty one.
+//!
+//! ## Limitations
+//! A callee is known to take a context when it is a function or method of
+//! the workspace whose parameter at that position is `context.Context`
+//! (functions by package, methods by name and number of arguments within the
+//! caller's package), or a well-known library call: `context.With*`,
+//! `http.NewRequestWithContext`, `exec.CommandContext`,
+//! `signal.NotifyContext`, `errgroup.WithContext`, the `slog` `...Context`
+//! functions, and methods named `QueryContext`, `ExecContext`,
+//! `QueryRowContext`, `PrepareContext`, `PingContext`, `BeginTx` and
+//! `DialContext`. Calls through function values and to other external
+//! packages are not checked.
 
-use crate::fix::{Applicability, Finding};
+use crate::fix::{Applicability, Callee, Condition, Edit, Finding, Fix};
 use crate::rule::{FileCx, Rule, RuleMeta};
+use crate::scope::context_use;
+use crate::syntax::call_arguments;
+use crate::workspace::known_context_parameter;
 use tree_sitter::Node;
 
 /// The nil-ctx rule.
-pub struct Placeholder;
+pub struct NilCtx;
 
 /// The registered instance.
-pub static RULE: Placeholder = Placeholder;
+pub static RULE: NilCtx = NilCtx;
 
 static META: RuleMeta = RuleMeta {
     code: "CTX009",
     id: "nil-ctx",
-    summary: "placeholder",
+    summary: "`nil` passed as a `context.Context`: pass the context in scope or `context.TODO()`",
     applicability: Applicability::Safe,
-    kinds: &[],
-    needles: &[],
-    needs_callers: false,
+    kinds: &["call_expression"],
+    needles: &["context", "Context"],
+    needs_callers: true,
 };
 
-impl Rule for Placeholder {
+impl Rule for NilCtx {
     fn meta(&self) -> &'static RuleMeta {
         &META
     }
 
-    fn visit(&self, _node: Node<'_>, _cx: &FileCx<'_>, _out: &mut Vec<Finding>) {}
+    fn visit(&self, call: Node<'_>, cx: &FileCx<'_>, out: &mut Vec<Finding>) {
+        let args = call_arguments(call);
+        if !args.iter().any(|a| a.kind() == "nil") {
+            return;
+        }
+        let Some(callee) = callee_of(cx, call, args.len()) else { return };
+        for (index, arg) in args.iter().enumerate().filter(|(_, a)| a.kind() == "nil") {
+            let name = cx.text(call.child_by_field_name("function").expect("calls have a function"));
+            let message = format!(
+                "nil passed as the context.Context of `{name}`: the callee panics on its first use of it"
+            );
+            let mut finding = Finding::new(&META, arg.byte_range(), message);
+            if let Some(fix) = replacement(cx, *arg) {
+                finding = finding.with_fix(fix);
+            }
+            if !known_context_parameter(&callee, index) {
+                finding = finding.when(Condition::CalleeTakesContext {
+                    callee: callee.clone(),
+                    arg: index,
+                });
+            }
+            out.push(finding);
+        }
+    }
+}
+
+/// What the call targets, as far as this file can tell.
+fn callee_of(cx: &FileCx<'_>, call: Node<'_>, arity: usize) -> Option<Callee> {
+    let function = call.child_by_field_name("function")?;
+    match function.kind() {
+        "identifier" => Some(Callee::Local {
+            name: cx.text(function).to_string(),
+        }),
+        "selector_expression" => {
+            let operand = function.child_by_field_name("operand")?;
+            let name = cx.text(function.child_by_field_name("field")?).to_string();
+            let package = (operand.kind() == "identifier")
+                .then(|| cx.imports.path_of(cx.text(operand)))
+                .flatten();
+            Some(match package {
+                Some(path) => Callee::Imported {
+                    path: path.to_string(),
+                    name,
+                },
+                None => Callee::Method { name, arity },
+            })
+        }
+        _ => None,
+    }
+}
+
+/// The context in scope, or `context.TODO()`.
+fn replacement(cx: &FileCx<'_>, nil: Node<'_>) -> Option<Fix> {
+    match context_use(cx, nil) {
+        Some(usage) => usage.fix(cx, Applicability::Safe, nil.byte_range()),
+        None => {
+            let todo = format!("{}.TODO()", cx.package_name_or_default("context"));
+            Some(
+                Fix::new(
+                    Applicability::Safe,
+                    format!("pass `{todo}`"),
+                    vec![Edit::replace(nil.byte_range(), todo)],
+                )
+                .with_import("context"),
+            )
+        }
+    }
 }

@@ -1,0 +1,17 @@
+package old
+
+import "context"
+
+func work(ctx context.Context) { _ = ctx }
+
+// Go 1.20 has no context.WithoutCancel: the goroutine case is only reported.
+func start(ctx context.Context) {
+	go work(context.Background())
+	work(ctx)
+}
+
+// self shows an assignment that would become ctx = ctx: reported only.
+func self(ctx context.Context) {
+	ctx = context.TODO()
+	work(ctx)
+}

@@ -1,0 +1,3 @@
+module example.com/seedleaf
+
+go 1.22

@@ -1,0 +1,3 @@
+module example.com/seednil
+
+go 1.22
