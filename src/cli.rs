@@ -37,6 +37,7 @@ Examples:
   ctxmod check                       check the current directory
   ctxmod check ./... --rule CTX005   only the lost-cancel rule
   ctxmod check --format json svc/ > findings.json
+  ctxmod check --stats ./...         also print file counts and timing
 
 Exit codes: 0 no findings, 1 findings, 2 usage or I/O error.";
 
@@ -105,6 +106,10 @@ struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
+    /// When done, print to stderr how many files were read and parsed, how
+    /// many parses that took, and how long.
+    #[arg(long)]
+    stats: bool,
 }
 
 #[derive(Args, Debug)]
@@ -240,10 +245,21 @@ fn print_notices(notices: &[Notice]) -> bool {
 
 fn check(args: CheckArgs) -> Result<i32> {
     let (rules, files) = prepare(&args.selection)?;
+    let started = std::time::Instant::now();
     let bar = progress_bar(files.len());
     let outcome = Engine::new(&rules).check(&files, &bar);
     bar.finish_and_clear();
     let errors = print_notices(&outcome.notices);
+    if args.stats {
+        let findings: usize = outcome.files.iter().map(|f| f.findings.len()).sum();
+        eprintln!(
+            "ctxmod: {} files read, {} parsed in {} parses, {findings} findings, {:.2}s",
+            outcome.files_read,
+            outcome.files_parsed,
+            outcome.parses,
+            started.elapsed().as_secs_f64()
+        );
+    }
     let report = match args.format {
         Format::Text => crate::report::text(&outcome.files),
         Format::Json => crate::report::json(&outcome.files),

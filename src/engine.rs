@@ -60,6 +60,8 @@ pub struct CheckOutcome {
     pub files_read: usize,
     /// How many of them were parsed.
     pub files_parsed: usize,
+    /// How many parses the run made (equal to `files_parsed`: one each).
+    pub parses: usize,
 }
 
 /// One file `fix` changed.
@@ -110,7 +112,9 @@ impl<'r> Engine<'r> {
 
     /// Finds every problem in `paths` (Go files).
     pub fn check(&self, paths: &[PathBuf], progress: &ProgressBar) -> CheckOutcome {
+        let parses_before = crate::syntax::parse_count();
         let (scanned, workspace, mut outcome) = self.scan(paths, progress);
+        outcome.parses = crate::syntax::parse_count() - parses_before;
         outcome.files = scanned
             .into_iter()
             .filter_map(|(source, analysis)| {

@@ -34,6 +34,24 @@ pub struct ScopeContext {
     /// True when it was made by `context.WithoutCancel`: already detached
     /// from the caller's cancellation.
     pub detached: bool,
+    /// Where its value comes from.
+    origin: Origin,
+    /// For a local from `WithCancel`/`WithTimeout`/…: the cancel function's
+    /// name and where the declaration ends.
+    cancel: Option<(String, usize)>,
+}
+
+/// Where a context variable's value comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Origin {
+    /// From the caller: a parameter, or an accessor such as `r.Context()`.
+    Caller,
+    /// From a root made here (`Background()`, `TODO()`) or something
+    /// ctxmod cannot follow: using it would hand code values or deadlines it
+    /// never had.
+    Local,
+    /// Derived from the variable of this name.
+    Variable(String),
 }
 
 impl ScopeContext {
@@ -146,7 +164,51 @@ pub fn contexts_in_scope(cx: &FileCx<'_>, at: Node<'_>) -> Vec<ScopeContext> {
         }
         node = parent;
     }
+    let from_caller: Vec<bool> = (0..found.len())
+        .map(|i| comes_from_caller(&found, i))
+        .collect();
+    let scope = name_scope(cx, at);
     found
+        .into_iter()
+        .zip(from_caller)
+        .filter(|(c, from_caller)| *from_caller && !cancelled_before(cx, scope, c, at))
+        .map(|(c, _)| c)
+        .collect()
+}
+
+/// True when the variable at `index` of `found` (nearest first) derives
+/// from the caller's context, following `Variable` links outward.
+fn comes_from_caller(found: &[ScopeContext], index: usize) -> bool {
+    match &found[index].origin {
+        Origin::Caller => true,
+        Origin::Local => false,
+        Origin::Variable(name) => found[index + 1..]
+            .iter()
+            .position(|c| &c.name == name)
+            .is_some_and(|j| comes_from_caller(found, index + 1 + j)),
+    }
+}
+
+/// True when the context's cancel function is called (outside a `defer`)
+/// after its declaration and before `at`: the context is dead there.
+fn cancelled_before(cx: &FileCx<'_>, scope: Node<'_>, c: &ScopeContext, at: Node<'_>) -> bool {
+    let Some((cancel, declared_end)) = &c.cancel else {
+        return false;
+    };
+    let mut called = false;
+    crate::syntax::for_each_node(scope, |n| {
+        if !called
+            && n.kind() == "call_expression"
+            && n.start_byte() >= *declared_end
+            && n.end_byte() <= at.start_byte()
+            && n.child_by_field_name("function")
+                .is_some_and(|f| text(f, cx.src) == cancel)
+            && crate::syntax::ancestor(n, &["defer_statement"]).is_none()
+        {
+            called = true;
+        }
+    });
+    called
 }
 
 /// The `go` statement `node` runs under, if any: `node` is in the call of a
@@ -254,6 +316,8 @@ fn parameter_contexts(cx: &FileCx<'_>, params: Node<'_>) -> Vec<ScopeContext> {
                     name: name.to_string(),
                     kind,
                     detached: false,
+                    origin: Origin::Caller,
+                    cancel: None,
                 });
             }
         }
@@ -282,30 +346,35 @@ pub fn context_kind_of_type(cx: &FileCx<'_>, ty: Node<'_>) -> Option<ContextKind
 
 /// Context variables a statement declares (`:=` or `var`), last first.
 fn declared_contexts(cx: &FileCx<'_>, stmt: Node<'_>, out: &mut Vec<ScopeContext>) {
-    let mut add = |name: Node<'_>, value: Option<ValueKind>| {
-        let name = text(name, cx.src);
-        if let (Some(value), false) = (value, name == "_") {
+    let mut add = |names: Vec<Node<'_>>, values: Vec<Option<Declared>>| {
+        let cancel = names
+            .get(1)
+            .map(|n| (text(*n, cx.src).to_string(), stmt.end_byte()))
+            .filter(|(n, _)| n != "_");
+        for (name, value) in names.into_iter().zip(values).rev() {
+            let name = text(name, cx.src);
+            let Some(value) = value.filter(|_| name != "_") else {
+                continue;
+            };
             out.push(ScopeContext {
                 name: name.to_string(),
                 kind: value.kind,
                 detached: value.detached,
+                origin: value.origin,
+                cancel: value.cancellable.then(|| cancel.clone()).flatten(),
             });
         }
     };
     match stmt.kind() {
         "short_var_declaration" => {
-            let left = stmt
-                .child_by_field_name("left")
-                .map(named_children)
-                .unwrap_or_default();
-            let right = stmt
-                .child_by_field_name("right")
-                .map(named_children)
-                .unwrap_or_default();
-            let kinds = value_kinds(cx, &right, left.len());
-            for (name, kind) in left.into_iter().zip(kinds).rev() {
-                add(name, kind);
-            }
+            let field = |f| {
+                stmt.child_by_field_name(f)
+                    .map(named_children)
+                    .unwrap_or_default()
+            };
+            let (left, right) = (field("left"), field("right"));
+            let values = declared_values(cx, &right, left.len());
+            add(left, values);
         }
         "var_declaration" => {
             let mut specs: Vec<Node<'_>> = Vec::new();
@@ -320,80 +389,101 @@ fn declared_contexts(cx: &FileCx<'_>, stmt: Node<'_>, out: &mut Vec<ScopeContext
                 let mut cursor = spec.walk();
                 let names: Vec<Node<'_>> =
                     spec.children_by_field_name("name", &mut cursor).collect();
-                let typed = spec
-                    .child_by_field_name("type")
-                    .and_then(|t| context_kind_of_type(cx, t))
-                    .map(|kind| ValueKind {
-                        kind,
-                        detached: false,
-                    });
-                let kinds = match (typed, spec.child_by_field_name("value")) {
-                    (Some(k), _) => vec![Some(k); names.len()],
-                    (None, Some(values)) => value_kinds(cx, &named_children(values), names.len()),
-                    (None, None) => vec![None; names.len()],
+                let values = match spec.child_by_field_name("value") {
+                    Some(values) => declared_values(cx, &named_children(values), names.len()),
+                    // `var ctx context.Context` holds nil until assigned.
+                    None => vec![None; names.len()],
                 };
-                for (name, kind) in names.into_iter().zip(kinds).rev() {
-                    add(name, kind);
-                }
+                add(names, values);
             }
         }
         _ => {}
     }
 }
 
-#[derive(Clone, Copy)]
-struct ValueKind {
+/// What a declared variable holds, when it is recognisably a context.
+#[derive(Clone)]
+struct Declared {
     kind: ContextKind,
     detached: bool,
+    origin: Origin,
+    /// Declared together with a cancel function (the second name).
+    cancellable: bool,
 }
+
+const CANCELLABLE: &[&str] = &[
+    "WithCancel",
+    "WithCancelCause",
+    "WithTimeout",
+    "WithTimeoutCause",
+    "WithDeadline",
+    "WithDeadlineCause",
+];
 
 /// What each of `count` variables assigned from `values` holds, when it is
 /// recognisably a context. Roots (`Background()`, `TODO()`) are not
 /// counted: they are what rules replace.
-fn value_kinds(cx: &FileCx<'_>, values: &[Node<'_>], count: usize) -> Vec<Option<ValueKind>> {
-    let ctx = |detached| {
-        Some(ValueKind {
+fn declared_values(cx: &FileCx<'_>, values: &[Node<'_>], count: usize) -> Vec<Option<Declared>> {
+    let context = |call: Node<'_>, detached, cancellable| {
+        Some(Declared {
             kind: ContextKind::Context,
             detached,
+            origin: origin_of_first_argument(cx, call),
+            cancellable,
         })
     };
-    if values.len() == 1 && count > 1 {
-        let call = values[0];
-        let mut kinds = vec![None; count];
-        if cx.is_call_to(
-            call,
-            "context",
-            &[
-                "WithCancel",
-                "WithCancelCause",
-                "WithTimeout",
-                "WithTimeoutCause",
-                "WithDeadline",
-                "WithDeadlineCause",
-            ],
-        ) || cx.is_call_to(call, "os/signal", &["NotifyContext"])
+    let mut kinds = vec![None; count];
+    if let ([call], true) = (values, count > 1) {
+        let call = *call;
+        if cx.is_call_to(call, "context", CANCELLABLE)
+            || cx.is_call_to(call, "os/signal", &["NotifyContext"])
         {
-            kinds[0] = ctx(false);
+            kinds[0] = context(call, false, true);
         } else if cx.is_call_to(call, "golang.org/x/sync/errgroup", &["WithContext"]) {
-            kinds[1] = ctx(false);
+            kinds[1] = context(call, false, false);
         }
         return kinds;
     }
-    let mut kinds: Vec<Option<ValueKind>> = values
-        .iter()
-        .map(|v| {
-            if cx.is_call_to(*v, "context", &["WithoutCancel"]) {
-                ctx(true)
-            } else if cx.is_call_to(*v, "context", &["WithValue"]) || is_context_method_call(cx, *v)
-            {
-                ctx(false)
-            } else {
-                None
-            }
-        })
-        .collect();
-    kinds.resize(count, None);
+    for (slot, value) in kinds.iter_mut().zip(values) {
+        *slot = if cx.is_call_to(*value, "context", &["WithoutCancel"]) {
+            context(*value, true, false)
+        } else if cx.is_call_to(*value, "context", &["WithValue"]) {
+            context(*value, false, false)
+        } else if is_context_method_call(cx, *value) {
+            Some(Declared {
+                kind: ContextKind::Context,
+                detached: false,
+                origin: Origin::Caller,
+                cancellable: false,
+            })
+        } else {
+            None
+        };
+    }
     kinds
+}
+
+/// Where the context passed as the first argument of `call` comes from.
+fn origin_of_first_argument(cx: &FileCx<'_>, call: Node<'_>) -> Origin {
+    match crate::syntax::call_arguments(call).first() {
+        Some(arg) => origin_of(cx, *arg),
+        None => Origin::Local,
+    }
+}
+
+/// Where the context an expression yields comes from.
+fn origin_of(cx: &FileCx<'_>, expr: Node<'_>) -> Origin {
+    if expr.kind() == "identifier" {
+        Origin::Variable(text(expr, cx.src).to_string())
+    } else if is_context_method_call(cx, expr) {
+        Origin::Caller
+    } else if cx.is_call_to(expr, "context", CANCELLABLE)
+        || cx.is_call_to(expr, "context", &["WithValue", "WithoutCancel"])
+    {
+        origin_of_first_argument(cx, expr)
+    } else {
+        Origin::Local
+    }
 }
 
 /// `x.Context()`: by convention (`*http.Request`, `*testing.T`,
@@ -469,6 +559,20 @@ mod tests {
             decl,
             "\tctx := context.WithoutCancel(c.Request.Context())\n"
         );
+    }
+
+    #[test]
+    fn locals_rooted_here_or_cancelled_are_not_used() {
+        // A local built on Background() carries values and deadlines of its
+        // own, not the caller's.
+        let src = "package a\nimport \"context\"\nfunc h() {\n\tctx1 := context.WithValue(context.TODO(), k{}, 1)\n\tuse(context.Background())\n\tuse(ctx1)\n}\n";
+        assert_eq!(best(src), None);
+        // Derived from a parameter, through another local: usable.
+        let src = "package a\nimport \"context\"\nfunc h(p context.Context) {\n\ta, stop := context.WithCancel(p)\n\tdefer stop()\n\tb := context.WithValue(a, k{}, 1)\n\tuse(context.Background())\n\tuse(b)\n}\n";
+        assert_eq!(best(src).as_deref(), Some("b"));
+        // Cancelled before the use: dead, so the parameter is used instead.
+        let src = "package a\nimport \"context\"\nfunc h(p context.Context) {\n\tctx, cancel := context.WithTimeout(p, 1)\n\tuse(ctx)\n\tcancel()\n\tuse(context.Background())\n}\n";
+        assert_eq!(best(src).as_deref(), Some("p"));
     }
 
     #[test]

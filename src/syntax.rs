@@ -2,7 +2,17 @@
 //! every rule needs.
 
 use std::cell::RefCell;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use tree_sitter::{Node, Parser, Tree};
+
+/// Parses done by this process, for `--stats`: proof that a run parses
+/// each file once.
+static PARSES: AtomicUsize = AtomicUsize::new(0);
+
+/// How many times this process has parsed Go source.
+pub fn parse_count() -> usize {
+    PARSES.load(Ordering::Relaxed)
+}
 
 thread_local! {
     static PARSER: RefCell<Parser> = RefCell::new({
@@ -21,6 +31,7 @@ pub fn language() -> tree_sitter::Language {
 
 /// Parses Go source text. Each thread keeps one parser.
 pub fn parse(text: &str) -> Tree {
+    PARSES.fetch_add(1, Ordering::Relaxed);
     PARSER.with(|p| {
         p.borrow_mut()
             .parse(text, None)

@@ -25,10 +25,13 @@ impl Signature {
     /// True when a call with `arity` arguments passes argument `arg` to a
     /// context parameter.
     fn takes_context_at(&self, arg: usize, arity: Option<usize>) -> bool {
-        let arity_fits = arity.is_none_or(|n| {
-            n == self.context_params.len() || (self.variadic && n >= self.context_params.len())
-        });
-        arity_fits && self.context_params.get(arg).copied().unwrap_or(false)
+        arity.is_none_or(|n| self.accepts(n))
+            && self.context_params.get(arg).copied().unwrap_or(false)
+    }
+
+    /// True when a call with `arity` arguments fits the parameters.
+    fn accepts(&self, arity: usize) -> bool {
+        arity == self.context_params.len() || (self.variadic && arity >= self.context_params.len())
     }
 }
 
@@ -41,7 +44,8 @@ pub struct FileSummary {
     pub import_path: Option<String>,
     /// Top-level functions with at least one context parameter.
     pub funcs: Vec<Signature>,
-    /// Methods with at least one context parameter.
+    /// Every method, and every method of a top-level interface type: a
+    /// call resolved by name only counts when all of them agree.
     pub methods: Vec<Signature>,
 }
 
@@ -66,23 +70,27 @@ impl FileSummary {
         let mut funcs = Vec::new();
         let mut methods = Vec::new();
         let context = imports.local_name("context");
-        for decl in named_children(root) {
-            let list = match decl.kind() {
-                "function_declaration" => &mut funcs,
-                "method_declaration" => &mut methods,
-                _ => continue,
-            };
-            let (Some(name), Some(params)) = (
+        let add = |decl: Node<'_>, list: &mut Vec<Signature>| {
+            if let (Some(name), Some(params)) = (
                 decl.child_by_field_name("name"),
                 decl.child_by_field_name("parameters"),
-            ) else {
-                continue;
-            };
-            let sig = signature(text(name, src), params, src, context);
-            if sig.context_params.contains(&true) {
-                list.push(sig);
+            ) {
+                list.push(signature(text(name, src), params, src, context));
+            }
+        };
+        for decl in named_children(root) {
+            match decl.kind() {
+                "function_declaration" => add(decl, &mut funcs),
+                "method_declaration" => add(decl, &mut methods),
+                "type_declaration" => {
+                    for elem in interface_methods(decl) {
+                        add(elem, &mut methods);
+                    }
+                }
+                _ => {}
             }
         }
+        funcs.retain(|f| f.context_params.contains(&true));
         FileSummary {
             package,
             import_path,
@@ -90,6 +98,18 @@ impl FileSummary {
             methods,
         }
     }
+}
+
+/// The method elements of the interface types a type declaration declares.
+fn interface_methods(decl: Node<'_>) -> Vec<Node<'_>> {
+    named_children(decl)
+        .into_iter()
+        .filter(|spec| spec.kind() == "type_spec")
+        .filter_map(|spec| spec.child_by_field_name("type"))
+        .filter(|ty| ty.kind() == "interface_type")
+        .flat_map(named_children)
+        .filter(|elem| elem.kind() == "method_elem")
+        .collect()
 }
 
 /// The signature of a parameter list, marking `context.Context` parameters
@@ -233,7 +253,12 @@ impl Workspace {
         let mut names: HashSet<&str> = HashSet::new();
         for pkg in self.packages.values() {
             names.extend(pkg.funcs.keys().map(String::as_str));
-            names.extend(pkg.methods.keys().map(String::as_str));
+            names.extend(
+                pkg.methods
+                    .iter()
+                    .filter(|(_, sigs)| sigs.iter().any(|s| s.context_params.contains(&true)))
+                    .map(|(name, _)| name.as_str()),
+            );
         }
         let mut names: Vec<String> = names.into_iter().map(str::to_string).collect();
         names.sort();
@@ -262,11 +287,20 @@ impl Workspace {
                 .and_then(|key| self.packages.get(key))
                 .and_then(|p| p.funcs.get(name))
                 .is_some_and(|s| s.takes_context_at(arg, None)),
-            Callee::Method { name, arity } => self
-                .packages
-                .get(package)
-                .and_then(|p| p.methods.get(name))
-                .is_some_and(|sigs| sigs.iter().any(|s| s.takes_context_at(arg, Some(*arity)))),
+            Callee::Method { name, arity } => {
+                let fitting: Vec<&Signature> = self
+                    .packages
+                    .get(package)
+                    .and_then(|p| p.methods.get(name))
+                    .into_iter()
+                    .flatten()
+                    .filter(|s| s.accepts(*arity))
+                    .collect();
+                !fitting.is_empty()
+                    && fitting
+                        .iter()
+                        .all(|s| s.takes_context_at(arg, Some(*arity)))
+            }
         }
     }
 }
@@ -342,6 +376,25 @@ mod tests {
         assert!(ws.holds(pkg, &method(3)));
         assert!(ws.holds(pkg, &method(1)));
         assert_eq!(ws.context_function_names(), vec!["Charge", "Do"]);
+    }
+
+    #[test]
+    fn methods_by_name_must_agree() {
+        let s = summary(
+            "package pay\nimport \"context\"\ntype applier interface {\n\tDelete(txn Txn, id string) error\n}\nfunc (s *Server) Delete(ctx context.Context, id string) error { return nil }\n",
+        );
+        let ws = Workspace::new([&s]);
+        let delete = Condition::CalleeTakesContext {
+            callee: Callee::Method {
+                name: "Delete".into(),
+                arity: 2,
+            },
+            arg: 0,
+        };
+        assert!(
+            !ws.holds(&s.package, &delete),
+            "the interface method takes a Txn there"
+        );
     }
 
     #[test]

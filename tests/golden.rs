@@ -140,7 +140,10 @@ fn golden_expected_trees_are_gofmt_clean_build_and_vet() {
         }
         // The toolchain runs on copies, so nothing it writes lands in golden/.
         let scratch = tempfile::tempdir().unwrap();
-        let (input, output) = (scratch.path().join("input"), scratch.path().join("expected"));
+        let (input, output) = (
+            scratch.path().join("input"),
+            scratch.path().join("expected"),
+        );
         copy_tree(&case.join("input"), &input);
         copy_tree(&expected, &output);
         let build = ["build", "-o", "/dev/null", "./..."];
