@@ -192,6 +192,165 @@ pub fn mentions_identifier(root: Node<'_>, src: &str, name: &str) -> bool {
     found
 }
 
+/// True when a comment's text (with its `//`) is a directive for a tool
+/// rather than prose for a reader: `//go:build`, `//nolint:errcheck`,
+/// `//ctxmod:ignore ...`, `//line`, `//export`, `//extern`. The test is
+/// Go's own (`go/ast`'s `isDirective`).
+pub fn is_directive_comment(comment: &str) -> bool {
+    let Some(body) = comment.strip_prefix("//") else {
+        return false;
+    };
+    if ["line ", "extern ", "export "]
+        .iter()
+        .any(|p| body.starts_with(p))
+    {
+        return true;
+    }
+    let word = |b: u8| b.is_ascii_lowercase() || b.is_ascii_digit();
+    match body.find(':') {
+        Some(colon) if colon > 0 && colon + 1 < body.len() => {
+            body.as_bytes()[..colon].iter().all(|&b| word(b)) && word(body.as_bytes()[colon + 1])
+        }
+        _ => false,
+    }
+}
+
+/// True when a comment a reader would take as explaining `node` sits next
+/// to it: on its first or last line, or alone on the line just above it.
+/// Directives (see [`is_directive_comment`]) explain nothing. Only
+/// comments under `scope` are looked at.
+pub fn has_explaining_comment(scope: Node<'_>, src: &str, node: Node<'_>) -> bool {
+    let first = node.start_position().row;
+    let last = node.end_position().row;
+    let mut found = false;
+    for_each_node(scope, |c| {
+        if found || c.kind() != "comment" || is_directive_comment(text(c, src)) {
+            return;
+        }
+        let on_same_line = (c.start_byte() >= node.end_byte() && c.start_position().row == last)
+            || (c.end_byte() <= node.start_byte() && c.end_position().row == first);
+        let alone_just_above = c.end_position().row + 1 == first
+            && src[line_start(src, c.start_byte())..c.start_byte()]
+                .trim()
+                .is_empty();
+        found = on_same_line || alone_just_above;
+    });
+    found
+}
+
+/// The bytes to delete to remove `node`, a statement, with its lines:
+/// from the start of its first line to past the newline of its last.
+/// `None` when other code shares those lines. A blank line next to it goes
+/// too when it would otherwise end up beside another blank line, after an
+/// opening `{` or `case ...:`, or before a closing `}`, so the result reads as if the
+/// statement had never been written.
+pub fn statement_deletion(src: &str, node: Node<'_>) -> Option<std::ops::Range<usize>> {
+    let start = line_start(src, node.start_byte());
+    let end = next_line_start(src, node.end_byte());
+    let alone = src[start..node.start_byte()].trim().is_empty()
+        && src[node.end_byte()..end].trim().is_empty();
+    if !alone {
+        return None;
+    }
+    let before = (start > 0).then(|| line_start(src, start - 1));
+    let before_text = before.map_or("", |b| src[b..start].trim());
+    let after = &src[end..next_line_start(src, end)];
+    match before {
+        Some(b)
+            if before_text.is_empty()
+                && (after.trim().is_empty() || after.trim_start().starts_with('}')) =>
+        {
+            Some(b..end)
+        }
+        _ if after.trim().is_empty() && !after.is_empty() && before_text.ends_with(['{', ':']) => {
+            Some(start..end + after.len())
+        }
+        _ => Some(start..end),
+    }
+}
+
+/// Where control goes when a statement completes without jumping.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Successor<'t> {
+    /// This statement runs next.
+    Statement(Node<'t>),
+    /// The enclosing function (declaration, method or literal) returns.
+    FunctionEnd,
+    /// Somewhere not followed: a loop's next iteration, or a statement that
+    /// is not part of a statement list.
+    Unknown,
+}
+
+/// What runs after `stmt` completes normally: the next statement of its
+/// list, else what follows the block, `if`, `switch` or `select` it ends,
+/// up to the end of the function. Loops are not followed.
+pub fn successor(stmt: Node<'_>) -> Successor<'_> {
+    let mut done = stmt;
+    loop {
+        let Some(parent) = done.parent() else {
+            return Successor::Unknown;
+        };
+        done = match parent.kind() {
+            "statement_list" => {
+                let mut next = done.next_named_sibling();
+                while let Some(n) = next.filter(|n| n.kind() == "comment") {
+                    next = n.next_named_sibling();
+                }
+                if let Some(next) = next {
+                    return Successor::Statement(next);
+                }
+                parent
+            }
+            "block" | "if_statement" | "labeled_statement" => parent,
+            // Go cases do not fall through unless they say so, and a
+            // `fallthrough` jumps: the end of a case ends the statement.
+            "expression_case" | "default_case" | "type_case" | "communication_case" => {
+                match parent.parent() {
+                    Some(switch) => switch,
+                    None => return Successor::Unknown,
+                }
+            }
+            kind if FUNCTION_KINDS.contains(&kind) => return Successor::FunctionEnd,
+            _ => return Successor::Unknown,
+        };
+    }
+}
+
+/// True when the identifier `ident` is declared or assigned where it
+/// stands (`x :=`, `x =`, `x +=`, `var x`, `for x := range`, `case x :=
+/// <-ch`, `switch x := v.(type)`, a parameter), or has its address taken
+/// (`&x`), so it may hold another value from here on.
+pub fn is_written(ident: Node<'_>) -> bool {
+    let Some(parent) = ident.parent() else {
+        return false;
+    };
+    let is_field = |node: Node<'_>, field: &str, child: Node<'_>| {
+        let mut cursor = node.walk();
+        let found = node
+            .children_by_field_name(field, &mut cursor)
+            .any(|c| c.id() == child.id());
+        found
+    };
+    match parent.kind() {
+        "expression_list" => parent.parent().is_some_and(|holder| match holder.kind() {
+            "assignment_statement"
+            | "short_var_declaration"
+            | "range_clause"
+            | "receive_statement" => is_field(holder, "left", parent),
+            "type_switch_statement" => is_field(holder, "alias", parent),
+            _ => false,
+        }),
+        "var_spec" | "const_spec" | "parameter_declaration" | "variadic_parameter_declaration" => {
+            is_field(parent, "name", ident)
+        }
+        "inc_statement" | "dec_statement" => true,
+        "unary_expression" => parent
+            .child_by_field_name("operator")
+            .is_some_and(|op| op.kind() == "&"),
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -212,5 +371,118 @@ mod tests {
         assert_eq!(line_start(src, 6), 2);
         assert_eq!(next_line_start(src, 6), 11);
         assert_eq!(next_line_start(src, 12), src.len());
+    }
+    /// The first node of `kind` whose text is `wanted`.
+    fn find<'t>(root: Node<'t>, src: &str, kind: &str, wanted: &str) -> Node<'t> {
+        let mut found = None;
+        for_each_node(root, |n| {
+            if found.is_none() && n.kind() == kind && text(n, src) == wanted {
+                found = Some(n);
+            }
+        });
+        found.unwrap_or_else(|| panic!("no {kind} `{wanted}`"))
+    }
+
+    #[test]
+    fn directives_are_not_prose() {
+        assert!(is_directive_comment("//go:build linux"));
+        assert!(is_directive_comment("//nolint:errcheck"));
+        assert!(is_directive_comment("//ctxmod:ignore CTX008 -- why"));
+        assert!(is_directive_comment("//line a.go:3"));
+        assert!(!is_directive_comment("// note: the parent slot"));
+        assert!(!is_directive_comment("//TODO: later"));
+        assert!(!is_directive_comment("/* go:build */"));
+        assert!(!is_directive_comment("//x:"));
+    }
+
+    #[test]
+    fn explaining_comments_are_adjacent_prose() {
+        let src = "package a\n\nfunc f() {\n\t// why\n\ta()\n\tb() // why\n\tx() // about x\n\tc()\n\t//nolint:all\n\td()\n\n\t// far\n\n\te()\n}\n";
+        let tree = parse(src);
+        let root = tree.root_node();
+        let explained = |call: &str| {
+            let stmt = find(root, src, "expression_statement", call);
+            has_explaining_comment(root, src, stmt)
+        };
+        assert!(explained("a()"));
+        assert!(explained("b()"));
+        assert!(
+            !explained("c()"),
+            "a trailing comment of the line above is about that line"
+        );
+        assert!(!explained("d()"), "a directive explains nothing");
+        assert!(
+            !explained("e()"),
+            "a comment a blank line away stands alone"
+        );
+    }
+
+    #[test]
+    fn deleting_a_statement_takes_its_line_and_a_stray_blank() {
+        let delete = |src: &str, stmt: &str| {
+            let tree = parse(src);
+            let node = find(tree.root_node(), src, "expression_statement", stmt);
+            statement_deletion(src, node).map(|r| format!("{}{}", &src[..r.start], &src[r.end..]))
+        };
+        let src = "package a\n\nfunc f() {\n\ta()\n\tc()\n\tb()\n}\n";
+        assert_eq!(
+            delete(src, "c()").unwrap(),
+            "package a\n\nfunc f() {\n\ta()\n\tb()\n}\n"
+        );
+        let src = "package a\n\nfunc f() {\n\ta()\n\n\tc()\n\n\tb()\n}\n";
+        assert_eq!(
+            delete(src, "c()").unwrap(),
+            "package a\n\nfunc f() {\n\ta()\n\n\tb()\n}\n"
+        );
+        let src = "package a\n\nfunc f() {\n\ta()\n\n\tc()\n}\n";
+        assert_eq!(
+            delete(src, "c()").unwrap(),
+            "package a\n\nfunc f() {\n\ta()\n}\n"
+        );
+        let src = "package a\n\nfunc f() {\n\tc()\n\n\tb()\n}\n";
+        assert_eq!(
+            delete(src, "c()").unwrap(),
+            "package a\n\nfunc f() {\n\tb()\n}\n"
+        );
+        let src = "package a\n\nfunc f() {\n\ta(); c()\n}\n";
+        assert_eq!(delete(src, "c()"), None);
+    }
+
+    #[test]
+    fn successors_follow_blocks_and_cases_not_loops() {
+        let src = "package a\n\nfunc f(x int) int {\n\tif x > 0 {\n\t\ta()\n\t} else if x < 0 {\n\t\tb()\n\t}\n\tswitch x {\n\tcase 1:\n\t\tc()\n\t}\n\tfor {\n\t\td()\n\t}\n\treturn x\n}\n\nvar g = func() {\n\te()\n}\n";
+        let tree = parse(src);
+        let root = tree.root_node();
+        let after = |call: &str| successor(find(root, src, "expression_statement", call));
+        let switch = find(
+            root,
+            src,
+            "expression_switch_statement",
+            "switch x {\n\tcase 1:\n\t\tc()\n\t}",
+        );
+        assert_eq!(after("a()"), Successor::Statement(switch));
+        assert_eq!(after("b()"), Successor::Statement(switch));
+        match after("c()") {
+            Successor::Statement(s) => assert_eq!(s.kind(), "for_statement"),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(after("d()"), Successor::Unknown);
+        assert_eq!(after("e()"), Successor::FunctionEnd);
+    }
+
+    #[test]
+    fn writes_are_declarations_assignments_and_addresses() {
+        let src = "package a\n\nfunc f(p func()) {\n\tq := p\n\tq = p\n\tvar r = q\n\tfor s := range 3 {\n\t\t_ = s\n\t}\n\tt := &r\n\tq()\n\t_, _ = t, r\n}\n";
+        let tree = parse(src);
+        let mut written = Vec::new();
+        for_each_node(tree.root_node(), |n| {
+            if n.kind() == "identifier" && is_written(n) {
+                written.push(format!("{}@{}", text(n, src), n.start_position().row));
+            }
+        });
+        assert_eq!(
+            written,
+            ["p@2", "q@3", "q@4", "r@5", "s@6", "_@7", "t@9", "r@9", "_@11", "_@11"]
+        );
     }
 }

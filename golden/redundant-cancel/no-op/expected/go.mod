@@ -1,0 +1,3 @@
+module example.com/deliberate
+
+go 1.22

@@ -1,0 +1,3 @@
+module example.com/onlyone
+
+go 1.22
