@@ -157,14 +157,21 @@ fn execute(cli: Cli) -> Result<i32> {
         Command::Check(args) => check(args),
         Command::Fix(args) => fix(args),
         Command::Rules => {
-            print!("{}", rules_table());
+            write!(std::io::stdout().lock(), "{}", rules_table())?;
             Ok(EXIT_CLEAN)
         }
         Command::Explain { rule } => {
             let entry = find_rule(&rule)?;
             let m = entry.meta();
-            println!("{} {} (fix: {})\n", m.code, m.id, m.applicability.as_str());
-            print!("{}", entry.documentation());
+            let mut stdout = std::io::stdout().lock();
+            writeln!(
+                stdout,
+                "{} {} (fix: {})\n",
+                m.code,
+                m.id,
+                m.applicability.as_str()
+            )?;
+            write!(stdout, "{}", entry.documentation())?;
             Ok(EXIT_CLEAN)
         }
     }
@@ -264,7 +271,9 @@ fn check(args: CheckArgs) -> Result<i32> {
         Format::Text => crate::report::text(&outcome.files),
         Format::Json => crate::report::json(&outcome.files),
     };
-    print!("{report}");
+    // `write!`, not `print!`: a reader that went away (`| head`) is an I/O
+    // error to report, not a panic.
+    write!(std::io::stdout().lock(), "{report}")?;
     Ok(if errors {
         EXIT_ERROR
     } else if outcome.files.is_empty() {

@@ -66,10 +66,11 @@ impl Config {
     pub fn parse(path: &Path, text: &str, known_rule: impl Fn(&str) -> bool) -> Result<Config> {
         let shown = path.display();
         let raw: RawConfig = toml::from_str(text).map_err(|e| {
-            let (line, col) = e
-                .span()
-                .map_or((1, 1), |s| crate::source::line_col(text, s.start));
-            anyhow::anyhow!("{shown}:{line}:{col}: {}", e.message().trim())
+            let start = e.span().map_or(0, |s| s.start);
+            let (line, col) = crate::source::line_col(text, start);
+            let key = key_at(text, start);
+            let key = if key.is_empty() { key } else { key + ": " };
+            anyhow::anyhow!("{shown}:{line}:{col}: {key}{}", e.message().trim())
         })?;
         let check = |key: &str, names: &[Spanned<String>]| -> Result<Vec<String>> {
             for name in names {
@@ -112,10 +113,51 @@ impl Config {
         };
         let abs = crate::gomod::absolute(path);
         match abs.strip_prefix(dir) {
-            Ok(rel) => self.exclude.is_match(rel),
+            // A glob naming a directory (`gen`, `**/mocks`) leaves out
+            // everything under it.
+            Ok(rel) => rel
+                .ancestors()
+                .filter(|p| !p.as_os_str().is_empty())
+                .any(|p| self.exclude.is_match(p)),
             Err(_) => false,
         }
     }
+}
+
+/// The dotted key an error at byte `offset` is about (`rules.enable`): the
+/// last `[table]` header before it and the `key =` of its line or, inside a
+/// value spanning lines, of the line that began the value. Empty when there
+/// is none, as before the first key.
+fn key_at(text: &str, offset: usize) -> String {
+    let offset = offset.min(text.len());
+    let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+    let bare = |k: &str| {
+        !k.is_empty()
+            && k.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | ' '))
+    };
+    let (mut table, mut key) = ("", "");
+    for line in text[..line_end].lines().map(str::trim) {
+        if let Some(header) = line.strip_prefix('[') {
+            let name = header
+                .trim_start_matches('[')
+                .split(']')
+                .next()
+                .unwrap_or("");
+            if bare(name.trim()) {
+                (table, key) = (name.trim(), "");
+            }
+        } else if let Some((k, _)) = line.split_once('=') {
+            if bare(k.trim()) {
+                key = k.trim();
+            }
+        }
+    }
+    [table, key]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(".")
 }
 
 #[cfg(test)]
@@ -146,6 +188,33 @@ mod tests {
             .to_string();
         assert!(err.starts_with("ctxmod.toml:2:1:"), "{err}");
         assert!(err.contains("enabled"), "{err}");
+    }
+
+    #[test]
+    fn type_errors_name_the_key() {
+        let err = Config::parse(
+            Path::new("ctxmod.toml"),
+            "exclude = []\n[rules]\ndisable = [\n  \"CTX005\",\n  3,\n]\n",
+            known,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.starts_with("ctxmod.toml:5:3: rules.disable: "), "{err}");
+        assert_eq!(key_at("exclude = [\"a\"\n", 14), "exclude");
+        assert_eq!(key_at("# note\n", 3), "");
+    }
+
+    #[test]
+    fn directory_globs_exclude_what_is_under_them() {
+        let c = Config::parse(
+            Path::new("/w/ctxmod.toml"),
+            "exclude = [\"legacy\", \"**/mocks\"]\n",
+            known,
+        )
+        .unwrap();
+        assert!(c.is_excluded(Path::new("/w/legacy/a.go")));
+        assert!(c.is_excluded(Path::new("/w/svc/mocks/deep/m.go")));
+        assert!(!c.is_excluded(Path::new("/w/svc/legacy.go")));
     }
 
     #[test]

@@ -61,7 +61,11 @@ pub fn go_files(args: &[String], config: &Config) -> Result<Vec<PathBuf>> {
         files.extend(found);
     }
     files.sort();
-    files.dedup();
+    // The same file reached through overlapping arguments (`. sub`,
+    // `a.go ./a.go`) is checked and fixed once, not reported twice and
+    // then refused as "changed on disk" by its second write.
+    let mut seen = std::collections::HashSet::new();
+    files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
     Ok(files)
 }
 

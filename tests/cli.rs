@@ -1,0 +1,1087 @@
+//! The command line end to end: every test writes a tiny Go tree into a
+//! temporary directory, runs the built `ctxmod` binary there (never on a
+//! terminal) and checks its exit code, stdout, stderr and the files left on
+//! disk. Only the lost-cancel rule (CTX005) finds anything yet; the other
+//! registered rules are placeholders that find nothing.
+
+mod support;
+
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use support::{copy_tree, read_tree};
+
+// ---------------------------------------------------------------------------
+// Go sources
+
+/// A Go file of package `app` holding one function per name, each of which
+/// discards the cancel function of `context.WithCancel` on its line 2 (file
+/// lines 6, 11, 16, …, column 7).
+fn leaky(names: &[&str]) -> String {
+    go_file(names, "\tctx, _ := context.WithCancel(parent)\n")
+}
+
+/// What `ctxmod fix --write` makes of [`leaky`] with the same names.
+fn fixed(names: &[&str]) -> String {
+    go_file(
+        names,
+        "\tctx, cancel := context.WithCancel(parent)\n\tdefer cancel()\n",
+    )
+}
+
+/// A file of package `app` importing `context`, with one function per name
+/// whose body is `declaration` then `return ctx.Err()`.
+fn go_file(names: &[&str], declaration: &str) -> String {
+    let mut text = String::from("package app\n\nimport \"context\"\n");
+    for name in names {
+        text.push_str(&format!(
+            "\nfunc {name}(parent context.Context) error {{\n{declaration}\treturn ctx.Err()\n}}\n"
+        ));
+    }
+    text
+}
+
+/// A file with a lost cancel that cannot be fixed because the context is
+/// returned: a display-only finding at 6:7.
+const ESCAPING: &str = "package app
+
+import \"context\"
+
+func Open(parent context.Context) context.Context {
+\tctx, _ := context.WithCancel(parent)
+\treturn ctx
+}
+";
+
+/// A file that uses `context` correctly: nothing to report.
+const CLEAN: &str = "package app
+
+import \"context\"
+
+func Load(parent context.Context) error {
+\tctx, cancel := context.WithCancel(parent)
+\tdefer cancel()
+\treturn ctx.Err()
+}
+";
+
+/// A lost cancel in a file that does not parse: the first error is on line 7.
+const BROKEN: &str = "package app
+
+import \"context\"
+
+func Broken(parent context.Context) error {
+\tctx, _ := context.WithCancel(parent)
+\treturn ctx.Err(
+}
+";
+
+/// Bytes that are not UTF-8, as in a binary file that happens to end in `.go`.
+const BINARY: &[u8] = b"\x7fELF\x02\x01\x01\x00\xff\xfe\x00\x00context\x00\x80\x81";
+
+/// `text` with every line ending turned into CRLF.
+fn crlf(text: &str) -> String {
+    text.replace('\n', "\r\n")
+}
+
+/// `text` without its final newline.
+fn no_final_newline(text: &str) -> String {
+    text.strip_suffix('\n').unwrap_or(text).to_string()
+}
+
+// ---------------------------------------------------------------------------
+// Running the binary
+
+/// One finished run of the binary.
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    /// The lines written on stderr.
+    fn stderr_lines(&self) -> Vec<&str> {
+        self.stderr.lines().collect()
+    }
+
+    /// Fails unless the run exited with `code`; shows what it printed.
+    fn assert_code(&self, code: i32) -> &Self {
+        assert_eq!(
+            self.code,
+            Some(code),
+            "exit code\n--- stdout\n{}--- stderr\n{}",
+            self.stdout,
+            self.stderr
+        );
+        assert!(!self.stderr.contains("panicked"), "{}", self.stderr);
+        self
+    }
+
+    /// Fails unless the run exited 2 with exactly one line on stderr that
+    /// contains every one of `needles`.
+    fn assert_one_line_error(&self, needles: &[&str]) -> &Self {
+        self.assert_code(2);
+        let lines = self.stderr_lines();
+        assert_eq!(lines.len(), 1, "one line on stderr:\n{}", self.stderr);
+        for needle in needles {
+            assert!(lines[0].contains(needle), "{needle:?} in {:?}", lines[0]);
+        }
+        self
+    }
+
+    /// The findings of a `check --format json` run.
+    fn findings(&self) -> Vec<Value> {
+        match serde_json::from_str(&self.stdout) {
+            Ok(Value::Array(items)) => items,
+            other => panic!("stdout is not a JSON array ({other:?}):\n{}", self.stdout),
+        }
+    }
+
+    /// The `file` of every finding of a `check --format json` run.
+    fn finding_files(&self) -> BTreeSet<String> {
+        self.findings()
+            .iter()
+            .map(|f| f["file"].as_str().expect("file is a string").to_string())
+            .collect()
+    }
+
+    /// The files named in the `+++ b/…` headers of a `fix` dry run.
+    fn diff_files(&self) -> Vec<String> {
+        self.stdout
+            .lines()
+            .filter_map(|l| l.strip_prefix("+++ b/"))
+            .map(str::to_string)
+            .collect()
+    }
+}
+
+impl From<std::process::Output> for Run {
+    fn from(out: std::process::Output) -> Run {
+        Run {
+            code: out.status.code(),
+            stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+            stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+        }
+    }
+}
+
+/// A Go tree in a temporary directory.
+struct Project {
+    _tmp: tempfile::TempDir,
+    root: PathBuf,
+}
+
+impl Project {
+    /// An empty project (its root canonical, so that paths ctxmod prints
+    /// compare with the ones the test builds).
+    fn new() -> Project {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().canonicalize().unwrap();
+        Project { _tmp: tmp, root }
+    }
+
+    /// A project holding `files` (relative path, contents).
+    fn with(files: &[(&str, &str)]) -> Project {
+        let p = Project::new();
+        for (rel, text) in files {
+            p.write(rel, text);
+        }
+        p
+    }
+
+    /// The absolute path of `rel`.
+    fn path(&self, rel: &str) -> PathBuf {
+        self.root.join(rel)
+    }
+
+    /// Writes `contents` to `rel`, creating directories.
+    fn write(&self, rel: &str, contents: impl AsRef<[u8]>) {
+        let path = self.path(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, contents).unwrap();
+    }
+
+    /// The text of `rel`.
+    fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.path(rel)).unwrap()
+    }
+
+    /// Every file of the project with its bytes.
+    fn tree(&self) -> BTreeMap<PathBuf, Vec<u8>> {
+        read_tree(&self.root)
+    }
+
+    /// Runs `ctxmod args` at the project's root.
+    fn run(&self, args: &[&str]) -> Run {
+        self.run_in(".", args)
+    }
+
+    /// Runs `ctxmod args` in the project's subdirectory `dir`.
+    fn run_in(&self, dir: &str, args: &[&str]) -> Run {
+        support::ctxmod(&self.path(dir), args).into()
+    }
+
+    /// Runs `ctxmod args` and fails if it changed any file.
+    fn run_read_only(&self, args: &[&str]) -> Run {
+        let before = self.tree();
+        let run = self.run(args);
+        assert!(self.tree() == before, "`ctxmod {args:?}` changed files");
+        run
+    }
+
+    /// A copy of the project in a new temporary directory.
+    fn copy(&self) -> Project {
+        let p = Project::new();
+        copy_tree(&self.root, &p.root);
+        p
+    }
+}
+
+/// True when `git` is on PATH.
+fn have_git() -> bool {
+    Command::new("git")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// Applies `patch` with `git apply` in `dir` (treated as outside any
+/// repository, the way `ctxmod fix | git apply` runs in a plain checkout).
+fn git_apply(dir: &Path, patch: &str) {
+    use std::io::Write;
+    let mut child = Command::new("git")
+        .arg("apply")
+        .current_dir(dir)
+        .env("GIT_CEILING_DIRECTORIES", dir.parent().unwrap())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(patch.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "git apply failed:\n{}\n--- patch\n{patch}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+// ---------------------------------------------------------------------------
+// check
+
+#[test]
+fn check_text_groups_findings_by_file_with_a_fix_hint() {
+    let p = Project::with(&[
+        ("a.go", &leaky(&["One", "Two"])),
+        ("sub/b.go", ESCAPING),
+        ("sub/clean.go", CLEAN),
+    ]);
+    let run = p.run_read_only(&["check"]);
+    run.assert_code(1);
+    assert_eq!(run.stderr, "");
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    let finding =
+        "CTX005 lost-cancel: the cancel function returned by context.WithCancel is discarded";
+    assert!(
+        lines[0].starts_with(&format!("a.go:6:7: {finding}")),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(
+        lines[1],
+        "    fix (safe): name it `cancel` and `defer cancel()` on the next line"
+    );
+    assert!(
+        lines[2].starts_with(&format!("a.go:11:7: {finding}")),
+        "{}",
+        run.stdout
+    );
+    assert!(lines[3].starts_with("    fix (safe): "), "{}", run.stdout);
+    assert_eq!(lines[4], "", "a blank line between files");
+    assert!(
+        lines[5].starts_with(&format!("sub/b.go:6:7: {finding}")),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        lines[5].contains("not fixed: the context escapes"),
+        "{}",
+        lines[5]
+    );
+    assert_eq!(lines[6], "    no automatic fix");
+    assert_eq!(lines[7], "");
+    assert!(
+        lines[8].starts_with("3 findings in 2 files: 2 fixable"),
+        "{}",
+        lines[8]
+    );
+    assert_eq!(lines.len(), 9, "{}", run.stdout);
+}
+
+#[test]
+fn check_json_reports_every_field() {
+    let p = Project::with(&[("a.go", &leaky(&["Load"])), ("sub/b.go", ESCAPING)]);
+    let run = p.run_read_only(&["check", "--format", "json"]);
+    run.assert_code(1);
+    let findings = run.findings();
+    assert_eq!(findings.len(), 2, "{}", run.stdout);
+
+    let safe = &findings[0];
+    assert_eq!(safe["code"], "CTX005");
+    assert_eq!(safe["id"], "lost-cancel");
+    assert_eq!(safe["file"], "a.go");
+    assert_eq!(
+        (
+            &safe["line"],
+            &safe["column"],
+            &safe["end_line"],
+            &safe["end_column"]
+        ),
+        (
+            &Value::from(6),
+            &Value::from(7),
+            &Value::from(6),
+            &Value::from(8)
+        )
+    );
+    assert!(safe["message"].as_str().unwrap().contains("discarded"));
+    assert_eq!(safe["applicability"], "safe");
+    let fix = &safe["fix"];
+    assert_eq!(fix["applicability"], "safe");
+    let edits = fix["edits"].as_array().expect("fix.edits is an array");
+    assert_eq!(edits.len(), 2, "{fix}");
+    assert_eq!(edits[0]["content"], "cancel");
+    assert_eq!(
+        (&edits[0]["line"], &edits[0]["column"]),
+        (&6.into(), &7.into())
+    );
+    assert_eq!(edits[1]["content"], "\tdefer cancel()\n");
+    assert_eq!(
+        (&edits[1]["line"], &edits[1]["column"]),
+        (&7.into(), &1.into())
+    );
+
+    let display_only = &findings[1];
+    assert_eq!(display_only["file"], "sub/b.go");
+    assert_eq!(
+        (&display_only["line"], &display_only["column"]),
+        (&6.into(), &7.into())
+    );
+    assert_eq!(display_only["applicability"], "display-only");
+    assert!(display_only["fix"].is_null(), "{display_only}");
+}
+
+#[test]
+fn check_exits_0_with_no_findings() {
+    let p = Project::with(&[("clean.go", CLEAN), ("notes.go", "package app\n")]);
+    let text = p.run_read_only(&["check"]);
+    text.assert_code(0);
+    assert_eq!((text.stdout.as_str(), text.stderr.as_str()), ("", ""));
+    let json = p.run_read_only(&["check", "--format", "json"]);
+    json.assert_code(0);
+    assert!(json.findings().is_empty());
+}
+
+// ---------------------------------------------------------------------------
+// fix
+
+#[test]
+fn fix_dry_run_prints_a_plain_unified_diff_and_writes_nothing() {
+    let p = Project::with(&[("a.go", &leaky(&["Load"])), ("clean.go", CLEAN)]);
+    let run = p.run_read_only(&["fix"]);
+    run.assert_code(1);
+    assert_eq!(run.stderr, "");
+    assert!(!run.stdout.contains('\x1b'), "no colour without a terminal");
+    assert_eq!(
+        run.stdout,
+        "--- a/a.go\n+++ b/a.go\n@@ -3,6 +3,7 @@\n import \"context\"\n \n \
+         func Load(parent context.Context) error {\n\
+         -\tctx, _ := context.WithCancel(parent)\n\
+         +\tctx, cancel := context.WithCancel(parent)\n\
+         +\tdefer cancel()\n \treturn ctx.Err()\n }\n"
+    );
+}
+
+#[test]
+fn fix_dry_run_exits_0_when_nothing_would_change() {
+    // A display-only finding is reported by `check` but never fixed.
+    let p = Project::with(&[("clean.go", CLEAN), ("escaping.go", ESCAPING)]);
+    for args in [&["fix"][..], &["fix", "--unsafe"]] {
+        let run = p.run_read_only(args);
+        run.assert_code(0);
+        assert_eq!((run.stdout.as_str(), run.stderr.as_str()), ("", ""));
+    }
+    p.run_read_only(&["check"]).assert_code(1);
+}
+
+#[test]
+fn fix_write_applies_in_place_and_exits_0() {
+    let p = Project::with(&[
+        ("a.go", &leaky(&["Load", "Save"])),
+        ("sub/b.go", &leaky(&["Get"])),
+        ("escaping.go", ESCAPING),
+        ("clean.go", CLEAN),
+    ]);
+    let run = p.run(&["fix", "--write"]);
+    run.assert_code(0);
+    assert!(!run.stdout.contains("---"), "--write prints no diff");
+    assert!(
+        run.stdout
+            .starts_with("Applied 3 fixes to 2 files; 1 findings left"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(p.read("a.go"), fixed(&["Load", "Save"]));
+    assert_eq!(p.read("sub/b.go"), fixed(&["Get"]));
+    assert_eq!(p.read("escaping.go"), ESCAPING);
+    assert_eq!(p.read("clean.go"), CLEAN);
+    let again = p.run_read_only(&["fix"]);
+    again.assert_code(0);
+    assert_eq!(again.stdout, "");
+}
+
+#[test]
+fn fix_unsafe_is_accepted_and_never_applies_display_only_findings() {
+    // No rule has unsafe fixes yet: --unsafe must give the same result as the
+    // safe run, and the display-only finding stays.
+    let p = Project::with(&[("a.go", &leaky(&["Load"])), ("escaping.go", ESCAPING)]);
+    let safe = p.run_read_only(&["fix"]);
+    let with_unsafe = p.run_read_only(&["fix", "--unsafe"]);
+    with_unsafe.assert_code(1);
+    assert_eq!(with_unsafe.stdout, safe.stdout);
+    p.run(&["fix", "--unsafe", "--write"]).assert_code(0);
+    assert_eq!(p.read("a.go"), fixed(&["Load"]));
+    assert_eq!(p.read("escaping.go"), ESCAPING);
+}
+
+#[test]
+fn fix_diff_applies_with_git_apply_like_write() {
+    if !have_git() {
+        eprintln!("git is not on PATH: skipping the `git apply` check");
+        return;
+    }
+    let p = Project::with(&[
+        ("a.go", &leaky(&["One", "Two"])),
+        ("sub/b.go", &leaky(&["Get"])),
+        ("sub/crlf.go", &crlf(&leaky(&["Windows"]))),
+        ("nonl.go", &no_final_newline(&leaky(&["Last"]))),
+        ("escaping.go", ESCAPING),
+        ("clean.go", CLEAN),
+    ]);
+    let written = p.copy();
+    written.run(&["fix", "--write"]).assert_code(0);
+
+    // From the root: every changed file once, paths relative to the root.
+    let dry = p.run_read_only(&["fix", "./..."]);
+    dry.assert_code(1);
+    assert_eq!(
+        dry.diff_files(),
+        ["a.go", "nonl.go", "sub/b.go", "sub/crlf.go"]
+    );
+    let applied = p.copy();
+    git_apply(&applied.root, &dry.stdout);
+    assert!(
+        applied.tree() == written.tree(),
+        "git apply of the dry run differs from --write"
+    );
+
+    // From a subdirectory: paths relative to it.
+    let dry = p.run_in("sub", &["fix"]);
+    dry.assert_code(1);
+    assert_eq!(dry.diff_files(), ["b.go", "crlf.go"]);
+    let applied = p.copy();
+    git_apply(&applied.path("sub"), &dry.stdout);
+    assert!(applied.tree() != p.tree());
+    assert_eq!(applied.read("sub/b.go"), written.read("sub/b.go"));
+    assert_eq!(applied.read("sub/crlf.go"), written.read("sub/crlf.go"));
+    assert_eq!(applied.read("a.go"), p.read("a.go"));
+}
+
+#[test]
+fn crlf_file_stays_crlf_and_its_diff_shows_only_the_changed_lines() {
+    let p = Project::with(&[("win.go", &crlf(&leaky(&["Load"])))]);
+    let dry = p.run_read_only(&["fix"]);
+    dry.assert_code(1);
+    // `split('\n')`, not `lines()`, which would hide the `\r`s.
+    let changed: Vec<&str> = dry
+        .stdout
+        .split('\n')
+        .filter(|l| l.starts_with(['-', '+']) && !l.starts_with("---") && !l.starts_with("+++"))
+        .collect();
+    assert_eq!(
+        changed,
+        [
+            "-\tctx, _ := context.WithCancel(parent)\r",
+            "+\tctx, cancel := context.WithCancel(parent)\r",
+            "+\tdefer cancel()\r",
+        ],
+        "{}",
+        dry.stdout
+    );
+    p.run(&["fix", "--write"]).assert_code(0);
+    assert_eq!(p.read("win.go"), crlf(&fixed(&["Load"])));
+}
+
+// ---------------------------------------------------------------------------
+// Rule selection, rules, explain
+
+#[test]
+fn rule_flag_restricts_rules_by_id_or_code() {
+    let p = Project::with(&[("a.go", &leaky(&["Load"]))]);
+    for placeholder in [
+        &["--rule", "CTX001"][..],
+        &["--rule", "background-in-scope"],
+    ] {
+        let check = p.run_read_only(&[&["check"], placeholder].concat());
+        check.assert_code(0);
+        assert_eq!(check.stdout, "");
+        let fix = p.run_read_only(&[&["fix"], placeholder].concat());
+        fix.assert_code(0);
+        assert_eq!(fix.stdout, "");
+    }
+    for chosen in [
+        &["--rule", "lost-cancel"][..],
+        &["--rule", "CTX005"],
+        &["--rule", "ctx005"],
+        &["--rule", "CTX001", "--rule", "lost-cancel"],
+    ] {
+        let check = p.run_read_only(&[&["check", "--format", "json"], chosen].concat());
+        check.assert_code(1);
+        assert_eq!(check.findings().len(), 1, "{chosen:?}");
+        let fix = p.run_read_only(&[&["fix"], chosen].concat());
+        fix.assert_code(1);
+        assert_eq!(fix.diff_files(), ["a.go"], "{chosen:?}");
+    }
+}
+
+#[test]
+fn rules_prints_a_table_of_every_rule() {
+    let run = Project::new().run(&["rules"]);
+    run.assert_code(0);
+    let rows: Vec<Vec<&str>> = run
+        .stdout
+        .lines()
+        .map(|l| l.split_whitespace().collect())
+        .collect();
+    assert_eq!(rows[0], ["CODE", "ID", "FIX", "SUMMARY"]);
+    let lost_cancel = rows
+        .iter()
+        .find(|r| r[0] == "CTX005")
+        .expect("a CTX005 row");
+    assert_eq!(lost_cancel[1..3], ["lost-cancel", "safe"]);
+    assert!(lost_cancel.len() > 3, "a summary");
+    for row in &rows[1..] {
+        assert!(
+            ["safe", "unsafe", "display-only"].contains(&row[2]),
+            "{row:?}"
+        );
+        assert!(row.len() > 3, "{row:?} has a summary");
+    }
+    for code in ["CTX001", "CTX006", "CTX007", "CTX008", "CTX009"] {
+        assert!(rows.iter().any(|r| r[0] == code), "{code} listed");
+    }
+}
+
+#[test]
+fn explain_prints_a_rules_documentation() {
+    let p = Project::new();
+    let by_id = p.run(&["explain", "lost-cancel"]);
+    by_id.assert_code(0);
+    assert!(
+        by_id.stdout.starts_with("CTX005 lost-cancel (fix: safe)"),
+        "{}",
+        by_id.stdout
+    );
+    for section in [
+        "## What it does",
+        "## Why",
+        "## Example",
+        "## Fix safety",
+        "## Limitations",
+    ] {
+        assert!(
+            by_id.stdout.contains(section),
+            "{section} in\n{}",
+            by_id.stdout
+        );
+    }
+    assert!(
+        !by_id.stdout.contains("//!"),
+        "the doc comment markers are stripped"
+    );
+    let by_code = p.run(&["explain", "ctx005"]);
+    by_code.assert_code(0);
+    assert_eq!(by_code.stdout, by_id.stdout);
+}
+
+#[test]
+fn explain_unknown_rule_is_a_one_line_error() {
+    let run = Project::new().run(&["explain", "nope"]);
+    run.assert_one_line_error(&["nope"]);
+    assert_eq!(run.stdout, "");
+}
+
+// ---------------------------------------------------------------------------
+// Paths
+
+#[test]
+fn paths_may_be_files_directories_or_ellipses_and_default_to_dot() {
+    let p = Project::with(&[
+        ("a.go", &leaky(&["A"])),
+        ("sub/b.go", &leaky(&["B"])),
+        ("sub/deep/c.go", &leaky(&["C"])),
+    ]);
+    let all = ["a.go", "sub/b.go", "sub/deep/c.go"];
+    let sub = ["sub/b.go", "sub/deep/c.go"];
+    let abs_sub = p.path("sub").display().to_string();
+    let abs_c = p.path("sub/deep/c.go").display().to_string();
+    let cases: &[(&[&str], &[&str])] = &[
+        (&[], &all),
+        (&["."], &all),
+        (&["./..."], &all),
+        (&["..."], &all),
+        (&["sub"], &sub),
+        (&["sub/"], &sub),
+        (&["sub/..."], &sub),
+        (&["./sub/..."], &sub),
+        (&[&abs_sub], &sub),
+        (&["sub/b.go"], &["sub/b.go"]),
+        (&[&abs_c], &["sub/deep/c.go"]),
+        (&["a.go", "sub/deep"], &["a.go", "sub/deep/c.go"]),
+    ];
+    for (paths, want) in cases {
+        let check = p.run_read_only(&[&["check", "--format", "json"], *paths].concat());
+        check.assert_code(1);
+        let want: BTreeSet<String> = want.iter().map(|s| s.to_string()).collect();
+        assert_eq!(check.finding_files(), want, "check {paths:?}");
+        let fix = p.run_read_only(&[&["fix"], *paths].concat());
+        let got: BTreeSet<String> = fix.diff_files().into_iter().collect();
+        assert_eq!(got, want, "fix {paths:?}");
+    }
+    let inside = p.run_in("sub", &["check", "--format", "json"]);
+    let want: BTreeSet<String> = ["b.go", "deep/c.go"].map(String::from).into();
+    assert_eq!(
+        inside.finding_files(),
+        want,
+        "relative to the current directory"
+    );
+}
+
+#[test]
+fn overlapping_paths_report_and_fix_each_file_once() {
+    let p = Project::with(&[("a.go", &leaky(&["A"])), ("sub/b.go", &leaky(&["B"]))]);
+    let abs_a = p.path("a.go").display().to_string();
+    let args = [
+        "check", "--format", "json", ".", "sub", "a.go", "./a.go", &abs_a,
+    ];
+    let check = p.run_read_only(&args);
+    check.assert_code(1);
+    assert_eq!(check.findings().len(), 2, "{}", check.stdout);
+    let dry = p.run_read_only(&["fix", "./...", "sub/...", "sub/b.go"]);
+    assert_eq!(dry.diff_files(), ["a.go", "sub/b.go"]);
+    let write = p.run(&["fix", "--write", ".", "sub", "./sub/b.go"]);
+    write.assert_code(0);
+    assert_eq!(write.stderr, "");
+    assert_eq!(p.read("sub/b.go"), fixed(&["B"]));
+}
+
+// ---------------------------------------------------------------------------
+// The walk
+
+#[test]
+fn walk_skips_what_go_and_gitignore_skip() {
+    let leak = leaky(&["Leak"]);
+    let generated = format!("// Code generated by ctxgen. DO NOT EDIT.\n\n{leak}");
+    let late_marker = format!("{leak}\n// Code generated by ctxgen. DO NOT EDIT.\n");
+    let p = Project::with(&[
+        ("a.go", &leak),
+        ("sub/b.go", &leak),
+        ("late.go", &late_marker),
+        ("gen.go", &generated),
+        ("sub/gen_test.go", &generated),
+        ("vendor/v/v.go", &leak),
+        ("sub/vendor/v/v.go", &leak),
+        ("testdata/t.go", &leak),
+        ("sub/testdata/t.go", &leak),
+        ("_tmp/u.go", &leak),
+        (".hidden/h.go", &leak),
+        ("sub/.cache/h.go", &leak),
+        ("_skipped.go", &leak),
+        (".gitignore", "ignored/\n*_ignored.go\n"),
+        ("ignored/i.go", &leak),
+        ("sub/ignored/i.go", &leak),
+        ("sub/x_ignored.go", &leak),
+        ("sub/.gitignore", "local.go\n"),
+        ("sub/local.go", &leak),
+    ]);
+    assert!(!p.path(".git").exists(), "not a git repository");
+    let want: BTreeSet<String> = ["a.go", "late.go", "sub/b.go"].map(String::from).into();
+    let check = p.run_read_only(&["check", "--format", "json"]);
+    check.assert_code(1);
+    assert_eq!(check.finding_files(), want);
+    // A parent's .gitignore counts when only a subdirectory is walked.
+    let sub = p.run_read_only(&["check", "--format", "json", "sub/..."]);
+    assert_eq!(
+        sub.finding_files(),
+        BTreeSet::from(["sub/b.go".to_string()])
+    );
+
+    let before = p.tree();
+    p.run(&["fix", "--write"]).assert_code(0);
+    let after = p.tree();
+    let changed: BTreeSet<String> = after
+        .iter()
+        .filter(|(path, bytes)| before.get(*path) != Some(bytes))
+        .map(|(path, _)| path.display().to_string())
+        .collect();
+    assert_eq!(changed, want, "only walked, hand-written files are edited");
+}
+
+#[test]
+fn syntax_error_file_is_warned_about_once_and_never_edited() {
+    let p = Project::with(&[("broken.go", BROKEN), ("good.go", &leaky(&["Good"]))]);
+    let check = p.run_read_only(&["check"]);
+    check.assert_code(1);
+    assert_eq!(
+        check.stderr_lines(),
+        ["warning: broken.go:7: syntax error; file skipped and not edited"]
+    );
+    assert!(
+        check.stdout.starts_with("good.go:6:7: CTX005"),
+        "{}",
+        check.stdout
+    );
+    assert!(!check.stdout.contains("broken.go"));
+
+    let dry = p.run_read_only(&["fix"]);
+    dry.assert_code(1);
+    assert_eq!(dry.diff_files(), ["good.go"]);
+    assert_eq!(dry.stderr_lines().len(), 1, "{}", dry.stderr);
+
+    let write = p.run(&["fix", "--write"]);
+    write.assert_code(0);
+    assert_eq!(write.stderr_lines().len(), 1, "{}", write.stderr);
+    assert!(write.stderr.contains("broken.go:7:"), "{}", write.stderr);
+    assert_eq!(p.read("broken.go"), BROKEN);
+    assert_eq!(p.read("good.go"), fixed(&["Good"]));
+}
+
+#[test]
+fn binary_go_file_in_a_walk_is_one_error_line_and_the_run_goes_on() {
+    let p = Project::with(&[("good.go", &leaky(&["Good"]))]);
+    p.write("x.go", BINARY);
+    let check = p.run_read_only(&["check"]);
+    check.assert_one_line_error(&["x.go", "UTF-8"]);
+    assert!(check.stderr.starts_with("error: "), "{}", check.stderr);
+    assert!(
+        check.stdout.starts_with("good.go:6:7: CTX005"),
+        "{}",
+        check.stdout
+    );
+    let json = p.run_read_only(&["check", "--format", "json"]);
+    json.assert_one_line_error(&["x.go"]);
+    assert_eq!(
+        json.finding_files(),
+        BTreeSet::from(["good.go".to_string()])
+    );
+
+    let write = p.run(&["fix", "--write"]);
+    write.assert_one_line_error(&["x.go"]);
+    assert_eq!(p.read("good.go"), fixed(&["Good"]));
+    assert_eq!(std::fs::read(p.path("x.go")).unwrap(), BINARY);
+}
+
+#[test]
+fn unreadable_go_file_is_one_error_line_and_the_run_goes_on() {
+    use std::os::unix::fs::PermissionsExt;
+    let p = Project::with(&[
+        ("good.go", &leaky(&["Good"])),
+        ("locked.go", &leaky(&["L"])),
+    ]);
+    let locked = p.path("locked.go");
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let readable_anyway = std::fs::read(&locked).is_ok();
+
+    let check = p.run(&["check", "--format", "json"]);
+    let write = p.run(&["fix", "--write"]);
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o644)).unwrap();
+
+    assert!(!check.stderr.contains("panicked") && !write.stderr.contains("panicked"));
+    assert!(check.finding_files().contains("good.go"));
+    assert_eq!(p.read("good.go"), fixed(&["Good"]));
+    if readable_anyway {
+        eprintln!("running as root: chmod 000 does not stop reading; skipping the error checks");
+        return;
+    }
+    check.assert_one_line_error(&["locked.go"]);
+    write.assert_one_line_error(&["locked.go"]);
+    assert_eq!(p.read("locked.go"), leaky(&["L"]));
+}
+
+#[test]
+fn no_progress_output_without_a_terminal() {
+    let p = Project::new();
+    for i in 0..250 {
+        p.write(&format!("pkg{}/f{i}.go", i % 10), leaky(&["Load"]));
+    }
+    let check = p.run_read_only(&["check"]);
+    check.assert_code(1);
+    assert_eq!(check.stderr, "", "nothing on stderr");
+    let write = p.run(&["fix", "--write"]);
+    write.assert_code(0);
+    assert_eq!(write.stderr, "", "nothing on stderr");
+    assert_eq!(p.read("pkg3/f123.go"), fixed(&["Load"]));
+}
+
+// ---------------------------------------------------------------------------
+// Suppression and configuration
+
+#[test]
+fn ignore_comments_silence_findings_on_their_line_and_the_next() {
+    let decl = "\tctx, _ := context.WithCancel(parent)\n";
+    let p = Project::with(&[(
+        "a.go",
+        &[
+            go_file(
+                &["Above"],
+                &format!("\t//ctxmod:ignore lost-cancel -- the caller cancels\n{decl}"),
+            ),
+            go_file(
+                &["Same"],
+                "\tctx, _ := context.WithCancel(parent) //ctxmod:ignore CTX005 -- ok\n",
+            ),
+            go_file(&["Bare"], &format!("\t//ctxmod:ignore\n{decl}")),
+            go_file(
+                &["Other"],
+                &format!("\t//ctxmod:ignore background-in-scope -- other rule\n{decl}"),
+            ),
+            go_file(
+                &["Far"],
+                &format!("\t//ctxmod:ignore lost-cancel -- two lines up\n\n{decl}"),
+            ),
+        ]
+        .concat(),
+    )]);
+    let check = p.run_read_only(&["check", "--format", "json"]);
+    check.assert_code(1);
+    let lines: Vec<i64> = check
+        .findings()
+        .iter()
+        .map(|f| f["line"].as_i64().unwrap())
+        .collect();
+    let text = p.read("a.go");
+    let line_of = |needle: &str| {
+        let func = text.find(needle).unwrap();
+        let at = func + text[func..].find("ctx, _").unwrap();
+        text[..at].matches('\n').count() as i64 + 1
+    };
+    assert_eq!(lines, [line_of("func Other"), line_of("func Far")]);
+
+    p.run(&["fix", "--write"]).assert_code(0);
+    let after = p.read("a.go");
+    assert_eq!(
+        after.matches("ctx, _ :=").count(),
+        3,
+        "suppressed lines untouched"
+    );
+    assert_eq!(after.matches("defer cancel()").count(), 2);
+}
+
+#[test]
+fn config_enables_and_disables_rules_from_the_target_or_a_parent() {
+    let p = Project::with(&[("a.go", &leaky(&["A"])), ("sub/b.go", &leaky(&["B"]))]);
+    for (config, code) in [
+        ("[rules]\ndisable = [\"CTX005\"]\n", 0),
+        ("[rules]\ndisable = [\"lost-cancel\"]\n", 0),
+        ("[rules]\nenable = [\"nil-ctx\"]\n", 0),
+        ("[rules]\nenable = [\"lost-cancel\", \"CTX001\"]\n", 1),
+        (
+            "[rules]\nenable = [\"ctx005\"]\ndisable = [\"nil-ctx\"]\n",
+            1,
+        ),
+    ] {
+        p.write("ctxmod.toml", config);
+        for (dir, path) in [(".", "."), (".", "sub"), ("sub", "."), (".", "sub/b.go")] {
+            let run = p.run_in(dir, &["check", path]);
+            run.assert_code(code);
+            assert_eq!(run.stderr, "", "{config} in {dir}, {path}");
+            let fix = p.run_in(dir, &["fix", path]);
+            fix.assert_code(code);
+        }
+    }
+}
+
+#[test]
+fn config_excludes_paths_relative_to_its_directory() {
+    let leak = leaky(&["Leak"]);
+    let p = Project::with(&[
+        ("a.go", &leak),
+        ("gen/g.go", &leak),
+        ("svc/mocks/m.go", &leak),
+        ("svc/s.go", &leak),
+        ("svc/s_mock.go", &leak),
+        ("legacy/old/l.go", &leak),
+        (
+            "ctxmod.toml",
+            "exclude = [\"gen/**\", \"**/mocks\", \"svc/*_mock.go\", \"legacy\"]\n",
+        ),
+    ]);
+    let check = p.run_read_only(&["check", "--format", "json"]);
+    check.assert_code(1);
+    let want: BTreeSet<String> = ["a.go", "svc/s.go"].map(String::from).into();
+    assert_eq!(check.finding_files(), want);
+    let in_svc = p.run_in("svc", &["check", "--format", "json"]);
+    assert_eq!(in_svc.finding_files(), BTreeSet::from(["s.go".to_string()]));
+
+    p.run(&["fix", "--write"]).assert_code(0);
+    assert_eq!(p.read("a.go"), fixed(&["Leak"]));
+    assert_eq!(p.read("svc/s.go"), fixed(&["Leak"]));
+    for excluded in [
+        "gen/g.go",
+        "svc/mocks/m.go",
+        "svc/s_mock.go",
+        "legacy/old/l.go",
+    ] {
+        assert_eq!(p.read(excluded), leak, "{excluded} is not edited");
+    }
+}
+
+#[test]
+fn invalid_config_is_an_error_naming_file_line_and_key() {
+    let p = Project::with(&[("sub/a.go", &leaky(&["A"]))]);
+    for (config, line, key) in [
+        ("exclude = [\"a\"\n", 1, "exclude"),
+        ("[rules\nenable = []\n", 1, "rules"),
+        ("[rules]\nenabled = [\"lost-cancel\"]\n", 2, "enabled"),
+        ("verbose = true\n", 1, "verbose"),
+        (
+            "[rules]\nenable = [\"lost-cancel\",\n  \"nope\"]\n",
+            3,
+            "rules.enable",
+        ),
+        ("[rules]\ndisable = \"CTX005\"\n", 2, "rules.disable"),
+        ("exclude = [\"[z\"]\n", 1, "exclude"),
+    ] {
+        p.write("ctxmod.toml", config);
+        for (dir, args) in [(".", &["check"][..]), ("sub", &["fix", "--write"])] {
+            let run = p.run_in(dir, args);
+            let at = format!("ctxmod.toml:{line}:");
+            run.assert_one_line_error(&[&at, key]);
+            assert_eq!(run.stdout, "", "{config}");
+        }
+        assert_eq!(p.read("sub/a.go"), leaky(&["A"]));
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Bad input and usage
+
+#[test]
+fn bad_input_is_a_one_line_error_with_exit_2() {
+    let p = Project::with(&[
+        ("a.go", &leaky(&["A"])),
+        ("docs/readme.md", "# docs\n"),
+        ("only_vendor/vendor/v.go", &leaky(&["V"])),
+    ]);
+    std::fs::create_dir(p.path("empty")).unwrap();
+    p.write("bin/x.go", BINARY);
+    let cases: &[(&[&str], &[&str])] = &[
+        (&["check", "missing"], &["missing", "no such file"]),
+        (&["fix", "missing/..."], &["missing", "no such file"]),
+        (&["check", "a.go", "missing.go"], &["missing.go"]),
+        (&["check", "--rule", "nope"], &["unknown rule", "nope"]),
+        (
+            &["fix", "--rule", "lost-cancel", "--rule", "CTX999"],
+            &["CTX999"],
+        ),
+        (&["check", "empty"], &["empty", "no Go files"]),
+        (&["fix", "--write", "docs/..."], &["docs", "no Go files"]),
+        (&["check", "only_vendor"], &["only_vendor", "no Go files"]),
+        (
+            &["check", "docs/readme.md"],
+            &["readme.md", "not a Go file"],
+        ),
+        (&["check", "bin/x.go"], &["bin/x.go", "UTF-8"]),
+        (&["fix", "--write", "bin"], &["bin/x.go"]),
+    ];
+    for (args, needles) in cases {
+        let run = p.run_read_only(args);
+        run.assert_one_line_error(needles);
+        assert_eq!(run.stdout, "", "{args:?}");
+    }
+}
+
+#[test]
+fn help_shows_examples_and_unknown_flags_exit_2() {
+    let p = Project::new();
+    for args in [
+        &["--help"][..],
+        &["check", "--help"],
+        &["fix", "--help"],
+        &["rules", "--help"],
+        &["explain", "--help"],
+    ] {
+        let run = p.run(args);
+        run.assert_code(0);
+        assert!(
+            run.stdout.contains("Examples:"),
+            "{args:?}:\n{}",
+            run.stdout
+        );
+        assert!(run.stdout.contains("ctxmod "), "{args:?}");
+    }
+    for args in [
+        &["--bogus"][..],
+        &["check", "--bogus"],
+        &["fix", "--writ"],
+        &["check", "--format", "xml"],
+        &["explain"],
+        &[],
+    ] {
+        let run = p.run(args);
+        run.assert_code(2);
+        assert!(!run.stderr.is_empty(), "{args:?} explains itself on stderr");
+        assert_eq!(run.stdout, "", "{args:?}");
+    }
+}
+
+/// Runs `ctxmod args` in `dir` with a stdout pipe whose reading end is
+/// closed at once, as in `ctxmod check | head -1`.
+fn run_with_closed_stdout(dir: &Path, args: &[&str]) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ctxmod"))
+        .args(args)
+        .current_dir(dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    Run {
+        code: out.status.code(),
+        stdout: String::new(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
+
+#[test]
+fn a_closed_stdout_is_an_io_error_not_a_panic() {
+    // More output than a pipe holds, so that writing must fail.
+    let p = Project::new();
+    for i in 0..300 {
+        p.write(&format!("f{i}.go"), leaky(&["Load"]));
+    }
+    for args in [&["check"][..], &["check", "--format", "json"], &["fix"]] {
+        let run = run_with_closed_stdout(&p.root, args);
+        assert!(run.stdout.is_empty());
+        run.assert_one_line_error(&["ctxmod: error:"]);
+    }
+}
