@@ -219,14 +219,19 @@ fn select_rules(selection: &Selection, config: &Config) -> Result<RuleSet> {
     Ok(RuleSet::new(chosen.iter().map(|e| e.rule).collect()))
 }
 
-/// Loads the configuration, selects the rules and lists the files.
-fn prepare(selection: &Selection) -> Result<(RuleSet, Vec<std::path::PathBuf>)> {
+/// Loads the configuration, selects the rules and lists the files. Parts
+/// of the tree that could not be read are reported on stderr; the third
+/// value is true when there were any.
+fn prepare(selection: &Selection) -> Result<(RuleSet, Vec<std::path::PathBuf>, bool)> {
     let first = crate::walk::strip_ellipsis(&selection.paths[0]);
     let known = |n: &str| transforms::registry().iter().any(|e| e.matches(n));
     let config = Config::discover(std::path::Path::new(first), known)?;
     let rules = select_rules(selection, &config)?;
-    let files = crate::walk::go_files(&selection.paths, &config)?;
-    Ok((rules, files))
+    let found = crate::walk::go_files(&selection.paths, &config)?;
+    for error in &found.unreadable {
+        eprintln!("error: {error}");
+    }
+    Ok((rules, found.files, !found.unreadable.is_empty()))
 }
 
 fn progress_bar(files: usize) -> ProgressBar {
@@ -251,12 +256,12 @@ fn print_notices(notices: &[Notice]) -> bool {
 }
 
 fn check(args: CheckArgs) -> Result<i32> {
-    let (rules, files) = prepare(&args.selection)?;
+    let (rules, files, walk_failed) = prepare(&args.selection)?;
     let started = std::time::Instant::now();
     let bar = progress_bar(files.len());
     let outcome = Engine::new(&rules).check(&files, &bar);
     bar.finish_and_clear();
-    let errors = print_notices(&outcome.notices);
+    let errors = print_notices(&outcome.notices) || walk_failed;
     if args.stats {
         let findings: usize = outcome.files.iter().map(|f| f.findings.len()).sum();
         eprintln!(
@@ -284,7 +289,7 @@ fn check(args: CheckArgs) -> Result<i32> {
 }
 
 fn fix(args: FixArgs) -> Result<i32> {
-    let (rules, files) = prepare(&args.selection)?;
+    let (rules, files, walk_failed) = prepare(&args.selection)?;
     let min = if args.unsafe_fixes {
         Applicability::Unsafe
     } else {
@@ -293,7 +298,7 @@ fn fix(args: FixArgs) -> Result<i32> {
     let bar = progress_bar(files.len());
     let outcome = Engine::new(&rules).fix(&files, min, &bar);
     bar.finish_and_clear();
-    let mut errors = print_notices(&outcome.notices);
+    let mut errors = print_notices(&outcome.notices) || walk_failed;
     let mut stdout = std::io::stdout().lock();
     if args.write {
         let mut fixes = 0;
@@ -318,8 +323,14 @@ fn fix(args: FixArgs) -> Result<i32> {
             let files_word = if written == 1 { "file" } else { "files" };
             writeln!(
                 stdout,
-                "Applied {fixes} fixes to {written} {files_word}; {} findings left (see `ctxmod check`).",
-                outcome.remaining
+                "Applied {fixes} {} to {written} {files_word}; {} {} left (see `ctxmod check`).",
+                if fixes == 1 { "fix" } else { "fixes" },
+                outcome.remaining,
+                if outcome.remaining == 1 {
+                    "finding"
+                } else {
+                    "findings"
+                }
             )?;
         }
         return Ok(if errors { EXIT_ERROR } else { EXIT_CLEAN });

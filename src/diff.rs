@@ -2,14 +2,20 @@
 
 use similar::TextDiff;
 
-/// A unified diff of one file, `---`/`+++` with `a/` and `b/` prefixes (so
-/// `git apply` takes it), three lines of context, ANSI-coloured if asked.
+/// A unified diff of one file, `---`/`+++` with `a/` and `b/` prefixes for
+/// a relative path (so `git apply` takes it) and the bare path for an
+/// absolute one, three lines of context, ANSI-coloured if asked.
 pub fn unified(path: &str, old: &str, new: &str, color: bool) -> String {
     let diff = TextDiff::from_lines(old, new);
+    let (before, after) = if path.starts_with('/') {
+        (path.to_string(), path.to_string())
+    } else {
+        (format!("a/{path}"), format!("b/{path}"))
+    };
     let text = diff
         .unified_diff()
         .context_radius(3)
-        .header(&format!("a/{path}"), &format!("b/{path}"))
+        .header(&before, &after)
         .to_string();
     if !color {
         return text;
@@ -50,5 +56,8 @@ mod tests {
         assert_eq!(d, "--- a/a.go\n+++ b/a.go\n@@ -1,2 +1,2 @@\n x\n-y\n+z\n");
         assert!(!d.contains('\x1b'));
         assert!(unified("a.go", "x\n", "y\n", true).contains("\x1b[31m-x"));
+        assert!(
+            unified("/abs/a.go", "x\n", "y\n", false).starts_with("--- /abs/a.go\n+++ /abs/a.go\n")
+        );
     }
 }

@@ -33,11 +33,22 @@ fn is_go_file(name: &str) -> bool {
     name.ends_with(".go") && !name.starts_with('.') && !name.starts_with('_')
 }
 
+/// The Go files of a run, and the parts of the tree that could not be read.
+#[derive(Debug, Default)]
+pub struct GoFiles {
+    /// Every Go file found, sorted, each once.
+    pub files: Vec<PathBuf>,
+    /// Directories or entries the walk could not read, one line each.
+    pub unreadable: Vec<String>,
+}
+
 /// Every Go file under `args` (files, directories or `dir/...`), sorted.
 /// A missing path, a non-Go file, or a directory holding no Go files is an
-/// error naming it.
-pub fn go_files(args: &[String], config: &Config) -> Result<Vec<PathBuf>> {
+/// error naming it; an unreadable directory inside the tree is listed in
+/// [`GoFiles::unreadable`] and the walk goes on.
+pub fn go_files(args: &[String], config: &Config) -> Result<GoFiles> {
     let mut files = Vec::new();
+    let mut unreadable = Vec::new();
     for arg in args {
         let path = Path::new(strip_ellipsis(arg));
         let meta = match std::fs::metadata(path) {
@@ -54,8 +65,9 @@ pub fn go_files(args: &[String], config: &Config) -> Result<Vec<PathBuf>> {
             files.push(path.to_path_buf());
             continue;
         }
-        let found = walk_dir(path, config);
-        if found.is_empty() {
+        let (found, errors) = walk_dir(path, config);
+        unreadable.extend(errors);
+        if found.is_empty() && unreadable.is_empty() {
             bail!("{}: no Go files found", path.display());
         }
         files.extend(found);
@@ -66,11 +78,12 @@ pub fn go_files(args: &[String], config: &Config) -> Result<Vec<PathBuf>> {
     // then refused as "changed on disk" by its second write.
     let mut seen = std::collections::HashSet::new();
     files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
-    Ok(files)
+    Ok(GoFiles { files, unreadable })
 }
 
-fn walk_dir(root: &Path, config: &Config) -> Vec<PathBuf> {
+fn walk_dir(root: &Path, config: &Config) -> (Vec<PathBuf>, Vec<String>) {
     let found = Mutex::new(Vec::new());
+    let errors = Mutex::new(Vec::new());
     WalkBuilder::new(root)
         .hidden(false)
         .git_ignore(true)
@@ -89,8 +102,12 @@ fn walk_dir(root: &Path, config: &Config) -> Vec<PathBuf> {
         .build_parallel()
         .run(|| {
             Box::new(|entry| {
-                let Ok(entry) = entry else {
-                    return WalkState::Continue;
+                let entry = match entry {
+                    Ok(entry) => entry,
+                    Err(e) => {
+                        errors.lock().expect("walk errors lock").push(e.to_string());
+                        return WalkState::Continue;
+                    }
                 };
                 let is_file = entry.file_type().is_some_and(|t| t.is_file());
                 if is_file
@@ -105,7 +122,10 @@ fn walk_dir(root: &Path, config: &Config) -> Vec<PathBuf> {
                 WalkState::Continue
             })
         });
-    found.into_inner().expect("walk results lock")
+    (
+        found.into_inner().expect("walk results lock"),
+        errors.into_inner().expect("walk errors lock"),
+    )
 }
 
 #[cfg(test)]
@@ -141,7 +161,9 @@ mod tests {
             std::fs::write(&path, "package a\n").unwrap();
         }
         std::fs::write(root.join(".gitignore"), "ignored/\n").unwrap();
-        let files = go_files(&[root.display().to_string()], &Config::default()).unwrap();
+        let found = go_files(&[root.display().to_string()], &Config::default()).unwrap();
+        assert!(found.unreadable.is_empty());
+        let files = found.files;
         let rel: Vec<String> = files
             .iter()
             .map(|f| f.strip_prefix(root).unwrap().display().to_string())

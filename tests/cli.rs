@@ -435,7 +435,7 @@ fn fix_write_applies_in_place_and_exits_0() {
     assert!(!run.stdout.contains("---"), "--write prints no diff");
     assert!(
         run.stdout
-            .starts_with("Applied 3 fixes to 2 files; 1 findings left"),
+            .starts_with("Applied 3 fixes to 2 files; 1 finding left"),
         "{}",
         run.stdout
     );

@@ -86,7 +86,9 @@ impl Rule for BackgroundInScope {
         if in_root || is_without_cancel_argument(cx, call) {
             return;
         }
-        let Some(usage) = context_use(cx, call) else { return };
+        let Some(usage) = context_use(cx, call) else {
+            return;
+        };
         let root = cx.text(call);
         let source = usage.source.expression();
         let message = if goroutine_of(call).is_some() {
@@ -121,11 +123,18 @@ fn assigns_to_itself(cx: &FileCx<'_>, call: Node<'_>, expr: &str) -> bool {
     let Some(list) = call.parent().filter(|p| p.kind() == "expression_list") else {
         return false;
     };
-    let Some(statement) = list.parent() else { return false };
-    if !matches!(statement.kind(), "assignment_statement" | "short_var_declaration") {
+    let Some(statement) = list.parent() else {
+        return false;
+    };
+    if !matches!(
+        statement.kind(),
+        "assignment_statement" | "short_var_declaration"
+    ) {
         return false;
     }
-    let index = named_children(list).iter().position(|n| n.id() == call.id());
+    let index = named_children(list)
+        .iter()
+        .position(|n| n.id() == call.id());
     let left = statement
         .child_by_field_name("left")
         .map(named_children)

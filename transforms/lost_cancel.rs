@@ -75,15 +75,24 @@ impl Rule for LostCancel {
             "var_spec" => {
                 let mut cursor = node.walk();
                 let names = node.children_by_field_name("name", &mut cursor).collect();
-                let values = node.child_by_field_name("value").map(named_children).unwrap_or_default();
+                let values = node
+                    .child_by_field_name("value")
+                    .map(named_children)
+                    .unwrap_or_default();
                 (names, values)
             }
             _ => (
-                node.child_by_field_name("left").map(named_children).unwrap_or_default(),
-                node.child_by_field_name("right").map(named_children).unwrap_or_default(),
+                node.child_by_field_name("left")
+                    .map(named_children)
+                    .unwrap_or_default(),
+                node.child_by_field_name("right")
+                    .map(named_children)
+                    .unwrap_or_default(),
             ),
         };
-        let [ctx_name, discarded] = names[..] else { return };
+        let [ctx_name, discarded] = names[..] else {
+            return;
+        };
         let [call] = values[..] else { return };
         if cx.text(discarded) != "_" || !cx.is_call_to(call, "context", CANCELLING) {
             return;
@@ -97,7 +106,9 @@ impl Rule for LostCancel {
             node
         };
         let plain_assignment = node.kind() == "assignment_statement";
-        let in_block = statement.parent().is_some_and(|p| p.kind() == "statement_list");
+        let in_block = statement
+            .parent()
+            .is_some_and(|p| p.kind() == "statement_list");
         let ctx = cx.text(ctx_name);
         if plain_assignment || !in_block || ctx == "_" {
             out.push(finding);
@@ -105,7 +116,10 @@ impl Rule for LostCancel {
         }
         if let Some(how) = escape(cx, statement, ctx) {
             out.push(Finding {
-                message: format!("{} (not fixed: the context escapes the function, {how})", finding.message),
+                message: format!(
+                    "{} (not fixed: the context escapes the function, {how})",
+                    finding.message
+                ),
                 ..finding
             });
             return;

@@ -4,10 +4,16 @@
 
 use crate::rule::RuleEntry;
 
-macro_rules! rules {
-    ($($module:ident),* $(,)?) => {
-        $(pub mod $module;)*
+// The modules are declared outside the macro so that rustfmt formats them.
+pub mod background_in_scope;
+pub mod done_busy_loop;
+pub mod done_err;
+pub mod lost_cancel;
+pub mod nil_ctx;
+pub mod redundant_cancel;
 
+macro_rules! registry {
+    ($($module:ident),* $(,)?) => {
         /// Every rule, in catalog order.
         pub fn registry() -> &'static [RuleEntry] {
             static REGISTRY: &[RuleEntry] = &[
@@ -21,7 +27,7 @@ macro_rules! rules {
     };
 }
 
-rules! {
+registry! {
     background_in_scope,
     lost_cancel,
     done_busy_loop,

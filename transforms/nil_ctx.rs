@@ -74,9 +74,14 @@ impl Rule for NilCtx {
         if !args.iter().any(|a| a.kind() == "nil") {
             return;
         }
-        let Some(callee) = callee_of(cx, call, args.len()) else { return };
+        let Some(callee) = callee_of(cx, call, args.len()) else {
+            return;
+        };
         for (index, arg) in args.iter().enumerate().filter(|(_, a)| a.kind() == "nil") {
-            let name = cx.text(call.child_by_field_name("function").expect("calls have a function"));
+            let name = cx.text(
+                call.child_by_field_name("function")
+                    .expect("calls have a function"),
+            );
             let message = format!(
                 "nil passed as the context.Context of `{name}`: the callee panics on its first use of it"
             );
