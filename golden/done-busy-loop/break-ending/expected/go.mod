@@ -1,0 +1,3 @@
+module example.com/breakending
+
+go 1.22

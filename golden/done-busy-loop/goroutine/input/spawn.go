@@ -1,0 +1,32 @@
+package goroutine
+
+import (
+	"context"
+	"time"
+)
+
+func start(ctx context.Context, tick time.Duration, beat func()) {
+	go func() {
+		t := time.NewTicker(tick)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+			case <-t.C:
+				beat()
+			}
+		}
+	}()
+}
+
+func group(ctx context.Context, in <-chan int, run func(func() error)) {
+	run(func() error {
+		for {
+			select {
+			case <-ctx.Done():
+			case v := <-in:
+				_ = v
+			}
+		}
+	})
+}

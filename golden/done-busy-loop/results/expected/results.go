@@ -1,0 +1,78 @@
+package results
+
+import (
+	"context"
+	"net/http"
+)
+
+// Summary is what a poll collected.
+type Summary struct {
+	Count int
+}
+
+type poller struct {
+	ctx     context.Context
+	updates chan string
+}
+
+// poll returns one value of every kind.
+func (p *poller) poll() (int, string, *Summary, []byte, map[string]int, chan int, func(), any, bool, float64, error) {
+	for {
+		select {
+		case <-p.ctx.Done():
+			return 0, "", nil, nil, nil, nil, nil, nil, false, 0, p.ctx.Err()
+		case u := <-p.updates:
+			_ = u
+		}
+	}
+}
+
+// summarise has a named struct result.
+func summarise(ctx context.Context, in <-chan int) (Summary, error) {
+	var s Summary
+	for {
+		select {
+		case <-ctx.Done():
+			return Summary{}, ctx.Err()
+		case <-in:
+			s.Count++
+		}
+	}
+}
+
+// total has named results: the return still lists its values.
+func total(ctx context.Context, in <-chan int) (sum, seen int, err error) {
+	for i := 0; ; i++ {
+		select {
+		case <-ctx.Done():
+			return 0, 0, ctx.Err()
+		case v := <-in:
+			sum += v
+			seen = i
+		}
+	}
+}
+
+// last has an error that is not the last result.
+func last(ctx context.Context, in <-chan string) (error, string) {
+	for {
+		select {
+		case <-ctx.Done():
+			return nil, ""
+		case s := <-in:
+			_ = s
+		}
+	}
+}
+
+// stream writes updates until the client goes away.
+func stream(w http.ResponseWriter, r *http.Request, updates <-chan string) {
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case u := <-updates:
+			_, _ = w.Write([]byte(u))
+		}
+	}
+}

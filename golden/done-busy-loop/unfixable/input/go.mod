@@ -1,0 +1,3 @@
+module example.com/unfixable
+
+go 1.22

@@ -1,0 +1,3 @@
+module example.com/errorfargs
+
+go 1.22

@@ -1,0 +1,66 @@
+package errorfargs
+
+import (
+	"context"
+	"errors"
+	"fmt"
+)
+
+// Result is what a step produced.
+type Result struct{ N int }
+
+func step(ctx context.Context, n int, name string, out <-chan Result) (*Result, error) {
+	select {
+	case r := <-out:
+		return &r, nil
+	case <-ctx.Done():
+		return nil, fmt.Errorf("step %d of %s aborted", n, name)
+	}
+}
+
+func percent(ctx context.Context, done <-chan struct{}) error {
+	select {
+	case <-done:
+		return nil
+	case <-ctx.Done():
+		return errors.New("stopped at 100% of the quota")
+	}
+}
+
+func raw(ctx context.Context, done <-chan struct{}) error {
+	select {
+	case <-done:
+		return nil
+	case <-ctx.Done():
+		return errors.New(`upload "cancelled"`)
+	}
+}
+
+func multiline(ctx context.Context, done <-chan struct{}, id string) error {
+	select {
+	case <-done:
+		return nil
+	case <-ctx.Done():
+		return fmt.Errorf(
+			"waiting for %s", // the job's id
+			id,
+		)
+	}
+}
+
+type server struct {
+	ctx  context.Context
+	quit chan struct{}
+}
+
+func (s *server) wait() error {
+	select {
+	case <-s.quit:
+		return nil
+	case <-s.ctx.Done():
+		if s.quit == nil {
+			return fmt.Errorf("server never started")
+		}
+		return errors.New("server stopped")
+	}
+}

@@ -1,0 +1,3 @@
+module example.com/errorskept
+
+go 1.22

@@ -1,0 +1,3 @@
+module example.com/runjob
+
+go 1.22

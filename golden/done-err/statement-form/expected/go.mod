@@ -1,0 +1,3 @@
+module example.com/statementform
+
+go 1.22
