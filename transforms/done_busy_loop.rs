@@ -229,14 +229,15 @@ fn jump_target<'t>(cx: &FileCx<'_>, jump: Node<'t>) -> Option<Node<'t>> {
             (Some(label), "labeled_statement")
                 if n.child_by_field_name("label").map(|l| cx.text(l)) == Some(label) =>
             {
-                return named_children(n).into_iter().find(|c| c.kind() != "label_name");
+                return named_children(n)
+                    .into_iter()
+                    .find(|c| c.kind() != "label_name");
             }
             (None, "for_statement") => return Some(n),
-            (None, "select_statement" | "expression_switch_statement" | "type_switch_statement")
-                if is_break =>
-            {
-                return Some(n)
-            }
+            (
+                None,
+                "select_statement" | "expression_switch_statement" | "type_switch_statement",
+            ) if is_break => return Some(n),
             _ => {}
         }
         cur = n.parent();
@@ -328,7 +329,9 @@ fn return_fix(cx: &FileCx<'_>, arm: DoneArm<'_>, statement: String) -> Fix {
         );
     }
     let case_indent = line_indent(cx.src, arm.case.start_byte());
-    let mut end = statements(arm.case).last().map_or(arm.case.end_byte(), |s| s.end_byte());
+    let mut end = statements(arm.case)
+        .last()
+        .map_or(arm.case.end_byte(), |s| s.end_byte());
     // Comments after the arm's last statement (all of an empty arm's
     // comments) are children of the `select`: those on the same line or
     // indented deeper than `case` are the arm's.
@@ -377,7 +380,11 @@ mod tests {
         if findings.is_empty() {
             return None;
         }
-        let edits: Vec<_> = findings.iter().flat_map(|f| f.fix.iter()).flat_map(|f| &f.edits).collect();
+        let edits: Vec<_> = findings
+            .iter()
+            .flat_map(|f| f.fix.iter())
+            .flat_map(|f| &f.edits)
+            .collect();
         let out = apply_edits(&src, &edits);
         let start = out.find("in chan int) {\n").unwrap() + "in chan int) {\n".len();
         Some(out[start..out.len() - "\n}\n".len()].to_string())
@@ -405,7 +412,10 @@ mod tests {
     fn breaks_that_stay_in_the_loop() {
         // The break leaves the inner loop only: the return goes after it.
         let nested = "for {\n\t\tselect {\n\t\tcase <-ctx.Done():\n\t\t\tfor range in {\n\t\t\t\tbreak\n\t\t\t}\n\t\tcase <-in:\n\t\t}\n\t}";
-        let want = nested.replace("\t\t\t}\n\t\tcase <-in", "\t\t\t}\n\t\t\treturn\n\t\tcase <-in");
+        let want = nested.replace(
+            "\t\t\t}\n\t\tcase <-in",
+            "\t\t\t}\n\t\t\treturn\n\t\tcase <-in",
+        );
         assert_eq!(fixed(nested), Some(want));
         // `break sel` leaves the select only, but cannot be replaced.
         let labelled = "for {\n\tsel:\n\t\tselect {\n\t\tcase <-ctx.Done():\n\t\t\tbreak sel\n\t\tcase <-in:\n\t\t}\n\t}";

@@ -100,7 +100,12 @@ impl Rule for DoneErr {
             let mentions_err = args.iter().any(|a| mentions(cx, *a, &wrapped));
             let format = args
                 .first()
-                .filter(|f| matches!(f.kind(), "interpreted_string_literal" | "raw_string_literal"))
+                .filter(|f| {
+                    matches!(
+                        f.kind(),
+                        "interpreted_string_literal" | "raw_string_literal"
+                    )
+                })
                 .map(|f| cx.text(*f));
             let has_wrap = constructor == Constructor::Errorf && format.is_some_and(has_wrap_verb);
             if has_wrap && mentions_err {
@@ -182,7 +187,9 @@ fn wrap_fix(
     ];
     let mut fix_title = format!("wrap `{err}` with `%w`");
     if constructor == Constructor::New {
-        let function = call.child_by_field_name("function").expect("a call has a function");
+        let function = call
+            .child_by_field_name("function")
+            .expect("a call has a function");
         let errorf = format!("{}.Errorf", cx.package_name_or_default("fmt"));
         fix_title = format!("use `{errorf}` and {fix_title}");
         edits.push(Edit::replace(function.byte_range(), errorf));
