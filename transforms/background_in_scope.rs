@@ -100,7 +100,11 @@ impl Rule for BackgroundInScope {
         let fix = if assigns_to_itself(cx, call, &usage.expr) {
             None
         } else {
-            usage.fix(cx, Applicability::Safe, call.byte_range())
+            // The call was a use of the context package; it may have been
+            // the last one.
+            usage
+                .fix(cx, Applicability::Safe, call.byte_range())
+                .map(|fix| fix.dropping_import("context"))
         };
         out.push(match fix {
             Some(fix) => finding.with_fix(fix),

@@ -1,0 +1,3 @@
+module example.com/lastuse
+
+go 1.22
