@@ -86,6 +86,52 @@ pub struct FixOutcome {
     pub notices: Vec<Notice>,
 }
 
+/// What scanning one file gave.
+enum Scanned {
+    /// Parsed and checked; the source is kept only when there are findings.
+    Analysed(Option<SourceFile>, Analysis),
+    /// Not parsed, but it may call a context-taking function of the
+    /// workspace: looked at again once the workspace is known.
+    MayCall(PathBuf),
+    /// Nothing in it can matter.
+    Skipped,
+    /// Unreadable, or does not parse.
+    Failed(Notice),
+}
+
+/// What a scan has gathered so far.
+#[derive(Default)]
+struct ScanState {
+    /// Files with findings.
+    analysed: Vec<(SourceFile, Analysis)>,
+    /// The summary of every analysed file.
+    summaries: Vec<FileSummary>,
+    /// Files to look at again once the workspace is known.
+    may_call: Vec<PathBuf>,
+    /// Counts and notices.
+    outcome: CheckOutcome,
+}
+
+impl ScanState {
+    fn collect(&mut self, scanned: Scanned) {
+        match scanned {
+            Scanned::Analysed(source, analysis) => {
+                self.outcome.files_parsed += 1;
+                self.summaries.push(analysis.summary.clone());
+                if let Some(source) = source {
+                    self.analysed.push((source, analysis));
+                }
+            }
+            Scanned::MayCall(path) => self.may_call.push(path),
+            Scanned::Skipped => {}
+            Scanned::Failed(n) => {
+                self.outcome.files_parsed += usize::from(n.severity == Severity::Warning);
+                self.outcome.notices.push(n);
+            }
+        }
+    }
+}
+
 /// One file's analysis: its package summary and findings.
 struct Analysis {
     summary: FileSummary,
@@ -151,95 +197,95 @@ impl<'r> Engine<'r> {
         outcome
     }
 
-    /// Reads, pre-scans and analyses every file; returns the analysed files
-    /// with the workspace their conditions resolve against.
+    /// Reads, pre-scans and analyses every file; returns the files with
+    /// findings and the workspace their conditions resolve against. Only
+    /// the texts of files with findings are kept.
     fn scan(
         &self,
         paths: &[PathBuf],
         progress: &ProgressBar,
     ) -> (Vec<(SourceFile, Analysis)>, Workspace, CheckOutcome) {
-        enum Scanned {
-            Analysed(SourceFile, Analysis),
-            Unparsed(SourceFile),
-            Skipped,
-            Failed(Notice),
-        }
         let first: Vec<Scanned> = paths
             .par_iter()
             .map(|path| {
                 progress.inc(1);
-                let source = match SourceFile::load(path) {
-                    Ok(s) => s,
-                    Err(e) => {
-                        return Scanned::Failed(notice(Severity::Error, path, None, e.to_string()))
-                    }
-                };
-                if is_generated(&source.text) {
-                    return Scanned::Skipped;
-                }
-                if !self.needles.is_match(&source.text) {
-                    let may_call = self.rules.needs_callers()
-                        && memchr::memmem::find(source.text.as_bytes(), b"nil").is_some();
-                    return if may_call {
-                        Scanned::Unparsed(source)
-                    } else {
-                        Scanned::Skipped
-                    };
-                }
-                match self.analyse(path, &source.text) {
-                    Ok(a) => Scanned::Analysed(source, a),
-                    Err(n) => Scanned::Failed(n),
-                }
+                self.scan_file(path, None)
             })
             .collect();
-
-        let mut outcome = CheckOutcome {
-            files_read: paths.len(),
-            ..CheckOutcome::default()
+        let mut state = ScanState {
+            outcome: CheckOutcome {
+                files_read: paths.len(),
+                ..CheckOutcome::default()
+            },
+            ..ScanState::default()
         };
-        let mut analysed = Vec::new();
-        let mut unparsed = Vec::new();
-        for s in first {
-            match s {
-                Scanned::Analysed(source, a) => analysed.push((source, a)),
-                Scanned::Unparsed(source) => unparsed.push(source),
-                Scanned::Skipped => {}
-                Scanned::Failed(n) => outcome.notices.push(n),
-            }
+        for scanned in first {
+            state.collect(scanned);
         }
-        let workspace = Workspace::new(analysed.iter().map(|(_, a)| &a.summary));
+        let mut workspace = Workspace::new(&state.summaries);
 
         // Files without the needles can still call a context-taking function
-        // of the workspace; parse those that mention one by name.
-        let names = workspace.context_function_names();
-        if !names.is_empty() && !unparsed.is_empty() {
-            let callers = AhoCorasick::new(&names).expect("names are plain strings");
-            let second: Vec<Result<(SourceFile, Analysis), Notice>> = unparsed
-                .into_par_iter()
-                .filter(|s| callers.is_match(&s.text))
-                .map(|source| {
-                    let a = self.analyse(&source.path, &source.text)?;
-                    Ok((source, a))
-                })
+        // of the workspace: parse those that contain such a call's text.
+        let needles = workspace.caller_needles();
+        let unparsed = std::mem::take(&mut state.may_call);
+        if !needles.is_empty() && !unparsed.is_empty() {
+            let callers = AhoCorasick::new(&needles).expect("needles are plain strings");
+            let second: Vec<Scanned> = unparsed
+                .par_iter()
+                .map(|path| self.scan_file(path, Some(&callers)))
                 .collect();
-            for r in second {
-                match r {
-                    Ok(pair) => analysed.push(pair),
-                    Err(n) => outcome.notices.push(n),
-                }
+            state.summaries.clear();
+            for scanned in second {
+                state.collect(scanned);
+            }
+            for summary in &state.summaries {
+                workspace.add(summary);
             }
         }
-        outcome.files_parsed = analysed.len()
-            + outcome
-                .notices
-                .iter()
-                .filter(|n| n.severity == Severity::Warning)
-                .count();
+        let ScanState {
+            mut analysed,
+            mut outcome,
+            ..
+        } = state;
         analysed.sort_by(|a, b| a.0.path.cmp(&b.0.path));
         outcome
             .notices
             .sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
         (analysed, workspace, outcome)
+    }
+
+    /// Reads one file and analyses it if its bytes can matter: in the first
+    /// stage when they contain a rule's needle, in the second (`callers`
+    /// given) when they contain a call of a context-taking function.
+    fn scan_file(&self, path: &Path, callers: Option<&AhoCorasick>) -> Scanned {
+        let source = match SourceFile::load(path) {
+            Ok(s) => s,
+            Err(e) => return Scanned::Failed(notice(Severity::Error, path, None, e.to_string())),
+        };
+        if is_generated(&source.text) {
+            return Scanned::Skipped;
+        }
+        let wanted = match callers {
+            Some(callers) => callers.is_match(&source.text),
+            None if self.needles.is_match(&source.text) => true,
+            None => {
+                let may_call = self.rules.needs_callers()
+                    && memchr::memmem::find(source.text.as_bytes(), b"nil").is_some();
+                return if may_call {
+                    Scanned::MayCall(source.path)
+                } else {
+                    Scanned::Skipped
+                };
+            }
+        };
+        if !wanted {
+            return Scanned::Skipped;
+        }
+        match self.analyse(path, &source.text) {
+            Ok(a) if a.findings.is_empty() => Scanned::Analysed(None, a),
+            Ok(a) => Scanned::Analysed(Some(source), a),
+            Err(n) => Scanned::Failed(n),
+        }
     }
 
     /// Parses one file and runs every rule over it.

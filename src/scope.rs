@@ -411,7 +411,9 @@ struct Declared {
     cancellable: bool,
 }
 
-const CANCELLABLE: &[&str] = &[
+/// The `context` constructors that return a context and its cancel
+/// function.
+pub const CANCELLABLE: &[&str] = &[
     "WithCancel",
     "WithCancelCause",
     "WithTimeout",
@@ -435,9 +437,7 @@ fn declared_values(cx: &FileCx<'_>, values: &[Node<'_>], count: usize) -> Vec<Op
     let mut kinds = vec![None; count];
     if let ([call], true) = (values, count > 1) {
         let call = *call;
-        if cx.is_call_to(call, "context", CANCELLABLE)
-            || cx.is_call_to(call, "os/signal", &["NotifyContext"])
-        {
+        if is_cancellable_constructor(cx, call) {
             kinds[0] = context(call, false, true);
         } else if cx.is_call_to(call, "golang.org/x/sync/errgroup", &["WithContext"]) {
             kinds[1] = context(call, false, false);
@@ -461,6 +461,14 @@ fn declared_values(cx: &FileCx<'_>, values: &[Node<'_>], count: usize) -> Vec<Op
         };
     }
     kinds
+}
+
+/// True when `call` makes a context and a cancel function:
+/// `context.WithCancel`/`WithTimeout`/`WithDeadline` (and their `Cause`
+/// variants) or `signal.NotifyContext`.
+pub fn is_cancellable_constructor(cx: &FileCx<'_>, call: Node<'_>) -> bool {
+    cx.is_call_to(call, "context", CANCELLABLE)
+        || cx.is_call_to(call, "os/signal", &["NotifyContext"])
 }
 
 /// Where the context passed as the first argument of `call` comes from.

@@ -247,22 +247,27 @@ impl Workspace {
         }
     }
 
-    /// Names of every function and method that takes a context: a file that
-    /// mentions none of them cannot call one.
-    pub fn context_function_names(&self) -> Vec<String> {
-        let mut names: HashSet<&str> = HashSet::new();
-        for pkg in self.packages.values() {
-            names.extend(pkg.funcs.keys().map(String::as_str));
-            names.extend(
-                pkg.methods
-                    .iter()
-                    .filter(|(_, sigs)| sigs.iter().any(|s| s.context_params.contains(&true)))
-                    .map(|(name, _)| name.as_str()),
-            );
+    /// Byte strings one of which a file must contain to call a function or
+    /// method of the workspace with a `nil` context: `Name(nil` where every
+    /// signature of that name takes its context first, else `Name(`.
+    pub fn caller_needles(&self) -> Vec<String> {
+        let mut needles: HashSet<String> = HashSet::new();
+        let sigs = self.packages.values().flat_map(|p| {
+            p.funcs
+                .values()
+                .chain(p.methods.values().flatten())
+                .filter(|s| s.context_params.contains(&true))
+        });
+        for sig in sigs {
+            if sig.context_params.iter().skip(1).any(|c| *c) {
+                needles.insert(format!("{}(", sig.name));
+            } else {
+                needles.insert(format!("{}(nil", sig.name));
+            }
         }
-        let mut names: Vec<String> = names.into_iter().map(str::to_string).collect();
-        names.sort();
-        names
+        let mut needles: Vec<String> = needles.into_iter().collect();
+        needles.sort();
+        needles
     }
 
     /// True when `condition` holds for a finding in a file of `package`.
@@ -375,7 +380,7 @@ mod tests {
         };
         assert!(ws.holds(pkg, &method(3)));
         assert!(ws.holds(pkg, &method(1)));
-        assert_eq!(ws.context_function_names(), vec!["Charge", "Do"]);
+        assert_eq!(ws.caller_needles(), vec!["Charge(", "Do(nil"]);
     }
 
     #[test]

@@ -56,15 +56,6 @@ static META: RuleMeta = RuleMeta {
     needs_callers: false,
 };
 
-const CANCELLING: &[&str] = &[
-    "WithCancel",
-    "WithCancelCause",
-    "WithTimeout",
-    "WithTimeoutCause",
-    "WithDeadline",
-    "WithDeadlineCause",
-];
-
 impl Rule for LostCancel {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -94,7 +85,7 @@ impl Rule for LostCancel {
             return;
         };
         let [call] = values[..] else { return };
-        if cx.text(discarded) != "_" || !cx.is_call_to(call, "context", CANCELLING) {
+        if cx.text(discarded) != "_" || !cx.is_call_to(call, "context", crate::scope::CANCELLABLE) {
             return;
         }
         let (_, func) = crate::syntax::selector_call(call, cx.src).expect("checked above");

@@ -60,7 +60,9 @@ static META: RuleMeta = RuleMeta {
     summary: "`nil` passed as a `context.Context`: pass the context in scope or `context.TODO()`",
     applicability: Applicability::Safe,
     kinds: &["call_expression"],
-    needles: &["context", "Context"],
+    // Files calling a workspace function by name are found in a second
+    // stage (`needs_callers`); these find the well-known library calls.
+    needles: &["context", "Context(", "BeginTx("],
     needs_callers: true,
 };
 

@@ -1,7 +1,9 @@
 //! ## What it does
 //! Finds an explicit `cancel()` in a function that has already run
-//! `defer cancel()` for the same cancel function, when nothing but the
-//! return happens between the two.
+//! `defer cancel()` for the same cancel function — one returned by
+//! `context.WithCancel`, `WithTimeout`, `WithDeadline` (or their `Cause`
+//! variants) or `signal.NotifyContext` — when nothing but the return
+//! happens between the two.
 //!
 //! ## Why
 //! `cancel` is idempotent, so the second call does nothing the `defer` does
@@ -78,8 +80,8 @@ static META: RuleMeta = RuleMeta {
     summary: "an explicit `cancel()` where `defer cancel()` already runs: remove it",
     applicability: Applicability::Unsafe,
     kinds: &["expression_statement"],
-    // Every finding needs a `defer`; the cancel function can have any name.
-    needles: &["defer "],
+    // The cancel function comes from a `context` constructor.
+    needles: &["context"],
     needs_callers: false,
 };
 
@@ -104,6 +106,9 @@ impl Rule for RedundantCancel {
         let Some((defer, watched)) = covering_defer(cx, node, name) else {
             return;
         };
+        if !is_context_cancel(cx, function, defer, name) {
+            return;
+        }
         let returns_next = match successor(node) {
             Successor::FunctionEnd => true,
             Successor::Statement(next) => next.kind() == "return_statement" && inert(cx, next),
@@ -192,6 +197,38 @@ fn covering_defer<'t>(
         child = parent;
     }
     None
+}
+
+/// True when the last assignment of `name` before `defer` makes it the
+/// cancel function of a context (`ctx, name := context.WithCancel(...)`):
+/// other functions called twice need not be idempotent.
+fn is_context_cancel(cx: &FileCx<'_>, function: Node<'_>, defer: Node<'_>, name: &str) -> bool {
+    let mut last = None;
+    for_each_node(function, |n| {
+        let (names, values) = match n.kind() {
+            "short_var_declaration" | "assignment_statement" => (
+                n.child_by_field_name("left").map(named_children),
+                n.child_by_field_name("right").map(named_children),
+            ),
+            "var_spec" => {
+                let mut cursor = n.walk();
+                let names: Vec<Node<'_>> = n.children_by_field_name("name", &mut cursor).collect();
+                (
+                    Some(names),
+                    n.child_by_field_name("value").map(named_children),
+                )
+            }
+            _ => return,
+        };
+        let names = names.unwrap_or_default();
+        if n.end_byte() <= defer.start_byte() && names.iter().any(|v| cx.text(*v) == name) {
+            let made = names.len() == 2
+                && cx.text(names[1]) == name
+                && matches!(values.as_deref(), Some([call]) if crate::scope::is_cancellable_constructor(cx, *call));
+            last = Some(made);
+        }
+    });
+    last.unwrap_or(false)
 }
 
 /// The statements of `list` that end before `child` starts.

@@ -139,3 +139,15 @@ func Loop(parent context.Context, tries int) error {
 		ctx, cancel = context.WithCancel(parent)
 	}
 }
+
+// release is not a context's cancel function: calling it twice may not be
+// harmless, so it is not this rule's business.
+func Release(acquire func() func()) error {
+	release := acquire()
+	defer release()
+	if work(context.Background()) != nil {
+		release()
+		return errors.New("failed")
+	}
+	return nil
+}
