@@ -13,6 +13,7 @@ pub mod config;
 pub mod diff;
 pub mod done;
 pub mod engine;
+pub mod escape;
 pub mod fix;
 pub mod gomod;
 pub mod imports;

@@ -471,6 +471,14 @@ pub fn is_cancellable_constructor(cx: &FileCx<'_>, call: Node<'_>) -> bool {
         || cx.is_call_to(call, "os/signal", &["NotifyContext"])
 }
 
+/// True when `call` derives a context from its first argument:
+/// `context.WithCancel`, `WithTimeout`, `WithDeadline`, their `Cause`
+/// variants, `WithValue` or `WithoutCancel`.
+pub fn is_derivation(cx: &FileCx<'_>, call: Node<'_>) -> bool {
+    cx.is_call_to(call, "context", CANCELLABLE)
+        || cx.is_call_to(call, "context", &["WithValue", "WithoutCancel"])
+}
+
 /// Where the context passed as the first argument of `call` comes from.
 fn origin_of_first_argument(cx: &FileCx<'_>, call: Node<'_>) -> Origin {
     match crate::syntax::call_arguments(call).first() {
@@ -485,9 +493,7 @@ fn origin_of(cx: &FileCx<'_>, expr: Node<'_>) -> Origin {
         Origin::Variable(text(expr, cx.src).to_string())
     } else if is_context_method_call(cx, expr) {
         Origin::Caller
-    } else if cx.is_call_to(expr, "context", CANCELLABLE)
-        || cx.is_call_to(expr, "context", &["WithValue", "WithoutCancel"])
-    {
+    } else if is_derivation(cx, expr) {
         origin_of_first_argument(cx, expr)
     } else {
         Origin::Local

@@ -39,14 +39,24 @@
 //! cancellation (outside goroutines) and carries its values.
 //!
 //! ## Limitations
-//! `main` and `init` are left alone (there `Background()` is the root), and
-//! so is a call that is already the argument of `context.WithoutCancel`. A
-//! function with no context in scope is the job of `thread-ctx`. A
-//! replacement that would assign a variable to itself (`ctx =
-//! context.TODO()`) is reported without a fix. In a goroutine the fix needs
+//! Left alone, because there a fresh root is deliberate: `main` and `init`;
+//! a call already inside `context.WithoutCancel`; a comparison
+//! (`ctx != context.Background()`); a default for the variable itself
+//! (`if ctx == nil { ctx = context.Background() }`); and a context meant to
+//! outlive the call — one that is returned, stored in a field, global or
+//! composite value, sent on a channel, or held in a variable that is, or
+//! captured by a goroutine or closure (`cc.ctx, cc.cancel =
+//! context.WithCancel(context.Background())`). Only the context itself is
+//! followed: a root handed to a constructor whose result is kept
+//! (`config.TokenSource(context.Background())`) is still reported, so
+//! review such fixes. Locals count as contexts in scope only when they
+//! derive from the caller's (not from another root) and their cancel
+//! function has not run yet. A function with no context in scope is the
+//! job of `thread-ctx`. In a goroutine the fix needs
 //! `context.WithoutCancel`, so a module whose `go` directive is older than
 //! 1.21 gets the finding without a fix.
 
+use crate::escape::{escapes_after, escaping_use, Escape};
 use crate::fix::{Applicability, Finding};
 use crate::rule::{FileCx, Rule, RuleMeta};
 use crate::scope::{context_use, goroutine_of};
@@ -83,12 +93,21 @@ impl Rule for BackgroundInScope {
                 && d.child_by_field_name("name")
                     .is_some_and(|n| matches!(cx.text(n), "main" | "init"))
         });
-        if in_root || is_without_cancel_argument(cx, call) {
+        if in_root
+            || is_without_cancel_argument(cx, call)
+            || is_compared(call)
+            || outlives_the_call(cx, call)
+        {
             return;
         }
         let Some(usage) = context_use(cx, call) else {
             return;
         };
+        if assigns_to_itself(cx, call, &usage.expr) {
+            // `if ctx == nil { ctx = context.Background() }`: a default for
+            // the variable itself, not a lost context.
+            return;
+        }
         let root = cx.text(call);
         let source = usage.source.expression();
         let message = if goroutine_of(call).is_some() {
@@ -97,15 +116,11 @@ impl Rule for BackgroundInScope {
             format!("{root} discards `{source}`: its deadline, cancellation and values are lost")
         };
         let finding = Finding::new(&META, call.byte_range(), message);
-        let fix = if assigns_to_itself(cx, call, &usage.expr) {
-            None
-        } else {
-            // The call was a use of the context package; it may have been
-            // the last one.
-            usage
-                .fix(cx, Applicability::Safe, call.byte_range())
-                .map(|fix| fix.dropping_import("context"))
-        };
+        // The call was a use of the context package; it may have been the
+        // last one.
+        let fix = usage
+            .fix(cx, Applicability::Safe, call.byte_range())
+            .map(|fix| fix.dropping_import("context"));
         out.push(match fix {
             Some(fix) => finding.with_fix(fix),
             None => finding,
@@ -119,6 +134,113 @@ fn is_without_cancel_argument(cx: &FileCx<'_>, call: Node<'_>) -> bool {
         .filter(|p| p.kind() == "argument_list")
         .and_then(|p| p.parent())
         .is_some_and(|outer| cx.is_call_to(outer, "context", &["WithoutCancel"]))
+}
+
+/// `ctx != context.Background()`: a comparison, not a use as a context.
+fn is_compared(call: Node<'_>) -> bool {
+    call.parent()
+        .is_some_and(|p| p.kind() == "binary_expression")
+}
+
+/// True when the context built on `call` (the call itself, or a
+/// `context.With*` chain on it) is returned, stored in a field, global or
+/// composite value, sent, or held in a variable that is: a context meant to
+/// outlive this call must not start following the caller's cancellation.
+fn outlives_the_call(cx: &FileCx<'_>, call: Node<'_>) -> bool {
+    let Some(function) = crate::syntax::enclosing_function(call) else {
+        return false;
+    };
+    let mut value = call;
+    while let Some(outer) = value
+        .parent()
+        .filter(|p| p.kind() == "argument_list")
+        .and_then(|p| p.parent())
+        .filter(|outer| {
+            crate::syntax::call_arguments(*outer)
+                .first()
+                .map(|a| a.id())
+                == Some(value.id())
+        })
+        .filter(|outer| crate::scope::is_derivation(cx, *outer))
+    {
+        value = outer;
+    }
+    match escaping_use(value, function) {
+        // An argument of a `go` statement: detached below, not kept.
+        None | Some(Escape::Goroutine) => false,
+        Some(Escape::Assigned(statement)) => match assigned_variable(cx, statement, value) {
+            Some(name) => escapes_after(cx, statement, name).is_some(),
+            None => true,
+        },
+        Some(_) => true,
+    }
+}
+
+/// The plain local variable `value` is assigned to by `statement` (the
+/// first one when a single call feeds several), or `None` when it goes
+/// into a field, an index or a package-level name.
+fn assigned_variable<'s>(cx: &FileCx<'s>, statement: Node<'_>, value: Node<'_>) -> Option<&'s str> {
+    let (left, right) = match statement.kind() {
+        "var_spec" => {
+            let mut cursor = statement.walk();
+            let names: Vec<Node<'_>> = statement
+                .children_by_field_name("name", &mut cursor)
+                .collect();
+            let values = statement
+                .child_by_field_name("value")
+                .map(named_children)
+                .unwrap_or_default();
+            (names, values)
+        }
+        _ => (
+            statement
+                .child_by_field_name("left")
+                .map(named_children)
+                .unwrap_or_default(),
+            statement
+                .child_by_field_name("right")
+                .map(named_children)
+                .unwrap_or_default(),
+        ),
+    };
+    let index = if right.len() == 1 {
+        0
+    } else {
+        right.iter().position(|r| r.id() == value.id())?
+    };
+    let target = left.get(index)?;
+    let declared_here =
+        statement.kind() != "assignment_statement" || is_local(cx, statement, cx.text(*target));
+    (target.kind() == "identifier" && declared_here).then(|| crate::syntax::text(*target, cx.src))
+}
+
+/// True when `name` is a parameter or a variable declared in the function
+/// around `at` (not a package-level variable).
+fn is_local(cx: &FileCx<'_>, at: Node<'_>, name: &str) -> bool {
+    let Some(function) = crate::syntax::enclosing_declaration(at) else {
+        return false;
+    };
+    let mut found = false;
+    crate::syntax::for_each_node(function, |n| {
+        let declares = match n.kind() {
+            "parameter_declaration" | "var_spec" => {
+                let mut cursor = n.walk();
+                let hit = n
+                    .children_by_field_name("name", &mut cursor)
+                    .any(|v| cx.text(v) == name);
+                hit
+            }
+            "short_var_declaration" => n
+                .child_by_field_name("left")
+                .map(named_children)
+                .unwrap_or_default()
+                .iter()
+                .any(|v| cx.text(*v) == name),
+            _ => false,
+        };
+        found |= declares && n.start_byte() < at.start_byte();
+    });
+    found
 }
 
 /// True when `call` is assigned to a variable spelled `expr`

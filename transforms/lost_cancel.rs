@@ -37,7 +37,7 @@
 
 use crate::fix::{Applicability, Edit, Finding, Fix};
 use crate::rule::{FileCx, Rule, RuleMeta};
-use crate::syntax::{ancestor, enclosing_function, for_each_node, named_children, next_line_start};
+use crate::syntax::{ancestor, named_children, next_line_start};
 use tree_sitter::Node;
 
 /// The lost-cancel rule.
@@ -105,11 +105,12 @@ impl Rule for LostCancel {
             out.push(finding);
             return;
         }
-        if let Some(how) = escape(cx, statement, ctx) {
+        if let Some(how) = crate::escape::escapes_after(cx, statement, ctx) {
             out.push(Finding {
                 message: format!(
-                    "{} (not fixed: the context escapes the function, {how})",
-                    finding.message
+                    "{} (not fixed: the context escapes the function, {})",
+                    finding.message,
+                    how.describe()
                 ),
                 ..finding
             });
@@ -135,59 +136,4 @@ impl Rule for LostCancel {
         .declaring(crate::scope::name_scope(cx, node).byte_range(), name);
         out.push(finding.with_fix(fix));
     }
-}
-
-/// How the context named `ctx`, declared by `statement`, leaves the
-/// function after it, if it does.
-fn escape(cx: &FileCx<'_>, statement: Node<'_>, ctx: &str) -> Option<&'static str> {
-    let function = enclosing_function(statement)?;
-    let mut how = None;
-    for_each_node(function, |n| {
-        if how.is_none()
-            && n.kind() == "identifier"
-            && n.start_byte() >= statement.end_byte()
-            && cx.text(n) == ctx
-        {
-            how = escaping_use(n, function);
-        }
-    });
-    how
-}
-
-/// Why one use of the context lets it outlive the function, if it does.
-fn escaping_use(ident: Node<'_>, function: Node<'_>) -> Option<&'static str> {
-    let mut child = ident;
-    let mut passed_as_argument = false;
-    while let Some(parent) = child.parent() {
-        if parent.id() == function.id() {
-            return None;
-        }
-        match parent.kind() {
-            "go_statement" => return Some("used by a goroutine"),
-            "func_literal" => return Some("captured by a closure"),
-            "argument_list" => passed_as_argument = true,
-            // `ctx.Err()`, `ctx.Value(k)`: using the context, not keeping it.
-            "selector_expression" if !passed_as_argument => return None,
-            _ if passed_as_argument => {}
-            "return_statement" => return Some("returned"),
-            "send_statement" => return Some("sent on a channel"),
-            "composite_literal" => return Some("stored in a composite value"),
-            "assignment_statement" | "short_var_declaration" | "var_spec"
-                if is_on_the_right(parent, child) =>
-            {
-                return Some("assigned to another variable or field")
-            }
-            _ => {}
-        }
-        child = parent;
-    }
-    None
-}
-
-fn is_on_the_right(assignment: Node<'_>, child: Node<'_>) -> bool {
-    ["right", "value"].iter().any(|field| {
-        assignment
-            .child_by_field_name(field)
-            .is_some_and(|r| r.id() == child.id())
-    })
 }

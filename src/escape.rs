@@ -1,0 +1,95 @@
+//! Whether a value outlives the function that made it: returned, stored in
+//! a field, global or composite value, sent on a channel, or captured by a
+//! goroutine or closure. Rules use it to leave alone contexts whose
+//! lifetime they cannot see.
+
+use crate::rule::FileCx;
+use crate::syntax::{enclosing_function, for_each_node};
+use tree_sitter::Node;
+
+/// How a value leaves the function.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Escape<'t> {
+    /// Used inside a `go` statement.
+    Goroutine,
+    /// Captured by a function literal.
+    Closure,
+    /// Returned.
+    Returned,
+    /// Sent on a channel.
+    Sent,
+    /// Part of a composite literal (a struct, slice or map value).
+    Composite,
+    /// On the right of this assignment or declaration.
+    Assigned(Node<'t>),
+}
+
+impl Escape<'_> {
+    /// A few words for messages.
+    pub fn describe(&self) -> &'static str {
+        match self {
+            Escape::Goroutine => "used by a goroutine",
+            Escape::Closure => "captured by a closure",
+            Escape::Returned => "returned",
+            Escape::Sent => "sent on a channel",
+            Escape::Composite => "stored in a composite value",
+            Escape::Assigned(_) => "assigned to another variable or field",
+        }
+    }
+}
+
+/// How the value of `expr` leaves `function`, if this use of it does.
+/// Passing it to a call, or calling a method on it, is a use, not an escape.
+pub fn escaping_use<'t>(expr: Node<'t>, function: Node<'t>) -> Option<Escape<'t>> {
+    let mut child = expr;
+    let mut passed_as_argument = false;
+    while let Some(parent) = child.parent() {
+        if parent.id() == function.id() {
+            return None;
+        }
+        match parent.kind() {
+            "go_statement" => return Some(Escape::Goroutine),
+            "func_literal" => return Some(Escape::Closure),
+            "argument_list" => passed_as_argument = true,
+            // `ctx.Err()`, `ctx.Value(k)`: using the value, not keeping it.
+            "selector_expression" if !passed_as_argument => return None,
+            _ if passed_as_argument => {}
+            "return_statement" => return Some(Escape::Returned),
+            "send_statement" => return Some(Escape::Sent),
+            "composite_literal" => return Some(Escape::Composite),
+            "assignment_statement" | "short_var_declaration" | "var_spec"
+                if is_on_the_right(parent, child) =>
+            {
+                return Some(Escape::Assigned(parent))
+            }
+            _ => {}
+        }
+        child = parent;
+    }
+    None
+}
+
+/// How the variable `name`, declared or assigned by `statement`, leaves the
+/// function after it, if any use does.
+pub fn escapes_after<'t>(cx: &FileCx<'_>, statement: Node<'t>, name: &str) -> Option<Escape<'t>> {
+    let function = enclosing_function(statement)?;
+    let mut how = None;
+    for_each_node(function, |n| {
+        if how.is_none()
+            && n.kind() == "identifier"
+            && n.start_byte() >= statement.end_byte()
+            && cx.text(n) == name
+        {
+            how = escaping_use(n, function);
+        }
+    });
+    how
+}
+
+fn is_on_the_right(assignment: Node<'_>, child: Node<'_>) -> bool {
+    ["right", "value"].iter().any(|field| {
+        assignment
+            .child_by_field_name(field)
+            .is_some_and(|r| r.id() == child.id())
+    })
+}
