@@ -475,3 +475,166 @@ fn notice(severity: Severity, path: &Path, line: Option<usize>, message: String)
         message,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fix::Edit;
+    use crate::rule::{FileCx, Rule};
+    use tree_sitter::Node;
+
+    /// Declares a test rule from a visit function over one node kind.
+    macro_rules! test_rule {
+        ($name:ident, $code:literal, $kind:literal, $visit:expr) => {
+            struct $name;
+            impl Rule for $name {
+                fn meta(&self) -> &'static RuleMeta {
+                    static META: RuleMeta = RuleMeta {
+                        code: $code,
+                        id: $code,
+                        summary: "test",
+                        applicability: Applicability::Safe,
+                        kinds: &[$kind],
+                        needles: &["package"],
+                        needs_callers: false,
+                    };
+                    &META
+                }
+                fn visit(&self, node: Node<'_>, cx: &FileCx<'_>, out: &mut Vec<Finding>) {
+                    let visit: fn(Node<'_>, &FileCx<'_>) -> Option<Fix> = $visit;
+                    if let Some(fix) = visit(node, cx) {
+                        out.push(
+                            Finding::new(self.meta(), node.byte_range(), "test").with_fix(fix),
+                        );
+                    }
+                }
+            }
+        };
+    }
+
+    fn safe(edits: Vec<Edit>) -> Option<Fix> {
+        Some(Fix::new(Applicability::Safe, "test", edits))
+    }
+
+    // `var x = 1` -> `var x = 10`.
+    test_rule!(Tenfold, "T1", "int_literal", |n, cx| {
+        (cx.text(n) == "1").then(|| safe(vec![Edit::replace(n.byte_range(), "10")]))?
+    });
+    // `var x = N` -> `var x = N // checked`, rewriting the whole spec, so it
+    // overlaps Tenfold's edit and has to wait for the next pass.
+    test_rule!(Checked, "T2", "var_declaration", |n, cx| {
+        let rest = &cx.src[n.end_byte()..];
+        (!rest.starts_with(" //")).then(|| {
+            safe(vec![Edit::replace(
+                n.byte_range(),
+                format!("{} // checked", cx.text(n)),
+            )])
+        })?
+    });
+    // Always wants one more change: never converges.
+    test_rule!(Restless, "T3", "comment", |n, cx| {
+        safe(vec![Edit::insert(n.end_byte(), "!")]).filter(|_| cx.text(n).starts_with("//"))
+    });
+    // Produces text that does not parse.
+    test_rule!(Breaker, "T4", "var_declaration", |n, _| {
+        safe(vec![Edit::insert(n.end_byte(), " {")])
+    });
+
+    fn fix_text(rules: Vec<&'static dyn Rule>, text: &str) -> (String, FixOutcome) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.go");
+        std::fs::write(&path, text).unwrap();
+        let set = RuleSet::new(rules);
+        let outcome = Engine::new(&set).fix(&[path], Applicability::Safe, &ProgressBar::hidden());
+        let new = outcome
+            .changed
+            .first()
+            .map_or_else(|| text.to_string(), |c| c.new_text.clone());
+        (new, outcome)
+    }
+
+    #[test]
+    fn overlapping_fixes_wait_for_the_next_pass() {
+        let (new, outcome) = fix_text(vec![&Tenfold, &Checked], "package a\n\nvar x = 1\n");
+        assert_eq!(new, "package a\n\nvar x = 10 // checked\n");
+        assert_eq!(outcome.changed[0].applied.len(), 2, "one fix per pass");
+        assert!(outcome.notices.is_empty());
+    }
+
+    #[test]
+    fn passes_are_bounded() {
+        let (new, outcome) = fix_text(vec![&Restless], "package a\n\n// x\n");
+        assert_eq!(
+            new,
+            format!("package a\n\n// x{}\n", "!".repeat(MAX_PASSES))
+        );
+        assert!(outcome.notices[0].message.contains("did not settle"));
+    }
+
+    #[test]
+    fn a_pass_that_breaks_the_syntax_is_rejected() {
+        let text = "package a\n\nvar x = 1\n";
+        let (new, outcome) = fix_text(vec![&Breaker], text);
+        assert_eq!(new, text, "nothing applied");
+        assert!(outcome.changed.is_empty());
+        assert!(outcome.notices[0]
+            .message
+            .contains("would leave a syntax error"));
+        assert_eq!(outcome.remaining, 1, "the finding is still reported");
+    }
+
+    #[test]
+    fn a_fix_is_chosen_whole_or_not_at_all() {
+        static META: RuleMeta = RuleMeta {
+            code: "T5",
+            id: "T5",
+            summary: "",
+            applicability: Applicability::Safe,
+            kinds: &[],
+            needles: &[],
+            needs_callers: false,
+        };
+        let finding = |edits: Vec<Edit>| {
+            Finding::new(&META, 0..1, "").with_fix(Fix::new(Applicability::Safe, "", edits))
+        };
+        let findings = vec![
+            finding(vec![Edit::replace(0..2, "a")]),
+            // Its second edit overlaps the first fix: the whole fix waits.
+            finding(vec![Edit::replace(5..6, "b"), Edit::replace(1..3, "c")]),
+            finding(vec![Edit::replace(5..6, "d")]),
+        ];
+        let chosen = choose_fixes(&findings, Applicability::Safe);
+        let texts: Vec<&str> = chosen
+            .iter()
+            .flat_map(|(_, f)| f.edits.iter().map(|e| e.text.as_str()))
+            .collect();
+        assert_eq!(texts, vec!["a", "d"]);
+    }
+
+    #[test]
+    fn unsafe_and_display_only_fixes_need_asking() {
+        static META: RuleMeta = RuleMeta {
+            code: "T6",
+            id: "T6",
+            summary: "",
+            applicability: Applicability::Unsafe,
+            kinds: &[],
+            needles: &[],
+            needs_callers: false,
+        };
+        let findings = vec![
+            Finding::new(&META, 0..1, "").with_fix(Fix::new(
+                Applicability::Unsafe,
+                "",
+                vec![Edit::insert(0, "u")],
+            )),
+            Finding::new(&META, 2..3, "").with_fix(Fix::new(
+                Applicability::DisplayOnly,
+                "",
+                vec![Edit::insert(2, "d")],
+            )),
+        ];
+        assert!(choose_fixes(&findings, Applicability::Safe).is_empty());
+        assert_eq!(choose_fixes(&findings, Applicability::Unsafe).len(), 1);
+    }
+}
