@@ -6,7 +6,7 @@
 use crate::fix::{Applicability, Edit, Fix};
 use crate::rule::FileCx;
 use crate::syntax::{named_children, text, FUNCTION_KINDS};
-use crate::workspace::qualified_type_is;
+use crate::workspace::{qualified_type_is, CANCELLABLE};
 use std::collections::HashSet;
 use tree_sitter::Node;
 
@@ -410,17 +410,6 @@ struct Declared {
     /// Declared together with a cancel function (the second name).
     cancellable: bool,
 }
-
-/// The `context` constructors that return a context and its cancel
-/// function.
-pub const CANCELLABLE: &[&str] = &[
-    "WithCancel",
-    "WithCancelCause",
-    "WithTimeout",
-    "WithTimeoutCause",
-    "WithDeadline",
-    "WithDeadlineCause",
-];
 
 /// What each of `count` variables assigned from `values` holds, when it is
 /// recognisably a context. Roots (`Background()`, `TODO()`) are not

@@ -157,23 +157,23 @@ pub fn qualified_type_is(ty: Node<'_>, src: &str, pkg: Option<&str>, name: &str)
             .is_some_and(|n| text(n, src) == name)
 }
 
+/// The `context` constructors that return a context and its cancel
+/// function.
+pub const CANCELLABLE: &[&str] = &[
+    "WithCancel",
+    "WithCancelCause",
+    "WithTimeout",
+    "WithTimeoutCause",
+    "WithDeadline",
+    "WithDeadlineCause",
+];
+
 /// Standard-library and well-known functions whose first parameter is a
-/// context, by import path and name.
+/// context, by import path and name (besides [`CANCELLABLE`]).
 const KNOWN_FUNCTIONS: &[(&str, &[&str])] = &[
     (
         "context",
-        &[
-            "WithCancel",
-            "WithCancelCause",
-            "WithTimeout",
-            "WithTimeoutCause",
-            "WithDeadline",
-            "WithDeadlineCause",
-            "WithValue",
-            "WithoutCancel",
-            "AfterFunc",
-            "Cause",
-        ],
+        &["WithValue", "WithoutCancel", "AfterFunc", "Cause"],
     ),
     ("net/http", &["NewRequestWithContext"]),
     ("os/exec", &["CommandContext"]),
@@ -318,9 +318,12 @@ pub fn known_context_parameter(callee: &Callee, arg: usize) -> bool {
         return false;
     }
     match callee {
-        Callee::Imported { path, name } => KNOWN_FUNCTIONS
-            .iter()
-            .any(|(p, names)| p == path && names.contains(&name.as_str())),
+        Callee::Imported { path, name } => {
+            (path == "context" && CANCELLABLE.contains(&name.as_str()))
+                || KNOWN_FUNCTIONS
+                    .iter()
+                    .any(|(p, names)| p == path && names.contains(&name.as_str()))
+        }
         Callee::Method { name, .. } => KNOWN_METHODS.contains(&name.as_str()),
         Callee::Local { .. } => false,
     }

@@ -85,7 +85,9 @@ impl Rule for LostCancel {
             return;
         };
         let [call] = values[..] else { return };
-        if cx.text(discarded) != "_" || !cx.is_call_to(call, "context", crate::scope::CANCELLABLE) {
+        if cx.text(discarded) != "_"
+            || !cx.is_call_to(call, "context", crate::workspace::CANCELLABLE)
+        {
             return;
         }
         let (_, func) = crate::syntax::selector_call(call, cx.src).expect("checked above");
