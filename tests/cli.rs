@@ -841,6 +841,57 @@ fn no_progress_output_without_a_terminal() {
     assert_eq!(p.read("pkg3/f123.go"), fixed(&["Load"]));
 }
 
+/// Runs `ctxmod args` at `dir` under a pseudo-terminal (util-linux
+/// `script`), returning everything it drew there, or `None` when `script`
+/// is not installed.
+fn run_on_terminal(dir: &Path, args: &[&str]) -> Option<String> {
+    let available = Command::new("script")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !available {
+        eprintln!("script(1) is not installed: skipping the terminal checks");
+        return None;
+    }
+    let command = format!("{} {}", env!("CARGO_BIN_EXE_ctxmod"), args.join(" "));
+    let out = Command::new("script")
+        .args(["-qfec", &command, "/dev/null"])
+        .current_dir(dir)
+        .output()
+        .expect("script runs");
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn progress_bar_and_colour_only_on_a_terminal() {
+    let p = Project::new();
+    for i in 0..250 {
+        p.write(&format!("pkg{}/f{i}.go", i % 10), leaky(&["Load"]));
+    }
+    let Some(check) = run_on_terminal(&p.root, &["check", "."]) else {
+        return;
+    };
+    assert!(
+        check.contains("/250 files"),
+        "a progress bar is drawn: {check:?}"
+    );
+    let small = Project::with(&[("a.go", &leaky(&["Load"]))]);
+    let diff = run_on_terminal(&small.root, &["fix", "."]).expect("script is installed");
+    assert!(
+        diff.contains("\x1b[31m-\tctx, _ :="),
+        "removed lines are red: {diff:?}"
+    );
+    assert!(
+        diff.contains("\x1b[32m+\tdefer cancel()"),
+        "added lines are green: {diff:?}"
+    );
+    let quiet = run_on_terminal(&small.root, &["check", "."]).expect("script is installed");
+    assert!(
+        !quiet.contains(" files "),
+        "no progress bar for a short run: {quiet:?}"
+    );
+}
+
 // ---------------------------------------------------------------------------
 // Suppression and configuration
 
