@@ -25,7 +25,7 @@ best_wall=
 peak_kb=0
 for _ in $(seq "$runs"); do
   /usr/bin/time -f '%e %M' -o /tmp/ctxmod-bench-time.txt "$bin" check "$dir/..." >/dev/null 2>&1 || true
-  read -r wall kb </tmp/ctxmod-bench-time.txt
+  read -r wall kb < <(tail -n 1 /tmp/ctxmod-bench-time.txt)
   if [ -z "$best_wall" ] || awk "BEGIN{exit !($wall < $best_wall)}"; then best_wall=$wall; fi
   [ "$kb" -gt "$peak_kb" ] && peak_kb=$kb
 done
