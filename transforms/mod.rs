@@ -35,3 +35,87 @@ registry! {
     redundant_cancel,
     nil_ctx,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::registry;
+
+    #[test]
+    fn every_rule_documents_the_five_sections() {
+        for entry in registry() {
+            let doc = entry.documentation();
+            for section in [
+                "## What it does",
+                "## Why",
+                "## Example",
+                "## Fix safety",
+                "## Limitations",
+            ] {
+                assert!(
+                    doc.contains(section),
+                    "{} lacks `{section}`",
+                    entry.meta().id
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn ids_and_codes_are_unique() {
+        let mut seen = std::collections::HashSet::new();
+        for entry in registry() {
+            let m = entry.meta();
+            assert!(seen.insert(m.id), "duplicate id {}", m.id);
+            assert!(seen.insert(m.code), "duplicate code {}", m.code);
+        }
+    }
+
+    #[test]
+    fn every_rule_has_positive_no_op_and_suppressed_golden_cases() {
+        let golden = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("golden");
+        for entry in registry() {
+            let dir = golden.join(entry.meta().id);
+            for case in ["no-op", "suppressed"] {
+                assert!(
+                    dir.join(case).is_dir(),
+                    "{} has no golden {case} case",
+                    entry.meta().id
+                );
+            }
+            let changes_something = std::fs::read_dir(&dir)
+                .unwrap_or_else(|_| panic!("{} has no golden cases", entry.meta().id))
+                .filter_map(Result::ok)
+                .any(|case| case.path().join("input").is_dir() && trees_differ(&case.path()));
+            assert!(
+                changes_something,
+                "{} has no golden case that changes code",
+                entry.meta().id
+            );
+        }
+    }
+
+    /// True when a golden case's `expected/` tree differs from its `input/`.
+    fn trees_differ(case: &std::path::Path) -> bool {
+        let list = |side: &str| -> Vec<(std::path::PathBuf, Vec<u8>)> {
+            let mut files = Vec::new();
+            let mut stack = vec![case.join(side)];
+            while let Some(dir) = stack.pop() {
+                for e in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+                    if e.path().is_dir() {
+                        stack.push(e.path());
+                    } else {
+                        let rel = e
+                            .path()
+                            .strip_prefix(case.join(side))
+                            .unwrap()
+                            .to_path_buf();
+                        files.push((rel, std::fs::read(e.path()).unwrap()));
+                    }
+                }
+            }
+            files.sort();
+            files
+        };
+        list("input") != list("expected")
+    }
+}
