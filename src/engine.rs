@@ -288,8 +288,29 @@ impl<'r> Engine<'r> {
         }
     }
 
-    /// Parses one file and runs every rule over it.
+    /// Parses one file and runs every rule over it. A rule that panics on
+    /// the file is a bug in ctxmod: it becomes an error naming the file, and
+    /// the run goes on with the other files.
     fn analyse(&self, path: &Path, text: &str) -> Result<Analysis, Notice> {
+        let run = std::panic::AssertUnwindSafe(|| self.analyse_unguarded(path, text));
+        std::panic::catch_unwind(run).unwrap_or_else(|payload| {
+            let what = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Err(notice(
+                Severity::Error,
+                path,
+                None,
+                format!(
+                    "internal error while checking this file, skipped (please report it): {what}"
+                ),
+            ))
+        })
+    }
+
+    fn analyse_unguarded(&self, path: &Path, text: &str) -> Result<Analysis, Notice> {
         let tree = parse(text);
         if let Some(err) = first_error(&tree) {
             let line = err.start_position().row + 1;
@@ -382,10 +403,14 @@ impl<'r> Engine<'r> {
             };
             applied.extend(chosen.iter().map(|(m, f)| (*m, f.title.clone())));
             text = next;
-            findings = match self.analyse(&source.path, &text) {
-                Ok(a) => resolve(a, workspace),
-                Err(_) => unreachable!("apply_pass checked the text parses"),
-            };
+            match self.analyse(&source.path, &text) {
+                Ok(a) => findings = resolve(a, workspace),
+                Err(n) => {
+                    findings.clear();
+                    problem = Some(n);
+                    break;
+                }
+            }
         }
         let remaining = findings.len();
         let changed = (text != source.text).then(|| ChangedFile {
@@ -539,6 +564,28 @@ mod tests {
     test_rule!(Breaker, "T4", "var_declaration", |n, _| {
         safe(vec![Edit::insert(n.end_byte(), " {")])
     });
+
+    // A bug: panics on files that mention "boom".
+    test_rule!(Panicker, "T7", "package_clause", |_, cx| {
+        assert!(!cx.src.contains("boom"), "rule bug");
+        None
+    });
+
+    #[test]
+    fn a_rule_panic_is_an_error_for_that_file_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let (bad, good) = (dir.path().join("bad.go"), dir.path().join("good.go"));
+        std::fs::write(&bad, "package a\n\n// boom\n").unwrap();
+        std::fs::write(&good, "package a\n\nvar x = 1\n").unwrap();
+        let set = RuleSet::new(vec![&Panicker, &Tenfold]);
+        let outcome = Engine::new(&set).check(&[bad.clone(), good.clone()], &ProgressBar::hidden());
+        assert_eq!(outcome.notices.len(), 1);
+        assert_eq!(outcome.notices[0].path, bad);
+        assert_eq!(outcome.notices[0].severity, Severity::Error);
+        assert!(outcome.notices[0].message.contains("internal error"));
+        assert_eq!(outcome.files.len(), 1, "the other file is still checked");
+        assert_eq!(outcome.files[0].source.path, good);
+    }
 
     fn fix_text(rules: Vec<&'static dyn Rule>, text: &str) -> (String, FixOutcome) {
         let dir = tempfile::tempdir().unwrap();
