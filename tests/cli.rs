@@ -841,6 +841,22 @@ fn no_progress_output_without_a_terminal() {
     assert_eq!(p.read("pkg3/f123.go"), fixed(&["Load"]));
 }
 
+#[test]
+fn stats_show_one_parse_per_parsed_file() {
+    let p = Project::with(&[
+        ("a.go", &leaky(&["Load", "Save"])),
+        ("b.go", CLEAN),
+        ("plain.go", "package app\n\nfunc Plain() int { return 1 }\n"),
+    ]);
+    let run = p.run(&["check", "--stats"]);
+    run.assert_code(1);
+    let line = run.stderr.lines().last().unwrap_or_default().to_string();
+    assert!(
+        line.starts_with("ctxmod: 3 files read, 2 parsed in 2 parses, 2 findings, "),
+        "the file without `context` is not parsed; the others once each: {line}"
+    );
+}
+
 /// Runs `ctxmod args` at `dir` under a pseudo-terminal (util-linux
 /// `script`), returning everything it drew there, or `None` when `script`
 /// is not installed.
