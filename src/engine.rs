@@ -9,7 +9,7 @@ use crate::rule::{FileCx, RuleMeta, RuleSet};
 use crate::source::{is_generated, SourceFile};
 use crate::suppress::Suppressions;
 use crate::syntax::{first_error, parse};
-use crate::workspace::{FileSummary, PackageKey, Workspace};
+use crate::workspace::{FileSummary, Workspace};
 use aho_corasick::AhoCorasick;
 use indicatif::ProgressBar;
 use rayon::prelude::*;
@@ -331,24 +331,22 @@ impl<'r> Engine<'r> {
             .and_then(|p| crate::syntax::named_children(p).into_iter().next())
             .map(|n| crate::syntax::text(n, text).to_string())
             .unwrap_or_default();
-        let import_path = module.as_ref().and_then(|m| m.import_path(&dir));
-        let summary = FileSummary::from_tree(
-            root,
-            text,
-            &imports,
-            PackageKey {
-                dir,
-                name: package_name,
-            },
-            import_path,
-        );
+        let mut package = match module.as_ref().and_then(|m| m.import_path(&dir)) {
+            Some(import_path) => import_path,
+            None => format!("dir:{}", dir.display()),
+        };
+        if package_name.ends_with("_test") {
+            package.push_str("_test");
+        }
         let cx = FileCx {
             path,
             src: text,
             root,
             imports: &imports,
             go_version: module.and_then(|m| m.go_version),
+            package: &package,
         };
+        let summary = FileSummary::from_tree(&cx);
         let mut findings = self.rules.check(&cx);
         let suppressions = Suppressions::parse(text);
         findings.retain(|f| {

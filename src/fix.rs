@@ -1,6 +1,7 @@
 //! Findings and the fixes they carry: the edit model every rule shares.
 
 use crate::rule::RuleMeta;
+use crate::typing::Callee;
 use std::ops::Range;
 
 /// How far a fix can be trusted, ordered from least to most applicable.
@@ -138,18 +139,6 @@ impl Fix {
 pub enum Condition {
     /// The callee's parameter at `arg` is a `context.Context`.
     CalleeTakesContext { callee: Callee, arg: usize },
-}
-
-/// A call's target as far as one file can tell.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Callee {
-    /// `name(...)`: a function of the caller's own package.
-    Local { name: String },
-    /// `pkg.Name(...)` with `pkg` an import of this import path.
-    Imported { path: String, name: String },
-    /// `x.Name(...)` with `x` not a package: a method with this name and
-    /// number of arguments.
-    Method { name: String, arity: usize },
 }
 
 /// One problem found by a rule.

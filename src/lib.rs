@@ -23,6 +23,7 @@ pub mod scope;
 pub mod source;
 pub mod suppress;
 pub mod syntax;
+pub mod typing;
 pub mod walk;
 pub mod workspace;
 pub mod write;

@@ -49,6 +49,9 @@ pub struct FileCx<'a> {
     pub imports: &'a FileImports,
     /// The `go` directive of the file's module, when there is a `go.mod`.
     pub go_version: Option<GoVersion>,
+    /// The id of the file's package: its import path (with `_test` for an
+    /// external test package), or `dir:<directory>` outside a module.
+    pub package: &'a str,
 }
 
 impl FileCx<'_> {

@@ -517,6 +517,7 @@ mod tests {
             root: tree.root_node(),
             imports: &imports,
             go_version: None,
+            package: "example.com/a",
         };
         let mut target = None;
         for_each_node(tree.root_node(), |n| {

@@ -375,6 +375,7 @@ mod tests {
             root: tree.root_node(),
             imports: &imports,
             go_version: None,
+            package: "example.com/a",
         };
         let findings = RuleSet::new(vec![&RULE]).check(&cx);
         if findings.is_empty() {

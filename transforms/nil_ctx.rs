@@ -30,21 +30,26 @@
 //! code already has, or an empty one.
 //!
 //! ## Limitations
-//! A callee is known to take a context when it is a function or method of
-//! the workspace whose parameter at that position is `context.Context`
-//! (functions by package, methods by name and number of arguments within the
-//! caller's package), or a well-known library call: `context.With*`,
-//! `http.NewRequestWithContext`, `exec.CommandContext`,
-//! `signal.NotifyContext`, `errgroup.WithContext`, the `slog` `...Context`
-//! functions, and methods named `QueryContext`, `ExecContext`,
-//! `QueryRowContext`, `PrepareContext`, `PingContext`, `BeginTx` and
-//! `DialContext`. Calls through function values and to other external
-//! packages are not checked.
+//! A callee is known to take a context when the workspace declares it with
+//! a `context.Context` parameter at that position, or when it is a
+//! well-known library call: `context.With*`, `http.NewRequestWithContext`,
+//! `exec.CommandContext`, `signal.NotifyContext`, `errgroup.WithContext`,
+//! the `slog` `...Context` functions, and methods named `QueryContext`,
+//! `ExecContext`, `QueryRowContext`, `PrepareContext`, `PingContext`,
+//! `BeginTx` and `DialContext`. Functions resolve by package; methods by
+//! the static type of the receiver where the file shows it (the receiver,
+//! parameters, `var x T`, `x := T{}`/`&T{}`, a constructor's result,
+//! struct fields, embedded types, `range` over a slice or map, package
+//! variables). A method whose receiver type cannot be seen counts only
+//! when every same-package method (and interface method) of that name and
+//! arity takes a context there. Calls through function values and to other
+//! external packages are not checked.
 
-use crate::fix::{Applicability, Callee, Condition, Edit, Finding, Fix};
+use crate::fix::{Applicability, Condition, Edit, Finding, Fix};
 use crate::rule::{FileCx, Rule, RuleMeta};
 use crate::scope::context_use;
 use crate::syntax::call_arguments;
+use crate::typing::callee_of;
 use crate::workspace::known_context_parameter;
 use tree_sitter::Node;
 
@@ -76,7 +81,7 @@ impl Rule for NilCtx {
         if !args.iter().any(|a| a.kind() == "nil") {
             return;
         }
-        let Some(callee) = callee_of(cx, call, args.len()) else {
+        let Some(callee) = callee_of(cx, call) else {
             return;
         };
         for (index, arg) in args.iter().enumerate().filter(|(_, a)| a.kind() == "nil") {
@@ -99,31 +104,6 @@ impl Rule for NilCtx {
             }
             out.push(finding);
         }
-    }
-}
-
-/// What the call targets, as far as this file can tell.
-fn callee_of(cx: &FileCx<'_>, call: Node<'_>, arity: usize) -> Option<Callee> {
-    let function = call.child_by_field_name("function")?;
-    match function.kind() {
-        "identifier" => Some(Callee::Local {
-            name: cx.text(function).to_string(),
-        }),
-        "selector_expression" => {
-            let operand = function.child_by_field_name("operand")?;
-            let name = cx.text(function.child_by_field_name("field")?).to_string();
-            let package = (operand.kind() == "identifier")
-                .then(|| cx.imports.path_of(cx.text(operand)))
-                .flatten();
-            Some(match package {
-                Some(path) => Callee::Imported {
-                    path: path.to_string(),
-                    name,
-                },
-                None => Callee::Method { name, arity },
-            })
-        }
-        _ => None,
     }
 }
 

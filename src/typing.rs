@@ -1,0 +1,529 @@
+//! Just enough static typing to resolve calls without a type checker: Go
+//! types as written ([`TypeRef`]), the type of an expression as far as one
+//! file can tell ([`TypeExpr`], finished by the workspace), and what a call
+//! targets ([`Callee`]).
+//!
+//! Types are absolute: a named type carries the id of the package that
+//! declares it (its import path, or `dir:<directory>` outside a module;
+//! `""` for predeclared types), so facts from different files compare
+//! directly.
+
+use crate::rule::FileCx;
+use crate::syntax::{call_arguments, named_children, text, FUNCTION_KINDS};
+use tree_sitter::Node;
+
+/// The package id of predeclared types (`int`, `error`, …).
+pub const BUILTIN: &str = "";
+
+/// Go's predeclared type names.
+const PREDECLARED: &[&str] = &[
+    "any",
+    "bool",
+    "byte",
+    "comparable",
+    "complex64",
+    "complex128",
+    "error",
+    "float32",
+    "float64",
+    "int",
+    "int8",
+    "int16",
+    "int32",
+    "int64",
+    "rune",
+    "string",
+    "uint",
+    "uint8",
+    "uint16",
+    "uint32",
+    "uint64",
+    "uintptr",
+];
+
+/// A Go type as written, with named types resolved to their package.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum TypeRef {
+    /// `T` or `pkg.T` (type arguments dropped).
+    Named {
+        /// The declaring package's id.
+        package: String,
+        /// The type name.
+        name: String,
+    },
+    /// `*T`.
+    Pointer(Box<TypeRef>),
+    /// `[]T` or `[N]T`.
+    Slice(Box<TypeRef>),
+    /// `map[K]V` (the value type).
+    Map(Box<TypeRef>),
+    /// Anything else: channels, funcs, literal struct and interface types.
+    Other,
+}
+
+impl TypeRef {
+    /// Reads a type node written in the file of `cx`.
+    pub fn of(cx: &FileCx<'_>, ty: Node<'_>) -> TypeRef {
+        let inner = |field: Option<&str>| -> TypeRef {
+            let child = match field {
+                Some(f) => ty.child_by_field_name(f),
+                None => named_children(ty).into_iter().next(),
+            };
+            child.map_or(TypeRef::Other, |c| TypeRef::of(cx, c))
+        };
+        match ty.kind() {
+            "type_identifier" => {
+                let name = text(ty, cx.src);
+                let package = if PREDECLARED.contains(&name) {
+                    BUILTIN
+                } else {
+                    cx.package
+                };
+                TypeRef::Named {
+                    package: package.to_string(),
+                    name: name.to_string(),
+                }
+            }
+            "qualified_type" => {
+                let alias = ty.child_by_field_name("package").map(|p| text(p, cx.src));
+                let name = ty.child_by_field_name("name").map(|n| text(n, cx.src));
+                match (alias.and_then(|a| cx.imports.path_of(a)), name) {
+                    (Some(path), Some(name)) => TypeRef::Named {
+                        package: path.to_string(),
+                        name: name.to_string(),
+                    },
+                    _ => TypeRef::Other,
+                }
+            }
+            "generic_type" => inner(Some("type")),
+            "pointer_type" => TypeRef::Pointer(Box::new(inner(None))),
+            "slice_type" | "array_type" | "implicit_length_array_type" => {
+                TypeRef::Slice(Box::new(inner(Some("element"))))
+            }
+            "map_type" => TypeRef::Map(Box::new(inner(Some("value")))),
+            "parenthesized_type" => inner(None),
+            _ => TypeRef::Other,
+        }
+    }
+
+    /// True for `context.Context`.
+    pub fn is_context(&self) -> bool {
+        matches!(self, TypeRef::Named { package, name } if package == "context" && name == "Context")
+    }
+
+    /// The named type under at most one pointer: `T` for `T` and `*T`.
+    pub fn named(&self) -> Option<(&str, &str)> {
+        match self {
+            TypeRef::Named { package, name } => Some((package, name)),
+            TypeRef::Pointer(inner) => match inner.as_ref() {
+                TypeRef::Named { package, name } => Some((package, name)),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+}
+
+/// The type of an expression as far as its file can tell; the workspace
+/// finishes what needs other files ([`crate::workspace::Workspace`]).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum TypeExpr {
+    /// Written out in the file.
+    Known(TypeRef),
+    /// The first result of a call.
+    ResultOf(Box<Callee>),
+    /// A field of a value: `x.f`.
+    Field(Box<TypeExpr>, String),
+    /// An element of a slice or map: `x[i]`, or a `range` value.
+    Elem(Box<TypeExpr>),
+    /// A package-level variable of a package.
+    Global {
+        /// The package's id.
+        package: String,
+        /// The variable.
+        name: String,
+    },
+    /// Not known.
+    Unknown,
+}
+
+/// A call's target as far as one file can tell.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Callee {
+    /// A package-level function: `F(...)` of the caller's package or
+    /// `pkg.F(...)`.
+    Function {
+        /// The package's id.
+        package: String,
+        /// The function.
+        name: String,
+    },
+    /// A method called on a value: `x.M(...)`.
+    Method {
+        /// The receiver's type.
+        receiver: TypeExpr,
+        /// The method.
+        name: String,
+        /// How many arguments the call passes.
+        arity: usize,
+    },
+}
+
+/// What `call` targets, or `None` for a call of a function value this file
+/// cannot name (a literal, a call result, a conversion).
+pub fn callee_of(cx: &FileCx<'_>, call: Node<'_>) -> Option<Callee> {
+    let function = call.child_by_field_name("function")?;
+    let arity = call_arguments(call).len();
+    match function.kind() {
+        "identifier" => {
+            let name = text(function, cx.src);
+            if local_declaration(cx, function, name).is_some() {
+                // A local variable of function type.
+                return None;
+            }
+            Some(Callee::Function {
+                package: cx.package.to_string(),
+                name: name.to_string(),
+            })
+        }
+        "selector_expression" => {
+            let operand = function.child_by_field_name("operand")?;
+            let name = text(function.child_by_field_name("field")?, cx.src).to_string();
+            if let Some(path) = package_operand(cx, operand) {
+                return Some(Callee::Function {
+                    package: path.to_string(),
+                    name,
+                });
+            }
+            Some(Callee::Method {
+                receiver: type_of(cx, operand),
+                name,
+                arity,
+            })
+        }
+        _ => None,
+    }
+}
+
+/// The import path when `operand` names an imported package (and no local
+/// variable shadows it).
+fn package_operand<'a>(cx: &FileCx<'a>, operand: Node<'_>) -> Option<&'a str> {
+    if operand.kind() != "identifier" {
+        return None;
+    }
+    let name = text(operand, cx.src);
+    let path = cx.imports.path_of(name)?;
+    local_declaration(cx, operand, name)
+        .is_none()
+        .then_some(path)
+}
+
+/// The type of an expression, as far as its file can tell.
+pub fn type_of(cx: &FileCx<'_>, expr: Node<'_>) -> TypeExpr {
+    match expr.kind() {
+        "identifier" => {
+            let name = text(expr, cx.src);
+            match local_declaration(cx, expr, name) {
+                Some(declared) => declared,
+                None => TypeExpr::Global {
+                    package: cx.package.to_string(),
+                    name: name.to_string(),
+                },
+            }
+        }
+        "composite_literal" => expr
+            .child_by_field_name("type")
+            .map_or(TypeExpr::Unknown, |t| TypeExpr::Known(TypeRef::of(cx, t))),
+        "unary_expression" => {
+            let operand = expr.child_by_field_name("operand");
+            let is_address = expr
+                .child_by_field_name("operator")
+                .is_some_and(|o| text(o, cx.src) == "&");
+            match (operand, is_address) {
+                (Some(o), true) => match type_of(cx, o) {
+                    TypeExpr::Known(t) => TypeExpr::Known(TypeRef::Pointer(Box::new(t))),
+                    _ => TypeExpr::Unknown,
+                },
+                _ => TypeExpr::Unknown,
+            }
+        }
+        "call_expression" => {
+            let function = expr.child_by_field_name("function");
+            if function.is_some_and(|f| text(f, cx.src) == "new") {
+                let arg = call_arguments(expr).into_iter().next();
+                return arg.map_or(TypeExpr::Unknown, |t| {
+                    TypeExpr::Known(TypeRef::Pointer(Box::new(TypeRef::of(cx, t))))
+                });
+            }
+            match callee_of(cx, expr) {
+                Some(callee) => TypeExpr::ResultOf(Box::new(callee)),
+                None => TypeExpr::Unknown,
+            }
+        }
+        "selector_expression" => {
+            let (Some(operand), Some(field)) = (
+                expr.child_by_field_name("operand"),
+                expr.child_by_field_name("field"),
+            ) else {
+                return TypeExpr::Unknown;
+            };
+            let field = text(field, cx.src).to_string();
+            match package_operand(cx, operand) {
+                Some(path) => TypeExpr::Global {
+                    package: path.to_string(),
+                    name: field,
+                },
+                None => TypeExpr::Field(Box::new(type_of(cx, operand)), field),
+            }
+        }
+        "index_expression" => expr
+            .child_by_field_name("operand")
+            .map_or(TypeExpr::Unknown, |o| {
+                TypeExpr::Elem(Box::new(type_of(cx, o)))
+            }),
+        "parenthesized_expression" => named_children(expr)
+            .into_iter()
+            .next()
+            .map_or(TypeExpr::Unknown, |e| type_of(cx, e)),
+        _ => TypeExpr::Unknown,
+    }
+}
+
+/// The type of the local variable or parameter `name` visible at `at`, if
+/// one is declared in the functions around it. `None` means it is not a
+/// local (a package-level name, an import or undeclared).
+fn local_declaration(cx: &FileCx<'_>, at: Node<'_>, name: &str) -> Option<TypeExpr> {
+    let mut node = at;
+    while let Some(parent) = node.parent() {
+        let found = match parent.kind() {
+            "statement_list" => named_children(parent)
+                .into_iter()
+                .take_while(|s| s.end_byte() <= node.start_byte())
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .find_map(|stmt| declared_type(cx, stmt, name)),
+            "if_statement"
+            | "expression_switch_statement"
+            | "type_switch_statement"
+            | "for_clause" => parent
+                .child_by_field_name("initializer")
+                .filter(|init| init.end_byte() <= node.start_byte())
+                .and_then(|init| declared_type(cx, init, name)),
+            "for_statement" => named_children(parent)
+                .into_iter()
+                .filter(|c| c.kind() == "range_clause" || c.kind() == "for_clause")
+                .filter(|c| c.end_byte() <= node.start_byte())
+                .find_map(|c| match c.kind() {
+                    "range_clause" => range_variable(cx, c, name),
+                    _ => c
+                        .child_by_field_name("initializer")
+                        .and_then(|init| declared_type(cx, init, name)),
+                }),
+            kind if FUNCTION_KINDS.contains(&kind) => {
+                let lists = ["receiver", "parameters"];
+                lists
+                    .iter()
+                    .filter_map(|f| parent.child_by_field_name(f))
+                    .find_map(|list| parameter_type(cx, list, name))
+            }
+            _ => None,
+        };
+        if found.is_some() {
+            return found;
+        }
+        node = parent;
+    }
+    None
+}
+
+/// The type of parameter `name` in a parameter list.
+fn parameter_type(cx: &FileCx<'_>, list: Node<'_>, name: &str) -> Option<TypeExpr> {
+    named_children(list).into_iter().find_map(|param| {
+        let mut cursor = param.walk();
+        let named = param
+            .children_by_field_name("name", &mut cursor)
+            .any(|n| text(n, cx.src) == name);
+        let ty = param.child_by_field_name("type")?;
+        let ty = match param.kind() {
+            "variadic_parameter_declaration" => TypeRef::Slice(Box::new(TypeRef::of(cx, ty))),
+            _ => TypeRef::of(cx, ty),
+        };
+        named.then_some(TypeExpr::Known(ty))
+    })
+}
+
+/// The type a `:=` or `var` statement gives `name`, if it declares it.
+fn declared_type(cx: &FileCx<'_>, stmt: Node<'_>, name: &str) -> Option<TypeExpr> {
+    match stmt.kind() {
+        "short_var_declaration" => {
+            let field = |f| {
+                stmt.child_by_field_name(f)
+                    .map(named_children)
+                    .unwrap_or_default()
+            };
+            let (left, right) = (field("left"), field("right"));
+            let index = left.iter().position(|l| text(*l, cx.src) == name)?;
+            Some(assigned_type(cx, &right, index))
+        }
+        "var_declaration" => named_children(stmt)
+            .into_iter()
+            .flat_map(|c| match c.kind() {
+                "var_spec_list" => named_children(c),
+                _ => vec![c],
+            })
+            .find_map(|spec| var_spec_type(cx, spec, name)),
+        _ => None,
+    }
+}
+
+/// The type a `var` spec gives `name`, if it declares it.
+pub fn var_spec_type(cx: &FileCx<'_>, spec: Node<'_>, name: &str) -> Option<TypeExpr> {
+    let mut cursor = spec.walk();
+    let names: Vec<Node<'_>> = spec.children_by_field_name("name", &mut cursor).collect();
+    let index = names.iter().position(|n| text(*n, cx.src) == name)?;
+    if let Some(ty) = spec.child_by_field_name("type") {
+        return Some(TypeExpr::Known(TypeRef::of(cx, ty)));
+    }
+    let values = spec
+        .child_by_field_name("value")
+        .map(named_children)
+        .unwrap_or_default();
+    Some(assigned_type(cx, &values, index))
+}
+
+/// The type of the `index`th variable assigned from `values`: the value at
+/// that position, or the first result of a single call for index 0.
+fn assigned_type(cx: &FileCx<'_>, values: &[Node<'_>], index: usize) -> TypeExpr {
+    if values.len() == 1 && index > 0 {
+        // `v, ok := m[k]` or `x, err := f()`: only the first is followed.
+        return TypeExpr::Unknown;
+    }
+    values
+        .get(index)
+        .map_or(TypeExpr::Unknown, |v| type_of(cx, *v))
+}
+
+/// The type a `range` clause gives `name`: the element of a slice or the
+/// value of a map, for the second variable.
+fn range_variable(cx: &FileCx<'_>, clause: Node<'_>, name: &str) -> Option<TypeExpr> {
+    let left = clause
+        .child_by_field_name("left")
+        .map(named_children)
+        .unwrap_or_default();
+    let index = left.iter().position(|l| text(*l, cx.src) == name)?;
+    let over = clause.child_by_field_name("right")?;
+    Some(if index == 1 {
+        TypeExpr::Elem(Box::new(type_of(cx, over)))
+    } else {
+        TypeExpr::Unknown
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::imports::FileImports;
+    use crate::syntax::{for_each_node, parse};
+
+    /// The callee of the call whose text is `call` in `src`.
+    fn callee(src: &str, call: &str) -> Option<Callee> {
+        let tree = parse(src);
+        let imports = FileImports::from_tree(tree.root_node(), src);
+        let cx = FileCx {
+            path: std::path::Path::new("a.go"),
+            src,
+            root: tree.root_node(),
+            imports: &imports,
+            go_version: None,
+            package: "example.com/a",
+        };
+        let mut found = None;
+        for_each_node(tree.root_node(), |n| {
+            if found.is_none() && n.kind() == "call_expression" && text(n, src) == call {
+                found = Some(n);
+            }
+        });
+        callee_of(&cx, found.expect("the call is in the source"))
+    }
+
+    fn named(package: &str, name: &str) -> TypeRef {
+        TypeRef::Named {
+            package: package.into(),
+            name: name.into(),
+        }
+    }
+
+    fn receiver(c: Option<Callee>) -> TypeExpr {
+        match c {
+            Some(Callee::Method { receiver, .. }) => receiver,
+            other => panic!("not a method call: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn functions_and_imported_functions() {
+        let src = "package a\nimport db \"example.com/store\"\nfunc f() { g(); db.Open() }\n";
+        assert_eq!(
+            callee(src, "g()"),
+            Some(Callee::Function {
+                package: "example.com/a".into(),
+                name: "g".into()
+            })
+        );
+        assert_eq!(
+            callee(src, "db.Open()"),
+            Some(Callee::Function {
+                package: "example.com/store".into(),
+                name: "Open".into()
+            })
+        );
+    }
+
+    #[test]
+    fn receivers_parameters_and_locals() {
+        let src = "package a\nimport \"example.com/store\"\ntype S struct{}\nfunc (s *S) f(p store.DB, xs []S) {\n\ts.a()\n\tp.b()\n\tvar v S\n\tv.c()\n\tw := &S{}\n\tw.d()\n\tn := store.New()\n\tn.e()\n\tfor _, x := range xs {\n\t\tx.g()\n\t}\n\ts.field.h()\n}\n";
+        let s = TypeExpr::Known(TypeRef::Pointer(Box::new(named("example.com/a", "S"))));
+        assert_eq!(receiver(callee(src, "s.a()")), s);
+        assert_eq!(
+            receiver(callee(src, "p.b()")),
+            TypeExpr::Known(named("example.com/store", "DB"))
+        );
+        assert_eq!(
+            receiver(callee(src, "v.c()")),
+            TypeExpr::Known(named("example.com/a", "S"))
+        );
+        assert_eq!(receiver(callee(src, "w.d()")), s);
+        assert_eq!(
+            receiver(callee(src, "n.e()")),
+            TypeExpr::ResultOf(Box::new(Callee::Function {
+                package: "example.com/store".into(),
+                name: "New".into()
+            }))
+        );
+        assert_eq!(
+            receiver(callee(src, "x.g()")),
+            TypeExpr::Elem(Box::new(TypeExpr::Known(TypeRef::Slice(Box::new(named(
+                "example.com/a",
+                "S"
+            ))))))
+        );
+        assert_eq!(
+            receiver(callee(src, "s.field.h()")),
+            TypeExpr::Field(Box::new(s), "field".into())
+        );
+    }
+
+    #[test]
+    fn globals_and_function_values() {
+        let src = "package a\nvar client Client\nfunc f(cb func()) {\n\tclient.Do()\n\tcb()\n}\n";
+        assert_eq!(
+            receiver(callee(src, "client.Do()")),
+            TypeExpr::Global {
+                package: "example.com/a".into(),
+                name: "client".into()
+            }
+        );
+        assert_eq!(callee(src, "cb()"), None, "a parameter of function type");
+    }
+}
