@@ -2,9 +2,10 @@
 //! once, run every rule in one traversal, resolve cross-file conditions, and
 //! for `fix`, apply fixes pass by pass until nothing changes.
 
-use crate::fix::{apply_edits, Applicability, Edit, Finding, Fix};
+use crate::fix::{Applicability, Finding};
 use crate::gomod::ModuleCache;
-use crate::imports::{self, FileImports};
+use crate::imports::FileImports;
+use crate::passes::resolve;
 use crate::rule::{FileCx, RuleMeta, RuleSet};
 use crate::source::{is_generated, SourceFile};
 use crate::suppress::Suppressions;
@@ -13,10 +14,8 @@ use crate::workspace::{FileSummary, Workspace};
 use aho_corasick::AhoCorasick;
 use indicatif::ProgressBar;
 use rayon::prelude::*;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-
-/// How many fix passes a file gets before ctxmod gives up converging.
-pub const MAX_PASSES: usize = 10;
 
 /// How serious a notice is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -89,7 +88,7 @@ pub struct FixOutcome {
 /// What scanning one file gave.
 enum Scanned {
     /// Parsed and checked; the source is kept only when there are findings.
-    Analysed(Option<SourceFile>, Analysis),
+    Analysed(PathBuf, Option<SourceFile>, Analysis),
     /// Not parsed, but it may call a context-taking function of the
     /// workspace: looked at again once the workspace is known.
     MayCall(PathBuf),
@@ -105,7 +104,7 @@ struct ScanState {
     /// Files with findings.
     analysed: Vec<(SourceFile, Analysis)>,
     /// The summary of every analysed file.
-    summaries: Vec<FileSummary>,
+    summaries: BTreeMap<PathBuf, FileSummary>,
     /// Files to look at again once the workspace is known.
     may_call: Vec<PathBuf>,
     /// Counts and notices.
@@ -115,9 +114,9 @@ struct ScanState {
 impl ScanState {
     fn collect(&mut self, scanned: Scanned) {
         match scanned {
-            Scanned::Analysed(source, analysis) => {
+            Scanned::Analysed(path, source, analysis) => {
                 self.outcome.files_parsed += 1;
-                self.summaries.push(analysis.summary.clone());
+                self.summaries.insert(path, analysis.summary.clone());
                 if let Some(source) = source {
                     self.analysed.push((source, analysis));
                 }
@@ -132,10 +131,11 @@ impl ScanState {
     }
 }
 
-/// One file's analysis: its package summary and findings.
-struct Analysis {
-    summary: FileSummary,
-    findings: Vec<Finding>,
+/// One file's analysis: its package summary and findings (conditions not
+/// yet resolved).
+pub(crate) struct Analysis {
+    pub(crate) summary: FileSummary,
+    pub(crate) findings: Vec<Finding>,
 }
 
 /// Runs rules over files.
@@ -159,12 +159,17 @@ impl<'r> Engine<'r> {
     /// Finds every problem in `paths` (Go files).
     pub fn check(&self, paths: &[PathBuf], progress: &ProgressBar) -> CheckOutcome {
         let parses_before = crate::syntax::parse_count();
-        let (scanned, workspace, mut outcome) = self.scan(paths, progress);
+        let (scanned, summaries, mut outcome) = self.scan(paths, progress);
         outcome.parses = crate::syntax::parse_count() - parses_before;
+        let workspace = Workspace::new(summaries.values());
         outcome.files = scanned
             .into_iter()
             .filter_map(|(source, analysis)| {
-                let findings = resolve(analysis, &workspace);
+                let package = &analysis.summary.package;
+                let findings: Vec<Finding> = resolve(&analysis.findings, package, &workspace)
+                    .into_iter()
+                    .cloned()
+                    .collect();
                 (!findings.is_empty()).then_some(FileFindings { source, findings })
             })
             .collect();
@@ -174,23 +179,13 @@ impl<'r> Engine<'r> {
     /// Applies every fix at least as applicable as `min` to `paths`, in
     /// memory. Writing is the caller's choice.
     pub fn fix(&self, paths: &[PathBuf], min: Applicability, progress: &ProgressBar) -> FixOutcome {
-        let (scanned, workspace, checked) = self.scan(paths, progress);
-        let results: Vec<(Option<ChangedFile>, usize, Option<Notice>)> = scanned
-            .into_par_iter()
-            .map(|(source, analysis)| {
-                let findings = resolve(analysis, &workspace);
-                self.fix_file(source, findings, min, &workspace)
-            })
+        let (scanned, summaries, checked) = self.scan(paths, progress);
+        let files = scanned
+            .into_iter()
+            .map(|(source, a)| (source, a.findings, a.summary.package))
             .collect();
-        let mut outcome = FixOutcome {
-            notices: checked.notices,
-            ..FixOutcome::default()
-        };
-        for (changed, remaining, notice) in results {
-            outcome.changed.extend(changed);
-            outcome.remaining += remaining;
-            outcome.notices.extend(notice);
-        }
+        let mut outcome = crate::passes::fix_to_fixpoint(self, files, summaries, min);
+        outcome.notices.extend(checked.notices);
         outcome
             .notices
             .sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
@@ -204,7 +199,11 @@ impl<'r> Engine<'r> {
         &self,
         paths: &[PathBuf],
         progress: &ProgressBar,
-    ) -> (Vec<(SourceFile, Analysis)>, Workspace, CheckOutcome) {
+    ) -> (
+        Vec<(SourceFile, Analysis)>,
+        BTreeMap<PathBuf, FileSummary>,
+        CheckOutcome,
+    ) {
         let first: Vec<Scanned> = paths
             .par_iter()
             .map(|path| {
@@ -222,11 +221,9 @@ impl<'r> Engine<'r> {
         for scanned in first {
             state.collect(scanned);
         }
-        let mut workspace = Workspace::new(&state.summaries);
-
         // Files without the needles can still call a context-taking function
         // of the workspace: parse those that contain such a call's text.
-        let needles = workspace.caller_needles();
+        let needles = Workspace::new(state.summaries.values()).caller_needles();
         let unparsed = std::mem::take(&mut state.may_call);
         if !needles.is_empty() && !unparsed.is_empty() {
             let callers = AhoCorasick::new(&needles).expect("needles are plain strings");
@@ -234,16 +231,13 @@ impl<'r> Engine<'r> {
                 .par_iter()
                 .map(|path| self.scan_file(path, Some(&callers)))
                 .collect();
-            state.summaries.clear();
             for scanned in second {
                 state.collect(scanned);
-            }
-            for summary in &state.summaries {
-                workspace.add(summary);
             }
         }
         let ScanState {
             mut analysed,
+            summaries,
             mut outcome,
             ..
         } = state;
@@ -251,7 +245,7 @@ impl<'r> Engine<'r> {
         outcome
             .notices
             .sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
-        (analysed, workspace, outcome)
+        (analysed, summaries, outcome)
     }
 
     /// Reads one file and analyses it if its bytes can matter: in the first
@@ -282,8 +276,8 @@ impl<'r> Engine<'r> {
             return Scanned::Skipped;
         }
         match self.analyse(path, &source.text) {
-            Ok(a) if a.findings.is_empty() => Scanned::Analysed(None, a),
-            Ok(a) => Scanned::Analysed(Some(source), a),
+            Ok(a) if a.findings.is_empty() => Scanned::Analysed(source.path, None, a),
+            Ok(a) => Scanned::Analysed(source.path.clone(), Some(source), a),
             Err(n) => Scanned::Failed(n),
         }
     }
@@ -291,7 +285,7 @@ impl<'r> Engine<'r> {
     /// Parses one file and runs every rule over it. A rule that panics on
     /// the file is a bug in ctxmod: it becomes an error naming the file, and
     /// the run goes on with the other files.
-    fn analyse(&self, path: &Path, text: &str) -> Result<Analysis, Notice> {
+    pub(crate) fn analyse(&self, path: &Path, text: &str) -> Result<Analysis, Notice> {
         let run = std::panic::AssertUnwindSafe(|| self.analyse_unguarded(path, text));
         std::panic::catch_unwind(run).unwrap_or_else(|payload| {
             let what = payload
@@ -356,138 +350,6 @@ impl<'r> Engine<'r> {
         findings.sort_by_key(|f| (f.range.start, f.range.end, f.rule.code));
         Ok(Analysis { summary, findings })
     }
-
-    /// Applies fixes to one file pass by pass. Returns the changed file, the
-    /// number of findings left, and a notice if a pass was rejected.
-    fn fix_file(
-        &self,
-        source: SourceFile,
-        mut findings: Vec<Finding>,
-        min: Applicability,
-        workspace: &Workspace,
-    ) -> (Option<ChangedFile>, usize, Option<Notice>) {
-        let mut text = source.text.clone();
-        let mut applied = Vec::new();
-        let mut problem = None;
-        for pass in 0.. {
-            let chosen = choose_fixes(&findings, min);
-            if chosen.is_empty() {
-                break;
-            }
-            if pass == MAX_PASSES {
-                problem = Some(notice(
-                    Severity::Warning,
-                    &source.path,
-                    None,
-                    format!("fixes did not settle after {MAX_PASSES} passes; stopped"),
-                ));
-                break;
-            }
-            let next = match apply_pass(&text, &chosen) {
-                Ok(next) => next,
-                Err(line) => {
-                    let rules: Vec<&str> = chosen.iter().map(|(m, _)| m.id).collect();
-                    problem = Some(notice(
-                        Severity::Warning,
-                        &source.path,
-                        Some(line),
-                        format!(
-                            "fixes of {} would leave a syntax error; not applied (please report this)",
-                            rules.join(", ")
-                        ),
-                    ));
-                    break;
-                }
-            };
-            applied.extend(chosen.iter().map(|(m, f)| (*m, f.title.clone())));
-            text = next;
-            match self.analyse(&source.path, &text) {
-                Ok(a) => findings = resolve(a, workspace),
-                Err(n) => {
-                    findings.clear();
-                    problem = Some(n);
-                    break;
-                }
-            }
-        }
-        let remaining = findings.len();
-        let changed = (text != source.text).then(|| ChangedFile {
-            new_text: source.to_disk_text(&text),
-            source,
-            applied,
-        });
-        (changed, remaining, problem)
-    }
-}
-
-/// Keeps the findings whose conditions the workspace confirms.
-fn resolve(analysis: Analysis, workspace: &Workspace) -> Vec<Finding> {
-    let package = &analysis.summary.package;
-    analysis
-        .findings
-        .into_iter()
-        .filter(|f| {
-            f.condition
-                .as_ref()
-                .is_none_or(|c| workspace.holds(package, c))
-        })
-        .collect()
-}
-
-/// The fixes of one pass: in order of position, each applicable fix that
-/// conflicts with none chosen before it. The rest wait for the next pass.
-fn choose_fixes(findings: &[Finding], min: Applicability) -> Vec<(&'static RuleMeta, &Fix)> {
-    let mut chosen: Vec<(&'static RuleMeta, &Fix)> = Vec::new();
-    for finding in findings {
-        let Some(fix) = &finding.fix else { continue };
-        if fix.applicability < min || fix.applicability == Applicability::DisplayOnly {
-            continue;
-        }
-        if chosen.iter().all(|(_, c)| !c.conflicts_with(fix)) {
-            chosen.push((finding.rule, fix));
-        }
-    }
-    chosen
-}
-
-/// Applies the chosen fixes and their import changes. Fails with the line
-/// of the first syntax error when the result would not parse.
-fn apply_pass(text: &str, chosen: &[(&'static RuleMeta, &Fix)]) -> Result<String, usize> {
-    let edits: Vec<&Edit> = chosen.iter().flat_map(|(_, f)| f.edits.iter()).collect();
-    let mut text = apply_edits(text, &edits);
-    let mut tree = parse(&text);
-    let mut wanted: Vec<&'static str> = chosen
-        .iter()
-        .flat_map(|(_, f)| f.add_imports.iter().copied())
-        .collect();
-    wanted.sort_unstable();
-    wanted.dedup();
-    for path in wanted {
-        if !FileImports::from_tree(tree.root_node(), &text).contains(path) {
-            let edit = imports::add_import(&text, tree.root_node(), path);
-            text = apply_edits(&text, &[&edit]);
-            tree = parse(&text);
-        }
-    }
-    for (_, fix) in chosen {
-        for path in &fix.drop_imports_if_unused {
-            let current = FileImports::from_tree(tree.root_node(), &text);
-            let Some(name) = current.local_name(path) else {
-                continue;
-            };
-            if imports::is_name_used(&text, tree.root_node(), name) {
-                continue;
-            }
-            if let Some(edit) = imports::remove_import(&text, tree.root_node(), path) {
-                text = apply_edits(&text, &[&edit]);
-                tree = parse(&text);
-            }
-        }
-    }
-    match first_error(&tree) {
-        Some(err) => Err(err.start_position().row + 1),
-        None => Ok(text),
-    }
 }
 
 fn notice(severity: Severity, path: &Path, line: Option<usize>, message: String) -> Notice {
@@ -502,7 +364,8 @@ fn notice(severity: Severity, path: &Path, line: Option<usize>, message: String)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fix::Edit;
+    use crate::fix::{Edit, Fix};
+    use crate::passes::MAX_PASSES;
     use crate::rule::{FileCx, Rule};
     use tree_sitter::Node;
 
@@ -585,6 +448,84 @@ mod tests {
         assert_eq!(outcome.files[0].source.path, good);
     }
 
+    // `var marker = 1` in a.go: renames it and records the change in b.go's
+    // comment: one fix across two files.
+    test_rule!(Across, "T9", "var_spec", |n, cx| {
+        let name = n.child_by_field_name("name")?;
+        (cx.text(name) == "marker").then(|| {
+            let other = cx.path.with_file_name("b.go");
+            let target = std::fs::read_to_string(&other).ok()?;
+            let at = target.find("// todo")?;
+            safe(vec![Edit::replace(name.byte_range(), "renamed")]).map(|fix| {
+                fix.also_in(
+                    other,
+                    crate::fix::FileChange::new(vec![Edit::replace(at..at + 7, "// done")]),
+                )
+            })
+        })?
+    });
+    // Like Across, but breaks b.go.
+    test_rule!(AcrossBroken, "T10", "var_spec", |n, cx| {
+        let name = n.child_by_field_name("name")?;
+        (cx.text(name) == "marker").then(|| {
+            safe(vec![Edit::replace(name.byte_range(), "renamed")]).map(|fix| {
+                fix.also_in(
+                    cx.path.with_file_name("b.go"),
+                    crate::fix::FileChange::new(vec![Edit::insert(0, "{")]),
+                )
+            })
+        })?
+    });
+
+    /// Fixes a.go and b.go (b.go has nothing of its own to fix) and returns
+    /// their texts after.
+    fn fix_two(rule: &'static dyn Rule) -> (String, String, FixOutcome) {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a.go"), dir.path().join("b.go"));
+        std::fs::write(&a, "package p\n\nvar marker = 1\n").unwrap();
+        std::fs::write(&b, "package p\n\n// todo\nvar other = 2\n").unwrap();
+        let set = RuleSet::new(vec![rule]);
+        let outcome = Engine::new(&set).fix(
+            &[a.clone(), b.clone()],
+            Applicability::Safe,
+            &ProgressBar::hidden(),
+        );
+        let text = |path: &std::path::Path| {
+            outcome
+                .changed
+                .iter()
+                .find(|c| c.source.path == path)
+                .map_or_else(
+                    || std::fs::read_to_string(path).unwrap(),
+                    |c| c.new_text.clone(),
+                )
+        };
+        (text(&a), text(&b), outcome)
+    }
+
+    #[test]
+    fn a_fix_across_files_is_applied_to_all_of_them() {
+        let (a, b, outcome) = fix_two(&Across);
+        assert_eq!(a, "package p\n\nvar renamed = 1\n");
+        assert_eq!(b, "package p\n\n// done\nvar other = 2\n");
+        assert_eq!(outcome.changed.len(), 2);
+        assert!(outcome.notices.is_empty(), "{:?}", outcome.notices);
+    }
+
+    #[test]
+    fn a_fix_across_files_is_rejected_whole_when_one_file_breaks() {
+        let (a, b, outcome) = fix_two(&AcrossBroken);
+        assert_eq!(
+            a, "package p\n\nvar marker = 1\n",
+            "its own file is left alone too"
+        );
+        assert_eq!(b, "package p\n\n// todo\nvar other = 2\n");
+        assert!(outcome.changed.is_empty());
+        assert!(outcome.notices[0]
+            .message
+            .contains("would leave a syntax error"));
+    }
+
     fn fix_text(rules: Vec<&'static dyn Rule>, text: &str) -> (String, FixOutcome) {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.go");
@@ -626,60 +567,5 @@ mod tests {
             .message
             .contains("would leave a syntax error"));
         assert_eq!(outcome.remaining, 1, "the finding is still reported");
-    }
-
-    #[test]
-    fn a_fix_is_chosen_whole_or_not_at_all() {
-        static META: RuleMeta = RuleMeta {
-            code: "T5",
-            id: "T5",
-            summary: "",
-            applicability: Applicability::Safe,
-            kinds: &[],
-            needles: &[],
-            needs_callers: false,
-        };
-        let finding = |edits: Vec<Edit>| {
-            Finding::new(&META, 0..1, "").with_fix(Fix::new(Applicability::Safe, "", edits))
-        };
-        let findings = vec![
-            finding(vec![Edit::replace(0..2, "a")]),
-            // Its second edit overlaps the first fix: the whole fix waits.
-            finding(vec![Edit::replace(5..6, "b"), Edit::replace(1..3, "c")]),
-            finding(vec![Edit::replace(5..6, "d")]),
-        ];
-        let chosen = choose_fixes(&findings, Applicability::Safe);
-        let texts: Vec<&str> = chosen
-            .iter()
-            .flat_map(|(_, f)| f.edits.iter().map(|e| e.text.as_str()))
-            .collect();
-        assert_eq!(texts, vec!["a", "d"]);
-    }
-
-    #[test]
-    fn unsafe_and_display_only_fixes_need_asking() {
-        static META: RuleMeta = RuleMeta {
-            code: "T6",
-            id: "T6",
-            summary: "",
-            applicability: Applicability::Unsafe,
-            kinds: &[],
-            needles: &[],
-            needs_callers: false,
-        };
-        let findings = vec![
-            Finding::new(&META, 0..1, "").with_fix(Fix::new(
-                Applicability::Unsafe,
-                "",
-                vec![Edit::insert(0, "u")],
-            )),
-            Finding::new(&META, 2..3, "").with_fix(Fix::new(
-                Applicability::DisplayOnly,
-                "",
-                vec![Edit::insert(2, "d")],
-            )),
-        ];
-        assert!(choose_fixes(&findings, Applicability::Safe).is_empty());
-        assert_eq!(choose_fixes(&findings, Applicability::Unsafe).len(), 1);
     }
 }

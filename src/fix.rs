@@ -3,6 +3,7 @@
 use crate::rule::RuleMeta;
 use crate::typing::Callee;
 use std::ops::Range;
+use std::path::{Path, PathBuf};
 
 /// How far a fix can be trusted, ordered from least to most applicable.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -64,61 +65,34 @@ impl Edit {
     }
 }
 
-/// A set of edits applied whole or not at all, plus the imports they need.
-#[derive(Debug, Clone)]
-pub struct Fix {
-    /// Whether the fix is applied by default, only with `--unsafe`, or never.
-    pub applicability: Applicability,
-    /// A one-line description of the change, shown as the hint.
-    pub title: String,
+/// What a fix does to one file: disjoint edits, and the imports they need
+/// or may have left unused.
+#[derive(Debug, Clone, Default)]
+pub struct FileChange {
     /// Disjoint edits to the file's text.
     pub edits: Vec<Edit>,
     /// Import paths the edited code uses (added when missing).
     pub add_imports: Vec<&'static str>,
     /// Import paths the edits may have left unused (removed when they are).
     pub drop_imports_if_unused: Vec<&'static str>,
-    /// Names the fix declares, each with the byte range of the scope it
-    /// checked them free in: two fixes declaring the same name in
+    /// Names the change declares, each with the byte range of the scope it
+    /// checked them free in: two changes declaring the same name in
     /// overlapping scopes cannot share a pass.
     pub declares: Vec<(Range<usize>, String)>,
 }
 
-impl Fix {
-    /// A fix of the given applicability made of `edits`.
-    pub fn new(applicability: Applicability, title: impl Into<String>, edits: Vec<Edit>) -> Fix {
-        Fix {
-            applicability,
-            title: title.into(),
+impl FileChange {
+    /// A change made of `edits`.
+    pub fn new(edits: Vec<Edit>) -> FileChange {
+        FileChange {
             edits,
-            add_imports: Vec::new(),
-            drop_imports_if_unused: Vec::new(),
-            declares: Vec::new(),
+            ..FileChange::default()
         }
-    }
-
-    /// The same fix, recording that it declares `name` in `scope`.
-    pub fn declaring(mut self, scope: Range<usize>, name: impl Into<String>) -> Fix {
-        self.declares.push((scope, name.into()));
-        self
-    }
-
-    /// The same fix, also making sure `path` is imported.
-    pub fn with_import(mut self, path: &'static str) -> Fix {
-        if !self.add_imports.contains(&path) {
-            self.add_imports.push(path);
-        }
-        self
-    }
-
-    /// The same fix, also removing the import of `path` if it ends up unused.
-    pub fn dropping_import(mut self, path: &'static str) -> Fix {
-        self.drop_imports_if_unused.push(path);
-        self
     }
 
     /// True when any edit of `self` conflicts with any edit of `other`, or
     /// both declare the same name in overlapping scopes.
-    pub fn conflicts_with(&self, other: &Fix) -> bool {
+    pub fn conflicts_with(&self, other: &FileChange) -> bool {
         let edits = self
             .edits
             .iter()
@@ -130,6 +104,69 @@ impl Fix {
                 .any(|(s, n)| n == name && scope.start < s.end && s.start < scope.end)
         });
         edits || names
+    }
+}
+
+/// A set of changes applied whole or not at all: to the finding's own file
+/// and, for a fix such as a signature change plus its callers, to others.
+#[derive(Debug, Clone)]
+pub struct Fix {
+    /// Whether the fix is applied by default, only with `--unsafe`, or never.
+    pub applicability: Applicability,
+    /// A one-line description of the change, shown as the hint.
+    pub title: String,
+    /// The change to the finding's own file.
+    pub change: FileChange,
+    /// Changes to other files, by path.
+    pub elsewhere: Vec<(PathBuf, FileChange)>,
+}
+
+impl Fix {
+    /// A fix of the given applicability made of `edits` to the finding's
+    /// own file.
+    pub fn new(applicability: Applicability, title: impl Into<String>, edits: Vec<Edit>) -> Fix {
+        Fix {
+            applicability,
+            title: title.into(),
+            change: FileChange::new(edits),
+            elsewhere: Vec::new(),
+        }
+    }
+
+    /// The same fix, recording that it declares `name` in `scope`.
+    pub fn declaring(mut self, scope: Range<usize>, name: impl Into<String>) -> Fix {
+        self.change.declares.push((scope, name.into()));
+        self
+    }
+
+    /// The same fix, also making sure `path` is imported.
+    pub fn with_import(mut self, path: &'static str) -> Fix {
+        if !self.change.add_imports.contains(&path) {
+            self.change.add_imports.push(path);
+        }
+        self
+    }
+
+    /// The same fix, also removing the import of `path` if it ends up unused.
+    pub fn dropping_import(mut self, path: &'static str) -> Fix {
+        self.change.drop_imports_if_unused.push(path);
+        self
+    }
+
+    /// The same fix, also changing another file.
+    pub fn also_in(mut self, path: PathBuf, change: FileChange) -> Fix {
+        self.elsewhere.push((path, change));
+        self
+    }
+
+    /// Every file the fix changes with its change, the finding's own file
+    /// (`here`) first.
+    pub fn changes<'a>(
+        &'a self,
+        here: &'a Path,
+    ) -> impl Iterator<Item = (&'a Path, &'a FileChange)> {
+        std::iter::once((here, &self.change))
+            .chain(self.elsewhere.iter().map(|(p, c)| (p.as_path(), c)))
     }
 }
 

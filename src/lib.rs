@@ -17,6 +17,7 @@ pub mod escape;
 pub mod fix;
 pub mod gomod;
 pub mod imports;
+pub mod passes;
 pub mod report;
 pub mod rule;
 pub mod scope;

@@ -99,6 +99,7 @@ fn finding_json(path: &str, text: &str, f: &Finding) -> Value {
     let (end_line, end_column) = line_col(text, f.range.end);
     let fix = f.fix.as_ref().map(|fix| {
         let edits: Vec<Value> = fix
+            .change
             .edits
             .iter()
             .map(|e| {
@@ -111,11 +112,26 @@ fn finding_json(path: &str, text: &str, f: &Finding) -> Value {
                 })
             })
             .collect();
+        // Edits in other files are given by byte offsets: their texts are
+        // not loaded for reporting.
+        let elsewhere: Vec<Value> = fix
+            .elsewhere
+            .iter()
+            .map(|(file, change)| {
+                let edits: Vec<Value> = change
+                    .edits
+                    .iter()
+                    .map(|e| json!({"start_byte": e.range.start, "end_byte": e.range.end, "content": e.text}))
+                    .collect();
+                json!({"file": display_path(file), "edits": edits, "add_imports": change.add_imports})
+            })
+            .collect();
         json!({
             "applicability": fix.applicability.as_str(),
             "message": fix.title,
             "edits": edits,
-            "add_imports": fix.add_imports,
+            "add_imports": fix.change.add_imports,
+            "elsewhere": elsewhere,
         })
     });
     json!({

@@ -384,7 +384,7 @@ mod tests {
         let edits: Vec<_> = findings
             .iter()
             .flat_map(|f| f.fix.iter())
-            .flat_map(|f| &f.edits)
+            .flat_map(|f| &f.change.edits)
             .collect();
         let out = apply_edits(&src, &edits);
         let start = out.find("in chan int) {\n").unwrap() + "in chan int) {\n".len();

@@ -1,0 +1,498 @@
+//! Applying fixes to a fixpoint: each pass chooses the fixes that do not
+//! conflict (in any file they touch), applies them with their imports,
+//! rejects a fix whose result would not parse, re-analyses the changed files
+//! and rebuilds the workspace, until nothing applicable is left or the pass
+//! bound is reached.
+
+use crate::engine::{Analysis, ChangedFile, Engine, FixOutcome, Notice, Severity};
+use crate::fix::{apply_edits, Applicability, Edit, FileChange, Finding, Fix};
+use crate::imports::{self, FileImports};
+use crate::rule::RuleMeta;
+use crate::source::SourceFile;
+use crate::syntax::{first_error, parse};
+use crate::workspace::{FileSummary, Workspace};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+
+/// How many fix passes a run makes before it gives up converging.
+pub const MAX_PASSES: usize = 10;
+
+/// One file being fixed.
+struct FileState {
+    /// The file as read.
+    source: SourceFile,
+    /// Its text after the passes so far.
+    text: String,
+    /// Its findings in `text`, conditions not yet resolved.
+    findings: Vec<Finding>,
+    /// Its package id, for resolving conditions.
+    package: String,
+    /// The fixes applied to it (as their own file), in order.
+    applied: Vec<(&'static RuleMeta, String)>,
+}
+
+/// A fix chosen for a pass, with the files it changes.
+struct Chosen<'a> {
+    rule: &'static RuleMeta,
+    /// The file of its finding.
+    home: &'a Path,
+    fix: &'a Fix,
+}
+
+/// What identifies a fix across passes in which its file did not change.
+type FixKey = (PathBuf, &'static str, usize, String);
+
+/// Applies every fix at least as applicable as `min` to the analysed files
+/// (each with its findings and package id). `summaries` are every parsed
+/// file's, by path.
+pub(crate) fn fix_to_fixpoint(
+    engine: &Engine<'_>,
+    analysed: Vec<(SourceFile, Vec<Finding>, String)>,
+    summaries: BTreeMap<PathBuf, FileSummary>,
+    min: Applicability,
+) -> FixOutcome {
+    let files = analysed
+        .into_iter()
+        .map(|(source, findings, package)| {
+            let mut state = FileState::new(source);
+            state.findings = findings;
+            state.package = package;
+            (state.source.path.clone(), state)
+        })
+        .collect();
+    let mut fixer = Fixer {
+        engine,
+        workspace: Workspace::new(summaries.values()),
+        summaries,
+        files,
+        notices: Vec::new(),
+        rejected: HashSet::new(),
+    };
+    fixer.run(min);
+    fixer.finish()
+}
+
+impl FileState {
+    fn new(source: SourceFile) -> FileState {
+        FileState {
+            text: source.text.clone(),
+            source,
+            findings: Vec::new(),
+            package: String::new(),
+            applied: Vec::new(),
+        }
+    }
+}
+
+/// The state of a fix run across passes.
+struct Fixer<'e, 'r> {
+    engine: &'e Engine<'r>,
+    summaries: BTreeMap<PathBuf, FileSummary>,
+    workspace: Workspace,
+    files: BTreeMap<PathBuf, FileState>,
+    notices: Vec<Notice>,
+    rejected: HashSet<FixKey>,
+}
+
+/// The new texts of a pass's files, or the files whose changes failed and
+/// why.
+type PassResult = Result<BTreeMap<PathBuf, String>, BTreeMap<PathBuf, String>>;
+
+impl Fixer<'_, '_> {
+    fn run(&mut self, min: Applicability) {
+        for pass in 0..=MAX_PASSES {
+            let resolved: BTreeMap<&Path, Vec<&Finding>> = self
+                .files
+                .iter()
+                .map(|(path, f)| {
+                    (
+                        path.as_path(),
+                        resolve(&f.findings, &f.package, &self.workspace),
+                    )
+                })
+                .collect();
+            let chosen = choose_fixes(&resolved, min, &self.rejected);
+            if chosen.is_empty() {
+                return;
+            }
+            if pass == MAX_PASSES {
+                let unsettled: HashSet<&Path> = chosen.iter().map(|c| c.home).collect();
+                let notices = unsettled.into_iter().map(|path| Notice {
+                    severity: Severity::Warning,
+                    path: path.to_path_buf(),
+                    line: None,
+                    message: format!("fixes did not settle after {MAX_PASSES} passes; stopped"),
+                });
+                let notices: Vec<Notice> = notices.collect();
+                self.notices.extend(notices);
+                return;
+            }
+            let planned: Vec<Planned> = chosen.iter().map(Planned::of).collect();
+            let changes: BTreeMap<PathBuf, Vec<FileChange>> = per_file(&chosen)
+                .into_iter()
+                .map(|(path, changes)| (path.to_path_buf(), changes.into_iter().cloned().collect()))
+                .collect();
+            match self.apply(changes) {
+                Ok(texts) => {
+                    for p in planned {
+                        if let Some(state) = self.files.get_mut(&p.key.0) {
+                            state.applied.push((p.rule, p.key.3));
+                        }
+                    }
+                    self.reanalyse(texts);
+                }
+                Err(failed) => {
+                    // Reject every fix touching a file that failed, then redo
+                    // the pass without them.
+                    for p in planned {
+                        if let Some(why) = p.files.iter().find_map(|f| failed.get(f)) {
+                            self.notices.push(p.rejection(why));
+                            self.rejected.insert(p.key);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Applies a pass's changes to their files, in parallel.
+    fn apply(&mut self, changes: BTreeMap<PathBuf, Vec<FileChange>>) -> PassResult {
+        let mut failed = BTreeMap::new();
+        for path in changes.keys() {
+            if !self.files.contains_key(path) {
+                // A file only another file's fix changes.
+                match SourceFile::load(path) {
+                    Ok(source) => {
+                        self.files
+                            .insert(path.to_path_buf(), FileState::new(source));
+                    }
+                    Err(e) => {
+                        failed.insert(path.to_path_buf(), e.to_string());
+                    }
+                }
+            }
+        }
+        if !failed.is_empty() {
+            return Err(failed);
+        }
+        let results: Vec<(PathBuf, Result<String, usize>)> = changes
+            .par_iter()
+            .map(|(path, changes)| {
+                let changes: Vec<&FileChange> = changes.iter().collect();
+                (
+                    path.clone(),
+                    apply_changes(&self.files[path].text, &changes),
+                )
+            })
+            .collect();
+        let mut texts = BTreeMap::new();
+        for (path, result) in results {
+            match result {
+                Ok(text) => {
+                    texts.insert(path, text);
+                }
+                Err(line) => {
+                    failed.insert(path, format!("line {line}"));
+                }
+            }
+        }
+        if failed.is_empty() {
+            Ok(texts)
+        } else {
+            Err(failed)
+        }
+    }
+
+    /// Takes the new texts, re-analyses them in parallel and rebuilds the
+    /// workspace from the new summaries.
+    fn reanalyse(&mut self, texts: BTreeMap<PathBuf, String>) {
+        let engine = self.engine;
+        let analysed: Vec<(PathBuf, String, Result<Analysis, Notice>)> = texts
+            .into_par_iter()
+            .map(|(path, text)| {
+                let analysis = engine.analyse(&path, &text);
+                (path, text, analysis)
+            })
+            .collect();
+        for (path, text, analysis) in analysed {
+            let state = self.files.get_mut(&path).expect("applied files are loaded");
+            state.text = text;
+            match analysis {
+                Ok(a) => {
+                    state.package = a.summary.package.clone();
+                    state.findings = a.findings;
+                    self.summaries.insert(path, a.summary);
+                }
+                Err(n) => {
+                    state.findings.clear();
+                    self.notices.push(n);
+                }
+            }
+        }
+        self.workspace = Workspace::new(self.summaries.values());
+    }
+
+    /// The changed files, the findings left and the notices.
+    fn finish(self) -> FixOutcome {
+        let remaining = self
+            .files
+            .values()
+            .map(|f| resolve(&f.findings, &f.package, &self.workspace).len())
+            .sum();
+        let changed = self
+            .files
+            .into_values()
+            .filter(|f| f.text != f.source.text)
+            .map(|f| ChangedFile {
+                new_text: f.source.to_disk_text(&f.text),
+                source: f.source,
+                applied: f.applied,
+            })
+            .collect();
+        FixOutcome {
+            changed,
+            remaining,
+            notices: self.notices,
+        }
+    }
+}
+
+/// The findings whose conditions the workspace confirms.
+pub(crate) fn resolve<'a>(
+    findings: &'a [Finding],
+    package: &str,
+    workspace: &Workspace,
+) -> Vec<&'a Finding> {
+    findings
+        .iter()
+        .filter(|f| {
+            f.condition
+                .as_ref()
+                .is_none_or(|c| workspace.holds(package, c))
+        })
+        .collect()
+}
+
+/// The fixes of one pass: file by file and in order of position, each
+/// applicable fix none of whose changes conflicts with a change chosen
+/// before it in the same file. The rest wait for the next pass.
+fn choose_fixes<'a>(
+    findings: &BTreeMap<&'a Path, Vec<&'a Finding>>,
+    min: Applicability,
+    rejected: &HashSet<FixKey>,
+) -> Vec<Chosen<'a>> {
+    let mut chosen = Vec::new();
+    let mut taken: BTreeMap<&Path, Vec<&FileChange>> = BTreeMap::new();
+    for (home, list) in findings {
+        for finding in list {
+            let Some(fix) = &finding.fix else { continue };
+            if fix.applicability < min || fix.applicability == Applicability::DisplayOnly {
+                continue;
+            }
+            let candidate = Chosen {
+                rule: finding.rule,
+                home,
+                fix,
+            };
+            if !rejected.is_empty() && rejected.contains(&Planned::of(&candidate).key) {
+                continue;
+            }
+            let free = fix.changes(home).all(|(path, change)| {
+                taken
+                    .get(path)
+                    .is_none_or(|others| others.iter().all(|o| !o.conflicts_with(change)))
+            });
+            if free {
+                for (path, change) in fix.changes(home) {
+                    taken.entry(path).or_default().push(change);
+                }
+                chosen.push(candidate);
+            }
+        }
+    }
+    chosen
+}
+
+/// The changes of the chosen fixes, by file.
+fn per_file<'a>(chosen: &[Chosen<'a>]) -> BTreeMap<&'a Path, Vec<&'a FileChange>> {
+    let mut by_file: BTreeMap<&Path, Vec<&FileChange>> = BTreeMap::new();
+    for c in chosen {
+        for (path, change) in c.fix.changes(c.home) {
+            by_file.entry(path).or_default().push(change);
+        }
+    }
+    by_file
+}
+
+/// A chosen fix as the pass remembers it once its changes are out.
+struct Planned {
+    key: FixKey,
+    rule: &'static RuleMeta,
+    /// Every file it changes.
+    files: Vec<PathBuf>,
+}
+
+impl Planned {
+    fn of(c: &Chosen<'_>) -> Planned {
+        let start = c.fix.change.edits.first().map_or(0, |e| e.range.start);
+        Planned {
+            key: (c.home.to_path_buf(), c.rule.id, start, c.fix.title.clone()),
+            rule: c.rule,
+            files: c
+                .fix
+                .changes(c.home)
+                .map(|(p, _)| p.to_path_buf())
+                .collect(),
+        }
+    }
+
+    fn rejection(&self, why: &str) -> Notice {
+        Notice {
+            severity: Severity::Warning,
+            path: self.key.0.clone(),
+            line: None,
+            message: format!(
+                "the {} fix \"{}\" was not applied: it would leave a syntax error ({why}); please report this",
+                self.rule.id, self.key.3
+            ),
+        }
+    }
+}
+
+/// Applies one file's changes of a pass and their imports. Fails with the
+/// line of the first syntax error when the result would not parse.
+fn apply_changes(text: &str, changes: &[&FileChange]) -> Result<String, usize> {
+    let edits: Vec<&Edit> = changes.iter().flat_map(|c| c.edits.iter()).collect();
+    let mut text = apply_edits(text, &edits);
+    let mut tree = parse(&text);
+    let mut wanted: Vec<&'static str> = changes
+        .iter()
+        .flat_map(|c| c.add_imports.iter().copied())
+        .collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    for path in wanted {
+        if !FileImports::from_tree(tree.root_node(), &text).contains(path) {
+            let edit = imports::add_import(&text, tree.root_node(), path);
+            text = apply_edits(&text, &[&edit]);
+            tree = parse(&text);
+        }
+    }
+    for path in changes.iter().flat_map(|c| c.drop_imports_if_unused.iter()) {
+        let current = FileImports::from_tree(tree.root_node(), &text);
+        let Some(name) = current.local_name(path) else {
+            continue;
+        };
+        if imports::is_name_used(&text, tree.root_node(), name) {
+            continue;
+        }
+        if let Some(edit) = imports::remove_import(&text, tree.root_node(), path) {
+            text = apply_edits(&text, &[&edit]);
+            tree = parse(&text);
+        }
+    }
+    match first_error(&tree) {
+        Some(err) => Err(err.start_position().row + 1),
+        None => Ok(text),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fix::Edit;
+
+    /// Chooses among findings of one file, `a.go`.
+    fn choose(findings: &[Finding], min: Applicability) -> Vec<Chosen<'_>> {
+        let by_file = BTreeMap::from([(Path::new("a.go"), findings.iter().collect())]);
+        choose_fixes(&by_file, min, &HashSet::new())
+    }
+
+    #[test]
+    fn a_fix_is_chosen_whole_or_not_at_all() {
+        static META: RuleMeta = RuleMeta {
+            code: "T5",
+            id: "T5",
+            summary: "",
+            applicability: Applicability::Safe,
+            kinds: &[],
+            needles: &[],
+            needs_callers: false,
+        };
+        let finding = |edits: Vec<Edit>| {
+            Finding::new(&META, 0..1, "").with_fix(Fix::new(Applicability::Safe, "", edits))
+        };
+        let findings = vec![
+            finding(vec![Edit::replace(0..2, "a")]),
+            // Its second edit overlaps the first fix: the whole fix waits.
+            finding(vec![Edit::replace(5..6, "b"), Edit::replace(1..3, "c")]),
+            finding(vec![Edit::replace(5..6, "d")]),
+        ];
+        let chosen = choose(&findings, Applicability::Safe);
+        let texts: Vec<&str> = chosen
+            .iter()
+            .flat_map(|c| c.fix.change.edits.iter().map(|e| e.text.as_str()))
+            .collect();
+        assert_eq!(texts, vec!["a", "d"]);
+    }
+
+    #[test]
+    fn unsafe_and_display_only_fixes_need_asking() {
+        static META: RuleMeta = RuleMeta {
+            code: "T6",
+            id: "T6",
+            summary: "",
+            applicability: Applicability::Unsafe,
+            kinds: &[],
+            needles: &[],
+            needs_callers: false,
+        };
+        let findings = vec![
+            Finding::new(&META, 0..1, "").with_fix(Fix::new(
+                Applicability::Unsafe,
+                "",
+                vec![Edit::insert(0, "u")],
+            )),
+            Finding::new(&META, 2..3, "").with_fix(Fix::new(
+                Applicability::DisplayOnly,
+                "",
+                vec![Edit::insert(2, "d")],
+            )),
+        ];
+        assert!(choose(&findings, Applicability::Safe).is_empty());
+        assert_eq!(choose(&findings, Applicability::Unsafe).len(), 1);
+    }
+
+    #[test]
+    fn a_fix_across_files_waits_when_any_of_its_files_is_taken() {
+        static META: RuleMeta = RuleMeta {
+            code: "T8",
+            id: "T8",
+            summary: "",
+            applicability: Applicability::Safe,
+            kinds: &[],
+            needles: &[],
+            needs_callers: false,
+        };
+        let other = PathBuf::from("b.go");
+        let findings = vec![
+            // Changes a.go and b.go.
+            Finding::new(&META, 0..1, "").with_fix(
+                Fix::new(Applicability::Safe, "", vec![Edit::insert(0, "x")]).also_in(
+                    other.clone(),
+                    FileChange::new(vec![Edit::replace(3..5, "y")]),
+                ),
+            ),
+            // Its own file is free, but b.go 4..6 overlaps the first fix.
+            Finding::new(&META, 8..9, "").with_fix(
+                Fix::new(Applicability::Safe, "", vec![Edit::insert(8, "z")])
+                    .also_in(other, FileChange::new(vec![Edit::replace(4..6, "w")])),
+            ),
+        ];
+        let chosen = choose(&findings, Applicability::Safe);
+        assert_eq!(chosen.len(), 1, "the second fix waits whole");
+        let files = per_file(&chosen);
+        assert_eq!(files.len(), 2, "the chosen fix changes both files");
+    }
+}
