@@ -24,6 +24,7 @@ pub mod scope;
 pub mod source;
 pub mod suppress;
 pub mod syntax;
+pub mod threading;
 pub mod typing;
 pub mod walk;
 pub mod workspace;
