@@ -19,6 +19,7 @@ pub mod gomod;
 pub mod imports;
 pub mod passes;
 pub mod report;
+pub mod roots;
 pub mod rule;
 pub mod scope;
 pub mod source;

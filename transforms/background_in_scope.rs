@@ -56,11 +56,11 @@
 //! `context.WithoutCancel`, so a module whose `go` directive is older than
 //! 1.21 gets the finding without a fix.
 
-use crate::escape::{escapes_after, escaping_use, Escape};
 use crate::fix::{Applicability, Finding};
+use crate::roots::{is_deliberate_root, is_root_call};
 use crate::rule::{FileCx, Rule, RuleMeta};
 use crate::scope::{context_use, goroutine_of};
-use crate::syntax::{enclosing_declaration, named_children};
+use crate::syntax::named_children;
 use tree_sitter::Node;
 
 /// The background-in-scope rule.
@@ -85,19 +85,7 @@ impl Rule for BackgroundInScope {
     }
 
     fn visit(&self, call: Node<'_>, cx: &FileCx<'_>, out: &mut Vec<Finding>) {
-        if !cx.is_call_to(call, "context", &["Background", "TODO"]) {
-            return;
-        }
-        let in_root = enclosing_declaration(call).is_some_and(|d| {
-            d.kind() == "function_declaration"
-                && d.child_by_field_name("name")
-                    .is_some_and(|n| matches!(cx.text(n), "main" | "init"))
-        });
-        if in_root
-            || is_without_cancel_argument(cx, call)
-            || is_compared(call)
-            || outlives_the_call(cx, call)
-        {
+        if !is_root_call(cx, call) || is_deliberate_root(cx, call) {
             return;
         }
         let Some(usage) = context_use(cx, call) else {
@@ -126,121 +114,6 @@ impl Rule for BackgroundInScope {
             None => finding,
         });
     }
-}
-
-/// `context.WithoutCancel(context.Background())`: already deliberate.
-fn is_without_cancel_argument(cx: &FileCx<'_>, call: Node<'_>) -> bool {
-    call.parent()
-        .filter(|p| p.kind() == "argument_list")
-        .and_then(|p| p.parent())
-        .is_some_and(|outer| cx.is_call_to(outer, "context", &["WithoutCancel"]))
-}
-
-/// `ctx != context.Background()`: a comparison, not a use as a context.
-fn is_compared(call: Node<'_>) -> bool {
-    call.parent()
-        .is_some_and(|p| p.kind() == "binary_expression")
-}
-
-/// True when the context built on `call` (the call itself, or a
-/// `context.With*` chain on it) is returned, stored in a field, global or
-/// composite value, sent, or held in a variable that is: a context meant to
-/// outlive this call must not start following the caller's cancellation.
-fn outlives_the_call(cx: &FileCx<'_>, call: Node<'_>) -> bool {
-    let Some(function) = crate::syntax::enclosing_function(call) else {
-        return false;
-    };
-    let mut value = call;
-    while let Some(outer) = value
-        .parent()
-        .filter(|p| p.kind() == "argument_list")
-        .and_then(|p| p.parent())
-        .filter(|outer| {
-            crate::syntax::call_arguments(*outer)
-                .first()
-                .map(|a| a.id())
-                == Some(value.id())
-        })
-        .filter(|outer| crate::scope::is_derivation(cx, *outer))
-    {
-        value = outer;
-    }
-    match escaping_use(value, function) {
-        // An argument of a `go` statement: detached below, not kept.
-        None | Some(Escape::Goroutine) => false,
-        Some(Escape::Assigned(statement)) => match assigned_variable(cx, statement, value) {
-            Some(name) => escapes_after(cx, statement, name).is_some(),
-            None => true,
-        },
-        Some(_) => true,
-    }
-}
-
-/// The plain local variable `value` is assigned to by `statement` (the
-/// first one when a single call feeds several), or `None` when it goes
-/// into a field, an index or a package-level name.
-fn assigned_variable<'s>(cx: &FileCx<'s>, statement: Node<'_>, value: Node<'_>) -> Option<&'s str> {
-    let (left, right) = match statement.kind() {
-        "var_spec" => {
-            let mut cursor = statement.walk();
-            let names: Vec<Node<'_>> = statement
-                .children_by_field_name("name", &mut cursor)
-                .collect();
-            let values = statement
-                .child_by_field_name("value")
-                .map(named_children)
-                .unwrap_or_default();
-            (names, values)
-        }
-        _ => (
-            statement
-                .child_by_field_name("left")
-                .map(named_children)
-                .unwrap_or_default(),
-            statement
-                .child_by_field_name("right")
-                .map(named_children)
-                .unwrap_or_default(),
-        ),
-    };
-    let index = if right.len() == 1 {
-        0
-    } else {
-        right.iter().position(|r| r.id() == value.id())?
-    };
-    let target = left.get(index)?;
-    let declared_here =
-        statement.kind() != "assignment_statement" || is_local(cx, statement, cx.text(*target));
-    (target.kind() == "identifier" && declared_here).then(|| crate::syntax::text(*target, cx.src))
-}
-
-/// True when `name` is a parameter or a variable declared in the function
-/// around `at` (not a package-level variable).
-fn is_local(cx: &FileCx<'_>, at: Node<'_>, name: &str) -> bool {
-    let Some(function) = crate::syntax::enclosing_declaration(at) else {
-        return false;
-    };
-    let mut found = false;
-    crate::syntax::for_each_node(function, |n| {
-        let declares = match n.kind() {
-            "parameter_declaration" | "var_spec" => {
-                let mut cursor = n.walk();
-                let hit = n
-                    .children_by_field_name("name", &mut cursor)
-                    .any(|v| cx.text(v) == name);
-                hit
-            }
-            "short_var_declaration" => n
-                .child_by_field_name("left")
-                .map(named_children)
-                .unwrap_or_default()
-                .iter()
-                .any(|v| cx.text(*v) == name),
-            _ => false,
-        };
-        found |= declares && n.start_byte() < at.start_byte();
-    });
-    found
 }
 
 /// True when `call` is assigned to a variable spelled `expr`

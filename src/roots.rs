@@ -1,0 +1,148 @@
+//! Context roots — `context.Background()` and `context.TODO()` calls — and
+//! whether one is deliberate: where a fresh root is the right thing, rules
+//! that replace roots leave it alone.
+
+use crate::escape::{escapes_after, escaping_use, Escape};
+use crate::rule::FileCx;
+use crate::syntax::{enclosing_declaration, named_children};
+use tree_sitter::Node;
+
+/// True when `call` is `context.Background()` or `context.TODO()`.
+pub fn is_root_call(cx: &FileCx<'_>, call: Node<'_>) -> bool {
+    cx.is_call_to(call, "context", &["Background", "TODO"])
+}
+
+/// True when the root `call` is deliberate: in `main` or `init`, already
+/// inside `context.WithoutCancel`, compared rather than used
+/// (`ctx != context.Background()`), or building a context meant to outlive
+/// the call (returned, stored, sent, or held in a variable that is).
+pub fn is_deliberate_root(cx: &FileCx<'_>, call: Node<'_>) -> bool {
+    in_main_or_init(cx, call)
+        || is_without_cancel_argument(cx, call)
+        || is_compared(call)
+        || outlives_the_call(cx, call)
+}
+
+/// True when `node` is inside `func main()` or `func init()`.
+pub fn in_main_or_init(cx: &FileCx<'_>, node: Node<'_>) -> bool {
+    enclosing_declaration(node).is_some_and(|d| {
+        d.kind() == "function_declaration"
+            && d.child_by_field_name("name")
+                .is_some_and(|n| matches!(cx.text(n), "main" | "init"))
+    })
+}
+
+/// `context.WithoutCancel(context.Background())`: already deliberate.
+fn is_without_cancel_argument(cx: &FileCx<'_>, call: Node<'_>) -> bool {
+    call.parent()
+        .filter(|p| p.kind() == "argument_list")
+        .and_then(|p| p.parent())
+        .is_some_and(|outer| cx.is_call_to(outer, "context", &["WithoutCancel"]))
+}
+
+/// `ctx != context.Background()`: a comparison, not a use as a context.
+fn is_compared(call: Node<'_>) -> bool {
+    call.parent()
+        .is_some_and(|p| p.kind() == "binary_expression")
+}
+
+/// True when the context built on `call` (the call itself, or a
+/// `context.With*` chain on it) is returned, stored in a field, global or
+/// composite value, sent, or held in a variable that is: a context meant to
+/// outlive this call must not start following the caller's cancellation.
+fn outlives_the_call(cx: &FileCx<'_>, call: Node<'_>) -> bool {
+    let Some(function) = crate::syntax::enclosing_function(call) else {
+        return false;
+    };
+    let mut value = call;
+    while let Some(outer) = value
+        .parent()
+        .filter(|p| p.kind() == "argument_list")
+        .and_then(|p| p.parent())
+        .filter(|outer| {
+            crate::syntax::call_arguments(*outer)
+                .first()
+                .map(|a| a.id())
+                == Some(value.id())
+        })
+        .filter(|outer| crate::scope::is_derivation(cx, *outer))
+    {
+        value = outer;
+    }
+    match escaping_use(value, function) {
+        // An argument of a `go` statement: detached below, not kept.
+        None | Some(Escape::Goroutine) => false,
+        Some(Escape::Assigned(statement)) => match assigned_variable(cx, statement, value) {
+            Some(name) => escapes_after(cx, statement, name).is_some(),
+            None => true,
+        },
+        Some(_) => true,
+    }
+}
+
+/// The plain local variable `value` is assigned to by `statement` (the
+/// first one when a single call feeds several), or `None` when it goes
+/// into a field, an index or a package-level name.
+fn assigned_variable<'s>(cx: &FileCx<'s>, statement: Node<'_>, value: Node<'_>) -> Option<&'s str> {
+    let (left, right) = match statement.kind() {
+        "var_spec" => {
+            let mut cursor = statement.walk();
+            let names: Vec<Node<'_>> = statement
+                .children_by_field_name("name", &mut cursor)
+                .collect();
+            let values = statement
+                .child_by_field_name("value")
+                .map(named_children)
+                .unwrap_or_default();
+            (names, values)
+        }
+        _ => (
+            statement
+                .child_by_field_name("left")
+                .map(named_children)
+                .unwrap_or_default(),
+            statement
+                .child_by_field_name("right")
+                .map(named_children)
+                .unwrap_or_default(),
+        ),
+    };
+    let index = if right.len() == 1 {
+        0
+    } else {
+        right.iter().position(|r| r.id() == value.id())?
+    };
+    let target = left.get(index)?;
+    let declared_here =
+        statement.kind() != "assignment_statement" || is_local(cx, statement, cx.text(*target));
+    (target.kind() == "identifier" && declared_here).then(|| crate::syntax::text(*target, cx.src))
+}
+
+/// True when `name` is a parameter or a variable declared in the function
+/// around `at` (not a package-level variable).
+fn is_local(cx: &FileCx<'_>, at: Node<'_>, name: &str) -> bool {
+    let Some(function) = crate::syntax::enclosing_declaration(at) else {
+        return false;
+    };
+    let mut found = false;
+    crate::syntax::for_each_node(function, |n| {
+        let declares = match n.kind() {
+            "parameter_declaration" | "var_spec" => {
+                let mut cursor = n.walk();
+                let hit = n
+                    .children_by_field_name("name", &mut cursor)
+                    .any(|v| cx.text(v) == name);
+                hit
+            }
+            "short_var_declaration" => n
+                .child_by_field_name("left")
+                .map(named_children)
+                .unwrap_or_default()
+                .iter()
+                .any(|v| cx.text(*v) == name),
+            _ => false,
+        };
+        found |= declares && n.start_byte() < at.start_byte();
+    });
+    found
+}
