@@ -5,7 +5,208 @@
 //! function that would need a context from it. Pure graph logic: the
 //! thread-ctx rule supplies the functions and calls.
 
+use crate::roots::{is_deliberate_root, is_root_call};
+use crate::rule::FileCx;
+use crate::scope::{context_kind_of_type, context_use, fresh_name, goroutine_of};
+use crate::syntax::{for_each_node, line_start, named_children, next_line_start, statements, text};
 use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+use tree_sitter::Node;
+
+/// What thread-ctx needs to know about one function or method
+/// declaration, read from its file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FunctionFacts {
+    /// The function's name.
+    pub name: String,
+    /// For a method, its receiver type's name.
+    pub receiver: Option<String>,
+    /// Where a new first parameter goes: just after the `(`.
+    pub param_insert: usize,
+    /// True when it already has parameters (the new one needs a `, `).
+    pub has_params: bool,
+    /// True when a parameter already provides a context
+    /// (`context.Context`, `*http.Request`, `*gin.Context`).
+    pub has_context: bool,
+    /// For a root (`main`, `init`, a test, benchmark or fuzz test): the
+    /// expression that makes its context.
+    pub root: Option<String>,
+    /// The `Background()`/`TODO()` calls to replace by the new parameter,
+    /// each with whether it runs in a goroutine.
+    pub leaf_calls: Vec<(Range<usize>, bool)>,
+    /// A `ctx := context.TODO()` line the parameter makes redundant: the
+    /// lines to delete.
+    pub redundant: Option<Range<usize>>,
+    /// The name the new parameter gets.
+    pub ctx_name: String,
+    /// The file's name for the `context` package.
+    pub context_pkg: String,
+}
+
+impl FunctionFacts {
+    /// True when it makes a context of its own that should come from its
+    /// caller.
+    pub fn is_leaf(&self) -> bool {
+        !self.has_context && self.root.is_none() && !self.leaf_calls.is_empty()
+    }
+}
+
+/// The facts of every function and method declared in a file.
+pub fn function_facts(cx: &FileCx<'_>) -> Vec<FunctionFacts> {
+    named_children(cx.root)
+        .into_iter()
+        .filter(|d| matches!(d.kind(), "function_declaration" | "method_declaration"))
+        .filter_map(|decl| facts_of(cx, decl))
+        .collect()
+}
+
+fn facts_of(cx: &FileCx<'_>, decl: Node<'_>) -> Option<FunctionFacts> {
+    let name = text(decl.child_by_field_name("name")?, cx.src).to_string();
+    let params = decl.child_by_field_name("parameters")?;
+    let param_nodes = named_children(params);
+    let receiver = decl
+        .child_by_field_name("receiver")
+        .and_then(|r| named_children(r).into_iter().next())
+        .and_then(|p| p.child_by_field_name("type"))
+        .map(|t| crate::typing::TypeRef::of(cx, t))
+        .and_then(|t| t.named().map(|(_, n)| n.to_string()));
+    let has_context = param_nodes
+        .iter()
+        .filter_map(|p| p.child_by_field_name("type"))
+        .any(|t| context_kind_of_type(cx, t).is_some());
+    let context_pkg = cx.package_name_or_default("context").to_string();
+    let root = root_context(
+        cx,
+        decl,
+        &name,
+        receiver.is_some(),
+        &param_nodes,
+        &context_pkg,
+    );
+    let mut leaf_calls = Vec::new();
+    if let Some(body) = decl.child_by_field_name("body") {
+        for_each_node(body, |n| {
+            if n.kind() == "call_expression"
+                && is_root_call(cx, n)
+                && !is_deliberate_root(cx, n)
+                && context_use(cx, n).is_none()
+            {
+                leaf_calls.push((n.byte_range(), goroutine_of(n).is_some()));
+            }
+        });
+    }
+    let redeclared = decl
+        .child_by_field_name("body")
+        .and_then(|b| redeclared_root(cx, b));
+    let ctx_name = match &redeclared {
+        Some((name, _)) => name.clone(),
+        None => fresh_name(cx, params, &["ctx"])?,
+    };
+    Some(FunctionFacts {
+        name,
+        receiver,
+        param_insert: params.start_byte() + 1,
+        has_params: !param_nodes.is_empty(),
+        has_context,
+        root,
+        leaf_calls,
+        redundant: redeclared.map(|(_, lines)| lines),
+        ctx_name,
+        context_pkg,
+    })
+}
+
+/// The context a root makes: `main` and `init` (and `TestMain`) start from
+/// `context.Background()`; a test, benchmark or fuzz test from
+/// `t.Context()` when the module's Go is 1.24 or later.
+fn root_context(
+    cx: &FileCx<'_>,
+    decl: Node<'_>,
+    name: &str,
+    is_method: bool,
+    params: &[Node<'_>],
+    context_pkg: &str,
+) -> Option<String> {
+    if is_method || decl.kind() != "function_declaration" {
+        return None;
+    }
+    let background = format!("{context_pkg}.Background()");
+    let in_test_file = cx.path.to_string_lossy().ends_with("_test.go");
+    let testing = cx.package_name("testing");
+    let tester = match params {
+        [param] if in_test_file => {
+            let ty = param.child_by_field_name("type")?;
+            let inner = named_children(ty)
+                .into_iter()
+                .next()
+                .filter(|_| ty.kind() == "pointer_type")?;
+            let kind = ["T", "B", "F", "M"]
+                .into_iter()
+                .find(|k| crate::workspace::qualified_type_is(inner, cx.src, testing, k))?;
+            let mut cursor = param.walk();
+            let var = param
+                .children_by_field_name("name", &mut cursor)
+                .next()
+                .map(|n| text(n, cx.src));
+            Some((kind, var))
+        }
+        _ => None,
+    };
+    match (name, tester) {
+        ("main", None) if is_main_package(cx) => Some(background),
+        ("init", None) => Some(background),
+        ("TestMain", Some(("M", _))) => Some(background),
+        (_, Some((kind, Some(var))))
+            if ["Test", "Benchmark", "Fuzz"]
+                .iter()
+                .any(|p| name.starts_with(p))
+                && kind != "M" =>
+        {
+            Some(if cx.go_at_least(1, 24) {
+                format!("{var}.Context()")
+            } else {
+                background
+            })
+        }
+        _ => None,
+    }
+}
+
+/// True when the file's package clause says `package main`.
+fn is_main_package(cx: &FileCx<'_>) -> bool {
+    named_children(cx.root)
+        .into_iter()
+        .find(|n| n.kind() == "package_clause")
+        .and_then(|p| named_children(p).into_iter().next())
+        .is_some_and(|n| text(n, cx.src) == "main")
+}
+
+/// A top-level `name := context.TODO()` (or `Background()`) of a function
+/// body: the variable's name and the lines of the statement.
+fn redeclared_root(cx: &FileCx<'_>, body: Node<'_>) -> Option<(String, Range<usize>)> {
+    statements(body).into_iter().find_map(|stmt| {
+        if stmt.kind() != "short_var_declaration" {
+            return None;
+        }
+        let left = stmt
+            .child_by_field_name("left")
+            .map(named_children)
+            .unwrap_or_default();
+        let right = stmt
+            .child_by_field_name("right")
+            .map(named_children)
+            .unwrap_or_default();
+        match (&left[..], &right[..]) {
+            ([name], [call]) if is_root_call(cx, *call) && !is_deliberate_root(cx, *call) => {
+                Some((
+                    text(*name, cx.src).to_string(),
+                    line_start(cx.src, stmt.start_byte())..next_line_start(cx.src, stmt.end_byte()),
+                ))
+            }
+            _ => None,
+        }
+    })
+}
 
 /// A function as the planner sees it.
 #[derive(Debug, Clone)]
@@ -165,6 +366,58 @@ fn group<Id: Ord + Clone>(needed: &BTreeSet<Id>, edges: &[CallEdge<Id>]) -> Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::imports::FileImports;
+    use crate::syntax::parse;
+
+    fn facts(path: &str, src: &str, go: Option<(u32, u32)>) -> Vec<FunctionFacts> {
+        let tree = parse(src);
+        let imports = FileImports::from_tree(tree.root_node(), src);
+        let cx = FileCx {
+            path: std::path::Path::new(path),
+            src,
+            root: tree.root_node(),
+            imports: &imports,
+            go_version: go.map(|(major, minor)| crate::gomod::GoVersion { major, minor }),
+            package: "example.com/a",
+        };
+        function_facts(&cx)
+    }
+
+    #[test]
+    fn leaves_roots_and_names() {
+        let src = "package main\n\nimport \"context\"\n\nfunc main() { work() }\n\nfunc work() {\n\tctx := context.TODO()\n\tuse(ctx)\n\tgo use(context.Background())\n}\n\nfunc (s *S) Get(ctx int) { use(context.TODO()) }\n\nfunc has(c context.Context) { use(context.TODO()) }\n";
+        let f = facts("main.go", src, None);
+        let by = |n: &str| f.iter().find(|x| x.name == n).unwrap().clone();
+        assert_eq!(by("main").root.as_deref(), Some("context.Background()"));
+        assert!(!by("main").is_leaf());
+        let work = by("work");
+        assert!(work.is_leaf());
+        assert_eq!(work.ctx_name, "ctx", "the redeclared name is reused");
+        assert!(work.redundant.is_some());
+        assert_eq!(work.leaf_calls.len(), 2);
+        assert!(work.leaf_calls[1].1, "the second runs in a goroutine");
+        let get = by("Get");
+        assert_eq!(get.receiver.as_deref(), Some("S"));
+        assert_ne!(get.ctx_name, "ctx", "ctx is taken by a parameter");
+        assert!(get.has_params);
+        assert!(!by("has").is_leaf(), "it has a context already");
+    }
+
+    #[test]
+    fn test_roots_follow_the_go_version() {
+        let src = "package a\n\nimport \"testing\"\n\nfunc TestX(t *testing.T) { work() }\n\nfunc BenchmarkY(b *testing.B) {}\n\nfunc helper(t *testing.T) {}\n";
+        let old = facts("a_test.go", src, Some((1, 22)));
+        assert_eq!(old[0].root.as_deref(), Some("context.Background()"));
+        let new = facts("a_test.go", src, Some((1, 24)));
+        assert_eq!(new[0].root.as_deref(), Some("t.Context()"));
+        assert_eq!(new[1].root.as_deref(), Some("b.Context()"));
+        assert_eq!(new[2].root, None, "not a test function");
+        assert_eq!(
+            facts("a.go", src, Some((1, 24)))[0].root,
+            None,
+            "not in a _test.go file"
+        );
+    }
 
     fn node(id: &'static str, leaf: bool) -> FunctionNode<&'static str> {
         FunctionNode {
