@@ -156,22 +156,55 @@ impl<'r> Engine<'r> {
         }
     }
 
+    /// The rules this engine runs.
+    pub(crate) fn rules(&self) -> &RuleSet {
+        self.rules
+    }
+
     /// Finds every problem in `paths` (Go files).
     pub fn check(&self, paths: &[PathBuf], progress: &ProgressBar) -> CheckOutcome {
         let parses_before = crate::syntax::parse_count();
         let (scanned, summaries, mut outcome) = self.scan(paths, progress);
         outcome.parses = crate::syntax::parse_count() - parses_before;
         let workspace = Workspace::new(summaries.values());
-        outcome.files = scanned
+        let mut files: BTreeMap<PathBuf, FileFindings> = scanned
             .into_iter()
-            .filter_map(|(source, analysis)| {
+            .map(|(source, analysis)| {
                 let package = &analysis.summary.package;
-                let findings: Vec<Finding> = resolve(&analysis.findings, package, &workspace)
+                let findings = resolve(&analysis.findings, package, &workspace)
                     .into_iter()
                     .cloned()
                     .collect();
-                (!findings.is_empty()).then_some(FileFindings { source, findings })
+                (source.path.clone(), FileFindings { source, findings })
             })
+            .collect();
+        for (path, findings) in self.rules.check_workspace(&workspace) {
+            let entry = match files.entry(path) {
+                std::collections::btree_map::Entry::Occupied(e) => e.into_mut(),
+                std::collections::btree_map::Entry::Vacant(e) => match SourceFile::load(e.key()) {
+                    Ok(source) => e.insert(FileFindings {
+                        source,
+                        findings: Vec::new(),
+                    }),
+                    Err(err) => {
+                        let path = e.key().clone();
+                        outcome
+                            .notices
+                            .push(notice(Severity::Error, &path, None, err.to_string()));
+                        continue;
+                    }
+                },
+            };
+            entry
+                .findings
+                .extend(unsuppressed(&entry.source.text, findings));
+            entry
+                .findings
+                .sort_by_key(|f| (f.range.start, f.range.end, f.rule.code));
+        }
+        outcome.files = files
+            .into_values()
+            .filter(|f| !f.findings.is_empty())
             .collect();
         outcome
     }
@@ -341,15 +374,20 @@ impl<'r> Engine<'r> {
             package: &package,
         };
         let summary = FileSummary::from_tree(&cx);
-        let mut findings = self.rules.check(&cx);
-        let suppressions = Suppressions::parse(text);
-        findings.retain(|f| {
-            let (line, _) = crate::source::line_col(text, f.range.start);
-            !suppressions.silences(f.rule, line)
-        });
+        let mut findings = unsuppressed(text, self.rules.check(&cx));
         findings.sort_by_key(|f| (f.range.start, f.range.end, f.rule.code));
         Ok(Analysis { summary, findings })
     }
+}
+
+/// The findings not silenced by an ignore comment of `text`.
+pub(crate) fn unsuppressed(text: &str, mut findings: Vec<Finding>) -> Vec<Finding> {
+    let suppressions = Suppressions::parse(text);
+    findings.retain(|f| {
+        let (line, _) = crate::source::line_col(text, f.range.start);
+        !suppressions.silences(f.rule, line)
+    });
+    findings
 }
 
 fn notice(severity: Severity, path: &Path, line: Option<usize>, message: String) -> Notice {

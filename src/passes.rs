@@ -4,7 +4,7 @@
 //! and rebuilds the workspace, until nothing applicable is left or the pass
 //! bound is reached.
 
-use crate::engine::{Analysis, ChangedFile, Engine, FixOutcome, Notice, Severity};
+use crate::engine::{unsuppressed, Analysis, ChangedFile, Engine, FixOutcome, Notice, Severity};
 use crate::fix::{apply_edits, Applicability, Edit, FileChange, Finding, Fix};
 use crate::imports::{self, FileImports};
 use crate::rule::RuleMeta;
@@ -24,8 +24,11 @@ struct FileState {
     source: SourceFile,
     /// Its text after the passes so far.
     text: String,
-    /// Its findings in `text`, conditions not yet resolved.
+    /// Its findings in `text` from the file rules, conditions not yet
+    /// resolved.
     findings: Vec<Finding>,
+    /// Its findings from the workspace rules.
+    workspace_findings: Vec<Finding>,
     /// Its package id, for resolving conditions.
     package: String,
     /// The fixes applied to it (as their own file), in order.
@@ -63,12 +66,13 @@ pub(crate) fn fix_to_fixpoint(
         .collect();
     let mut fixer = Fixer {
         engine,
-        workspace: Workspace::new(summaries.values()),
+        workspace: Workspace::default(),
         summaries,
         files,
         notices: Vec::new(),
         rejected: HashSet::new(),
     };
+    fixer.refresh_workspace();
     fixer.run(min);
     fixer.finish()
 }
@@ -79,9 +83,17 @@ impl FileState {
             text: source.text.clone(),
             source,
             findings: Vec::new(),
+            workspace_findings: Vec::new(),
             package: String::new(),
             applied: Vec::new(),
         }
+    }
+
+    /// Every finding, conditions resolved against `workspace`.
+    fn resolved<'a>(&'a self, workspace: &Workspace) -> Vec<&'a Finding> {
+        let mut all = resolve(&self.findings, &self.package, workspace);
+        all.extend(&self.workspace_findings);
+        all
     }
 }
 
@@ -230,7 +242,36 @@ impl Fixer<'_, '_> {
                 }
             }
         }
+        self.refresh_workspace();
+    }
+
+    /// Rebuilds the workspace from the current summaries and reruns the
+    /// workspace rules on it.
+    fn refresh_workspace(&mut self) {
         self.workspace = Workspace::new(self.summaries.values());
+        for state in self.files.values_mut() {
+            state.workspace_findings.clear();
+        }
+        for (path, findings) in self.engine.rules().check_workspace(&self.workspace) {
+            if !self.files.contains_key(&path) {
+                match SourceFile::load(&path) {
+                    Ok(source) => {
+                        self.files.insert(path.clone(), FileState::new(source));
+                    }
+                    Err(e) => {
+                        self.notices.push(Notice {
+                            severity: Severity::Error,
+                            path,
+                            line: None,
+                            message: e.to_string(),
+                        });
+                        continue;
+                    }
+                }
+            }
+            let state = self.files.get_mut(&path).expect("loaded above");
+            state.workspace_findings = unsuppressed(&state.text, findings);
+        }
     }
 
     /// The changed files, the findings left and the notices.
@@ -238,7 +279,7 @@ impl Fixer<'_, '_> {
         let remaining = self
             .files
             .values()
-            .map(|f| resolve(&f.findings, &f.package, &self.workspace).len())
+            .map(|f| f.resolved(&self.workspace).len())
             .sum();
         let changed = self
             .files

@@ -3,7 +3,9 @@
 use crate::fix::{Applicability, Finding};
 use crate::gomod::GoVersion;
 use crate::imports::FileImports;
-use std::path::Path;
+use crate::workspace::Workspace;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 use tree_sitter::Node;
 
 /// A rule's identity and the facts the engine needs to schedule it.
@@ -26,15 +28,21 @@ pub struct RuleMeta {
     pub needs_callers: bool,
 }
 
-/// A transform: finds problems in one file and proposes fixes.
+/// A transform: finds problems and proposes fixes.
 ///
 /// The engine walks each file's tree once and calls `visit` for every node
-/// whose kind is in the rule's `kinds`.
+/// whose kind is in the rule's `kinds`. A rule that needs every file at
+/// once (a signature change and all its callers) works in
+/// `check_workspace` instead, which the engine calls once the workspace is
+/// known, and again after each fix pass.
 pub trait Rule: Sync {
     /// The rule's identity.
     fn meta(&self) -> &'static RuleMeta;
     /// Looks at one node and reports findings into `out`.
     fn visit(&self, node: Node<'_>, cx: &FileCx<'_>, out: &mut Vec<Finding>);
+    /// Looks at the whole workspace and reports findings, each with the
+    /// file it is in, into `out`.
+    fn check_workspace(&self, _workspace: &Workspace, _out: &mut Vec<(PathBuf, Finding)>) {}
 }
 
 /// Everything a rule may read about the file being checked.
@@ -187,6 +195,19 @@ impl RuleSet {
     /// True when some rule wants files that call context-taking functions.
     pub fn needs_callers(&self) -> bool {
         self.needs_callers
+    }
+
+    /// Runs every rule's workspace check, findings grouped by file.
+    pub fn check_workspace(&self, workspace: &Workspace) -> BTreeMap<PathBuf, Vec<Finding>> {
+        let mut found = Vec::new();
+        for rule in &self.rules {
+            rule.check_workspace(workspace, &mut found);
+        }
+        let mut by_file: BTreeMap<PathBuf, Vec<Finding>> = BTreeMap::new();
+        for (path, finding) in found {
+            by_file.entry(path).or_default().push(finding);
+        }
+        by_file
     }
 
     /// Runs every rule over the tree in one traversal.
