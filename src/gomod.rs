@@ -1,5 +1,5 @@
 //! Go modules: the `go.mod` that owns a directory, its module path and `go`
-//! version.
+//! version; and the modules of a workspace (`go.work`).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -99,6 +99,96 @@ impl ModuleCache {
     }
 }
 
+/// The modules of the workspace at `root`: every `go.mod` under it (outside
+/// the directories Go skips: `vendor`, `testdata`, `.x`, `_x`), and the
+/// modules a `go.work` in `root` or a parent `use`s. Sorted by directory,
+/// each once.
+pub fn workspace_modules(root: &Path) -> Vec<Module> {
+    let root = absolute(root);
+    let mut dirs = Vec::new();
+    find_go_mods(&root, &mut dirs);
+    if let Some((work_dir, text)) = root
+        .ancestors()
+        .find_map(|d| Some((d, std::fs::read_to_string(d.join("go.work")).ok()?)))
+    {
+        dirs.extend(
+            work_uses(&text)
+                .iter()
+                .map(|u| normalize(&work_dir.join(u))),
+        );
+    }
+    dirs.sort();
+    dirs.dedup();
+    dirs.into_iter()
+        .filter_map(|dir| {
+            let text = std::fs::read_to_string(dir.join("go.mod")).ok()?;
+            Some(Module::parse(dir, &text))
+        })
+        .collect()
+}
+
+/// Adds `dir` and every directory under it that holds a `go.mod` to `out`.
+fn find_go_mods(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+        if is_dir && !crate::walk::skipped_dir(&name.to_string_lossy()) {
+            find_go_mods(&entry.path(), out);
+        } else if name == "go.mod" {
+            out.push(dir.to_path_buf());
+        }
+    }
+}
+
+/// The directories a `go.work` `use`s, as written: `use ./x` lines and the
+/// lines of `use ( ... )` blocks.
+fn work_uses(text: &str) -> Vec<String> {
+    let mut uses = Vec::new();
+    let mut in_block = false;
+    for line in text.lines() {
+        let line = line.split("//").next().unwrap_or("").trim();
+        let entry = if in_block {
+            if line == ")" {
+                in_block = false;
+                continue;
+            }
+            line
+        } else if let Some(rest) = line.strip_prefix("use") {
+            let rest = rest.trim();
+            if rest == "(" {
+                in_block = true;
+                continue;
+            }
+            rest
+        } else {
+            continue;
+        };
+        let entry = entry.trim_matches(|c| c == '"' || c == '`');
+        if !entry.is_empty() {
+            uses.push(entry.to_string());
+        }
+    }
+    uses
+}
+
+/// `path` with `.` and `..` components resolved lexically.
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
 /// `path` made absolute against the current directory, without touching the
 /// file system further.
 pub fn absolute(path: &Path) -> PathBuf {
@@ -128,5 +218,90 @@ mod tests {
             Some("example.com/app/internal/db")
         );
         assert!(GoVersion::parse("1.21rc1").unwrap() >= GoVersion::parse("1.21").unwrap());
+    }
+
+    fn write(path: &Path, text: &str) {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    fn paths(modules: &[Module]) -> Vec<&str> {
+        modules.iter().map(|m| m.path.as_str()).collect()
+    }
+
+    #[test]
+    fn reads_use_lines_and_blocks() {
+        let text = "go 1.22\n\nuse ./tools // the tools\nuse (\n\t./api\n\t\"../shared\"\n)\n";
+        assert_eq!(work_uses(text), vec!["./tools", "./api", "../shared"]);
+    }
+
+    #[test]
+    fn workspace_modules_come_from_go_mods_and_go_work() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("ws");
+        write(
+            &root.join("go.work"),
+            "go 1.22\n\nuse (\n\t./app\n\t../lib\n)\nuse ./tools\n",
+        );
+        write(&root.join("app/go.mod"), "module example.com/app\n");
+        write(&root.join("tools/go.mod"), "module example.com/tools\n");
+        write(&tmp.path().join("lib/go.mod"), "module example.com/lib\n");
+        write(
+            &root.join("app/vendor/x/go.mod"),
+            "module example.com/vendored\n",
+        );
+        write(
+            &root.join("app/testdata/go.mod"),
+            "module example.com/testdata\n",
+        );
+        write(&root.join("extra/go.mod"), "module example.com/extra\n");
+
+        let modules = workspace_modules(&root);
+        let mut found = paths(&modules);
+        found.sort();
+        assert_eq!(
+            found,
+            vec![
+                "example.com/app",
+                "example.com/extra",
+                "example.com/lib",
+                "example.com/tools"
+            ],
+            "go.mod files under the root and go.work uses, outside the root too, each once"
+        );
+        assert!(modules
+            .iter()
+            .all(|m| !m.dir.to_string_lossy().contains("..")));
+
+        // From inside a module, the go.work of a parent still counts.
+        let from_app = workspace_modules(&root.join("app"));
+        let mut found = paths(&from_app);
+        found.sort();
+        assert_eq!(
+            found,
+            vec!["example.com/app", "example.com/lib", "example.com/tools"]
+        );
+    }
+
+    #[test]
+    fn without_go_work_only_go_mods_count() {
+        let tmp = tempfile::tempdir().unwrap();
+        write(&tmp.path().join("go.mod"), "module example.com/root\n");
+        write(
+            &tmp.path().join("sub/go.mod"),
+            "module example.com/root/sub\n",
+        );
+        let modules = workspace_modules(tmp.path());
+        assert_eq!(
+            paths(&modules),
+            vec!["example.com/root", "example.com/root/sub"]
+        );
+        let cache = ModuleCache::default();
+        assert_eq!(
+            cache
+                .module_for(&tmp.path().join("sub/x"))
+                .map(|m| m.path.clone()),
+            Some("example.com/root/sub".to_string())
+        );
     }
 }

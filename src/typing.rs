@@ -170,14 +170,20 @@ pub enum Callee {
 }
 
 /// What `call` targets, or `None` for a call of a function value this file
-/// cannot name (a literal, a call result, a conversion).
+/// cannot name (a local variable, a literal, a call result, a conversion).
 pub fn callee_of(cx: &FileCx<'_>, call: Node<'_>) -> Option<Callee> {
     let function = call.child_by_field_name("function")?;
-    let arity = call_arguments(call).len();
-    match function.kind() {
+    function_named(cx, function, call_arguments(call).len())
+}
+
+/// The function or method `expr` names when it is `F`, `pkg.F` or `x.M`
+/// (and `F` is no local variable), called with `arity` arguments; `None`
+/// for any other expression.
+pub fn function_named(cx: &FileCx<'_>, expr: Node<'_>, arity: usize) -> Option<Callee> {
+    match expr.kind() {
         "identifier" => {
-            let name = text(function, cx.src);
-            if local_declaration(cx, function, name).is_some() {
+            let name = text(expr, cx.src);
+            if local_declaration(cx, expr, name).is_some() {
                 // A local variable of function type.
                 return None;
             }
@@ -187,8 +193,8 @@ pub fn callee_of(cx: &FileCx<'_>, call: Node<'_>) -> Option<Callee> {
             })
         }
         "selector_expression" => {
-            let operand = function.child_by_field_name("operand")?;
-            let name = text(function.child_by_field_name("field")?, cx.src).to_string();
+            let operand = expr.child_by_field_name("operand")?;
+            let name = text(expr.child_by_field_name("field")?, cx.src).to_string();
             if let Some(path) = package_operand(cx, operand) {
                 return Some(Callee::Function {
                     package: path.to_string(),
@@ -224,7 +230,7 @@ pub fn type_of(cx: &FileCx<'_>, expr: Node<'_>) -> TypeExpr {
         "identifier" => {
             let name = text(expr, cx.src);
             match local_declaration(cx, expr, name) {
-                Some(declared) => declared,
+                Some(declared) => declared.type_expr(cx),
                 None => TypeExpr::Global {
                     package: cx.package.to_string(),
                     name: name.to_string(),
@@ -289,72 +295,184 @@ pub fn type_of(cx: &FileCx<'_>, expr: Node<'_>) -> TypeExpr {
     }
 }
 
-/// The type of the local variable or parameter `name` visible at `at`, if
-/// one is declared in the functions around it. `None` means it is not a
-/// local (a package-level name, an import or undeclared).
-fn local_declaration(cx: &FileCx<'_>, at: Node<'_>, name: &str) -> Option<TypeExpr> {
-    let mut node = at;
-    while let Some(parent) = node.parent() {
-        let found = match parent.kind() {
-            "statement_list" => named_children(parent)
-                .into_iter()
-                .take_while(|s| s.end_byte() <= node.start_byte())
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .find_map(|stmt| declared_type(cx, stmt, name)),
+/// The declaration of the local variable or parameter `name` visible at
+/// `at`, if one is declared in the functions around it. `None` means it is
+/// not a local (a package-level name, an import or undeclared).
+fn local_declaration<'t>(cx: &FileCx<'t>, at: Node<'t>, name: &str) -> Option<Declaration<'t>> {
+    let top = cx.root.child_with_descendant(at)?;
+    let start = top.start_byte();
+    let candidates = declaration_candidates(&cx.src[start..at.start_byte()], name);
+    if candidates.is_empty() {
+        return None;
+    }
+    // True when a candidate lies in the bytes `from..to`.
+    let may_declare = |from: usize, to: usize| {
+        candidates
+            .iter()
+            .any(|&c| (from..to).contains(&(start + c)))
+    };
+    // Declared by nothing but the declaration's own parameters (its
+    // receiver `s`, a `ctx`): those, without a walk down to `at`.
+    let lists: Vec<Node<'t>> = match top.kind() {
+        "function_declaration" | "method_declaration" => ["receiver", "parameters"]
+            .iter()
+            .filter_map(|f| top.child_by_field_name(f))
+            .collect(),
+        _ => Vec::new(),
+    };
+    let in_lists = |c: &usize| lists.iter().any(|l| l.byte_range().contains(&(start + c)));
+    if !lists.is_empty() && candidates.iter().all(in_lists) {
+        return lists
+            .iter()
+            .find_map(|list| parameter_declaration(*list, name, cx.src));
+    }
+    ancestors(top, at).windows(2).find_map(|pair| {
+        let (node, parent) = (pair[0], pair[1]);
+        match parent.kind() {
+            "statement_list" if may_declare(parent.start_byte(), node.start_byte()) => {
+                let mut cursor = parent.walk();
+                let before: Vec<Node<'_>> = parent
+                    .named_children(&mut cursor)
+                    .take_while(|s| s.end_byte() <= node.start_byte())
+                    .filter(|s| may_declare(s.start_byte(), s.end_byte()))
+                    .collect();
+                before
+                    .into_iter()
+                    .rev()
+                    .find_map(|stmt| statement_declaration(cx, stmt, name))
+            }
             "if_statement"
             | "expression_switch_statement"
             | "type_switch_statement"
             | "for_clause" => parent
                 .child_by_field_name("initializer")
                 .filter(|init| init.end_byte() <= node.start_byte())
-                .and_then(|init| declared_type(cx, init, name)),
+                .and_then(|init| statement_declaration(cx, init, name)),
             "for_statement" => named_children(parent)
                 .into_iter()
                 .filter(|c| c.kind() == "range_clause" || c.kind() == "for_clause")
                 .filter(|c| c.end_byte() <= node.start_byte())
                 .find_map(|c| match c.kind() {
-                    "range_clause" => range_variable(cx, c, name),
+                    "range_clause" => range_declaration(cx, c, name),
                     _ => c
                         .child_by_field_name("initializer")
-                        .and_then(|init| declared_type(cx, init, name)),
+                        .and_then(|init| statement_declaration(cx, init, name)),
                 }),
             kind if FUNCTION_KINDS.contains(&kind) => {
                 let lists = ["receiver", "parameters"];
                 lists
                     .iter()
                     .filter_map(|f| parent.child_by_field_name(f))
-                    .find_map(|list| parameter_type(cx, list, name))
+                    .find_map(|list| parameter_declaration(list, name, cx.src))
             }
             _ => None,
-        };
-        if found.is_some() {
-            return found;
         }
-        node = parent;
-    }
-    None
+    })
 }
 
-/// The type of parameter `name` in a parameter list.
-fn parameter_type(cx: &FileCx<'_>, list: Node<'_>, name: &str) -> Option<TypeExpr> {
+/// Where `text` may declare `name`: the offsets of each whole word `name`
+/// that is not a selector's field (after `.`), an operand (before `.`) or
+/// called (before `(`), as every declaration of a local is. A cheap test
+/// that spares most lookups the walk over every statement before them.
+fn declaration_candidates(text: &str, name: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    memchr::memmem::find_iter(bytes, name.as_bytes())
+        .filter(|&start| {
+            let end = start + name.len();
+            let before = start.checked_sub(1).map(|i| bytes[i]);
+            let after = bytes.get(end).copied();
+            !before.is_some_and(|b| is_word(b) || b == b'.')
+                && !after.is_some_and(|b| is_word(b) || b == b'.' || b == b'(')
+        })
+        .collect()
+}
+
+/// `node` and the nodes around it up to `root`, innermost first, found in
+/// one descent from `root`: tree-sitter's `Node::parent` descends from the
+/// root on every call, so walking up with it costs a descent per level.
+fn ancestors<'t>(root: Node<'t>, node: Node<'t>) -> Vec<Node<'t>> {
+    let mut chain = vec![root];
+    let mut current = root;
+    while current.id() != node.id() {
+        match current.child_with_descendant(node) {
+            Some(next) => {
+                chain.push(next);
+                current = next;
+            }
+            None => break,
+        }
+    }
+    chain.reverse();
+    chain
+}
+
+/// Where a local is declared: enough to tell its type when asked, which
+/// most lookups (is this name a local?) never do.
+enum Declaration<'t> {
+    /// Declared with its type written out; `...T` when variadic.
+    Typed {
+        /// The type node.
+        ty: Node<'t>,
+        /// True for a variadic parameter.
+        variadic: bool,
+    },
+    /// The `index`th name assigned from `values` (`:=`, or `var` without a
+    /// type).
+    Assigned(Vec<Node<'t>>, usize),
+    /// The `index`th variable of a `range` clause over `over`.
+    Ranged {
+        /// The ranged-over expression.
+        over: Node<'t>,
+        /// The variable's position.
+        index: usize,
+    },
+}
+
+impl Declaration<'_> {
+    /// The type the declaration gives its name.
+    fn type_expr(&self, cx: &FileCx<'_>) -> TypeExpr {
+        match self {
+            Declaration::Typed { ty, variadic } => {
+                let ty = TypeRef::of(cx, *ty);
+                TypeExpr::Known(match variadic {
+                    true => TypeRef::Slice(Box::new(ty)),
+                    false => ty,
+                })
+            }
+            Declaration::Assigned(values, index) => assigned_type(cx, values, *index),
+            // The element of a slice or the value of a map, for the second
+            // variable.
+            Declaration::Ranged { over, index: 1 } => TypeExpr::Elem(Box::new(type_of(cx, *over))),
+            Declaration::Ranged { .. } => TypeExpr::Unknown,
+        }
+    }
+}
+
+/// The declaration of parameter `name` in a parameter list.
+fn parameter_declaration<'t>(list: Node<'t>, name: &str, src: &str) -> Option<Declaration<'t>> {
     named_children(list).into_iter().find_map(|param| {
         let mut cursor = param.walk();
         let named = param
             .children_by_field_name("name", &mut cursor)
-            .any(|n| text(n, cx.src) == name);
-        let ty = param.child_by_field_name("type")?;
-        let ty = match param.kind() {
-            "variadic_parameter_declaration" => TypeRef::Slice(Box::new(TypeRef::of(cx, ty))),
-            _ => TypeRef::of(cx, ty),
-        };
-        named.then_some(TypeExpr::Known(ty))
+            .any(|n| text(n, src) == name);
+        if !named {
+            return None;
+        }
+        Some(Declaration::Typed {
+            ty: param.child_by_field_name("type")?,
+            variadic: param.kind() == "variadic_parameter_declaration",
+        })
     })
 }
 
-/// The type a `:=` or `var` statement gives `name`, if it declares it.
-fn declared_type(cx: &FileCx<'_>, stmt: Node<'_>, name: &str) -> Option<TypeExpr> {
+/// The declaration of `name` by a `:=` or `var` statement, if it declares
+/// it.
+fn statement_declaration<'t>(
+    cx: &FileCx<'_>,
+    stmt: Node<'t>,
+    name: &str,
+) -> Option<Declaration<'t>> {
     match stmt.kind() {
         "short_var_declaration" => {
             let field = |f| {
@@ -362,9 +480,10 @@ fn declared_type(cx: &FileCx<'_>, stmt: Node<'_>, name: &str) -> Option<TypeExpr
                     .map(named_children)
                     .unwrap_or_default()
             };
-            let (left, right) = (field("left"), field("right"));
-            let index = left.iter().position(|l| text(*l, cx.src) == name)?;
-            Some(assigned_type(cx, &right, index))
+            let index = field("left")
+                .iter()
+                .position(|l| text(*l, cx.src) == name)?;
+            Some(Declaration::Assigned(field("right"), index))
         }
         "var_declaration" => named_children(stmt)
             .into_iter()
@@ -372,24 +491,36 @@ fn declared_type(cx: &FileCx<'_>, stmt: Node<'_>, name: &str) -> Option<TypeExpr
                 "var_spec_list" => named_children(c),
                 _ => vec![c],
             })
-            .find_map(|spec| var_spec_type(cx, spec, name)),
+            .find_map(|spec| var_spec_declaration(cx, spec, name)),
         _ => None,
     }
 }
 
 /// The type a `var` spec gives `name`, if it declares it.
 pub fn var_spec_type(cx: &FileCx<'_>, spec: Node<'_>, name: &str) -> Option<TypeExpr> {
+    var_spec_declaration(cx, spec, name).map(|d| d.type_expr(cx))
+}
+
+/// The declaration of `name` by a `var` spec, if it declares it.
+fn var_spec_declaration<'t>(
+    cx: &FileCx<'_>,
+    spec: Node<'t>,
+    name: &str,
+) -> Option<Declaration<'t>> {
     let mut cursor = spec.walk();
     let names: Vec<Node<'_>> = spec.children_by_field_name("name", &mut cursor).collect();
     let index = names.iter().position(|n| text(*n, cx.src) == name)?;
     if let Some(ty) = spec.child_by_field_name("type") {
-        return Some(TypeExpr::Known(TypeRef::of(cx, ty)));
+        return Some(Declaration::Typed {
+            ty,
+            variadic: false,
+        });
     }
     let values = spec
         .child_by_field_name("value")
         .map(named_children)
         .unwrap_or_default();
-    Some(assigned_type(cx, &values, index))
+    Some(Declaration::Assigned(values, index))
 }
 
 /// The type of the `index`th variable assigned from `values`: the value at
@@ -404,20 +535,15 @@ fn assigned_type(cx: &FileCx<'_>, values: &[Node<'_>], index: usize) -> TypeExpr
         .map_or(TypeExpr::Unknown, |v| type_of(cx, *v))
 }
 
-/// The type a `range` clause gives `name`: the element of a slice or the
-/// value of a map, for the second variable.
-fn range_variable(cx: &FileCx<'_>, clause: Node<'_>, name: &str) -> Option<TypeExpr> {
+/// The declaration of `name` by a `range` clause, if it declares it.
+fn range_declaration<'t>(cx: &FileCx<'_>, clause: Node<'t>, name: &str) -> Option<Declaration<'t>> {
     let left = clause
         .child_by_field_name("left")
         .map(named_children)
         .unwrap_or_default();
     let index = left.iter().position(|l| text(*l, cx.src) == name)?;
     let over = clause.child_by_field_name("right")?;
-    Some(if index == 1 {
-        TypeExpr::Elem(Box::new(type_of(cx, over)))
-    } else {
-        TypeExpr::Unknown
-    })
+    Some(Declaration::Ranged { over, index })
 }
 
 #[cfg(test)]
@@ -512,6 +638,19 @@ mod tests {
             receiver(callee(src, "s.field.h()")),
             TypeExpr::Field(Box::new(s), "field".into())
         );
+    }
+
+    #[test]
+    fn shadowing_and_unformatted_declarations_are_seen() {
+        // The receiver `s` is redeclared: the parameters alone do not decide.
+        let src = "package a\nimport \"fmt\"\ntype S struct{}\ntype T struct{}\nfunc (s *S) f(db T) {\n\ts.a()\n\tif true {\n\t\ts:=T{}\n\t\ts.b()\n\t}\n\tfunc(db S) { db.c() }(S{})\n\tdb.d()\n\tfmt := T{}\n\tfmt.e()\n}\n";
+        let (s, t) = (named("example.com/a", "S"), named("example.com/a", "T"));
+        let pointer = TypeExpr::Known(TypeRef::Pointer(Box::new(s.clone())));
+        assert_eq!(receiver(callee(src, "s.a()")), pointer);
+        assert_eq!(receiver(callee(src, "s.b()")), TypeExpr::Known(t.clone()));
+        assert_eq!(receiver(callee(src, "db.c()")), TypeExpr::Known(s));
+        assert_eq!(receiver(callee(src, "db.d()")), TypeExpr::Known(t.clone()));
+        assert_eq!(receiver(callee(src, "fmt.e()")), TypeExpr::Known(t));
     }
 
     #[test]

@@ -24,7 +24,7 @@ pub fn strip_ellipsis(arg: &str) -> &str {
 
 /// True for a directory Go tooling skips: `vendor`, `testdata`, and names
 /// starting with `.` or `_`.
-fn skipped_dir(name: &str) -> bool {
+pub(crate) fn skipped_dir(name: &str) -> bool {
     name == "vendor" || name == "testdata" || name.starts_with('.') || name.starts_with('_')
 }
 

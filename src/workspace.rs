@@ -7,9 +7,13 @@
 
 use crate::fix::Condition;
 use crate::rule::FileCx;
-use crate::syntax::{named_children, text};
-use crate::typing::{var_spec_type, Callee, TypeExpr, TypeRef};
+use crate::syntax::{for_each_node, named_children, text};
+use crate::typing::{callee_of, function_named, var_spec_type, Callee, TypeExpr, TypeRef};
 use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::ops::Range;
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
 use tree_sitter::Node;
 
 /// How deep type resolution follows results, fields and variables before
@@ -61,6 +65,57 @@ pub struct Field {
     pub embedded: bool,
 }
 
+/// A declared function or method: what a call resolves to.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct FuncId {
+    /// The declaring package's id.
+    pub package: String,
+    /// For a method, the name of its receiver type (without `*`).
+    pub receiver: Option<String>,
+    /// The function or method name.
+    pub name: String,
+}
+
+/// One call in a file: `F(...)`, `pkg.F(...)` or `x.M(...)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CallSite {
+    /// The file (shared by every site of the file).
+    pub path: Arc<Path>,
+    /// The bytes of the whole call expression.
+    pub range: Range<usize>,
+    /// The bytes of the argument list, parentheses included.
+    pub arguments: Range<usize>,
+    /// The 1-based line the call starts on.
+    pub line: usize,
+    /// What it calls; `None` for a local variable of function type.
+    pub callee: Option<Callee>,
+    /// The declared function or method the call is in; `None` at package
+    /// level (a `var` initializer). Calls in a function literal count as
+    /// calls of the declaration around it.
+    pub caller: Option<Arc<FuncId>>,
+    /// True when the call runs in a goroutine of its own (`go f()`, or
+    /// inside `go func() { ... }()`).
+    pub in_goroutine: bool,
+}
+
+/// A place a function or method is used as a value rather than called:
+/// passed, assigned, stored in a literal, returned, a method value `x.M`
+/// or an explicit instantiation `F[T]`. Such a function cannot change its
+/// signature without changing the types of the places it flows to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FuncRef {
+    /// The file (shared by every site of the file).
+    pub path: Arc<Path>,
+    /// The bytes of the reference.
+    pub range: Range<usize>,
+    /// The 1-based line it is on.
+    pub line: usize,
+    /// What it may name; a method's `arity` is 0, as nothing is called.
+    /// Candidates that name nothing the workspace declares (variables,
+    /// fields) are dropped when the workspace indexes references.
+    pub target: Callee,
+}
+
 /// The package-level facts one file contributes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileSummary {
@@ -74,21 +129,34 @@ pub struct FileSummary {
     pub structs: Vec<(String, Vec<Field>)>,
     /// Package-level variables with their types.
     pub vars: Vec<(String, TypeExpr)>,
+    /// Every call of a named function or method, and of a local function
+    /// variable.
+    pub calls: Vec<CallSite>,
+    /// Every use of a name that may be a function or method as a value.
+    pub references: Vec<FuncRef>,
 }
 
 impl FileSummary {
     /// Reads the top-level declarations of a parsed file.
     pub fn from_tree(cx: &FileCx<'_>) -> FileSummary {
+        let path: Arc<Path> = Arc::from(cx.path);
         let mut summary = FileSummary {
             package: cx.package.to_string(),
             funcs: Vec::new(),
             methods: Vec::new(),
             structs: Vec::new(),
             vars: Vec::new(),
+            calls: Vec::new(),
+            references: Vec::new(),
         };
         for decl in named_children(cx.root) {
+            let mut caller = None;
             match decl.kind() {
-                "function_declaration" => summary.funcs.extend(signature(cx, decl, None)),
+                "function_declaration" => {
+                    let sig = signature(cx, decl, None);
+                    caller = sig.as_ref().map(|s| summary.func_id(s));
+                    summary.funcs.extend(sig);
+                }
                 "method_declaration" => {
                     let receiver = decl
                         .child_by_field_name("receiver")
@@ -96,14 +164,116 @@ impl FileSummary {
                         .and_then(|p| p.child_by_field_name("type"))
                         .map(|t| TypeRef::of(cx, t));
                     let receiver = receiver.as_ref().and_then(TypeRef::named).map(|(_, n)| n);
-                    summary.methods.extend(signature(cx, decl, receiver));
+                    let sig = signature(cx, decl, receiver);
+                    caller = sig.as_ref().map(|s| summary.func_id(s));
+                    summary.methods.extend(sig);
                 }
                 "type_declaration" => summary.add_types(cx, decl),
                 "var_declaration" => summary.add_vars(cx, decl),
                 _ => {}
             }
+            summary.add_uses(cx, decl, &path, caller);
         }
         summary
+    }
+
+    /// The id of a function or method this file declares.
+    fn func_id(&self, sig: &Signature) -> Arc<FuncId> {
+        Arc::new(FuncId {
+            package: self.package.clone(),
+            receiver: sig.receiver.clone(),
+            name: sig.name.clone(),
+        })
+    }
+
+    /// Records the calls and function references in one top-level
+    /// declaration, in one walk of it.
+    fn add_uses(
+        &mut self,
+        cx: &FileCx<'_>,
+        decl: Node<'_>,
+        path: &Arc<Path>,
+        caller: Option<Arc<FuncId>>,
+    ) {
+        // Where a `go` statement ends, while the walk is inside one.
+        let mut goroutine_end = 0;
+        for_each_node(decl, |node| {
+            if !node.is_named() {
+                return;
+            }
+            let kind = node.kind();
+            let mut targets: Vec<(Node<'_>, Callee)> = Vec::new();
+            match kind {
+                "call_expression" => {
+                    let in_goroutine = node.start_byte() < goroutine_end;
+                    self.add_call(cx, node, path, &caller, in_goroutine);
+                }
+                "go_statement" => goroutine_end = goroutine_end.max(node.end_byte()),
+                // `F[T]` as a value.
+                "type_instantiation_expression" => {
+                    targets.extend(instantiated(cx, node).map(|t| (node, t)));
+                }
+                _ => {}
+            }
+            for operand in value_operands(node, kind) {
+                let target = match operand.kind() {
+                    "identifier" | "selector_expression" => {
+                        function_named(cx, operand, 0).filter(|t| {
+                            !matches!(
+                                t,
+                                Callee::Method {
+                                    receiver: TypeExpr::Unknown,
+                                    ..
+                                }
+                            )
+                        })
+                    }
+                    // `F[T](x)` parses as a conversion to a generic type.
+                    "generic_type" => instantiated(cx, operand),
+                    _ => None,
+                };
+                targets.extend(target.map(|t| (operand, t)));
+            }
+            for (at, target) in targets {
+                self.references.push(FuncRef {
+                    path: path.clone(),
+                    range: at.byte_range(),
+                    line: at.start_position().row + 1,
+                    target,
+                });
+            }
+        });
+    }
+
+    /// Records `call` when it calls a named function or method, or a local
+    /// function variable.
+    fn add_call(
+        &mut self,
+        cx: &FileCx<'_>,
+        call: Node<'_>,
+        path: &Arc<Path>,
+        caller: &Option<Arc<FuncId>>,
+        in_goroutine: bool,
+    ) {
+        let (Some(function), Some(arguments)) = (
+            call.child_by_field_name("function"),
+            call.child_by_field_name("arguments"),
+        ) else {
+            return;
+        };
+        let callee = callee_of(cx, call);
+        if callee.is_none() && !matches!(function.kind(), "identifier" | "selector_expression") {
+            return;
+        }
+        self.calls.push(CallSite {
+            path: path.clone(),
+            range: call.byte_range(),
+            arguments: arguments.byte_range(),
+            line: call.start_position().row + 1,
+            callee,
+            caller: caller.clone(),
+            in_goroutine,
+        });
     }
 
     fn add_types(&mut self, cx: &FileCx<'_>, decl: Node<'_>) {
@@ -152,6 +322,53 @@ impl FileSummary {
                 }
             }
         }
+    }
+}
+
+/// The generic function an instantiation `F[T]` or `pkg.F[T]` may name.
+fn instantiated(cx: &FileCx<'_>, node: Node<'_>) -> Option<Callee> {
+    match TypeRef::of(cx, node.child_by_field_name("type")?) {
+        TypeRef::Named { package, name } => Some(Callee::Function { package, name }),
+        _ => None,
+    }
+}
+
+/// The children of `node` that stand where a function can be a value: an
+/// argument, a value assigned, returned, sent or ranged over, an element of
+/// a composite literal, an indexed (instantiated) or converted operand,
+/// and the generic type of a conversion `F[T](x)`. (Functions are never
+/// keys, operands of a selector, or compared but to `nil`.) Found from the
+/// parent, as tree-sitter's `Node::parent` is a descent from the root.
+fn value_operands<'t>(node: Node<'t>, kind: &str) -> Vec<Node<'t>> {
+    let field = |name: &str| node.child_by_field_name(name);
+    let list = |name: &str| field(name).map(named_children).unwrap_or_default();
+    match kind {
+        "argument_list" | "parenthesized_expression" => named_children(node),
+        "assignment_statement" | "short_var_declaration" => list("right"),
+        "var_spec" => list("value"),
+        "return_statement" => named_children(node)
+            .into_iter()
+            .flat_map(|c| match c.kind() {
+                "expression_list" => named_children(c),
+                _ => vec![c],
+            })
+            .collect(),
+        "literal_value" => named_children(node)
+            .into_iter()
+            .filter_map(|element| match element.kind() {
+                "keyed_element" => element.child_by_field_name("value"),
+                _ => Some(element),
+            })
+            .filter_map(|element| named_children(element).into_iter().next())
+            .collect(),
+        "index_expression" => field("operand").into_iter().collect(),
+        "type_conversion_expression" => field("operand")
+            .into_iter()
+            .chain(field("type").filter(|t| t.kind() == "generic_type"))
+            .collect(),
+        "send_statement" => field("value").into_iter().collect(),
+        "range_clause" => field("right").into_iter().collect(),
+        _ => Vec::new(),
     }
 }
 
@@ -327,10 +544,56 @@ struct PackageDecls {
     vars: HashMap<String, TypeExpr>,
 }
 
-/// Every declaration of the run, by package id.
+/// Why a method call that might target a given method does not resolve.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unresolved {
+    /// The receiver's type cannot be told.
+    ReceiverUnknown,
+    /// The receiver's type is no named type: an interface literal, say.
+    ReceiverUnnamed,
+}
+
+impl fmt::Display for Unresolved {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Unresolved::ReceiverUnknown => "receiver type unknown",
+            Unresolved::ReceiverUnnamed => "receiver type is not a named type",
+        })
+    }
+}
+
+/// Everything that may call or hold a function, from [`Workspace::callers`].
+#[derive(Debug)]
+pub struct Callers<'w> {
+    /// The calls that resolve to it.
+    pub calls: Vec<&'w CallSite>,
+    /// The places it is used as a value.
+    pub references: Vec<&'w FuncRef>,
+    /// For a method, the calls of a method of that name that fit its
+    /// parameters but whose receiver does not resolve, each with why.
+    pub unresolved: Vec<(&'w CallSite, Unresolved)>,
+}
+
+/// Calls and references by what they resolve to, indexes into
+/// [`Workspace`]'s `calls` and `references`.
+#[derive(Debug, Default)]
+struct CallIndex {
+    calls: HashMap<FuncId, Vec<usize>>,
+    references: HashMap<FuncId, Vec<usize>>,
+    /// Method calls that do not resolve, by method name.
+    unresolved: HashMap<String, Vec<(usize, Unresolved)>>,
+}
+
+/// Every declaration of the run, by package id, and every call and
+/// function reference.
 #[derive(Debug, Default)]
 pub struct Workspace {
     packages: HashMap<String, PackageDecls>,
+    calls: Vec<CallSite>,
+    references: Vec<FuncRef>,
+    /// Built on the first [`Workspace::callers`] query, once every file is
+    /// in: a call resolves through declarations of other files.
+    index: OnceLock<CallIndex>,
 }
 
 impl Workspace {
@@ -363,6 +626,99 @@ impl Workspace {
         for (name, ty) in &summary.vars {
             pkg.vars.insert(name.clone(), ty.clone());
         }
+        self.calls.extend_from_slice(&summary.calls);
+        self.references.extend_from_slice(&summary.references);
+        self.index.take();
+    }
+
+    /// The function or method a call or reference resolves to, if the
+    /// workspace declares it; a promoted method is the embedded type's.
+    pub fn func_id_of(&self, callee: &Callee) -> Option<FuncId> {
+        match callee {
+            Callee::Function { package, name } => {
+                self.packages.get(package)?.funcs.get(name)?;
+                Some(FuncId {
+                    package: package.clone(),
+                    receiver: None,
+                    name: name.clone(),
+                })
+            }
+            Callee::Method { receiver, name, .. } => {
+                let (package, sig) = self.method_of(receiver, name, 0)?;
+                Some(FuncId {
+                    package: package.to_string(),
+                    receiver: sig.receiver.clone(),
+                    name: name.clone(),
+                })
+            }
+        }
+    }
+
+    /// The calls of a function or method, the places it is used as a
+    /// value, and for a method the calls that may be it but do not resolve.
+    pub fn callers(&self, id: &FuncId) -> Callers<'_> {
+        let index = self.index.get_or_init(|| self.build_index());
+        let calls = index.calls.get(id).map(Vec::as_slice).unwrap_or_default();
+        let references = index
+            .references
+            .get(id)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        let unresolved = match &id.receiver {
+            Some(receiver) => {
+                let sig = self
+                    .packages
+                    .get(&id.package)
+                    .and_then(|p| p.methods.get(&(receiver.clone(), id.name.clone())));
+                index
+                    .unresolved
+                    .get(&id.name)
+                    .map(Vec::as_slice)
+                    .unwrap_or_default()
+                    .iter()
+                    .filter(|(i, _)| match (&self.calls[*i].callee, sig) {
+                        (Some(Callee::Method { arity, .. }), Some(sig)) => sig.accepts(*arity),
+                        _ => true,
+                    })
+                    .map(|(i, reason)| (&self.calls[*i], *reason))
+                    .collect()
+            }
+            None => Vec::new(),
+        };
+        Callers {
+            calls: calls.iter().map(|i| &self.calls[*i]).collect(),
+            references: references.iter().map(|i| &self.references[*i]).collect(),
+            unresolved,
+        }
+    }
+
+    /// Resolves every call and reference once.
+    fn build_index(&self) -> CallIndex {
+        let mut index = CallIndex::default();
+        for (i, site) in self.calls.iter().enumerate() {
+            let Some(callee) = &site.callee else { continue };
+            if let Some(id) = self.func_id_of(callee) {
+                index.calls.entry(id).or_default().push(i);
+            } else if let Callee::Method { receiver, name, .. } = callee {
+                let reason = match self.resolve(receiver, 0) {
+                    None => Unresolved::ReceiverUnknown,
+                    Some(ty) if ty.named().is_none() => Unresolved::ReceiverUnnamed,
+                    // A type the workspace knows, without that method.
+                    Some(_) => continue,
+                };
+                index
+                    .unresolved
+                    .entry(name.clone())
+                    .or_default()
+                    .push((i, reason));
+            }
+        }
+        for (i, reference) in self.references.iter().enumerate() {
+            if let Some(id) = self.func_id_of(&reference.target) {
+                index.references.entry(id).or_default().push(i);
+            }
+        }
+        index
     }
 
     /// Byte strings one of which a file must contain to call a function or
@@ -434,28 +790,38 @@ impl Workspace {
         match callee {
             Callee::Function { package, name } => self.packages.get(package)?.funcs.get(name),
             Callee::Method { receiver, name, .. } => {
-                let ty = self.resolve(receiver, depth + 1)?;
-                let (package, type_name) = ty.named()?;
-                self.method(package, type_name, name, depth + 1)
+                self.method_of(receiver, name, depth).map(|(_, sig)| sig)
             }
         }
     }
 
+    /// The method `name` of a receiver, with the id of its package.
+    fn method_of(
+        &self,
+        receiver: &TypeExpr,
+        name: &str,
+        depth: usize,
+    ) -> Option<(&str, &Signature)> {
+        let ty = self.resolve(receiver, depth + 1)?;
+        let (package, type_name) = ty.named()?;
+        self.method(package, type_name, name, depth + 1)
+    }
+
     /// The method `name` of the named type, declared on it or promoted from
-    /// an embedded field.
+    /// an embedded field, with the id of the package declaring it.
     fn method(
         &self,
         package: &str,
         type_name: &str,
         name: &str,
         depth: usize,
-    ) -> Option<&Signature> {
+    ) -> Option<(&str, &Signature)> {
         if depth > MAX_DEPTH {
             return None;
         }
-        let pkg = self.packages.get(package)?;
+        let (package, pkg) = self.packages.get_key_value(package)?;
         if let Some(sig) = pkg.methods.get(&(type_name.to_string(), name.to_string())) {
-            return Some(sig);
+            return Some((package, sig));
         }
         pkg.structs
             .get(type_name)?
@@ -611,6 +977,217 @@ mod tests {
             "the interface method takes a Txn"
         );
         assert!(takes_context(&ws, "example.com/pay", &stop.unwrap(), 0));
+    }
+
+    /// The summary of `src` as the file `path` of package `package`.
+    fn summary_at(path: &str, src: &str, package: &str) -> FileSummary {
+        let tree = parse(src);
+        let imports = FileImports::from_tree(tree.root_node(), src);
+        let cx = FileCx {
+            path: std::path::Path::new(path),
+            src,
+            root: tree.root_node(),
+            imports: &imports,
+            go_version: None,
+            package,
+        };
+        FileSummary::from_tree(&cx)
+    }
+
+    fn func(package: &str, receiver: Option<&str>, name: &str) -> FuncId {
+        FuncId {
+            package: package.into(),
+            receiver: receiver.map(str::to_string),
+            name: name.into(),
+        }
+    }
+
+    /// Each site as `path:line in caller`.
+    fn sites(calls: &[&CallSite]) -> Vec<String> {
+        let mut out: Vec<String> = calls
+            .iter()
+            .map(|c| {
+                let caller = c.caller.as_deref().map_or("-".to_string(), |f| {
+                    format!("{}.{}", f.receiver.as_deref().unwrap_or(&f.package), f.name)
+                });
+                format!("{}:{} in {caller}", c.path.display(), c.line)
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn callers_across_packages_aliases_and_external_tests() {
+        let pay = summary_at(
+            "pay/pay.go",
+            "package pay\nfunc Charge(n int) {}\nfunc init() {\n\tCharge(0)\n}\n",
+            "example.com/pay",
+        );
+        let shop = summary_at(
+            "shop/shop.go",
+            "package shop\nimport \"example.com/pay\"\nfunc buy() {\n\tpay.Charge(1)\n}\n",
+            "example.com/shop",
+        );
+        let cart = summary_at(
+            "cart/cart.go",
+            "package cart\nimport p \"example.com/pay\"\nvar total = p.Charge\nfunc add() {\n\tp.Charge(2)\n}\n",
+            "example.com/cart",
+        );
+        let test = summary_at(
+            "pay/pay_test.go",
+            "package pay_test\nimport (\n\t\"testing\"\n\t\"example.com/pay\"\n)\nfunc TestCharge(t *testing.T) {\n\tpay.Charge(3)\n}\n",
+            "example.com/pay_test",
+        );
+        let ws = Workspace::new([&pay, &shop, &cart, &test]);
+        let charge = func("example.com/pay", None, "Charge");
+        let callers = ws.callers(&charge);
+        assert_eq!(
+            sites(&callers.calls),
+            vec![
+                "cart/cart.go:5 in example.com/cart.add",
+                "pay/pay.go:4 in example.com/pay.init",
+                "pay/pay_test.go:7 in example.com/pay_test.TestCharge",
+                "shop/shop.go:4 in example.com/shop.buy",
+            ]
+        );
+        let call = callers
+            .calls
+            .iter()
+            .find(|c| c.path.ends_with("shop.go"))
+            .unwrap();
+        let src = "package shop\nimport \"example.com/pay\"\nfunc buy() {\n\tpay.Charge(1)\n}\n";
+        assert_eq!(&src[call.range.clone()], "pay.Charge(1)");
+        assert_eq!(&src[call.arguments.clone()], "(1)");
+        let [reference] = callers.references.as_slice() else {
+            panic!("one reference: {:?}", callers.references)
+        };
+        assert_eq!(
+            (reference.path.to_str(), reference.line),
+            (Some("cart/cart.go"), 3),
+            "`var total = p.Charge` uses the function as a value"
+        );
+        assert!(
+            callers.unresolved.is_empty(),
+            "a function call always resolves"
+        );
+        assert!(ws
+            .callers(&func("example.com/pay", None, "Other"))
+            .calls
+            .is_empty());
+    }
+
+    #[test]
+    fn methods_through_fields_constructors_and_embedding_resolve() {
+        let store = summary_at(
+            "store/db.go",
+            "package store\ntype DB struct{}\nfunc (d *DB) Get(k string) {}\nfunc New() *DB { return &DB{} }\ntype Cached struct {\n\t*DB\n}\n",
+            "example.com/store",
+        );
+        let app = summary_at(
+            "app/app.go",
+            "package app\nimport \"example.com/store\"\ntype Service struct {\n\tdb *store.DB\n\tc  store.Cached\n}\nfunc (s *Service) run() {\n\ts.db.Get(\"a\")\n\tn := store.New()\n\tn.Get(\"b\")\n\ts.c.Get(\"c\")\n}\n",
+            "example.com/app",
+        );
+        let ws = Workspace::new([&store, &app]);
+        let get = func("example.com/store", Some("DB"), "Get");
+        assert_eq!(
+            sites(&ws.callers(&get).calls),
+            vec![
+                "app/app.go:10 in Service.run",
+                "app/app.go:11 in Service.run",
+                "app/app.go:8 in Service.run",
+            ],
+            "through a field, a constructor's result and an embedded field"
+        );
+        let promoted = app.calls.iter().find(|c| c.line == 11).unwrap();
+        assert_eq!(ws.func_id_of(promoted.callee.as_ref().unwrap()), Some(get));
+    }
+
+    #[test]
+    fn functions_used_as_values_are_references() {
+        let src = "package srv\ntype Server struct{}\nfunc (s *Server) handle() {}\nfunc run() {}\nfunc Map[T any](x T) {}\nvar handlers = map[string]func(){\"run\": run}\nfunc (s *Server) start() {\n\tregister(s.handle)\n\tMap[int](1)\n\trun := func() {}\n\tregister(run)\n\trun()\n}\nfunc register(f func()) {}\n";
+        let summary = summary_at("srv/srv.go", src, "example.com/srv");
+        let ws = Workspace::new([&summary]);
+        let text = |r: &FuncRef| &src[r.range.clone()];
+
+        let handle = ws.callers(&func("example.com/srv", Some("Server"), "handle"));
+        assert!(handle.calls.is_empty(), "a method value is not a call");
+        assert_eq!(
+            handle
+                .references
+                .iter()
+                .map(|r| (text(r), r.line))
+                .collect::<Vec<_>>(),
+            vec![("s.handle", 8)]
+        );
+
+        let run = ws.callers(&func("example.com/srv", None, "run"));
+        assert_eq!(
+            run.references
+                .iter()
+                .map(|r| (text(r), r.line))
+                .collect::<Vec<_>>(),
+            vec![("run", 6)],
+            "the map literal's value, not its key, nor the local `run`"
+        );
+        assert!(run.calls.is_empty(), "`run()` calls the local variable");
+        assert!(summary
+            .calls
+            .iter()
+            .any(|c| c.line == 12 && c.callee.is_none()));
+
+        let generic = ws.callers(&func("example.com/srv", None, "Map"));
+        assert_eq!(
+            generic
+                .references
+                .iter()
+                .map(|r| text(r))
+                .collect::<Vec<_>>(),
+            vec!["Map[int]"],
+            "an explicit instantiation is a function value"
+        );
+    }
+
+    #[test]
+    fn calls_know_goroutines_callers_and_recursion() {
+        let src = "package w\nvar first = work(0)\nfunc work(n int) int {\n\tif n > 0 {\n\t\treturn work(n - 1)\n\t}\n\tgo work(1)\n\tgo func() {\n\t\twork(2)\n\t}()\n\treturn 0\n}\n";
+        let summary = summary_at("w/w.go", src, "example.com/w");
+        let ws = Workspace::new([&summary]);
+        let work = func("example.com/w", None, "work");
+        let callers = ws.callers(&work);
+        let by_line = |line| *callers.calls.iter().find(|c| c.line == line).unwrap();
+        assert_eq!(by_line(2).caller, None, "a package-level initializer");
+        assert_eq!(by_line(5).caller.as_deref(), Some(&work), "recursion");
+        assert!(!by_line(5).in_goroutine);
+        assert!(by_line(7).in_goroutine, "`go work(1)`");
+        assert!(by_line(9).in_goroutine, "inside `go func() {{ ... }}()`");
+        assert_eq!(by_line(9).caller.as_deref(), Some(&work));
+    }
+
+    #[test]
+    fn unknown_receivers_are_unresolved_with_a_reason() {
+        let src = "package db\ntype Conn struct{}\nfunc (c *Conn) Close() error { return nil }\nfunc f(x interface{ Close() error }) {\n\tunknown().Close()\n\tunknown().Close(1)\n\tx.Close()\n\t(&Conn{}).Close()\n}\n";
+        let summary = summary_at("db/db.go", src, "example.com/db");
+        let ws = Workspace::new([&summary]);
+        let callers = ws.callers(&func("example.com/db", Some("Conn"), "Close"));
+        assert_eq!(
+            callers.calls.iter().map(|c| c.line).collect::<Vec<_>>(),
+            vec![8]
+        );
+        let unresolved: Vec<(usize, String)> = callers
+            .unresolved
+            .iter()
+            .map(|(c, why)| (c.line, why.to_string()))
+            .collect();
+        assert_eq!(
+            unresolved,
+            vec![
+                (5, "receiver type unknown".to_string()),
+                (7, "receiver type is not a named type".to_string()),
+            ],
+            "`unknown().Close(1)` does not fit the parameters"
+        );
     }
 
     #[test]
