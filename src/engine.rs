@@ -88,7 +88,7 @@ pub struct FixOutcome {
 /// What scanning one file gave.
 enum Scanned {
     /// Parsed and checked; the source is kept only when there are findings.
-    Analysed(PathBuf, Option<SourceFile>, Analysis),
+    Analysed(PathBuf, Option<SourceFile>, Box<Analysis>),
     /// Not parsed, but it may call a context-taking function of the
     /// workspace: looked at again once the workspace is known.
     MayCall(PathBuf),
@@ -118,7 +118,7 @@ impl ScanState {
                 self.outcome.files_parsed += 1;
                 self.summaries.insert(path, analysis.summary.clone());
                 if let Some(source) = source {
-                    self.analysed.push((source, analysis));
+                    self.analysed.push((source, *analysis));
                 }
             }
             Scanned::MayCall(path) => self.may_call.push(path),
@@ -309,8 +309,8 @@ impl<'r> Engine<'r> {
             return Scanned::Skipped;
         }
         match self.analyse(path, &source.text) {
-            Ok(a) if a.findings.is_empty() => Scanned::Analysed(source.path, None, a),
-            Ok(a) => Scanned::Analysed(source.path.clone(), Some(source), a),
+            Ok(a) if a.findings.is_empty() => Scanned::Analysed(source.path, None, Box::new(a)),
+            Ok(a) => Scanned::Analysed(source.path.clone(), Some(source), Box::new(a)),
             Err(n) => Scanned::Failed(n),
         }
     }
@@ -373,7 +373,7 @@ impl<'r> Engine<'r> {
             go_version: module.and_then(|m| m.go_version),
             package: &package,
         };
-        let summary = FileSummary::from_tree(&cx);
+        let summary = FileSummary::from_tree(&cx, self.rules.needs_call_sites());
         let mut findings = unsuppressed(text, self.rules.check(&cx));
         findings.sort_by_key(|f| (f.range.start, f.range.end, f.rule.code));
         Ok(Analysis { summary, findings })

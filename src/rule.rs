@@ -43,6 +43,12 @@ pub trait Rule: Sync {
     /// Looks at the whole workspace and reports findings, each with the
     /// file it is in, into `out`.
     fn check_workspace(&self, _workspace: &Workspace, _out: &mut Vec<(PathBuf, Finding)>) {}
+    /// True when `check_workspace` needs every call site and function
+    /// reference ([`Workspace::callers`]): collecting them costs time on
+    /// every parsed file, so only such rules turn it on.
+    fn needs_call_sites(&self) -> bool {
+        false
+    }
 }
 
 /// Everything a rule may read about the file being checked.
@@ -190,6 +196,11 @@ impl RuleSet {
     /// The byte strings that make a file worth parsing.
     pub fn needles(&self) -> &[&'static str] {
         &self.needles
+    }
+
+    /// True when some rule needs call sites in the workspace.
+    pub fn needs_call_sites(&self) -> bool {
+        self.rules.iter().any(|r| r.needs_call_sites())
     }
 
     /// True when some rule wants files that call context-taking functions.

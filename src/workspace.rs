@@ -138,7 +138,7 @@ pub struct FileSummary {
 
 impl FileSummary {
     /// Reads the top-level declarations of a parsed file.
-    pub fn from_tree(cx: &FileCx<'_>) -> FileSummary {
+    pub fn from_tree(cx: &FileCx<'_>, with_uses: bool) -> FileSummary {
         let path: Arc<Path> = Arc::from(cx.path);
         let mut summary = FileSummary {
             package: cx.package.to_string(),
@@ -172,7 +172,9 @@ impl FileSummary {
                 "var_declaration" => summary.add_vars(cx, decl),
                 _ => {}
             }
-            summary.add_uses(cx, decl, &path, caller);
+            if with_uses {
+                summary.add_uses(cx, decl, &path, caller);
+            }
         }
         summary
     }
@@ -905,7 +907,7 @@ mod tests {
                 callee = callee_of(&cx, n);
             }
         });
-        (FileSummary::from_tree(&cx), callee)
+        (FileSummary::from_tree(&cx, true), callee)
     }
 
     fn takes_context(ws: &Workspace, package: &str, callee: &Callee, arg: usize) -> bool {
@@ -991,7 +993,7 @@ mod tests {
             go_version: None,
             package,
         };
-        FileSummary::from_tree(&cx)
+        FileSummary::from_tree(&cx, true)
     }
 
     fn func(package: &str, receiver: Option<&str>, name: &str) -> FuncId {
