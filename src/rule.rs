@@ -234,3 +234,33 @@ impl RuleSet {
         out
     }
 }
+
+/// Building a [`FileCx`] from Go source in unit tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::FileCx;
+    use crate::gomod::GoVersion;
+    use crate::imports::FileImports;
+
+    /// Parses `src` as the file `path` of package `package` (module Go
+    /// version `go`, if any) and runs `f` on it.
+    pub(crate) fn with_file<T>(
+        path: &str,
+        src: &str,
+        package: &str,
+        go: Option<GoVersion>,
+        f: impl FnOnce(&FileCx<'_>) -> T,
+    ) -> T {
+        let tree = crate::syntax::parse(src);
+        let imports = FileImports::from_tree(tree.root_node(), src);
+        let cx = FileCx {
+            path: std::path::Path::new(path),
+            src,
+            root: tree.root_node(),
+            imports: &imports,
+            go_version: go,
+            package,
+        };
+        f(&cx)
+    }
+}

@@ -504,31 +504,23 @@ fn is_context_method_call(cx: &FileCx<'_>, node: Node<'_>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::imports::FileImports;
-    use crate::syntax::{for_each_node, parse};
+    use crate::rule::testing::with_file;
+    use crate::syntax::for_each_node;
 
     /// Runs `f` on the first `context.Background()` call of `src`.
     fn at_background<T>(src: &str, f: impl Fn(&FileCx<'_>, Node<'_>) -> T) -> T {
-        let tree = parse(src);
-        let imports = FileImports::from_tree(tree.root_node(), src);
-        let cx = FileCx {
-            path: std::path::Path::new("a.go"),
-            src,
-            root: tree.root_node(),
-            imports: &imports,
-            go_version: None,
-            package: "example.com/a",
-        };
-        let mut target = None;
-        for_each_node(tree.root_node(), |n| {
-            if target.is_none()
-                && n.kind() == "call_expression"
-                && text(n, src) == "context.Background()"
-            {
-                target = Some(n);
-            }
-        });
-        f(&cx, target.expect("a Background call"))
+        with_file("a.go", src, "example.com/a", None, |cx| {
+            let mut target = None;
+            for_each_node(cx.root, |n| {
+                if target.is_none()
+                    && n.kind() == "call_expression"
+                    && text(n, src) == "context.Background()"
+                {
+                    target = Some(n);
+                }
+            });
+            f(cx, target.expect("a Background call"))
+        })
     }
 
     fn best(src: &str) -> Option<String> {

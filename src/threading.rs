@@ -366,21 +366,11 @@ fn group<Id: Ord + Clone>(needed: &BTreeSet<Id>, edges: &[CallEdge<Id>]) -> Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::imports::FileImports;
-    use crate::syntax::parse;
+    use crate::rule::testing::with_file;
 
     fn facts(path: &str, src: &str, go: Option<(u32, u32)>) -> Vec<FunctionFacts> {
-        let tree = parse(src);
-        let imports = FileImports::from_tree(tree.root_node(), src);
-        let cx = FileCx {
-            path: std::path::Path::new(path),
-            src,
-            root: tree.root_node(),
-            imports: &imports,
-            go_version: go.map(|(major, minor)| crate::gomod::GoVersion { major, minor }),
-            package: "example.com/a",
-        };
-        function_facts(&cx)
+        let go = go.map(|(major, minor)| crate::gomod::GoVersion { major, minor });
+        with_file(path, src, "example.com/a", go, function_facts)
     }
 
     #[test]

@@ -549,28 +549,20 @@ fn range_declaration<'t>(cx: &FileCx<'_>, clause: Node<'t>, name: &str) -> Optio
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::imports::FileImports;
-    use crate::syntax::{for_each_node, parse};
+    use crate::rule::testing::with_file;
+    use crate::syntax::for_each_node;
 
     /// The callee of the call whose text is `call` in `src`.
     fn callee(src: &str, call: &str) -> Option<Callee> {
-        let tree = parse(src);
-        let imports = FileImports::from_tree(tree.root_node(), src);
-        let cx = FileCx {
-            path: std::path::Path::new("a.go"),
-            src,
-            root: tree.root_node(),
-            imports: &imports,
-            go_version: None,
-            package: "example.com/a",
-        };
-        let mut found = None;
-        for_each_node(tree.root_node(), |n| {
-            if found.is_none() && n.kind() == "call_expression" && text(n, src) == call {
-                found = Some(n);
-            }
-        });
-        callee_of(&cx, found.expect("the call is in the source"))
+        with_file("a.go", src, "example.com/a", None, |cx| {
+            let mut found = None;
+            for_each_node(cx.root, |n| {
+                if found.is_none() && n.kind() == "call_expression" && text(n, src) == call {
+                    found = Some(n);
+                }
+            });
+            callee_of(cx, found.expect("the call is in the source"))
+        })
     }
 
     fn named(package: &str, name: &str) -> TypeRef {

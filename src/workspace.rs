@@ -884,30 +884,22 @@ impl Workspace {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::imports::FileImports;
-    use crate::syntax::{for_each_node, parse};
+    use crate::rule::testing::with_file;
+    use crate::syntax::for_each_node;
     use crate::typing::callee_of;
 
     /// The summary of `src` as a file of package `package`, and the callee
     /// of its call written `call` (if given).
     fn summarise(src: &str, package: &str, call: Option<&str>) -> (FileSummary, Option<Callee>) {
-        let tree = parse(src);
-        let imports = FileImports::from_tree(tree.root_node(), src);
-        let cx = FileCx {
-            path: std::path::Path::new("a.go"),
-            src,
-            root: tree.root_node(),
-            imports: &imports,
-            go_version: None,
-            package,
-        };
-        let mut callee = None;
-        for_each_node(tree.root_node(), |n| {
-            if callee.is_none() && n.kind() == "call_expression" && Some(text(n, src)) == call {
-                callee = callee_of(&cx, n);
-            }
-        });
-        (FileSummary::from_tree(&cx, true), callee)
+        with_file("a.go", src, package, None, |cx| {
+            let mut callee = None;
+            for_each_node(cx.root, |n| {
+                if callee.is_none() && n.kind() == "call_expression" && Some(text(n, src)) == call {
+                    callee = callee_of(cx, n);
+                }
+            });
+            (FileSummary::from_tree(cx, true), callee)
+        })
     }
 
     fn takes_context(ws: &Workspace, package: &str, callee: &Callee, arg: usize) -> bool {
@@ -983,17 +975,9 @@ mod tests {
 
     /// The summary of `src` as the file `path` of package `package`.
     fn summary_at(path: &str, src: &str, package: &str) -> FileSummary {
-        let tree = parse(src);
-        let imports = FileImports::from_tree(tree.root_node(), src);
-        let cx = FileCx {
-            path: std::path::Path::new(path),
-            src,
-            root: tree.root_node(),
-            imports: &imports,
-            go_version: None,
-            package,
-        };
-        FileSummary::from_tree(&cx, true)
+        with_file(path, src, package, None, |cx| {
+            FileSummary::from_tree(cx, true)
+        })
     }
 
     fn func(package: &str, receiver: Option<&str>, name: &str) -> FuncId {

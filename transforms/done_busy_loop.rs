@@ -359,25 +359,16 @@ fn return_fix(cx: &FileCx<'_>, arm: DoneArm<'_>, statement: String) -> Fix {
 mod tests {
     use super::RULE;
     use crate::fix::apply_edits;
-    use crate::imports::FileImports;
-    use crate::rule::{FileCx, RuleSet};
-    use crate::syntax::parse;
+    use crate::rule::testing::with_file;
+    use crate::rule::RuleSet;
 
     /// The function body `body` after the rule's fixes, or `None` when the
     /// rule finds nothing; a finding without a fix leaves it unchanged.
     fn fixed(body: &str) -> Option<String> {
         let src = format!("package a\n\nimport \"context\"\n\nfunc f(ctx context.Context, in chan int) {{\n{body}\n}}\n");
-        let tree = parse(&src);
-        let imports = FileImports::from_tree(tree.root_node(), &src);
-        let cx = FileCx {
-            path: std::path::Path::new("a.go"),
-            src: &src,
-            root: tree.root_node(),
-            imports: &imports,
-            go_version: None,
-            package: "example.com/a",
-        };
-        let findings = RuleSet::new(vec![&RULE]).check(&cx);
+        let findings = with_file("a.go", &src, "example.com/a", None, |cx| {
+            RuleSet::new(vec![&RULE]).check(cx)
+        });
         if findings.is_empty() {
             return None;
         }
