@@ -101,8 +101,9 @@ enum Scanned {
 /// What a scan has gathered so far.
 #[derive(Default)]
 struct ScanState {
-    /// Files with findings.
-    analysed: Vec<(SourceFile, Analysis)>,
+    /// Files with findings (conditions not yet resolved), with their
+    /// package ids.
+    analysed: Vec<(SourceFile, Vec<Finding>, String)>,
     /// The summary of every analysed file.
     summaries: BTreeMap<PathBuf, FileSummary>,
     /// Files to look at again once the workspace is known.
@@ -116,10 +117,12 @@ impl ScanState {
         match scanned {
             Scanned::Analysed(path, source, analysis) => {
                 self.outcome.files_parsed += 1;
-                self.summaries.insert(path, analysis.summary.clone());
+                let Analysis { summary, findings } = *analysis;
                 if let Some(source) = source {
-                    self.analysed.push((source, *analysis));
+                    self.analysed
+                        .push((source, findings, summary.package.clone()));
                 }
+                self.summaries.insert(path, summary);
             }
             Scanned::MayCall(path) => self.may_call.push(path),
             Scanned::Skipped => {}
@@ -169,9 +172,8 @@ impl<'r> Engine<'r> {
         let workspace = Workspace::new(summaries.values());
         let mut files: BTreeMap<PathBuf, FileFindings> = scanned
             .into_iter()
-            .map(|(source, analysis)| {
-                let package = &analysis.summary.package;
-                let findings = resolve(&analysis.findings, package, &workspace)
+            .map(|(source, findings, package)| {
+                let findings = resolve(&findings, &package, &workspace)
                     .into_iter()
                     .cloned()
                     .collect();
@@ -213,11 +215,7 @@ impl<'r> Engine<'r> {
     /// memory. Writing is the caller's choice.
     pub fn fix(&self, paths: &[PathBuf], min: Applicability, progress: &ProgressBar) -> FixOutcome {
         let (scanned, summaries, checked) = self.scan(paths, progress);
-        let files = scanned
-            .into_iter()
-            .map(|(source, a)| (source, a.findings, a.summary.package))
-            .collect();
-        let mut outcome = crate::passes::fix_to_fixpoint(self, files, summaries, min);
+        let mut outcome = crate::passes::fix_to_fixpoint(self, scanned, summaries, min);
         outcome.notices.extend(checked.notices);
         outcome
             .notices
@@ -226,14 +224,15 @@ impl<'r> Engine<'r> {
     }
 
     /// Reads, pre-scans and analyses every file; returns the files with
-    /// findings and the workspace their conditions resolve against. Only
-    /// the texts of files with findings are kept.
+    /// findings (each with its package id), every parsed file's summary for
+    /// the workspace, and the counts. Only the texts of files with findings
+    /// are kept.
     fn scan(
         &self,
         paths: &[PathBuf],
         progress: &ProgressBar,
     ) -> (
-        Vec<(SourceFile, Analysis)>,
+        Vec<(SourceFile, Vec<Finding>, String)>,
         BTreeMap<PathBuf, FileSummary>,
         CheckOutcome,
     ) {
