@@ -98,12 +98,22 @@ enum Scanned {
     Failed(Notice),
 }
 
+/// A file with findings, as the scan leaves it.
+pub(crate) struct AnalysedFile {
+    /// The file as read.
+    pub(crate) source: SourceFile,
+    /// Its findings, conditions not yet resolved.
+    pub(crate) findings: Vec<Finding>,
+    /// Its package id, to resolve them.
+    pub(crate) package: String,
+}
+
 /// What a scan has gathered so far.
 #[derive(Default)]
 struct ScanState {
     /// Files with findings (conditions not yet resolved), with their
     /// package ids.
-    analysed: Vec<(SourceFile, Vec<Finding>, String)>,
+    analysed: Vec<AnalysedFile>,
     /// The summary of every analysed file.
     summaries: BTreeMap<PathBuf, FileSummary>,
     /// Files to look at again once the workspace is known.
@@ -119,8 +129,11 @@ impl ScanState {
                 self.outcome.files_parsed += 1;
                 let Analysis { summary, findings } = *analysis;
                 if let Some(source) = source {
-                    self.analysed
-                        .push((source, findings, summary.package.clone()));
+                    self.analysed.push(AnalysedFile {
+                        source,
+                        findings,
+                        package: summary.package.clone(),
+                    });
                 }
                 self.summaries.insert(path, summary);
             }
@@ -172,13 +185,19 @@ impl<'r> Engine<'r> {
         let workspace = Workspace::new(summaries.values());
         let mut files: BTreeMap<PathBuf, FileFindings> = scanned
             .into_iter()
-            .map(|(source, findings, package)| {
-                let findings = resolve(&findings, &package, &workspace)
-                    .into_iter()
-                    .cloned()
-                    .collect();
-                (source.path.clone(), FileFindings { source, findings })
-            })
+            .map(
+                |AnalysedFile {
+                     source,
+                     findings,
+                     package,
+                 }| {
+                    let findings = resolve(&findings, &package, &workspace)
+                        .into_iter()
+                        .cloned()
+                        .collect();
+                    (source.path.clone(), FileFindings { source, findings })
+                },
+            )
             .collect();
         for (path, findings) in self.rules.check_workspace(&workspace) {
             let entry = match files.entry(path) {
@@ -232,7 +251,7 @@ impl<'r> Engine<'r> {
         paths: &[PathBuf],
         progress: &ProgressBar,
     ) -> (
-        Vec<(SourceFile, Vec<Finding>, String)>,
+        Vec<AnalysedFile>,
         BTreeMap<PathBuf, FileSummary>,
         CheckOutcome,
     ) {
@@ -273,7 +292,7 @@ impl<'r> Engine<'r> {
             mut outcome,
             ..
         } = state;
-        analysed.sort_by(|a, b| a.0.path.cmp(&b.0.path));
+        analysed.sort_by(|a, b| a.source.path.cmp(&b.source.path));
         outcome
             .notices
             .sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));

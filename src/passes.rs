@@ -4,7 +4,9 @@
 //! and rebuilds the workspace, until nothing applicable is left or the pass
 //! bound is reached.
 
-use crate::engine::{unsuppressed, Analysis, ChangedFile, Engine, FixOutcome, Notice, Severity};
+use crate::engine::{
+    unsuppressed, AnalysedFile, Analysis, ChangedFile, Engine, FixOutcome, Notice, Severity,
+};
 use crate::fix::{apply_edits, Applicability, Edit, FileChange, Finding, Fix};
 use crate::imports::{self, FileImports};
 use crate::rule::RuleMeta;
@@ -51,18 +53,24 @@ type FixKey = (PathBuf, &'static str, usize, String);
 /// file's, by path.
 pub(crate) fn fix_to_fixpoint(
     engine: &Engine<'_>,
-    analysed: Vec<(SourceFile, Vec<Finding>, String)>,
+    analysed: Vec<AnalysedFile>,
     summaries: BTreeMap<PathBuf, FileSummary>,
     min: Applicability,
 ) -> FixOutcome {
     let files = analysed
         .into_iter()
-        .map(|(source, findings, package)| {
-            let mut state = FileState::new(source);
-            state.findings = findings;
-            state.package = package;
-            (state.source.path.clone(), state)
-        })
+        .map(
+            |AnalysedFile {
+                 source,
+                 findings,
+                 package,
+             }| {
+                let mut state = FileState::new(source);
+                state.findings = findings;
+                state.package = package;
+                (state.source.path.clone(), state)
+            },
+        )
         .collect();
     let mut fixer = Fixer {
         engine,
