@@ -314,7 +314,7 @@ fn local_declaration<'t>(cx: &FileCx<'t>, at: Node<'t>, name: &str) -> Option<De
     // Declared by nothing but the declaration's own parameters (its
     // receiver `s`, a `ctx`): those, without a walk down to `at`.
     let lists: Vec<Node<'t>> = match top.kind() {
-        "function_declaration" | "method_declaration" => ["receiver", "parameters"]
+        "function_declaration" | "method_declaration" => ["receiver", "parameters", "result"]
             .iter()
             .filter_map(|f| top.child_by_field_name(f))
             .collect(),
@@ -341,6 +341,22 @@ fn local_declaration<'t>(cx: &FileCx<'t>, at: Node<'t>, name: &str) -> Option<De
                     .rev()
                     .find_map(|stmt| statement_declaration(cx, stmt, name))
             }
+            "type_switch_statement"
+                if list_names(parent.child_by_field_name("alias"), name, cx.src) =>
+            {
+                Some(Declaration::Untyped)
+            }
+            "communication_case"
+                if list_names(
+                    parent
+                        .child_by_field_name("communication")
+                        .and_then(|c| c.child_by_field_name("left")),
+                    name,
+                    cx.src,
+                ) =>
+            {
+                Some(Declaration::Untyped)
+            }
             "if_statement"
             | "expression_switch_statement"
             | "type_switch_statement"
@@ -359,7 +375,7 @@ fn local_declaration<'t>(cx: &FileCx<'t>, at: Node<'t>, name: &str) -> Option<De
                         .and_then(|init| statement_declaration(cx, init, name)),
                 }),
             kind if FUNCTION_KINDS.contains(&kind) => {
-                let lists = ["receiver", "parameters"];
+                let lists = ["receiver", "parameters", "result"];
                 lists
                     .iter()
                     .filter_map(|f| parent.child_by_field_name(f))
@@ -427,12 +443,16 @@ enum Declaration<'t> {
         /// The variable's position.
         index: usize,
     },
+    /// A local whose type is not followed: a type switch's variable, a
+    /// `case v := <-ch` variable, a local constant.
+    Untyped,
 }
 
 impl Declaration<'_> {
     /// The type the declaration gives its name.
     fn type_expr(&self, cx: &FileCx<'_>) -> TypeExpr {
         match self {
+            Declaration::Untyped => TypeExpr::Unknown,
             Declaration::Typed { ty, variadic } => {
                 let ty = TypeRef::of(cx, *ty);
                 TypeExpr::Known(match variadic {
@@ -492,8 +512,27 @@ fn statement_declaration<'t>(
                 _ => vec![c],
             })
             .find_map(|spec| var_spec_declaration(cx, spec, name)),
+        "const_declaration" => named_children(stmt)
+            .into_iter()
+            .any(|spec| {
+                let mut cursor = spec.walk();
+                let declares = spec
+                    .children_by_field_name("name", &mut cursor)
+                    .any(|n| text(n, cx.src) == name);
+                declares
+            })
+            .then_some(Declaration::Untyped),
         _ => None,
     }
+}
+
+/// True when the expression list `list` (a type switch's alias, a receive's
+/// left side) names `name`.
+fn list_names(list: Option<Node<'_>>, name: &str, src: &str) -> bool {
+    list.map(named_children)
+        .unwrap_or_default()
+        .iter()
+        .any(|n| text(*n, src) == name)
 }
 
 /// The type a `var` spec gives `name`, if it declares it.
@@ -643,6 +682,22 @@ mod tests {
         assert_eq!(receiver(callee(src, "db.c()")), TypeExpr::Known(s));
         assert_eq!(receiver(callee(src, "db.d()")), TypeExpr::Known(t.clone()));
         assert_eq!(receiver(callee(src, "fmt.e()")), TypeExpr::Known(t));
+    }
+
+    #[test]
+    fn named_results_and_untyped_locals_are_not_globals() {
+        let src = "package a\nvar v Client\nvar c Client\nvar k Client\nfunc f(x any, ch chan Client) (c Client) {\n\tc.Do()\n\tswitch v := x.(type) {\n\tcase Client:\n\t\tv.Do()\n\t}\n\tselect {\n\tcase k := <-ch:\n\t\tk.Do()\n\t}\n\tconst n = 1\n\tn.Do()\n\treturn\n}\n";
+        assert_eq!(
+            receiver(callee(src, "c.Do()")),
+            TypeExpr::Known(named("example.com/a", "Client"))
+        );
+        for call in ["v.Do()", "k.Do()", "n.Do()"] {
+            assert_eq!(
+                receiver(callee(src, call)),
+                TypeExpr::Unknown,
+                "{call} is a local, not the package variable"
+            );
+        }
     }
 
     #[test]
