@@ -14,7 +14,7 @@ use crate::workspace::{FileSummary, Workspace};
 use aho_corasick::AhoCorasick;
 use indicatif::ProgressBar;
 use rayon::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// How serious a notice is.
@@ -108,6 +108,18 @@ pub(crate) struct AnalysedFile {
     pub(crate) package: String,
 }
 
+/// What a scan found.
+struct Scan {
+    /// Files with findings.
+    files: Vec<AnalysedFile>,
+    /// Every parsed file's summary, by path.
+    summaries: BTreeMap<PathBuf, FileSummary>,
+    /// Counts and notices.
+    outcome: CheckOutcome,
+    /// The functions whose call sites the summaries hold.
+    call_names: HashSet<String>,
+}
+
 /// What a scan has gathered so far.
 #[derive(Default)]
 struct ScanState {
@@ -180,7 +192,12 @@ impl<'r> Engine<'r> {
     /// Finds every problem in `paths` (Go files).
     pub fn check(&self, paths: &[PathBuf], progress: &ProgressBar) -> CheckOutcome {
         let parses_before = crate::syntax::parse_count();
-        let (scanned, summaries, mut outcome) = self.scan(paths, progress);
+        let Scan {
+            files: scanned,
+            summaries,
+            mut outcome,
+            ..
+        } = self.scan(paths, progress);
         outcome.parses = crate::syntax::parse_count() - parses_before;
         let workspace = Workspace::new(summaries.values());
         let mut files: BTreeMap<PathBuf, FileFindings> = scanned
@@ -233,28 +250,19 @@ impl<'r> Engine<'r> {
     /// Applies every fix at least as applicable as `min` to `paths`, in
     /// memory. Writing is the caller's choice.
     pub fn fix(&self, paths: &[PathBuf], min: Applicability, progress: &ProgressBar) -> FixOutcome {
-        let (scanned, summaries, checked) = self.scan(paths, progress);
-        let mut outcome = crate::passes::fix_to_fixpoint(self, scanned, summaries, min);
-        outcome.notices.extend(checked.notices);
+        let scan = self.scan(paths, progress);
+        let mut outcome =
+            crate::passes::fix_to_fixpoint(self, scan.files, scan.summaries, &scan.call_names, min);
+        outcome.notices.extend(scan.outcome.notices);
         outcome
             .notices
             .sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
         outcome
     }
 
-    /// Reads, pre-scans and analyses every file; returns the files with
-    /// findings (each with its package id), every parsed file's summary for
-    /// the workspace, and the counts. Only the texts of files with findings
-    /// are kept.
-    fn scan(
-        &self,
-        paths: &[PathBuf],
-        progress: &ProgressBar,
-    ) -> (
-        Vec<AnalysedFile>,
-        BTreeMap<PathBuf, FileSummary>,
-        CheckOutcome,
-    ) {
+    /// Reads, pre-scans and analyses every file. Only the texts of files
+    /// with findings are kept.
+    fn scan(&self, paths: &[PathBuf], progress: &ProgressBar) -> Scan {
         let first: Vec<Scanned> = paths
             .par_iter()
             .map(|path| {
@@ -286,6 +294,7 @@ impl<'r> Engine<'r> {
                 state.collect(scanned);
             }
         }
+        let call_names = self.collect_call_sites(paths, &mut state);
         let ScanState {
             mut analysed,
             summaries,
@@ -296,7 +305,41 @@ impl<'r> Engine<'r> {
         outcome
             .notices
             .sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
-        (analysed, summaries, outcome)
+        Scan {
+            files: analysed,
+            summaries,
+            outcome,
+            call_names,
+        }
+    }
+
+    /// Adds to the summaries the calls of and references to the functions
+    /// the rules ask about, from every file that names one (parsing it
+    /// again if it was parsed already). Returns the names.
+    fn collect_call_sites(&self, paths: &[PathBuf], state: &mut ScanState) -> HashSet<String> {
+        let names = self
+            .rules
+            .call_sites_wanted(&Workspace::new(state.summaries.values()));
+        if names.is_empty() {
+            return names;
+        }
+        let words: Vec<&String> = names.iter().collect();
+        let mentions = AhoCorasick::new(&words).expect("names are plain strings");
+        let found: Vec<(PathBuf, FileSummary)> = paths
+            .par_iter()
+            .filter_map(|path| {
+                let source = SourceFile::load(path).ok()?;
+                if is_generated(&source.text) || !mentions.is_match(&source.text) {
+                    return None;
+                }
+                let analysis = self.analyse(path, &source.text, Some(&names)).ok()?;
+                Some((path.clone(), analysis.summary))
+            })
+            .collect();
+        for (path, summary) in found {
+            state.summaries.insert(path, summary);
+        }
+        names
     }
 
     /// Reads one file and analyses it if its bytes can matter: in the first
@@ -326,7 +369,7 @@ impl<'r> Engine<'r> {
         if !wanted {
             return Scanned::Skipped;
         }
-        match self.analyse(path, &source.text) {
+        match self.analyse(path, &source.text, None) {
             Ok(a) if a.findings.is_empty() => Scanned::Analysed(source.path, None, Box::new(a)),
             Ok(a) => Scanned::Analysed(source.path.clone(), Some(source), Box::new(a)),
             Err(n) => Scanned::Failed(n),
@@ -336,8 +379,15 @@ impl<'r> Engine<'r> {
     /// Parses one file and runs every rule over it. A rule that panics on
     /// the file is a bug in ctxmod: it becomes an error naming the file, and
     /// the run goes on with the other files.
-    pub(crate) fn analyse(&self, path: &Path, text: &str) -> Result<Analysis, Notice> {
-        let run = std::panic::AssertUnwindSafe(|| self.analyse_unguarded(path, text));
+    /// With `uses`, the summary also holds the calls of and references to
+    /// functions so named.
+    pub(crate) fn analyse(
+        &self,
+        path: &Path,
+        text: &str,
+        uses: Option<&HashSet<String>>,
+    ) -> Result<Analysis, Notice> {
+        let run = std::panic::AssertUnwindSafe(|| self.analyse_unguarded(path, text, uses));
         std::panic::catch_unwind(run).unwrap_or_else(|payload| {
             let what = payload
                 .downcast_ref::<&str>()
@@ -355,7 +405,12 @@ impl<'r> Engine<'r> {
         })
     }
 
-    fn analyse_unguarded(&self, path: &Path, text: &str) -> Result<Analysis, Notice> {
+    fn analyse_unguarded(
+        &self,
+        path: &Path,
+        text: &str,
+        uses: Option<&HashSet<String>>,
+    ) -> Result<Analysis, Notice> {
         let tree = parse(text);
         if let Some(err) = first_error(&tree) {
             let line = err.start_position().row + 1;
@@ -391,7 +446,7 @@ impl<'r> Engine<'r> {
             go_version: module.and_then(|m| m.go_version),
             package: &package,
         };
-        let summary = FileSummary::from_tree(&cx, self.rules.needs_call_sites());
+        let summary = FileSummary::from_tree(&cx, uses);
         let mut findings = unsuppressed(text, self.rules.check(&cx));
         findings.sort_by_key(|f| (f.range.start, f.range.end, f.rule.code));
         Ok(Analysis { summary, findings })

@@ -55,6 +55,7 @@ pub(crate) fn fix_to_fixpoint(
     engine: &Engine<'_>,
     analysed: Vec<AnalysedFile>,
     summaries: BTreeMap<PathBuf, FileSummary>,
+    call_names: &HashSet<String>,
     min: Applicability,
 ) -> FixOutcome {
     let files = analysed
@@ -74,6 +75,7 @@ pub(crate) fn fix_to_fixpoint(
         .collect();
     let mut fixer = Fixer {
         engine,
+        call_names,
         workspace: Workspace::default(),
         summaries,
         files,
@@ -108,6 +110,8 @@ impl FileState {
 /// The state of a fix run across passes.
 struct Fixer<'e, 'r> {
     engine: &'e Engine<'r>,
+    /// The functions whose call sites summaries hold.
+    call_names: &'e HashSet<String>,
     summaries: BTreeMap<PathBuf, FileSummary>,
     workspace: Workspace,
     files: BTreeMap<PathBuf, FileState>,
@@ -228,10 +232,11 @@ impl Fixer<'_, '_> {
     /// workspace from the new summaries.
     fn reanalyse(&mut self, texts: BTreeMap<PathBuf, String>) {
         let engine = self.engine;
+        let uses = (!self.call_names.is_empty()).then_some(self.call_names);
         let analysed: Vec<(PathBuf, String, Result<Analysis, Notice>)> = texts
             .into_par_iter()
             .map(|(path, text)| {
-                let analysis = engine.analyse(&path, &text);
+                let analysis = engine.analyse(&path, &text, uses);
                 (path, text, analysis)
             })
             .collect();

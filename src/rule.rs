@@ -4,7 +4,7 @@ use crate::fix::{Applicability, Finding};
 use crate::gomod::GoVersion;
 use crate::imports::FileImports;
 use crate::workspace::Workspace;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use tree_sitter::Node;
 
@@ -43,11 +43,12 @@ pub trait Rule: Sync {
     /// Looks at the whole workspace and reports findings, each with the
     /// file it is in, into `out`.
     fn check_workspace(&self, _workspace: &Workspace, _out: &mut Vec<(PathBuf, Finding)>) {}
-    /// True when `check_workspace` needs every call site and function
-    /// reference ([`Workspace::callers`]): collecting them costs time on
-    /// every parsed file, so only such rules turn it on.
-    fn needs_call_sites(&self) -> bool {
-        false
+    /// The names of the functions and methods whose call sites and
+    /// references `check_workspace` needs ([`Workspace::callers`]), given
+    /// the workspace's declarations. Collecting calls costs time on every
+    /// file, so the engine collects only these.
+    fn call_sites_wanted(&self, _workspace: &Workspace) -> Vec<String> {
+        Vec::new()
     }
 }
 
@@ -198,9 +199,12 @@ impl RuleSet {
         &self.needles
     }
 
-    /// True when some rule needs call sites in the workspace.
-    pub fn needs_call_sites(&self) -> bool {
-        self.rules.iter().any(|r| r.needs_call_sites())
+    /// The names whose call sites some rule needs.
+    pub fn call_sites_wanted(&self, workspace: &Workspace) -> HashSet<String> {
+        self.rules
+            .iter()
+            .flat_map(|r| r.call_sites_wanted(workspace))
+            .collect()
     }
 
     /// True when some rule wants files that call context-taking functions.

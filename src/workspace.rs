@@ -138,7 +138,10 @@ pub struct FileSummary {
 
 impl FileSummary {
     /// Reads the top-level declarations of a parsed file.
-    pub fn from_tree(cx: &FileCx<'_>, with_uses: bool) -> FileSummary {
+    /// With `uses`, also the calls of and references to functions and
+    /// methods so named ([`Workspace::callers`]): collecting every call
+    /// costs time on every file, so only the names some rule asks for are.
+    pub fn from_tree(cx: &FileCx<'_>, uses: Option<&HashSet<String>>) -> FileSummary {
         let path: Arc<Path> = Arc::from(cx.path);
         let mut summary = FileSummary {
             package: cx.package.to_string(),
@@ -172,8 +175,8 @@ impl FileSummary {
                 "var_declaration" => summary.add_vars(cx, decl),
                 _ => {}
             }
-            if with_uses {
-                summary.add_uses(cx, decl, &path, caller);
+            if let Some(names) = uses {
+                summary.add_uses(cx, decl, &path, caller, names);
             }
         }
         summary
@@ -196,7 +199,9 @@ impl FileSummary {
         decl: Node<'_>,
         path: &Arc<Path>,
         caller: Option<Arc<FuncId>>,
+        names: &HashSet<String>,
     ) {
+        let wanted = |n: Node<'_>| last_name(n, cx.src).is_some_and(|name| names.contains(name));
         // Where a `go` statement ends, while the walk is inside one.
         let mut goroutine_end = 0;
         for_each_node(decl, |node| {
@@ -206,18 +211,21 @@ impl FileSummary {
             let kind = node.kind();
             let mut targets: Vec<(Node<'_>, Callee)> = Vec::new();
             match kind {
-                "call_expression" => {
+                "call_expression" if node.child_by_field_name("function").is_some_and(wanted) => {
                     let in_goroutine = node.start_byte() < goroutine_end;
                     self.add_call(cx, node, path, &caller, in_goroutine);
                 }
                 "go_statement" => goroutine_end = goroutine_end.max(node.end_byte()),
                 // `F[T]` as a value.
-                "type_instantiation_expression" => {
+                "type_instantiation_expression" if wanted(node) => {
                     targets.extend(instantiated(cx, node).map(|t| (node, t)));
                 }
                 _ => {}
             }
-            for operand in value_operands(node, kind) {
+            for operand in value_operands(node, kind)
+                .into_iter()
+                .filter(|o| wanted(*o))
+            {
                 let target = match operand.kind() {
                     "identifier" | "selector_expression" => {
                         function_named(cx, operand, 0).filter(|t| {
@@ -371,6 +379,23 @@ fn value_operands<'t>(node: Node<'t>, kind: &str) -> Vec<Node<'t>> {
         "send_statement" => field("value").into_iter().collect(),
         "range_clause" => field("right").into_iter().collect(),
         _ => Vec::new(),
+    }
+}
+
+/// The name a function expression ends in: `F`, `pkg.F`, `x.M`, `F[T]`.
+fn last_name<'s>(node: Node<'_>, src: &'s str) -> Option<&'s str> {
+    match node.kind() {
+        "identifier" | "type_identifier" => Some(text(node, src)),
+        "selector_expression" => node.child_by_field_name("field").map(|f| text(f, src)),
+        "qualified_type" => node.child_by_field_name("name").map(|n| text(n, src)),
+        "generic_type" | "type_instantiation_expression" => {
+            let inner = node
+                .child_by_field_name("type")
+                .or_else(|| named_children(node).into_iter().next())?;
+            last_name(inner, src)
+        }
+        "index_expression" => last_name(node.child_by_field_name("operand")?, src),
+        _ => None,
     }
 }
 
@@ -898,8 +923,37 @@ mod tests {
                     callee = callee_of(cx, n);
                 }
             });
-            (FileSummary::from_tree(cx, true), callee)
+            (FileSummary::from_tree(cx, Some(&all_names(cx))), callee)
         })
+    }
+
+    #[test]
+    fn only_the_calls_asked_for_are_collected() {
+        let src = "package a\nfunc f() {}\nfunc g() {}\nfunc h() {\n\tf()\n\tg()\n\trun(f)\n\trun(g)\n}\n";
+        let wanted = HashSet::from(["g".to_string()]);
+        let summary = with_file("a.go", src, "example.com/a", None, |cx| {
+            FileSummary::from_tree(cx, Some(&wanted))
+        });
+        assert_eq!(summary.calls.len(), 1);
+        assert_eq!(summary.references.len(), 1);
+        let none = with_file("a.go", src, "example.com/a", None, |cx| {
+            FileSummary::from_tree(cx, None)
+        });
+        assert!(none.calls.is_empty() && none.references.is_empty());
+    }
+
+    /// Every name in the file: asking for the uses of all of them.
+    fn all_names(cx: &FileCx<'_>) -> HashSet<String> {
+        let mut names = HashSet::new();
+        for_each_node(cx.root, |n| {
+            if matches!(
+                n.kind(),
+                "identifier" | "field_identifier" | "type_identifier"
+            ) {
+                names.insert(text(n, cx.src).to_string());
+            }
+        });
+        names
     }
 
     fn takes_context(ws: &Workspace, package: &str, callee: &Callee, arg: usize) -> bool {
@@ -976,7 +1030,7 @@ mod tests {
     /// The summary of `src` as the file `path` of package `package`.
     fn summary_at(path: &str, src: &str, package: &str) -> FileSummary {
         with_file(path, src, package, None, |cx| {
-            FileSummary::from_tree(cx, true)
+            FileSummary::from_tree(cx, Some(&all_names(cx)))
         })
     }
 
