@@ -129,12 +129,7 @@ impl Fixer<'_, '_> {
             let resolved: BTreeMap<&Path, Vec<&Finding>> = self
                 .files
                 .iter()
-                .map(|(path, f)| {
-                    (
-                        path.as_path(),
-                        resolve(&f.findings, &f.package, &self.workspace),
-                    )
-                })
+                .map(|(path, f)| (path.as_path(), f.resolved(&self.workspace)))
                 .collect();
             let chosen = choose_fixes(&resolved, min, &self.rejected);
             if chosen.is_empty() {

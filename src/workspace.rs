@@ -85,6 +85,8 @@ pub struct CallSite {
     pub range: Range<usize>,
     /// The bytes of the argument list, parentheses included.
     pub arguments: Range<usize>,
+    /// Each argument's bytes and text (comments excluded).
+    pub args: Vec<(Range<usize>, String)>,
     /// The 1-based line the call starts on.
     pub line: usize,
     /// What it calls; `None` for a local variable of function type.
@@ -116,6 +118,24 @@ pub struct FuncRef {
     pub target: Callee,
 }
 
+/// A function or method whose `context.Context` parameter is not first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LateContext {
+    /// The function.
+    pub id: FuncId,
+    /// Its file.
+    pub path: Arc<Path>,
+    /// Each parameter declaration's bytes and text, in order.
+    pub params: Vec<(Range<usize>, String)>,
+    /// Which declaration is the context.
+    pub context_decl: usize,
+    /// The context's position among the parameters: the argument to move.
+    pub context_arg: usize,
+    /// True when the parameter list has no comments and the context's
+    /// declaration names only it, so the declarations can be swapped.
+    pub movable: bool,
+}
+
 /// The package-level facts one file contributes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileSummary {
@@ -134,6 +154,8 @@ pub struct FileSummary {
     pub calls: Vec<CallSite>,
     /// Every use of a name that may be a function or method as a value.
     pub references: Vec<FuncRef>,
+    /// Functions and methods whose context parameter is not first.
+    pub late_contexts: Vec<LateContext>,
 }
 
 impl FileSummary {
@@ -151,6 +173,7 @@ impl FileSummary {
             vars: Vec::new(),
             calls: Vec::new(),
             references: Vec::new(),
+            late_contexts: Vec::new(),
         };
         for decl in named_children(cx.root) {
             let mut caller = None;
@@ -174,6 +197,11 @@ impl FileSummary {
                 "type_declaration" => summary.add_types(cx, decl),
                 "var_declaration" => summary.add_vars(cx, decl),
                 _ => {}
+            }
+            if let Some(id) = &caller {
+                summary
+                    .late_contexts
+                    .extend(late_context(cx, decl, id, &path));
             }
             if let Some(names) = uses {
                 summary.add_uses(cx, decl, &path, caller, names);
@@ -279,6 +307,10 @@ impl FileSummary {
             path: path.clone(),
             range: call.byte_range(),
             arguments: arguments.byte_range(),
+            args: named_children(arguments)
+                .into_iter()
+                .map(|a| (a.byte_range(), text(a, cx.src).to_string()))
+                .collect(),
             line: call.start_position().row + 1,
             callee,
             caller: caller.clone(),
@@ -380,6 +412,47 @@ fn value_operands<'t>(node: Node<'t>, kind: &str) -> Vec<Node<'t>> {
         "range_clause" => field("right").into_iter().collect(),
         _ => Vec::new(),
     }
+}
+
+/// The declaration's context parameter, when it has one and it is not
+/// first.
+fn late_context(
+    cx: &FileCx<'_>,
+    decl: Node<'_>,
+    id: &FuncId,
+    path: &Arc<Path>,
+) -> Option<LateContext> {
+    let list = decl.child_by_field_name("parameters")?;
+    let decls = named_children(list);
+    let names = |p: &Node<'_>| {
+        let mut cursor = p.walk();
+        let count = p.children_by_field_name("name", &mut cursor).count();
+        count.max(1)
+    };
+    let is_context = |p: &Node<'_>| {
+        p.kind() == "parameter_declaration"
+            && p.child_by_field_name("type")
+                .is_some_and(|t| TypeRef::of(cx, t).is_context())
+    };
+    let context_decl = decls.iter().position(is_context)?;
+    if context_decl == 0 {
+        return None;
+    }
+    let mut cursor = list.walk();
+    let has_comments = list
+        .named_children(&mut cursor)
+        .any(|c| c.kind() == "comment");
+    Some(LateContext {
+        id: id.clone(),
+        path: path.clone(),
+        params: decls
+            .iter()
+            .map(|p| (p.byte_range(), text(*p, cx.src).to_string()))
+            .collect(),
+        context_decl,
+        context_arg: decls[..context_decl].iter().map(names).sum(),
+        movable: !has_comments && names(&decls[context_decl]) == 1,
+    })
 }
 
 /// The name a function expression ends in: `F`, `pkg.F`, `x.M`, `F[T]`.
@@ -616,6 +689,7 @@ struct CallIndex {
 #[derive(Debug, Default)]
 pub struct Workspace {
     packages: HashMap<String, PackageDecls>,
+    late_contexts: Vec<LateContext>,
     calls: Vec<CallSite>,
     references: Vec<FuncRef>,
     /// Built on the first [`Workspace::callers`] query, once every file is
@@ -653,9 +727,25 @@ impl Workspace {
         for (name, ty) in &summary.vars {
             pkg.vars.insert(name.clone(), ty.clone());
         }
+        self.late_contexts.extend_from_slice(&summary.late_contexts);
         self.calls.extend_from_slice(&summary.calls);
         self.references.extend_from_slice(&summary.references);
         self.index.take();
+    }
+
+    /// Every function and method whose context parameter is not first.
+    pub fn late_contexts(&self) -> &[LateContext] {
+        &self.late_contexts
+    }
+
+    /// How many methods (and interface methods) of the workspace have this
+    /// name, across all types.
+    pub fn methods_named(&self, name: &str) -> usize {
+        self.packages
+            .values()
+            .filter_map(|p| p.methods_by_name.get(name))
+            .map(Vec::len)
+            .sum()
     }
 
     /// The function or method a call or reference resolves to, if the

@@ -6,6 +6,7 @@ use crate::rule::RuleEntry;
 
 // The modules are declared outside the macro so that rustfmt formats them.
 pub mod background_in_scope;
+pub mod ctx_not_first;
 pub mod done_busy_loop;
 pub mod done_err;
 pub mod lost_cancel;
@@ -34,6 +35,7 @@ registry! {
     done_err,
     redundant_cancel,
     nil_ctx,
+    ctx_not_first,
 }
 
 #[cfg(test)]

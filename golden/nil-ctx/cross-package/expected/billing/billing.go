@@ -3,7 +3,7 @@ package billing
 import "context"
 
 // Invoice takes its context second, which is odd but legal.
-func Invoice(id string, ctx context.Context) error {
+func Invoice(ctx context.Context, id string) error {
 	_ = id
 	return ctx.Err()
 }

@@ -9,7 +9,7 @@ import (
 )
 
 func Order(w http.ResponseWriter, r *http.Request) {
-	if err := billing.Invoice("42", r.Context()); err != nil {
+	if err := billing.Invoice(r.Context(), "42"); err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 	}
 	req, err := http.NewRequestWithContext(r.Context(), http.MethodGet, "http://example.com", nil)

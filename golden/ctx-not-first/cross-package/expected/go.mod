@@ -1,0 +1,3 @@
+module example.com/notfirst
+
+go 1.22

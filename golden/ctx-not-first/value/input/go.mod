@@ -1,0 +1,3 @@
+module example.com/value
+
+go 1.22

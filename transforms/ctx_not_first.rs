@@ -1,0 +1,199 @@
+//! ## What it does
+//! Finds a function or method whose `context.Context` parameter is not the
+//! first one, moves it first, and reorders the arguments of every call in
+//! the workspace to match.
+//!
+//! ## Why
+//! The `context` package documentation: "The Context should be the first
+//! parameter, typically named ctx." Every Go reader, linter and tool
+//! expects it there; a context in the middle of a parameter list is easy to
+//! miss when threading it through, and easy to pass in the wrong slot when
+//! two parameters share a type.
+//!
+//! ## Example
+//! ```go
+//! func Invoice(id string, ctx context.Context) error
+//! // in another package:
+//! err := billing.Invoice("42", ctx)
+//! ```
+//! becomes
+//! ```go
+//! func Invoice(ctx context.Context, id string) error
+//! err := billing.Invoice(ctx, "42")
+//! ```
+//!
+//! ## Fix safety
+//! Unsafe: it changes a signature, and code outside the workspace that
+//! calls the function breaks. Inside the workspace the declaration and every
+//! call change together, or none: the parameters and arguments are moved as
+//! written, so their comments and line breaks stay. The fix is not made
+//! (the finding is reported with the reason) when the function is used as
+//! a value (its type would change under the code that holds it), when a
+//! call may reach it through a receiver whose type ctxmod cannot see, when
+//! another method has the same name (it may be called through an
+//! interface), when a call passes fewer arguments than the context's
+//! position, when calls nest in one another's arguments, or when the
+//! parameter list has comments or declares the context together with
+//! another parameter (`a, ctx context.Context` is not possible, but
+//! `ctx1, ctx2 context.Context` is).
+//!
+//! ## Limitations
+//! Interface methods are not moved (the interface and every implementation
+//! would have to change together), so methods named like one are left
+//! alone. Function literals and function types are not changed.
+
+use crate::fix::{Applicability, Edit, FileChange, Finding, Fix};
+use crate::rule::{FileCx, Rule, RuleMeta};
+use crate::workspace::{LateContext, Workspace};
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use tree_sitter::Node;
+
+/// The ctx-not-first rule.
+pub struct CtxNotFirst;
+
+/// The registered instance.
+pub static RULE: CtxNotFirst = CtxNotFirst;
+
+static META: RuleMeta = RuleMeta {
+    code: "CTX015",
+    id: "ctx-not-first",
+    summary: "a `context.Context` parameter that is not first: move it first, with every call",
+    applicability: Applicability::Unsafe,
+    kinds: &[],
+    // Declarations with a context parameter mention the package.
+    needles: &["context"],
+    needs_callers: false,
+};
+
+impl Rule for CtxNotFirst {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn visit(&self, _node: Node<'_>, _cx: &FileCx<'_>, _out: &mut Vec<Finding>) {}
+
+    fn call_sites_wanted(&self, workspace: &Workspace) -> Vec<String> {
+        workspace
+            .late_contexts()
+            .iter()
+            .map(|late| late.id.name.clone())
+            .collect()
+    }
+
+    fn check_workspace(&self, workspace: &Workspace, out: &mut Vec<(PathBuf, Finding)>) {
+        for late in workspace.late_contexts() {
+            let name = match &late.id.receiver {
+                Some(receiver) => format!("{receiver}.{}", late.id.name),
+                None => late.id.name.clone(),
+            };
+            let message = format!("the context.Context parameter of `{name}` is not first");
+            let range = late.params[late.context_decl].0.clone();
+            let finding = match move_first(workspace, late) {
+                Ok(fix) => Finding::new(&META, range, message).with_fix(fix),
+                Err(why) => Finding::new(&META, range, format!("{message} (not fixed: {why})")),
+            };
+            out.push((late.path.to_path_buf(), finding));
+        }
+    }
+}
+
+/// The fix that moves the context first in the declaration and every call,
+/// or why it cannot be made.
+fn move_first(workspace: &Workspace, late: &LateContext) -> Result<Fix, String> {
+    if !late.movable {
+        return Err(
+            "the parameter list has comments, or declares the context with another parameter"
+                .into(),
+        );
+    }
+    if late.id.receiver.is_some() && workspace.methods_named(&late.id.name) > 1 {
+        return Err(format!(
+            "another method is named `{}`, and it may be called through an interface",
+            late.id.name
+        ));
+    }
+    let callers = workspace.callers(&late.id);
+    if let Some(r) = callers.references.first() {
+        return Err(format!(
+            "it is used as a value at {}",
+            place(&r.path, r.line)
+        ));
+    }
+    if let Some((call, why)) = callers.unresolved.first() {
+        return Err(format!(
+            "the call at {} may reach it ({why})",
+            place(&call.path, call.line)
+        ));
+    }
+    let mut by_file: BTreeMap<PathBuf, Vec<Edit>> = BTreeMap::new();
+    by_file
+        .entry(late.path.to_path_buf())
+        .or_default()
+        .extend(moved_first(&late.params, late.context_decl));
+    for call in &callers.calls {
+        if call.args.len() <= late.context_arg {
+            return Err(format!(
+                "the call at {} passes fewer arguments than that",
+                place(&call.path, call.line)
+            ));
+        }
+        by_file
+            .entry(call.path.to_path_buf())
+            .or_default()
+            .extend(moved_first(&call.args, late.context_arg));
+    }
+    for edits in by_file.values() {
+        let nested = edits
+            .iter()
+            .enumerate()
+            .any(|(i, a)| edits[i + 1..].iter().any(|b| a.conflicts_with(b)));
+        if nested {
+            return Err("some of its calls are nested in another's arguments".into());
+        }
+    }
+    let calls = callers.calls.len();
+    let title = format!(
+        "move the context first here and in {calls} call{}",
+        if calls == 1 { "" } else { "s" }
+    );
+    let here = by_file.remove(&*late.path).unwrap_or_default();
+    let fix = by_file.into_iter().fold(
+        Fix::new(Applicability::Unsafe, title, here),
+        |fix, (path, edits)| fix.also_in(path, FileChange::new(edits)),
+    );
+    Ok(fix)
+}
+
+/// The edits that move item `index` of a list to the front, shifting the
+/// ones before it along; each item keeps its slot's surroundings.
+fn moved_first(items: &[(Range<usize>, String)], index: usize) -> Vec<Edit> {
+    (0..=index)
+        .map(|slot| {
+            let from = if slot == 0 { index } else { slot - 1 };
+            Edit::replace(items[slot].0.clone(), items[from].1.clone())
+        })
+        .collect()
+}
+
+/// `file:line` for messages.
+fn place(path: &Path, line: usize) -> String {
+    format!("{}:{line}", crate::report::display_path(path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn moving_first_shifts_the_others() {
+        let items: Vec<(Range<usize>, String)> = ["a", "b", "ctx", "d"]
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (i * 10..i * 10 + 1, t.to_string()))
+            .collect();
+        let texts: Vec<String> = moved_first(&items, 2).into_iter().map(|e| e.text).collect();
+        assert_eq!(texts, vec!["ctx", "a", "b"]);
+    }
+}
