@@ -435,7 +435,15 @@ fn late_context(
                 .is_some_and(|t| TypeRef::of(cx, t).is_context())
     };
     let context_decl = decls.iter().position(is_context)?;
-    if context_decl == 0 {
+    // Test helpers take their `t` first by convention (`testing.TB`,
+    // `*testing.T`, …), and the context right after.
+    let testing = |p: &Node<'_>| {
+        p.child_by_field_name("type").is_some_and(|t| {
+            let ty = TypeRef::of(cx, t);
+            matches!(ty.named(), Some(("testing", "T" | "B" | "F" | "TB")))
+        })
+    };
+    if decls[..context_decl].iter().all(testing) {
         return None;
     }
     let mut cursor = list.walk();

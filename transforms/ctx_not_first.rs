@@ -38,6 +38,9 @@
 //! `ctx1, ctx2 context.Context` is).
 //!
 //! ## Limitations
+//! A test helper's `t` (`*testing.T`, `*testing.B`, `*testing.F`,
+//! `testing.TB`) may come before the context, as Go's own test helpers
+//! have it (`CommandContext(t testing.TB, ctx context.Context, …)`).
 //! Interface methods are not moved (the interface and every implementation
 //! would have to change together), so methods named like one are left
 //! alone. Function literals and function types are not changed.
