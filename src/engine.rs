@@ -315,31 +315,38 @@ impl<'r> Engine<'r> {
 
     /// Adds to the summaries the calls of and references to the functions
     /// the rules ask about, from every file that names one (parsing it
-    /// again if it was parsed already). Returns the names.
+    /// again if it was parsed already). A rule may ask for more once it
+    /// sees those calls (the callers of a function it threads), so this
+    /// repeats until no new name is asked for. Returns the names.
     fn collect_call_sites(&self, paths: &[PathBuf], state: &mut ScanState) -> HashSet<String> {
-        let names = self
-            .rules
-            .call_sites_wanted(&Workspace::new(state.summaries.values()));
-        if names.is_empty() {
-            return names;
+        const MAX_ROUNDS: usize = 16;
+        let mut collected: HashSet<String> = HashSet::new();
+        for _ in 0..MAX_ROUNDS {
+            let wanted = self
+                .rules
+                .call_sites_wanted(&Workspace::new(state.summaries.values()));
+            let new: Vec<&String> = wanted.iter().filter(|n| !collected.contains(*n)).collect();
+            if new.is_empty() {
+                break;
+            }
+            let mentions = AhoCorasick::new(&new).expect("names are plain strings");
+            collected.extend(wanted.iter().cloned());
+            let found: Vec<(PathBuf, FileSummary)> = paths
+                .par_iter()
+                .filter_map(|path| {
+                    let source = SourceFile::load(path).ok()?;
+                    if is_generated(&source.text) || !mentions.is_match(&source.text) {
+                        return None;
+                    }
+                    let analysis = self.analyse(path, &source.text, Some(&collected)).ok()?;
+                    Some((path.clone(), analysis.summary))
+                })
+                .collect();
+            for (path, summary) in found {
+                state.summaries.insert(path, summary);
+            }
         }
-        let words: Vec<&String> = names.iter().collect();
-        let mentions = AhoCorasick::new(&words).expect("names are plain strings");
-        let found: Vec<(PathBuf, FileSummary)> = paths
-            .par_iter()
-            .filter_map(|path| {
-                let source = SourceFile::load(path).ok()?;
-                if is_generated(&source.text) || !mentions.is_match(&source.text) {
-                    return None;
-                }
-                let analysis = self.analyse(path, &source.text, Some(&names)).ok()?;
-                Some((path.clone(), analysis.summary))
-            })
-            .collect();
-        for (path, summary) in found {
-            state.summaries.insert(path, summary);
-        }
-        names
+        collected
     }
 
     /// Reads one file and analyses it if its bytes can matter: in the first

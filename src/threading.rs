@@ -37,22 +37,28 @@ pub struct FunctionFacts {
     /// A `ctx := context.TODO()` line the parameter makes redundant: the
     /// lines to delete.
     pub redundant: Option<Range<usize>>,
+    /// The first `Background()`/`TODO()` the parameter replaces, for
+    /// reporting.
+    pub first_root: Option<Range<usize>>,
     /// The name the new parameter gets.
     pub ctx_name: String,
     /// The file's name for the `context` package.
     pub context_pkg: String,
+    /// True when the module's Go has `context.WithoutCancel` (1.21).
+    pub detach_ok: bool,
 }
 
 impl FunctionFacts {
     /// True when it makes a context of its own that should come from its
     /// caller.
     pub fn is_leaf(&self) -> bool {
-        !self.has_context && self.root.is_none() && !self.leaf_calls.is_empty()
+        !self.has_context && self.root.is_none() && self.first_root.is_some()
     }
 }
 
 /// The facts of every function and method declared in a file.
-pub fn function_facts(cx: &FileCx<'_>) -> Vec<FunctionFacts> {
+#[cfg(test)]
+fn function_facts(cx: &FileCx<'_>) -> Vec<FunctionFacts> {
     named_children(cx.root)
         .into_iter()
         .filter(|d| matches!(d.kind(), "function_declaration" | "method_declaration"))
@@ -60,7 +66,8 @@ pub fn function_facts(cx: &FileCx<'_>) -> Vec<FunctionFacts> {
         .collect()
 }
 
-fn facts_of(cx: &FileCx<'_>, decl: Node<'_>) -> Option<FunctionFacts> {
+/// The facts of one function or method declaration.
+pub fn facts_of(cx: &FileCx<'_>, decl: Node<'_>) -> Option<FunctionFacts> {
     let name = text(decl.child_by_field_name("name")?, cx.src).to_string();
     let params = decl.child_by_field_name("parameters")?;
     let param_nodes = named_children(params);
@@ -84,22 +91,34 @@ fn facts_of(cx: &FileCx<'_>, decl: Node<'_>) -> Option<FunctionFacts> {
         &context_pkg,
     );
     let mut leaf_calls = Vec::new();
-    if let Some(body) = decl.child_by_field_name("body") {
+    let decl_text = text(decl, cx.src);
+    let makes_root = decl_text.contains("Background()") || decl_text.contains("TODO()");
+    let redeclared = decl
+        .child_by_field_name("body")
+        .filter(|_| makes_root)
+        .and_then(|b| redeclared_root(cx, b));
+    let redundant = redeclared.as_ref().map(|(_, lines, _)| lines.clone());
+    let mut first_root = redeclared.as_ref().map(|(_, _, call)| call.clone());
+    if let Some(body) = decl.child_by_field_name("body").filter(|_| makes_root) {
         for_each_node(body, |n| {
             if n.kind() == "call_expression"
                 && is_root_call(cx, n)
                 && !is_deliberate_root(cx, n)
                 && context_use(cx, n).is_none()
+                // The redundant `ctx := context.TODO()` line goes whole.
+                && !redundant.as_ref().is_some_and(|r| r.contains(&n.start_byte()))
             {
+                if first_root.as_ref().is_none_or(|f| n.start_byte() < f.start) {
+                    first_root = Some(n.byte_range());
+                }
                 leaf_calls.push((n.byte_range(), goroutine_of(n).is_some()));
             }
         });
     }
-    let redeclared = decl
-        .child_by_field_name("body")
-        .and_then(|b| redeclared_root(cx, b));
     let ctx_name = match &redeclared {
-        Some((name, _)) => name.clone(),
+        Some((name, _, _)) => name.clone(),
+        // Most functions never mention `ctx`: spare them the walk.
+        None if !decl_text.contains("ctx") => "ctx".to_string(),
         None => fresh_name(cx, params, &["ctx"])?,
     };
     Some(FunctionFacts {
@@ -110,7 +129,9 @@ fn facts_of(cx: &FileCx<'_>, decl: Node<'_>) -> Option<FunctionFacts> {
         has_context,
         root,
         leaf_calls,
-        redundant: redeclared.map(|(_, lines)| lines),
+        redundant,
+        first_root,
+        detach_ok: cx.go_at_least(1, 21),
         ctx_name,
         context_pkg,
     })
@@ -182,8 +203,11 @@ fn is_main_package(cx: &FileCx<'_>) -> bool {
 }
 
 /// A top-level `name := context.TODO()` (or `Background()`) of a function
-/// body: the variable's name and the lines of the statement.
-fn redeclared_root(cx: &FileCx<'_>, body: Node<'_>) -> Option<(String, Range<usize>)> {
+/// body: the variable's name, the lines of the statement and the call.
+fn redeclared_root(
+    cx: &FileCx<'_>,
+    body: Node<'_>,
+) -> Option<(String, Range<usize>, Range<usize>)> {
     statements(body).into_iter().find_map(|stmt| {
         if stmt.kind() != "short_var_declaration" {
             return None;
@@ -201,6 +225,7 @@ fn redeclared_root(cx: &FileCx<'_>, body: Node<'_>) -> Option<(String, Range<usi
                 Some((
                     text(*name, cx.src).to_string(),
                     line_start(cx.src, stmt.start_byte())..next_line_start(cx.src, stmt.end_byte()),
+                    call.byte_range(),
                 ))
             }
             _ => None,
@@ -384,8 +409,15 @@ mod tests {
         assert!(work.is_leaf());
         assert_eq!(work.ctx_name, "ctx", "the redeclared name is reused");
         assert!(work.redundant.is_some());
-        assert_eq!(work.leaf_calls.len(), 2);
-        assert!(work.leaf_calls[1].1, "the second runs in a goroutine");
+        assert_eq!(
+            work.leaf_calls.len(),
+            1,
+            "the redeclared TODO() goes with its line, not as a replacement"
+        );
+        assert!(work.leaf_calls[0].1, "the other runs in a goroutine");
+        assert!(work
+            .first_root
+            .is_some_and(|r| r.start < work.leaf_calls[0].0.start));
         let get = by("Get");
         assert_eq!(get.receiver.as_deref(), Some("S"));
         assert_ne!(get.ctx_name, "ctx", "ctx is taken by a parameter");

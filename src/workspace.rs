@@ -8,6 +8,7 @@
 use crate::fix::Condition;
 use crate::rule::FileCx;
 use crate::syntax::{for_each_node, named_children, text};
+use crate::threading::FunctionFacts;
 use crate::typing::{callee_of, function_named, var_spec_type, Callee, TypeExpr, TypeRef};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -98,6 +99,9 @@ pub struct CallSite {
     /// True when the call runs in a goroutine of its own (`go f()`, or
     /// inside `go func() { ... }()`).
     pub in_goroutine: bool,
+    /// The context the call could pass without changing its caller: the
+    /// one in scope, or the one a root makes; `None` when there is none.
+    pub supply: Option<String>,
 }
 
 /// A place a function or method is used as a value rather than called:
@@ -156,6 +160,8 @@ pub struct FileSummary {
     pub references: Vec<FuncRef>,
     /// Functions and methods whose context parameter is not first.
     pub late_contexts: Vec<LateContext>,
+    /// What thread-ctx needs of every function and method, with its file.
+    pub functions: Vec<(Arc<FuncId>, Arc<Path>, FunctionFacts)>,
 }
 
 impl FileSummary {
@@ -174,6 +180,7 @@ impl FileSummary {
             calls: Vec::new(),
             references: Vec::new(),
             late_contexts: Vec::new(),
+            functions: Vec::new(),
         };
         for decl in named_children(cx.root) {
             let mut caller = None;
@@ -198,13 +205,18 @@ impl FileSummary {
                 "var_declaration" => summary.add_vars(cx, decl),
                 _ => {}
             }
+            let mut root = None;
             if let Some(id) = &caller {
                 summary
                     .late_contexts
                     .extend(late_context(cx, decl, id, &path));
+                if let Some(facts) = crate::threading::facts_of(cx, decl) {
+                    root = facts.root.clone();
+                    summary.functions.push((id.clone(), path.clone(), facts));
+                }
             }
             if let Some(names) = uses {
-                summary.add_uses(cx, decl, &path, caller, names);
+                summary.add_uses(cx, decl, &path, caller, root.as_deref(), names);
             }
         }
         summary
@@ -227,6 +239,7 @@ impl FileSummary {
         decl: Node<'_>,
         path: &Arc<Path>,
         caller: Option<Arc<FuncId>>,
+        root: Option<&str>,
         names: &HashSet<String>,
     ) {
         let wanted = |n: Node<'_>| last_name(n, cx.src).is_some_and(|name| names.contains(name));
@@ -241,7 +254,7 @@ impl FileSummary {
             match kind {
                 "call_expression" if node.child_by_field_name("function").is_some_and(wanted) => {
                     let in_goroutine = node.start_byte() < goroutine_end;
-                    self.add_call(cx, node, path, &caller, in_goroutine);
+                    self.add_call(cx, node, path, &caller, root, in_goroutine);
                 }
                 "go_statement" => goroutine_end = goroutine_end.max(node.end_byte()),
                 // `F[T]` as a value.
@@ -291,6 +304,7 @@ impl FileSummary {
         call: Node<'_>,
         path: &Arc<Path>,
         caller: &Option<Arc<FuncId>>,
+        root: Option<&str>,
         in_goroutine: bool,
     ) {
         let (Some(function), Some(arguments)) = (
@@ -315,6 +329,7 @@ impl FileSummary {
             callee,
             caller: caller.clone(),
             in_goroutine,
+            supply: supply(cx, call, root, in_goroutine),
         });
     }
 
@@ -412,6 +427,29 @@ fn value_operands<'t>(node: Node<'t>, kind: &str) -> Vec<Node<'t>> {
         "range_clause" => field("right").into_iter().collect(),
         _ => Vec::new(),
     }
+}
+
+/// The context a call could be given where it stands (see
+/// [`CallSite::supply`]). A gin handler's goroutine is left out: its
+/// context must be made before the `go` statement.
+fn supply(
+    cx: &FileCx<'_>,
+    call: Node<'_>,
+    root: Option<&str>,
+    in_goroutine: bool,
+) -> Option<String> {
+    if let Some(usage) = crate::scope::context_use(cx, call) {
+        return usage.before_go.is_none().then_some(usage.expr);
+    }
+    let root = root?;
+    let context = cx.package_name_or_default("context");
+    Some(
+        if in_goroutine && root != format!("{context}.Background()") {
+            format!("{context}.WithoutCancel({root})")
+        } else {
+            root.to_string()
+        },
+    )
 }
 
 /// The declaration's context parameter, when it has one and it is not
@@ -698,6 +736,7 @@ struct CallIndex {
 pub struct Workspace {
     packages: HashMap<String, PackageDecls>,
     late_contexts: Vec<LateContext>,
+    functions: Vec<(Arc<FuncId>, Arc<Path>, FunctionFacts)>,
     calls: Vec<CallSite>,
     references: Vec<FuncRef>,
     /// Built on the first [`Workspace::callers`] query, once every file is
@@ -736,9 +775,15 @@ impl Workspace {
             pkg.vars.insert(name.clone(), ty.clone());
         }
         self.late_contexts.extend_from_slice(&summary.late_contexts);
+        self.functions.extend_from_slice(&summary.functions);
         self.calls.extend_from_slice(&summary.calls);
         self.references.extend_from_slice(&summary.references);
         self.index.take();
+    }
+
+    /// Every declared function and method with its file and facts.
+    pub fn functions(&self) -> &[(Arc<FuncId>, Arc<Path>, FunctionFacts)] {
+        &self.functions
     }
 
     /// Every function and method whose context parameter is not first.

@@ -12,6 +12,7 @@ pub mod done_err;
 pub mod lost_cancel;
 pub mod nil_ctx;
 pub mod redundant_cancel;
+pub mod thread_ctx;
 
 macro_rules! registry {
     ($($module:ident),* $(,)?) => {
@@ -30,6 +31,7 @@ macro_rules! registry {
 
 registry! {
     background_in_scope,
+    thread_ctx,
     lost_cancel,
     done_busy_loop,
     done_err,

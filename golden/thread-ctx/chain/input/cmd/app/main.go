@@ -1,0 +1,7 @@
+package main
+
+import "example.com/chain/api"
+
+func main() {
+	api.Warm()
+}

@@ -1,0 +1,10 @@
+package oldgo
+
+import "context"
+
+func step(ctx context.Context) error { return ctx.Err() }
+
+// Work is called from a test of a go 1.22 module.
+func Work() error {
+	return step(context.TODO())
+}

@@ -1,0 +1,21 @@
+package chain
+
+import "context"
+
+// HandleRequest has a real request-scoped context.
+func HandleRequest(ctx context.Context) string {
+	data := BusinessLogicHandler(ctx) // Note that the request context was not passed here.
+	return data
+}
+
+func BusinessLogicHandler(ctx context.Context) string {
+	data := RetrieveData(ctx)
+	return data
+}
+
+func RetrieveData(ctx context.Context) string {
+	if err := ctx.Err(); err != nil {
+		return ""
+	}
+	return "data"
+}

@@ -1,0 +1,3 @@
+module example.com/seedchain
+
+go 1.22

@@ -1,0 +1,339 @@
+//! ## What it does
+//! Finds a function with no context of its own that makes one with
+//! `context.TODO()` or `context.Background()`, gives it a
+//! `ctx context.Context` first parameter instead, and passes the caller's
+//! context down: every caller with a context in scope passes it, and every
+//! caller without one is threaded in turn, up to a function that has one or
+//! a root that makes one.
+//!
+//! ## Why
+//! "If you are passed a Context, prefer continuing to pass it through the
+//! entire call chain." A `TODO()` deep in a call chain marks where that was
+//! not done: the request's deadline, cancellation and values stop there.
+//! Threading by hand means changing a signature and every caller, across
+//! packages, which is why it is left undone.
+//!
+//! ## Example
+//! ```go
+//! func HandleRequest(ctx context.Context) {
+//!     data := BusinessLogicHandler()
+//! }
+//!
+//! func BusinessLogicHandler() string {
+//!     ctx := context.TODO()
+//!     return RetrieveData(ctx)
+//! }
+//! ```
+//! becomes
+//! ```go
+//! func HandleRequest(ctx context.Context) {
+//!     data := BusinessLogicHandler(ctx)
+//! }
+//!
+//! func BusinessLogicHandler(ctx context.Context) string {
+//!     return RetrieveData(ctx)
+//! }
+//! ```
+//! Roots make the context: `main` and `init` `context.Background()`; tests,
+//! benchmarks and fuzz tests `t.Context()` from Go 1.24 on (else
+//! `context.Background()`); an `http` handler passes `r.Context()` and a gin
+//! handler `c.Request.Context()`, as a function with a context parameter
+//! passes it. A call that runs in a goroutine gets
+//! `context.WithoutCancel(ctx)`, so threading never adds a cancellation the
+//! code did not have.
+//!
+//! ## Fix safety
+//! Unsafe: it changes signatures, so code outside the workspace that calls
+//! a threaded function breaks, and the functions now follow their callers'
+//! deadlines and cancellation. All the declarations and calls of one chain
+//! change together, or none.
+//!
+//! ## Limitations
+//! A function is not threaded, and the chains that need it are reported
+//! with the reason, when it is used as a value (assigned, passed, stored,
+//! a method value), when a call may reach it through a receiver whose type
+//! ctxmod cannot see, when another method shares its name (it may satisfy
+//! an interface: interfaces are not changed yet), when it is called at
+//! package level, or from a gin handler's goroutine. Exported functions are
+//! threaded like the others (a `wrap` policy that keeps the old signature
+//! is not built yet).
+
+use crate::fix::{Applicability, Edit, FileChange, Finding, Fix};
+use crate::rule::{FileCx, Rule, RuleMeta};
+use crate::threading::{plan, CallEdge, FunctionFacts, FunctionNode};
+use crate::workspace::{FuncId, Workspace};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use tree_sitter::Node;
+
+/// The thread-ctx rule.
+pub struct ThreadCtx;
+
+/// The registered instance.
+pub static RULE: ThreadCtx = ThreadCtx;
+
+static META: RuleMeta = RuleMeta {
+    code: "CTX002",
+    id: "thread-ctx",
+    summary:
+        "a function that makes its own context: take `ctx` as a parameter, through every caller",
+    applicability: Applicability::Unsafe,
+    kinds: &[],
+    // Leaves call context.TODO()/Background().
+    needles: &["context"],
+    needs_callers: false,
+};
+
+/// A declared function with its file and facts.
+type Declared<'w> = (&'w Arc<Path>, &'w FunctionFacts);
+
+/// A function's key for the planner: unique, and readable in messages.
+fn key(id: &FuncId) -> String {
+    match &id.receiver {
+        Some(receiver) => format!("{}.{receiver}.{}", id.package, id.name),
+        None => format!("{}.{}", id.package, id.name),
+    }
+}
+
+impl Rule for ThreadCtx {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn visit(&self, _node: Node<'_>, _cx: &FileCx<'_>, _out: &mut Vec<Finding>) {}
+
+    fn call_sites_wanted(&self, workspace: &Workspace) -> Vec<String> {
+        needing(workspace)
+            .into_iter()
+            .map(|id| id.name.clone())
+            .collect()
+    }
+
+    fn check_workspace(&self, workspace: &Workspace, out: &mut Vec<(PathBuf, Finding)>) {
+        let declared: HashMap<String, (&FuncId, Declared<'_>)> = workspace
+            .functions()
+            .iter()
+            .map(|(id, path, facts)| (key(id), (&**id, (path, facts))))
+            .collect();
+        let mut nodes = Vec::new();
+        let mut edges = Vec::new();
+        for id in needing(workspace) {
+            let Some((_, (_, facts))) = declared.get(&key(id)) else {
+                continue;
+            };
+            nodes.push(FunctionNode {
+                id: key(id),
+                leaf: facts.is_leaf(),
+                boundary: boundary(workspace, id),
+            });
+            for call in workspace.callers(id).calls {
+                edges.push(CallEdge {
+                    caller: call.caller.as_deref().map(key),
+                    callee: key(id),
+                    supplied: call.supply.is_some(),
+                });
+            }
+        }
+        let planned = plan(&nodes, &edges);
+        for group in &planned.groups {
+            let leaves: Vec<&String> = group
+                .iter()
+                .filter(|k| declared[*k].1 .1.is_leaf())
+                .collect();
+            let Some(first) = leaves.first() else {
+                continue;
+            };
+            let (path, facts) = declared[*first].1;
+            let fix = thread(workspace, &declared, group);
+            let message = leaf_message(facts);
+            let finding = match fix {
+                Ok(fix) => Finding::new(
+                    &META,
+                    facts.first_root.clone().expect("leaves have one"),
+                    message,
+                )
+                .with_fix(fix),
+                Err(why) => Finding::new(
+                    &META,
+                    facts.first_root.clone().expect("leaves have one"),
+                    format!("{message} (not fixed: {why})"),
+                ),
+            };
+            out.push((path.to_path_buf(), finding));
+        }
+        for (k, why) in &planned.blocked {
+            let Some((_, (path, facts))) = declared.get(k) else {
+                continue;
+            };
+            if facts.is_leaf() {
+                let message = format!("{} (not fixed: {why})", leaf_message(facts));
+                out.push((
+                    path.to_path_buf(),
+                    Finding::new(
+                        &META,
+                        facts.first_root.clone().expect("leaves have one"),
+                        message,
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+fn leaf_message(facts: &FunctionFacts) -> String {
+    format!(
+        "`{}` makes its own context with context.TODO()/Background(): its callers' deadline, cancellation and values stop here",
+        facts.name
+    )
+}
+
+/// The leaves, and every function whose call of a function on the list
+/// cannot pass a context where it stands, transitively.
+fn needing(workspace: &Workspace) -> Vec<&FuncId> {
+    let mut seen: BTreeSet<String> = BTreeSet::new();
+    let mut work: Vec<&FuncId> = workspace
+        .functions()
+        .iter()
+        .filter(|(_, _, facts)| facts.is_leaf())
+        .map(|(id, _, _)| &**id)
+        .collect();
+    let mut needed = Vec::new();
+    while let Some(id) = work.pop() {
+        if !seen.insert(key(id)) {
+            continue;
+        }
+        needed.push(id);
+        for call in workspace.callers(id).calls {
+            if let (Some(caller), None) = (&call.caller, &call.supply) {
+                work.push(caller);
+            }
+        }
+    }
+    needed
+}
+
+/// Why a function's signature cannot change, if it cannot.
+fn boundary(workspace: &Workspace, id: &FuncId) -> Option<String> {
+    let callers = workspace.callers(id);
+    if let Some(r) = callers.references.first() {
+        return Some(format!(
+            "`{}` is used as a value at {}",
+            id.name,
+            place(&r.path, r.line)
+        ));
+    }
+    if let Some((call, why)) = callers.unresolved.first() {
+        return Some(format!(
+            "the call at {} may reach `{}` ({why})",
+            place(&call.path, call.line),
+            id.name
+        ));
+    }
+    if id.receiver.is_some() && workspace.methods_named(&id.name) > 1 {
+        return Some(format!(
+            "another method is named `{}`, and it may be called through an interface",
+            id.name
+        ));
+    }
+    None
+}
+
+/// The fix that threads one group: every declaration takes the context
+/// first, every leaf uses it, and every call passes one.
+fn thread(
+    workspace: &Workspace,
+    declared: &HashMap<String, (&FuncId, Declared<'_>)>,
+    group: &BTreeSet<String>,
+) -> Result<Fix, String> {
+    let mut changes: BTreeMap<PathBuf, FileChange> = BTreeMap::new();
+    let mut calls = 0;
+    for k in group {
+        let (id, (path, facts)) = declared[k];
+        let change = changes.entry(path.to_path_buf()).or_default();
+        let comma = if facts.has_params { ", " } else { "" };
+        change.edits.push(Edit::insert(
+            facts.param_insert,
+            format!("{} {}.Context{comma}", facts.ctx_name, facts.context_pkg),
+        ));
+        for (range, in_goroutine) in &facts.leaf_calls {
+            change
+                .edits
+                .push(Edit::replace(range.clone(), pass(facts, *in_goroutine)?));
+        }
+        if let Some(lines) = &facts.redundant {
+            change.edits.push(Edit::delete(lines.clone()));
+        }
+        change.add_imports.push("context");
+        for call in workspace.callers(id).calls {
+            let caller = call.caller.as_deref().and_then(|c| declared.get(&key(c)));
+            let expr = match caller {
+                Some((c, (_, caller_facts))) if group.contains(&key(c)) => {
+                    pass(caller_facts, call.in_goroutine)?
+                }
+                _ => call.supply.clone().ok_or_else(|| {
+                    format!("no context to pass at {}", place(&call.path, call.line))
+                })?,
+            };
+            let comma = if call.args.is_empty() { "" } else { ", " };
+            let change = changes.entry(call.path.to_path_buf()).or_default();
+            if let Some((_, (_, caller_facts))) = caller {
+                if expr.starts_with(&format!("{}.", caller_facts.context_pkg)) {
+                    change.add_imports.push("context");
+                }
+            }
+            change.edits.push(Edit::insert(
+                call.arguments.start + 1,
+                format!("{expr}{comma}"),
+            ));
+            calls += 1;
+        }
+    }
+    for change in changes.values() {
+        let e = &change.edits;
+        if e.iter()
+            .enumerate()
+            .any(|(i, a)| e[i + 1..].iter().any(|b| a.conflicts_with(b)))
+        {
+            return Err("its edits would overlap (nested calls)".into());
+        }
+    }
+    let leaf_path = group
+        .iter()
+        .map(|k| declared[k].1)
+        .find(|(_, facts)| facts.is_leaf())
+        .map(|(path, _)| path.to_path_buf())
+        .expect("a group holds a leaf");
+    let home = changes.remove(&leaf_path).unwrap_or_default();
+    let title = format!(
+        "take `ctx` as the first parameter of {} function{} and pass it in {calls} call{}",
+        group.len(),
+        if group.len() == 1 { "" } else { "s" },
+        if calls == 1 { "" } else { "s" }
+    );
+    let mut fix = Fix::new(Applicability::Unsafe, title, Vec::new());
+    fix.change = home;
+    Ok(changes
+        .into_iter()
+        .fold(fix, |fix, (path, change)| fix.also_in(path, change)))
+}
+
+/// What a threaded function passes on: its context, detached in a
+/// goroutine (which needs Go 1.21).
+fn pass(facts: &FunctionFacts, in_goroutine: bool) -> Result<String, String> {
+    if !in_goroutine {
+        return Ok(facts.ctx_name.clone());
+    }
+    if !facts.detach_ok {
+        return Err("a goroutine would need context.WithoutCancel, which needs Go 1.21".into());
+    }
+    Ok(format!(
+        "{}.WithoutCancel({})",
+        facts.context_pkg, facts.ctx_name
+    ))
+}
+
+/// `file:line` for messages.
+fn place(path: &Path, line: usize) -> String {
+    format!("{}:{line}", crate::report::display_path(path))
+}
