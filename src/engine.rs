@@ -335,10 +335,12 @@ impl<'r> Engine<'r> {
                 .par_iter()
                 .filter_map(|path| {
                     let source = SourceFile::load(path).ok()?;
-                    if is_generated(&source.text) || !mentions.is_match(&source.text) {
+                    if is_generated(&source.text) || !mentions_word(&mentions, &source.text) {
                         return None;
                     }
-                    let analysis = self.analyse(path, &source.text, Some(&collected)).ok()?;
+                    let analysis = self
+                        .analyse(path, &source.text, Some(&collected), false)
+                        .ok()?;
                     Some((path.clone(), analysis.summary))
                 })
                 .collect();
@@ -376,7 +378,7 @@ impl<'r> Engine<'r> {
         if !wanted {
             return Scanned::Skipped;
         }
-        match self.analyse(path, &source.text, None) {
+        match self.analyse(path, &source.text, None, true) {
             Ok(a) if a.findings.is_empty() => Scanned::Analysed(source.path, None, Box::new(a)),
             Ok(a) => Scanned::Analysed(source.path.clone(), Some(source), Box::new(a)),
             Err(n) => Scanned::Failed(n),
@@ -387,14 +389,16 @@ impl<'r> Engine<'r> {
     /// the file is a bug in ctxmod: it becomes an error naming the file, and
     /// the run goes on with the other files.
     /// With `uses`, the summary also holds the calls of and references to
-    /// functions so named.
+    /// functions so named. Without `check`, only the summary is made (no
+    /// findings).
     pub(crate) fn analyse(
         &self,
         path: &Path,
         text: &str,
         uses: Option<&HashSet<String>>,
+        check: bool,
     ) -> Result<Analysis, Notice> {
-        let run = std::panic::AssertUnwindSafe(|| self.analyse_unguarded(path, text, uses));
+        let run = std::panic::AssertUnwindSafe(|| self.analyse_unguarded(path, text, uses, check));
         std::panic::catch_unwind(run).unwrap_or_else(|payload| {
             let what = payload
                 .downcast_ref::<&str>()
@@ -417,6 +421,7 @@ impl<'r> Engine<'r> {
         path: &Path,
         text: &str,
         uses: Option<&HashSet<String>>,
+        check: bool,
     ) -> Result<Analysis, Notice> {
         let tree = parse(text);
         if let Some(err) = first_error(&tree) {
@@ -454,10 +459,27 @@ impl<'r> Engine<'r> {
             package: &package,
         };
         let summary = FileSummary::from_tree(&cx, uses);
-        let mut findings = unsuppressed(text, self.rules.check(&cx));
+        let mut findings = if check {
+            unsuppressed(text, self.rules.check(&cx))
+        } else {
+            Vec::new()
+        };
         findings.sort_by_key(|f| (f.range.start, f.range.end, f.rule.code));
         Ok(Analysis { summary, findings })
     }
+}
+
+/// True when `text` holds one of the automaton's words as a whole word
+/// (`New` in `x.New(`, not in `NewServer`). Overlapping matches are all
+/// looked at, so `New` does not hide `NewServer`.
+fn mentions_word(words: &AhoCorasick, text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let is_ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    words.find_overlapping_iter(text).any(|m| {
+        let before = m.start().checked_sub(1).map(|i| bytes[i]);
+        let after = bytes.get(m.end()).copied();
+        !before.is_some_and(is_ident) && !after.is_some_and(is_ident)
+    })
 }
 
 /// The findings not silenced by an ignore comment of `text`.
@@ -549,6 +571,17 @@ mod tests {
         assert!(!cx.src.contains("boom"), "rule bug");
         None
     });
+
+    #[test]
+    fn whole_words_only_and_overlaps_are_seen() {
+        let words = AhoCorasick::new(["New", "NewServer"]).unwrap();
+        assert!(
+            mentions_word(&words, "s := NewServer(cfg)"),
+            "NewServer, despite New inside it"
+        );
+        assert!(mentions_word(&words, "x.New()"));
+        assert!(!mentions_word(&words, "NewClient(); Renew()"));
+    }
 
     #[test]
     fn a_rule_panic_is_an_error_for_that_file_only() {

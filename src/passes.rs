@@ -231,7 +231,7 @@ impl Fixer<'_, '_> {
         let analysed: Vec<(PathBuf, String, Result<Analysis, Notice>)> = texts
             .into_par_iter()
             .map(|(path, text)| {
-                let analysis = engine.analyse(&path, &text, uses);
+                let analysis = engine.analyse(&path, &text, uses, true);
                 (path, text, analysis)
             })
             .collect();

@@ -106,6 +106,7 @@ impl Rule for ThreadCtx {
     fn call_sites_wanted(&self, workspace: &Workspace) -> Vec<String> {
         needing(workspace)
             .into_iter()
+            .filter(|id| !shares_method_name(workspace, id))
             .map(|id| id.name.clone())
             .collect()
     }
@@ -204,6 +205,10 @@ fn needing(workspace: &Workspace) -> Vec<&FuncId> {
             continue;
         }
         needed.push(id);
+        if shares_method_name(workspace, id) {
+            // Blocked whatever its callers are: no need to look at them.
+            continue;
+        }
         for call in workspace.callers(id).calls {
             if let (Some(caller), None) = (&call.caller, &call.supply) {
                 work.push(caller);
@@ -230,13 +235,19 @@ fn boundary(workspace: &Workspace, id: &FuncId) -> Option<String> {
             id.name
         ));
     }
-    if id.receiver.is_some() && workspace.methods_named(&id.name) > 1 {
+    if shares_method_name(workspace, id) {
         return Some(format!(
             "another method is named `{}`, and it may be called through an interface",
             id.name
         ));
     }
     None
+}
+
+/// True for a method whose name another method shares: it may be called
+/// through an interface, which thread-ctx does not change yet.
+fn shares_method_name(workspace: &Workspace, id: &FuncId) -> bool {
+    id.receiver.is_some() && workspace.methods_named(&id.name) > 1
 }
 
 /// The fix that threads one group: every declaration takes the context
