@@ -15,6 +15,7 @@ pub mod done;
 pub mod engine;
 pub mod escape;
 pub mod fix;
+pub mod gofmt;
 pub mod gomod;
 pub mod imports;
 pub mod passes;

@@ -293,10 +293,15 @@ impl Fixer<'_, '_> {
             .files
             .into_values()
             .filter(|f| f.text != f.source.text)
-            .map(|f| ChangedFile {
-                new_text: f.source.to_disk_text(&f.text),
-                source: f.source,
-                applied: f.applied,
+            .collect::<Vec<_>>()
+            .into_par_iter()
+            .map(|f| {
+                let text = crate::gofmt::keep_clean(&f.source.text, f.text);
+                ChangedFile {
+                    new_text: f.source.to_disk_text(&text),
+                    source: f.source,
+                    applied: f.applied,
+                }
             })
             .collect();
         FixOutcome {

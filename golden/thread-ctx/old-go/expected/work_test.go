@@ -16,3 +16,19 @@ func BenchmarkWork(b *testing.B) {
 		_ = Work(context.Background())
 	}
 }
+
+func benchmarkWorkSized(ctx context.Context, size int, b *testing.B) {
+	for range b.N {
+		_ = Work(ctx)
+		_ = size
+	}
+}
+
+// One-line benchmarks: gofmt lays a body out on several lines once it
+// grows too long, so the fix does too.
+func BenchmarkWorkSizedOneThousandItems(b *testing.B) {
+	benchmarkWorkSized(context.Background(), 1000, b)
+}
+func BenchmarkWorkSizedOneHundredThousandItems(b *testing.B) {
+	benchmarkWorkSized(context.Background(), 100000, b)
+}

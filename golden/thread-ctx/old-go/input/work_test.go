@@ -13,3 +13,15 @@ func BenchmarkWork(b *testing.B) {
 		_ = Work()
 	}
 }
+
+func benchmarkWorkSized(size int, b *testing.B) {
+	for range b.N {
+		_ = Work()
+		_ = size
+	}
+}
+
+// One-line benchmarks: gofmt lays a body out on several lines once it
+// grows too long, so the fix does too.
+func BenchmarkWorkSizedOneThousandItems(b *testing.B)        { benchmarkWorkSized(1000, b) }
+func BenchmarkWorkSizedOneHundredThousandItems(b *testing.B) { benchmarkWorkSized(100000, b) }
