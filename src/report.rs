@@ -22,6 +22,11 @@ pub fn display_path(path: &Path) -> String {
     s.strip_prefix("./").map(str::to_string).unwrap_or(s)
 }
 
+/// `file:line` for messages, the file as the user should see it.
+pub fn place(path: &Path, line: usize) -> String {
+    format!("{}:{line}", display_path(path))
+}
+
 /// One line for stderr: `warning: file:line: message`.
 pub fn notice_line(n: &Notice) -> String {
     let level = match n.severity {

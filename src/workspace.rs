@@ -801,6 +801,40 @@ impl Workspace {
             .sum()
     }
 
+    /// True for a method whose name another method (or interface method)
+    /// shares: a call may reach it through an interface.
+    pub fn shares_method_name(&self, id: &FuncId) -> bool {
+        id.receiver.is_some() && self.methods_named(&id.name) > 1
+    }
+
+    /// Why the signature of `id` cannot change with its calls, if it
+    /// cannot: it is used as a value, a call may reach it through a
+    /// receiver whose type is not known, or another method shares its name.
+    pub fn fixed_signature(&self, id: &FuncId) -> Option<String> {
+        let callers = self.callers(id);
+        if let Some(r) = callers.references.first() {
+            return Some(format!(
+                "`{}` is used as a value at {}",
+                id.name,
+                crate::report::place(&r.path, r.line)
+            ));
+        }
+        if let Some((call, why)) = callers.unresolved.first() {
+            return Some(format!(
+                "the call at {} may reach `{}` ({why})",
+                crate::report::place(&call.path, call.line),
+                id.name
+            ));
+        }
+        if self.shares_method_name(id) {
+            return Some(format!(
+                "another method is named `{}`, and it may be called through an interface",
+                id.name
+            ));
+        }
+        None
+    }
+
     /// The function or method a call or reference resolves to, if the
     /// workspace declares it; a promoted method is the embedded type's.
     pub fn func_id_of(&self, callee: &Callee) -> Option<FuncId> {

@@ -50,7 +50,7 @@ use crate::rule::{FileCx, Rule, RuleMeta};
 use crate::workspace::{LateContext, Workspace};
 use std::collections::BTreeMap;
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use tree_sitter::Node;
 
 /// The ctx-not-first rule.
@@ -111,25 +111,10 @@ fn move_first(workspace: &Workspace, late: &LateContext) -> Result<Fix, String> 
                 .into(),
         );
     }
-    if late.id.receiver.is_some() && workspace.methods_named(&late.id.name) > 1 {
-        return Err(format!(
-            "another method is named `{}`, and it may be called through an interface",
-            late.id.name
-        ));
+    if let Some(why) = workspace.fixed_signature(&late.id) {
+        return Err(why);
     }
     let callers = workspace.callers(&late.id);
-    if let Some(r) = callers.references.first() {
-        return Err(format!(
-            "it is used as a value at {}",
-            place(&r.path, r.line)
-        ));
-    }
-    if let Some((call, why)) = callers.unresolved.first() {
-        return Err(format!(
-            "the call at {} may reach it ({why})",
-            place(&call.path, call.line)
-        ));
-    }
     let mut by_file: BTreeMap<PathBuf, Vec<Edit>> = BTreeMap::new();
     by_file
         .entry(late.path.to_path_buf())
@@ -139,7 +124,7 @@ fn move_first(workspace: &Workspace, late: &LateContext) -> Result<Fix, String> 
         if call.args.len() <= late.context_arg {
             return Err(format!(
                 "the call at {} passes fewer arguments than that",
-                place(&call.path, call.line)
+                crate::report::place(&call.path, call.line)
             ));
         }
         by_file
@@ -178,11 +163,6 @@ fn moved_first(items: &[(Range<usize>, String)], index: usize) -> Vec<Edit> {
             Edit::replace(items[slot].0.clone(), items[from].1.clone())
         })
         .collect()
-}
-
-/// `file:line` for messages.
-fn place(path: &Path, line: usize) -> String {
-    format!("{}:{line}", crate::report::display_path(path))
 }
 
 #[cfg(test)]

@@ -106,7 +106,7 @@ impl Rule for ThreadCtx {
     fn call_sites_wanted(&self, workspace: &Workspace) -> Vec<String> {
         needing(workspace)
             .into_iter()
-            .filter(|id| !shares_method_name(workspace, id))
+            .filter(|id| !workspace.shares_method_name(id))
             .map(|id| id.name.clone())
             .collect()
     }
@@ -126,7 +126,7 @@ impl Rule for ThreadCtx {
             nodes.push(FunctionNode {
                 id: key(id),
                 leaf: facts.is_leaf(),
-                boundary: boundary(workspace, id),
+                boundary: workspace.fixed_signature(id),
             });
             for call in workspace.callers(id).calls {
                 edges.push(CallEdge {
@@ -205,7 +205,7 @@ fn needing(workspace: &Workspace) -> Vec<&FuncId> {
             continue;
         }
         needed.push(id);
-        if shares_method_name(workspace, id) {
+        if workspace.shares_method_name(id) {
             // Blocked whatever its callers are: no need to look at them.
             continue;
         }
@@ -216,38 +216,6 @@ fn needing(workspace: &Workspace) -> Vec<&FuncId> {
         }
     }
     needed
-}
-
-/// Why a function's signature cannot change, if it cannot.
-fn boundary(workspace: &Workspace, id: &FuncId) -> Option<String> {
-    let callers = workspace.callers(id);
-    if let Some(r) = callers.references.first() {
-        return Some(format!(
-            "`{}` is used as a value at {}",
-            id.name,
-            place(&r.path, r.line)
-        ));
-    }
-    if let Some((call, why)) = callers.unresolved.first() {
-        return Some(format!(
-            "the call at {} may reach `{}` ({why})",
-            place(&call.path, call.line),
-            id.name
-        ));
-    }
-    if shares_method_name(workspace, id) {
-        return Some(format!(
-            "another method is named `{}`, and it may be called through an interface",
-            id.name
-        ));
-    }
-    None
-}
-
-/// True for a method whose name another method shares: it may be called
-/// through an interface, which thread-ctx does not change yet.
-fn shares_method_name(workspace: &Workspace, id: &FuncId) -> bool {
-    id.receiver.is_some() && workspace.methods_named(&id.name) > 1
 }
 
 /// The fix that threads one group: every declaration takes the context
@@ -283,7 +251,10 @@ fn thread(
                     pass(caller_facts, call.in_goroutine)?
                 }
                 _ => call.supply.clone().ok_or_else(|| {
-                    format!("no context to pass at {}", place(&call.path, call.line))
+                    format!(
+                        "no context to pass at {}",
+                        crate::report::place(&call.path, call.line)
+                    )
                 })?,
             };
             let comma = if call.args.is_empty() { "" } else { ", " };
@@ -342,9 +313,4 @@ fn pass(facts: &FunctionFacts, in_goroutine: bool) -> Result<String, String> {
         "{}.WithoutCancel({})",
         facts.context_pkg, facts.ctx_name
     ))
-}
-
-/// `file:line` for messages.
-fn place(path: &Path, line: usize) -> String {
-    format!("{}:{line}", crate::report::display_path(path))
 }
