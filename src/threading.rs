@@ -82,14 +82,7 @@ pub fn facts_of(cx: &FileCx<'_>, decl: Node<'_>) -> Option<FunctionFacts> {
         .filter_map(|p| p.child_by_field_name("type"))
         .any(|t| context_kind_of_type(cx, t).is_some());
     let context_pkg = cx.package_name_or_default("context").to_string();
-    let root = root_context(
-        cx,
-        decl,
-        &name,
-        receiver.is_some(),
-        &param_nodes,
-        &context_pkg,
-    );
+    let root = root_context(cx, &name, receiver.is_some(), &param_nodes, &context_pkg);
     let mut leaf_calls = Vec::new();
     let decl_text = text(decl, cx.src);
     let makes_root = decl_text.contains("Background()") || decl_text.contains("TODO()");
@@ -142,15 +135,11 @@ pub fn facts_of(cx: &FileCx<'_>, decl: Node<'_>) -> Option<FunctionFacts> {
 /// `t.Context()` when the module's Go is 1.24 or later.
 fn root_context(
     cx: &FileCx<'_>,
-    decl: Node<'_>,
     name: &str,
     is_method: bool,
     params: &[Node<'_>],
     context_pkg: &str,
 ) -> Option<String> {
-    if is_method || decl.kind() != "function_declaration" {
-        return None;
-    }
     let background = format!("{context_pkg}.Background()");
     let in_test_file = cx.path.to_string_lossy().ends_with("_test.go");
     let testing = cx.package_name("testing");
@@ -173,9 +162,12 @@ fn root_context(
         }
         _ => None,
     };
+    // Test methods (suites that run `func (s) TestX(t *testing.T)` by
+    // reflection) are roots like test functions; `main` and `init` are not
+    // methods.
     match (name, tester) {
-        ("main", None) if is_main_package(cx) => Some(background),
-        ("init", None) => Some(background),
+        ("main", None) if !is_method && is_main_package(cx) => Some(background),
+        ("init", None) if !is_method => Some(background),
         ("TestMain", Some(("M", _))) => Some(background),
         (_, Some((kind, Some(var))))
             if ["Test", "Benchmark", "Fuzz"]

@@ -832,6 +832,13 @@ impl Workspace {
                 id.name
             ));
         }
+        let exported = id.name.starts_with(|c: char| c.is_ascii_uppercase());
+        if !exported && callers.calls.is_empty() {
+            return Some(format!(
+                "`{}` has no caller in the workspace: it may be called by reflection",
+                id.name
+            ));
+        }
         None
     }
 

@@ -32,3 +32,14 @@ func BenchmarkWorkSizedOneThousandItems(b *testing.B) {
 func BenchmarkWorkSizedOneHundredThousandItems(b *testing.B) {
 	benchmarkWorkSized(context.Background(), 100000, b)
 }
+
+// suite's test methods run by reflection, like test functions: roots.
+type suite struct{}
+
+func (suite) TestWorkInSuite(t *testing.T) {
+	if err := Work(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestSuite(t *testing.T) { suite{}.TestWorkInSuite(t) }

@@ -25,3 +25,14 @@ func benchmarkWorkSized(size int, b *testing.B) {
 // grows too long, so the fix does too.
 func BenchmarkWorkSizedOneThousandItems(b *testing.B)        { benchmarkWorkSized(1000, b) }
 func BenchmarkWorkSizedOneHundredThousandItems(b *testing.B) { benchmarkWorkSized(100000, b) }
+
+// suite's test methods run by reflection, like test functions: roots.
+type suite struct{}
+
+func (suite) TestWorkInSuite(t *testing.T) {
+	if err := Work(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestSuite(t *testing.T) { suite{}.TestWorkInSuite(t) }
