@@ -321,6 +321,7 @@ impl<'r> Engine<'r> {
     fn collect_call_sites(&self, paths: &[PathBuf], state: &mut ScanState) -> HashSet<String> {
         const MAX_ROUNDS: usize = 16;
         let mut collected: HashSet<String> = HashSet::new();
+        let mut candidates: Option<Vec<(PathBuf, bool)>> = None;
         for _ in 0..MAX_ROUNDS {
             let wanted = self
                 .rules
@@ -331,17 +332,22 @@ impl<'r> Engine<'r> {
             }
             let mentions = AhoCorasick::new(&new).expect("names are plain strings");
             collected.extend(wanted.iter().cloned());
-            let found: Vec<(PathBuf, FileSummary)> = paths
+            let candidates = candidates.get_or_insert_with(|| self.call_site_candidates(paths));
+            let found: Vec<(PathBuf, FileSummary)> = candidates
                 .par_iter()
-                .filter_map(|path| {
+                .filter_map(|(path, editable)| {
                     let source = SourceFile::load(path).ok()?;
-                    if is_generated(&source.text) || !mentions_word(&mentions, &source.text) {
+                    if !mentions_word(&mentions, &source.text) {
                         return None;
                     }
-                    let analysis = self
+                    let mut summary = self
                         .analyse(path, &source.text, Some(&collected), false)
-                        .ok()?;
-                    Some((path.clone(), analysis.summary))
+                        .ok()?
+                        .summary;
+                    if !editable || is_generated(&source.text) {
+                        summary.make_read_only();
+                    }
+                    Some((path.clone(), summary))
                 })
                 .collect();
             for (path, summary) in found {
@@ -349,6 +355,39 @@ impl<'r> Engine<'r> {
             }
         }
         collected
+    }
+
+    /// The files whose calls a signature change must see: the paths given,
+    /// and every other Go file of their modules, which a fix may not edit
+    /// (each with whether it may be edited).
+    fn call_site_candidates(&self, paths: &[PathBuf]) -> Vec<(PathBuf, bool)> {
+        let given: HashSet<PathBuf> = paths.iter().map(|p| crate::gomod::absolute(p)).collect();
+        let mut roots: Vec<PathBuf> = paths
+            .iter()
+            .filter_map(|p| {
+                self.modules
+                    .module_for(p.parent().unwrap_or(Path::new(".")))
+            })
+            .map(|m| m.dir.clone())
+            .collect();
+        roots.sort();
+        roots.dedup();
+        let mut candidates: Vec<(PathBuf, bool)> =
+            paths.iter().map(|p| (p.clone(), true)).collect();
+        for root in roots {
+            let arg = root.display().to_string();
+            let Ok(found) = crate::walk::go_files(&[arg], &crate::config::Config::default()) else {
+                continue;
+            };
+            candidates.extend(
+                found
+                    .files
+                    .into_iter()
+                    .filter(|f| !given.contains(&crate::gomod::absolute(f)))
+                    .map(|f| (f, false)),
+            );
+        }
+        candidates
     }
 
     /// Reads one file and analyses it if its bytes can matter: in the first

@@ -102,6 +102,9 @@ pub struct CallSite {
     /// The context the call could pass without changing its caller: the
     /// one in scope, or the one a root makes; `None` when there is none.
     pub supply: Option<String>,
+    /// False in a file ctxmod does not edit (generated, or outside the
+    /// paths it was given): a signature change would break this call.
+    pub editable: bool,
 }
 
 /// A place a function or method is used as a value rather than called:
@@ -222,6 +225,17 @@ impl FileSummary {
         summary
     }
 
+    /// Marks the file as one ctxmod reads but does not edit: its calls
+    /// cannot be changed, and nothing declared in it is a candidate for a
+    /// fix.
+    pub fn make_read_only(&mut self) {
+        for call in &mut self.calls {
+            call.editable = false;
+        }
+        self.functions.clear();
+        self.late_contexts.clear();
+    }
+
     /// The id of a function or method this file declares.
     fn func_id(&self, sig: &Signature) -> Arc<FuncId> {
         Arc::new(FuncId {
@@ -330,6 +344,7 @@ impl FileSummary {
             caller: caller.clone(),
             in_goroutine,
             supply: supply(cx, call, root, in_goroutine),
+            editable: true,
         });
     }
 
@@ -830,6 +845,13 @@ impl Workspace {
             return Some(format!(
                 "another method is named `{}`, and it may be called through an interface",
                 id.name
+            ));
+        }
+        if let Some(call) = callers.calls.iter().find(|c| !c.editable) {
+            return Some(format!(
+                "`{}` is called at {}, a file ctxmod does not edit (generated, excluded or outside the paths given)",
+                id.name,
+                crate::report::place(&call.path, call.line)
             ));
         }
         let exported = id.name.starts_with(|c: char| c.is_ascii_uppercase());

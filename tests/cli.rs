@@ -842,6 +842,58 @@ fn no_progress_output_without_a_terminal() {
 }
 
 #[test]
+fn a_signature_change_sees_callers_outside_the_paths_given() {
+    let p = Project::with(&[
+        ("go.mod", "module example.com/app\n\ngo 1.22\n"),
+        (
+            "store/store.go",
+            "package store\n\nimport \"context\"\n\nfunc step(ctx context.Context) error { return ctx.Err() }\n\n// Load makes its own context.\nfunc Load() error { return step(context.TODO()) }\n",
+        ),
+        (
+            "api/api.go",
+            "package api\n\nimport (\n\t\"context\"\n\n\t\"example.com/app/store\"\n)\n\nfunc Serve(ctx context.Context) error { return store.Load() }\n",
+        ),
+    ]);
+    // Only store/ is given: api/ calls Load and may not be edited.
+    let partial = p.run_read_only(&["check", "--rule", "thread-ctx", "store/..."]);
+    partial.assert_code(1);
+    assert!(
+        partial
+            .stdout
+            .contains("api/api.go:9, a file ctxmod does not edit"),
+        "{}",
+        partial.stdout
+    );
+    let refused = p.run(&[
+        "fix",
+        "--unsafe",
+        "--write",
+        "--rule",
+        "thread-ctx",
+        "store/...",
+    ]);
+    refused.assert_code(0);
+    assert!(
+        p.read("store/store.go").contains("func Load() error"),
+        "nothing changed"
+    );
+    // The whole module: threaded from Serve's context.
+    let whole = p.run(&[
+        "fix",
+        "--unsafe",
+        "--write",
+        "--rule",
+        "thread-ctx",
+        "./...",
+    ]);
+    whole.assert_code(0);
+    assert!(p
+        .read("store/store.go")
+        .contains("func Load(ctx context.Context) error { return step(ctx) }"));
+    assert!(p.read("api/api.go").contains("store.Load(ctx)"));
+}
+
+#[test]
 fn stats_show_one_parse_per_parsed_file() {
     let p = Project::with(&[
         ("a.go", &leaky(&["Load", "Save"])),

@@ -1,0 +1,3 @@
+module example.com/gencaller
+
+go 1.22
