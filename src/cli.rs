@@ -97,6 +97,11 @@ struct Selection {
     /// Run only this rule (id or code); repeat for more.
     #[arg(long = "rule", value_name = "ID")]
     rules: Vec<String>,
+    /// What thread-ctx does with exported functions: change them like the
+    /// others, or leave them (and chains through them) alone. Overrides
+    /// `[thread-ctx] exported` in ctxmod.toml.
+    #[arg(long, value_enum, value_name = "POLICY")]
+    exported: Option<crate::rule::ExportedPolicy>,
 }
 
 #[derive(Args, Debug)]
@@ -216,7 +221,10 @@ fn select_rules(selection: &Selection, config: &Config) -> Result<RuleSet> {
             .map(|n| find_rule(n))
             .collect::<Result<_>>()?
     };
-    Ok(RuleSet::new(chosen.iter().map(|e| e.rule).collect()))
+    let settings = crate::rule::Settings {
+        exported: selection.exported.or(config.exported).unwrap_or_default(),
+    };
+    Ok(RuleSet::new(chosen.iter().map(|e| e.rule).collect()).with_settings(settings))
 }
 
 /// Loads the configuration, selects the rules and lists the files. Parts

@@ -20,6 +20,8 @@ pub struct Config {
     pub disable: Vec<String>,
     /// Paths left out, as globs relative to the configuration's directory.
     pub exclude: globset::GlobSet,
+    /// `[thread-ctx] exported`, if set.
+    pub exported: Option<crate::rule::ExportedPolicy>,
 }
 
 #[derive(Deserialize, Default)]
@@ -29,6 +31,14 @@ struct RawConfig {
     rules: RawRules,
     #[serde(default)]
     exclude: Vec<Spanned<String>>,
+    #[serde(default, rename = "thread-ctx")]
+    thread_ctx: RawThreadCtx,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawThreadCtx {
+    exported: Option<crate::rule::ExportedPolicy>,
 }
 
 #[derive(Deserialize, Default)]
@@ -102,6 +112,7 @@ impl Config {
             enable,
             disable,
             exclude: globs.build()?,
+            exported: raw.thread_ctx.exported,
         })
     }
 
@@ -179,6 +190,26 @@ mod tests {
         assert_eq!(c.disable, vec!["CTX005"]);
         assert!(c.is_excluded(Path::new("/w/gen/a/b.go")));
         assert!(!c.is_excluded(Path::new("/w/src/b.go")));
+    }
+
+    #[test]
+    fn exported_policy() {
+        let c = Config::parse(
+            Path::new("ctxmod.toml"),
+            "[thread-ctx]\nexported = \"skip\"\n",
+            known,
+        )
+        .unwrap();
+        assert_eq!(c.exported, Some(crate::rule::ExportedPolicy::Skip));
+        let err = Config::parse(
+            Path::new("ctxmod.toml"),
+            "[thread-ctx]\nexported = \"wrap\"\n",
+            known,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.starts_with("ctxmod.toml:2:"), "{err}");
+        assert!(err.contains("exported") && err.contains("wrap"), "{err}");
     }
 
     #[test]

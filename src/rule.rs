@@ -28,6 +28,26 @@ pub struct RuleMeta {
     pub needs_callers: bool,
 }
 
+/// What to do with an exported function whose signature a rule would
+/// change: code outside the workspace may call it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum ExportedPolicy {
+    /// Change it like any other function (the default).
+    #[default]
+    Thread,
+    /// Leave it, and every chain through it, as it is.
+    Skip,
+}
+
+/// Options that change what rules do, from `ctxmod.toml` and the command
+/// line.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Settings {
+    /// What thread-ctx does with exported functions.
+    pub exported: ExportedPolicy,
+}
+
 /// A transform: finds problems and proposes fixes.
 ///
 /// The engine walks each file's tree once and calls `visit` for every node
@@ -42,7 +62,13 @@ pub trait Rule: Sync {
     fn visit(&self, node: Node<'_>, cx: &FileCx<'_>, out: &mut Vec<Finding>);
     /// Looks at the whole workspace and reports findings, each with the
     /// file it is in, into `out`.
-    fn check_workspace(&self, _workspace: &Workspace, _out: &mut Vec<(PathBuf, Finding)>) {}
+    fn check_workspace(
+        &self,
+        _workspace: &Workspace,
+        _settings: &Settings,
+        _out: &mut Vec<(PathBuf, Finding)>,
+    ) {
+    }
     /// The names of the functions and methods whose call sites and
     /// references `check_workspace` needs ([`Workspace::callers`]), given
     /// the workspace's declarations. Collecting calls costs time on every
@@ -145,6 +171,7 @@ impl RuleEntry {
 /// The rules of one run, with a dispatch table from node kind to rules.
 pub struct RuleSet {
     rules: Vec<&'static dyn Rule>,
+    settings: Settings,
     by_kind: Vec<Vec<usize>>,
     needles: Vec<&'static str>,
     needs_callers: bool,
@@ -183,10 +210,17 @@ impl RuleSet {
         let needs_callers = rules.iter().any(|r| r.meta().needs_callers);
         RuleSet {
             rules,
+            settings: Settings::default(),
             by_kind,
             needles,
             needs_callers,
         }
+    }
+
+    /// The same set, with these settings.
+    pub fn with_settings(mut self, settings: Settings) -> RuleSet {
+        self.settings = settings;
+        self
     }
 
     /// The rules in the set.
@@ -216,7 +250,7 @@ impl RuleSet {
     pub fn check_workspace(&self, workspace: &Workspace) -> BTreeMap<PathBuf, Vec<Finding>> {
         let mut found = Vec::new();
         for rule in &self.rules {
-            rule.check_workspace(workspace, &mut found);
+            rule.check_workspace(workspace, &self.settings, &mut found);
         }
         let mut by_file: BTreeMap<PathBuf, Vec<Finding>> = BTreeMap::new();
         for (path, finding) in found {

@@ -894,6 +894,63 @@ fn a_signature_change_sees_callers_outside_the_paths_given() {
 }
 
 #[test]
+fn exported_functions_can_be_left_alone() {
+    let files: &[(&str, &str)] = &[
+        ("go.mod", "module example.com/app\n\ngo 1.22\n"),
+        (
+            "store.go",
+            "package app\n\nimport \"context\"\n\nfunc step(ctx context.Context) error { return ctx.Err() }\n\nfunc Load() error { return step(context.TODO()) }\n\nfunc load() error { return step(context.TODO()) }\n\nfunc Serve(ctx context.Context) error {\n\t_ = load()\n\treturn Load()\n}\n",
+        ),
+    ];
+    let flag = Project::with(files);
+    let run = flag.run(&[
+        "fix",
+        "--unsafe",
+        "--write",
+        "--rule",
+        "thread-ctx",
+        "--exported",
+        "skip",
+        ".",
+    ]);
+    run.assert_code(0);
+    let text = flag.read("store.go");
+    assert!(
+        text.contains("func Load() error"),
+        "exported: left alone\n{text}"
+    );
+    assert!(
+        text.contains("func load(ctx context.Context) error"),
+        "unexported: threaded\n{text}"
+    );
+    let check = flag.run(&["check", "--rule", "thread-ctx", "--exported", "skip", "."]);
+    assert!(check.stdout.contains("--exported skip"), "{}", check.stdout);
+
+    let config = Project::with(files);
+    config.write("ctxmod.toml", "[thread-ctx]\nexported = \"skip\"\n");
+    config
+        .run(&["fix", "--unsafe", "--write", "--rule", "thread-ctx", "."])
+        .assert_code(0);
+    assert!(config.read("store.go").contains("func Load() error"));
+    // The command line wins over the file.
+    config
+        .run(&[
+            "fix",
+            "--unsafe",
+            "--write",
+            "--rule",
+            "thread-ctx",
+            "--exported",
+            "thread",
+            ".",
+        ])
+        .assert_code(0);
+    assert!(config
+        .read("store.go")
+        .contains("func Load(ctx context.Context) error"));
+}
+
+#[test]
 fn stats_show_one_parse_per_parsed_file() {
     let p = Project::with(&[
         ("a.go", &leaky(&["Load", "Save"])),

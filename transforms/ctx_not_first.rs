@@ -41,12 +41,13 @@
 //! A test helper's `t` (`*testing.T`, `*testing.B`, `*testing.F`,
 //! `testing.TB`) may come before the context, as Go's own test helpers
 //! have it (`CommandContext(t testing.TB, ctx context.Context, …)`).
+//! `--exported skip` leaves exported functions alone, as for thread-ctx.
 //! Interface methods are not moved (the interface and every implementation
 //! would have to change together), so methods named like one are left
 //! alone. Function literals and function types are not changed.
 
 use crate::fix::{Applicability, Edit, FileChange, Finding, Fix};
-use crate::rule::{FileCx, Rule, RuleMeta};
+use crate::rule::{ExportedPolicy, FileCx, Rule, RuleMeta, Settings};
 use crate::workspace::{LateContext, Workspace};
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -85,7 +86,12 @@ impl Rule for CtxNotFirst {
             .collect()
     }
 
-    fn check_workspace(&self, workspace: &Workspace, out: &mut Vec<(PathBuf, Finding)>) {
+    fn check_workspace(
+        &self,
+        workspace: &Workspace,
+        settings: &Settings,
+        out: &mut Vec<(PathBuf, Finding)>,
+    ) {
         for late in workspace.late_contexts() {
             let name = match &late.id.receiver {
                 Some(receiver) => format!("{receiver}.{}", late.id.name),
@@ -93,7 +99,17 @@ impl Rule for CtxNotFirst {
             };
             let message = format!("the context.Context parameter of `{name}` is not first");
             let range = late.params[late.context_decl].0.clone();
-            let finding = match move_first(workspace, late) {
+            let skipped = settings.exported == ExportedPolicy::Skip
+                && crate::transforms::thread_ctx::is_public(&late.id, &late.path);
+            let moved = if skipped {
+                Err(
+                    "it is exported, and exported functions are left as they are (--exported skip)"
+                        .to_string(),
+                )
+            } else {
+                move_first(workspace, late)
+            };
+            let finding = match moved {
                 Ok(fix) => Finding::new(&META, range, message).with_fix(fix),
                 Err(why) => Finding::new(&META, range, format!("{message} (not fixed: {why})")),
             };

@@ -54,12 +54,16 @@
 //! a method value), when a call may reach it through a receiver whose type
 //! ctxmod cannot see, when another method shares its name (it may satisfy
 //! an interface: interfaces are not changed yet), when it is called at
-//! package level, or from a gin handler's goroutine. Exported functions are
-//! threaded like the others (a `wrap` policy that keeps the old signature
-//! is not built yet).
+//! package level, from a gin handler's goroutine, or from a file ctxmod
+//! does not edit (generated, excluded, outside the paths given), and an
+//! unexported function nobody calls (it may be called by reflection).
+//! Exported functions are threaded like the others unless
+//! `--exported skip` (or `[thread-ctx] exported = "skip"` in ctxmod.toml)
+//! leaves them, and the chains through them, alone; a `wrap` policy that
+//! keeps the old signature beside a new `FooContext` is not built yet.
 
 use crate::fix::{Applicability, Edit, FileChange, Finding, Fix};
-use crate::rule::{FileCx, Rule, RuleMeta};
+use crate::rule::{ExportedPolicy, FileCx, Rule, RuleMeta, Settings};
 use crate::threading::{plan, CallEdge, FunctionFacts, FunctionNode};
 use crate::workspace::{FuncId, Workspace};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -111,7 +115,12 @@ impl Rule for ThreadCtx {
             .collect()
     }
 
-    fn check_workspace(&self, workspace: &Workspace, out: &mut Vec<(PathBuf, Finding)>) {
+    fn check_workspace(
+        &self,
+        workspace: &Workspace,
+        settings: &Settings,
+        out: &mut Vec<(PathBuf, Finding)>,
+    ) {
         let declared: HashMap<String, (&FuncId, Declared<'_>)> = workspace
             .functions()
             .iter()
@@ -120,13 +129,16 @@ impl Rule for ThreadCtx {
         let mut nodes = Vec::new();
         let mut edges = Vec::new();
         for id in needing(workspace) {
-            let Some((_, (_, facts))) = declared.get(&key(id)) else {
+            let Some((_, (path, facts))) = declared.get(&key(id)) else {
                 continue;
             };
+            let skipped = settings.exported == ExportedPolicy::Skip && is_public(id, path);
             nodes.push(FunctionNode {
                 id: key(id),
                 leaf: facts.is_leaf(),
-                boundary: workspace.fixed_signature(id),
+                boundary: workspace.fixed_signature(id).or_else(|| {
+                    skipped.then(|| format!("`{}` is exported, and exported functions are left as they are (--exported skip)", id.name))
+                }),
             });
             for call in workspace.callers(id).calls {
                 edges.push(CallEdge {
@@ -216,6 +228,15 @@ fn needing(workspace: &Workspace) -> Vec<&FuncId> {
         }
     }
     needed
+}
+
+/// True when code outside the workspace may call the function: exported,
+/// on an exported type, and not in a test file.
+pub(crate) fn is_public(id: &FuncId, path: &Path) -> bool {
+    let exported = |name: &str| name.starts_with(|c: char| c.is_ascii_uppercase());
+    exported(&id.name)
+        && id.receiver.as_deref().is_none_or(exported)
+        && !path.to_string_lossy().ends_with("_test.go")
 }
 
 /// The fix that threads one group: every declaration takes the context
