@@ -88,6 +88,23 @@ pub fn statements(node: Node<'_>) -> Vec<Node<'_>> {
     list.map(named_children).unwrap_or_default()
 }
 
+/// The separator to put after a new first item of a parenthesised list
+/// (`(` at `open`): `", "` when the list has items on the same line, `","`
+/// when they start on the next line (gofmt leaves no space before a line
+/// break), nothing for an empty list.
+pub fn first_item_separator(src: &str, open: usize, list_is_empty: bool) -> &'static str {
+    if list_is_empty {
+        ""
+    } else if src[open + 1..]
+        .trim_start_matches([' ', '\t'])
+        .starts_with('\n')
+    {
+        ","
+    } else {
+        ", "
+    }
+}
+
 /// Walks up from `node` to the nearest ancestor of one of `kinds`.
 pub fn ancestor<'t>(node: Node<'t>, kinds: &[&str]) -> Option<Node<'t>> {
     let mut cur = node.parent();
@@ -362,6 +379,13 @@ mod tests {
         let err = first_error(&tree).expect("has an error");
         assert!(err.start_position().row >= 3);
         assert!(first_error(&parse("package a\n")).is_none());
+    }
+
+    #[test]
+    fn separators_after_a_new_first_item() {
+        assert_eq!(first_item_separator("f(a)", 1, false), ", ");
+        assert_eq!(first_item_separator("f(\n\ta,\n)", 1, false), ",");
+        assert_eq!(first_item_separator("f()", 1, true), "");
     }
 
     #[test]

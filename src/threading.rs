@@ -23,8 +23,9 @@ pub struct FunctionFacts {
     pub receiver: Option<String>,
     /// Where a new first parameter goes: just after the `(`.
     pub param_insert: usize,
-    /// True when it already has parameters (the new one needs a `, `).
-    pub has_params: bool,
+    /// What follows the new first parameter: `", "`, `","` before a line
+    /// break, or nothing when there were no parameters.
+    pub first_separator: &'static str,
     /// True when a parameter already provides a context
     /// (`context.Context`, `*http.Request`, `*gin.Context`).
     pub has_context: bool,
@@ -118,7 +119,11 @@ pub fn facts_of(cx: &FileCx<'_>, decl: Node<'_>) -> Option<FunctionFacts> {
         name,
         receiver,
         param_insert: params.start_byte() + 1,
-        has_params: !param_nodes.is_empty(),
+        first_separator: crate::syntax::first_item_separator(
+            cx.src,
+            params.start_byte(),
+            param_nodes.is_empty(),
+        ),
         has_context,
         root,
         leaf_calls,
@@ -413,7 +418,7 @@ mod tests {
         let get = by("Get");
         assert_eq!(get.receiver.as_deref(), Some("S"));
         assert_ne!(get.ctx_name, "ctx", "ctx is taken by a parameter");
-        assert!(get.has_params);
+        assert_eq!(get.first_separator, ", ");
         assert!(!by("has").is_leaf(), "it has a context already");
     }
 

@@ -88,6 +88,9 @@ pub struct CallSite {
     pub arguments: Range<usize>,
     /// Each argument's bytes and text (comments excluded).
     pub args: Vec<(Range<usize>, String)>,
+    /// What follows a new first argument: `", "`, `","` before a line
+    /// break, or nothing for an empty list.
+    pub first_separator: &'static str,
     /// The 1-based line the call starts on.
     pub line: usize,
     /// What it calls; `None` for a local variable of function type.
@@ -339,6 +342,11 @@ impl FileSummary {
                 .into_iter()
                 .map(|a| (a.byte_range(), text(a, cx.src).to_string()))
                 .collect(),
+            first_separator: crate::syntax::first_item_separator(
+                cx.src,
+                arguments.start_byte(),
+                named_children(arguments).is_empty(),
+            ),
             line: call.start_position().row + 1,
             callee,
             caller: caller.clone(),

@@ -251,10 +251,12 @@ fn thread(
     for k in group {
         let (id, (path, facts)) = declared[k];
         let change = changes.entry(path.to_path_buf()).or_default();
-        let comma = if facts.has_params { ", " } else { "" };
         change.edits.push(Edit::insert(
             facts.param_insert,
-            format!("{} {}.Context{comma}", facts.ctx_name, facts.context_pkg),
+            format!(
+                "{} {}.Context{}",
+                facts.ctx_name, facts.context_pkg, facts.first_separator
+            ),
         ));
         for (range, in_goroutine) in &facts.leaf_calls {
             change
@@ -278,7 +280,7 @@ fn thread(
                     )
                 })?,
             };
-            let comma = if call.args.is_empty() { "" } else { ", " };
+            let comma = call.first_separator;
             let change = changes.entry(call.path.to_path_buf()).or_default();
             if let Some((_, (_, caller_facts))) = caller {
                 if expr.starts_with(&format!("{}.", caller_facts.context_pkg)) {

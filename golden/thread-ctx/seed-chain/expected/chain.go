@@ -19,3 +19,20 @@ func RetrieveData(ctx context.Context) string {
 	}
 	return "data"
 }
+
+// Report's parameters are one per line: the new one is too.
+func Report(ctx context.Context,
+	title string,
+	body string,
+) string {
+	return RetrieveData(ctx) + title + body
+}
+
+func Publish(ctx context.Context) string {
+	return Report(ctx,
+		"title",
+		"body",
+	)
+}
+
+func main2(ctx context.Context) string { return Publish(ctx) }

@@ -20,3 +20,21 @@ func RetrieveData(ctx context.Context) string {
 	}
 	return "data"
 }
+
+// Report's parameters are one per line: the new one is too.
+func Report(
+	title string,
+	body string,
+) string {
+	ctx := context.Background()
+	return RetrieveData(ctx) + title + body
+}
+
+func Publish() string {
+	return Report(
+		"title",
+		"body",
+	)
+}
+
+func main2(ctx context.Context) string { return Publish() }
