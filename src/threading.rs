@@ -135,8 +135,8 @@ pub fn facts_of(cx: &FileCx<'_>, decl: Node<'_>) -> Option<FunctionFacts> {
     })
 }
 
-/// The context a root makes: `main` and `init` (and `TestMain`) start from
-/// `context.Background()`; a test, benchmark or fuzz test from
+/// The context a root makes: `main`, `init`, `TestMain` and examples start
+/// from `context.Background()`; a test, benchmark or fuzz test from
 /// `t.Context()` when the module's Go is 1.24 or later.
 fn root_context(
     cx: &FileCx<'_>,
@@ -174,6 +174,10 @@ fn root_context(
         ("main", None) if !is_method && is_main_package(cx) => Some(background),
         ("init", None) if !is_method => Some(background),
         ("TestMain", Some(("M", _))) => Some(background),
+        // `go test` runs examples with no arguments, and vet insists.
+        (_, None) if in_test_file && params.is_empty() && name.starts_with("Example") => {
+            Some(background)
+        }
         (_, Some((kind, Some(var))))
             if ["Test", "Benchmark", "Fuzz"]
                 .iter()

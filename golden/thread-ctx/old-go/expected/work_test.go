@@ -43,3 +43,8 @@ func (suite) TestWorkInSuite(t *testing.T) {
 }
 
 func TestSuite(t *testing.T) { suite{}.TestWorkInSuite(t) }
+
+// Examples take no arguments: they are roots too.
+func ExampleWork() {
+	_ = Work(context.Background())
+}
