@@ -174,8 +174,15 @@ fn root_context(
         ("main", None) if !is_method && is_main_package(cx) => Some(background),
         ("init", None) if !is_method => Some(background),
         ("TestMain", Some(("M", _))) => Some(background),
-        // `go test` runs examples with no arguments, and vet insists.
-        (_, None) if in_test_file && params.is_empty() && name.starts_with("Example") => {
+        // `go test` runs examples with no arguments, and vet insists; test
+        // suites (testify's) run their `TestX()` methods by reflection.
+        (_, None)
+            if in_test_file
+                && params.is_empty()
+                && (name.starts_with("Example")
+                    || (is_method
+                        && ["Test", "Benchmark"].iter().any(|p| name.starts_with(p)))) =>
+        {
             Some(background)
         }
         (_, Some((kind, Some(var))))

@@ -133,10 +133,14 @@ impl Rule for ThreadCtx {
                 continue;
             };
             let skipped = settings.exported == ExportedPolicy::Skip && is_public(id, path);
+            let uncalled_test = path.to_string_lossy().ends_with("_test.go")
+                && workspace.callers(id).calls.is_empty();
             nodes.push(FunctionNode {
                 id: key(id),
                 leaf: facts.is_leaf(),
                 boundary: workspace.fixed_signature(id).or_else(|| {
+                    uncalled_test.then(|| format!("`{}` is in a test file and nothing calls it: the test framework may, by reflection", id.name))
+                }).or_else(|| {
                     skipped.then(|| format!("`{}` is exported, and exported functions are left as they are (--exported skip)", id.name))
                 }),
             });

@@ -48,3 +48,13 @@ func TestSuite(t *testing.T) { suite{}.TestWorkInSuite(t) }
 func ExampleWork() {
 	_ = Work(context.Background())
 }
+
+// A testify-style suite runs its TestX() methods by reflection: roots.
+type reflectSuite struct{}
+
+func (reflectSuite) TestWorkByReflection() { _ = Work(context.Background()) }
+
+// helperNobodyCalls may be run by a framework: left alone.
+func (reflectSuite) SetupTest() { _ = work2(context.TODO()) }
+
+func work2(ctx context.Context) error { return ctx.Err() }

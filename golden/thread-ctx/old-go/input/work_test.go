@@ -1,6 +1,9 @@
 package oldgo
 
-import "testing"
+import (
+	"context"
+	"testing"
+)
 
 func TestWork(t *testing.T) {
 	if err := Work(); err != nil {
@@ -41,3 +44,13 @@ func TestSuite(t *testing.T) { suite{}.TestWorkInSuite(t) }
 func ExampleWork() {
 	_ = Work()
 }
+
+// A testify-style suite runs its TestX() methods by reflection: roots.
+type reflectSuite struct{}
+
+func (reflectSuite) TestWorkByReflection() { _ = Work() }
+
+// helperNobodyCalls may be run by a framework: left alone.
+func (reflectSuite) SetupTest() { _ = work2(context.TODO()) }
+
+func work2(ctx context.Context) error { return ctx.Err() }
