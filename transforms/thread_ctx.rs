@@ -132,17 +132,10 @@ impl Rule for ThreadCtx {
             let Some((_, (path, facts))) = declared.get(&key(id)) else {
                 continue;
             };
-            let skipped = settings.exported == ExportedPolicy::Skip && is_public(id, path);
-            let uncalled_test = path.to_string_lossy().ends_with("_test.go")
-                && workspace.callers(id).calls.is_empty();
             nodes.push(FunctionNode {
                 id: key(id),
                 leaf: facts.is_leaf(),
-                boundary: workspace.fixed_signature(id).or_else(|| {
-                    uncalled_test.then(|| format!("`{}` is in a test file and nothing calls it: the test framework may, by reflection", id.name))
-                }).or_else(|| {
-                    skipped.then(|| format!("`{}` is exported, and exported functions are left as they are (--exported skip)", id.name))
-                }),
+                boundary: boundary(workspace, settings, id, path, facts),
             });
             for call in workspace.callers(id).calls {
                 edges.push(CallEdge {
@@ -232,6 +225,38 @@ fn needing(workspace: &Workspace) -> Vec<&FuncId> {
         }
     }
     needed
+}
+
+/// Why a function that would need a context cannot take one, if it
+/// cannot.
+fn boundary(
+    workspace: &Workspace,
+    settings: &Settings,
+    id: &FuncId,
+    path: &Path,
+    facts: &FunctionFacts,
+) -> Option<String> {
+    if let Some(why) = workspace.fixed_signature(id) {
+        return Some(why);
+    }
+    let name = &id.name;
+    if facts.has_context {
+        // It has one, but cannot hand it over where its call stands.
+        return Some(format!(
+            "`{name}` has a context, but a call in it runs in a goroutine of a gin handler, where the request must be detached before `go`"
+        ));
+    }
+    if path.to_string_lossy().ends_with("_test.go") && workspace.callers(id).calls.is_empty() {
+        return Some(format!(
+            "`{name}` is in a test file and nothing calls it: the test framework may, by reflection"
+        ));
+    }
+    if settings.exported == ExportedPolicy::Skip && is_public(id, path) {
+        return Some(format!(
+            "`{name}` is exported, and exported functions are left as they are (--exported skip)"
+        ));
+    }
+    None
 }
 
 /// True when code outside the workspace may call the function: exported,
