@@ -358,17 +358,26 @@ impl<'r> Engine<'r> {
     }
 
     /// The files whose calls a signature change must see: the paths given,
-    /// and every other Go file of their modules, which a fix may not edit
-    /// (each with whether it may be edited).
+    /// and every other Go file of their modules and of the modules their
+    /// `go.work` uses, which a fix may not edit (each with whether it may be
+    /// edited).
     fn call_site_candidates(&self, paths: &[PathBuf]) -> Vec<(PathBuf, bool)> {
-        let given: HashSet<PathBuf> = paths.iter().map(|p| crate::gomod::absolute(p)).collect();
+        let mut seen: HashSet<PathBuf> = paths.iter().map(|p| crate::gomod::absolute(p)).collect();
         let mut roots: Vec<PathBuf> = paths
             .iter()
             .filter_map(|p| {
                 self.modules
                     .module_for(p.parent().unwrap_or(Path::new(".")))
             })
-            .map(|m| m.dir.clone())
+            .flat_map(|m| {
+                let mut dirs = vec![m.dir.clone()];
+                dirs.extend(
+                    crate::gomod::workspace_modules(&m.dir)
+                        .into_iter()
+                        .map(|w| w.dir),
+                );
+                dirs
+            })
             .collect();
         roots.sort();
         roots.dedup();
@@ -379,13 +388,11 @@ impl<'r> Engine<'r> {
             let Ok(found) = crate::walk::go_files(&[arg], &crate::config::Config::default()) else {
                 continue;
             };
-            candidates.extend(
-                found
-                    .files
-                    .into_iter()
-                    .filter(|f| !given.contains(&crate::gomod::absolute(f)))
-                    .map(|f| (f, false)),
-            );
+            for file in found.files {
+                if seen.insert(crate::gomod::absolute(&file)) {
+                    candidates.push((file, false));
+                }
+            }
         }
         candidates
     }

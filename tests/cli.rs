@@ -894,6 +894,47 @@ fn a_signature_change_sees_callers_outside_the_paths_given() {
 }
 
 #[test]
+fn a_signature_change_sees_callers_in_other_modules_of_the_go_work() {
+    let p = Project::with(&[
+        ("go.work", "go 1.22\n\nuse (\n\t./lib\n\t./app\n)\n"),
+        ("lib/go.mod", "module example.com/lib\n\ngo 1.22\n"),
+        (
+            "lib/lib.go",
+            "package lib\n\nimport \"context\"\n\nfunc step(ctx context.Context) error { return ctx.Err() }\n\n// Load makes its own context.\nfunc Load() error { return step(context.TODO()) }\n",
+        ),
+        ("app/go.mod", "module example.com/app\n\ngo 1.22\n\nrequire example.com/lib v0.0.0\n"),
+        (
+            "app/app.go",
+            "package app\n\nimport (\n\t\"context\"\n\n\t\"example.com/lib\"\n)\n\nfunc Serve(ctx context.Context) error { return lib.Load() }\n",
+        ),
+    ]);
+    // Only lib/ is given: app/ is another module of the go.work.
+    let partial = p.run_read_only(&["check", "--rule", "thread-ctx", "lib/..."]);
+    partial.assert_code(1);
+    assert!(
+        partial
+            .stdout
+            .contains("app/app.go:9, a file ctxmod does not edit"),
+        "{}",
+        partial.stdout
+    );
+    // Both modules: threaded across them.
+    p.run(&[
+        "fix",
+        "--unsafe",
+        "--write",
+        "--rule",
+        "thread-ctx",
+        "./...",
+    ])
+    .assert_code(0);
+    assert!(p
+        .read("lib/lib.go")
+        .contains("func Load(ctx context.Context) error"));
+    assert!(p.read("app/app.go").contains("lib.Load(ctx)"));
+}
+
+#[test]
 fn exported_functions_can_be_left_alone() {
     let files: &[(&str, &str)] = &[
         ("go.mod", "module example.com/app\n\ngo 1.22\n"),
