@@ -111,8 +111,9 @@ pub fn facts_of(cx: &FileCx<'_>, decl: Node<'_>) -> Option<FunctionFacts> {
     }
     let ctx_name = match &redeclared {
         Some((name, _, _)) => name.clone(),
-        // Most functions never mention `ctx`: spare them the walk.
-        None if !decl_text.contains("ctx") => "ctx".to_string(),
+        // Most functions never mention `ctx`, and one with a context or a
+        // root is never given the parameter: spare them the walk.
+        None if !decl_text.contains("ctx") || has_context || root.is_some() => "ctx".to_string(),
         None => fresh_name(cx, params, &["ctx"])?,
     };
     Some(FunctionFacts {
