@@ -69,15 +69,33 @@ fn function_facts(cx: &FileCx<'_>) -> Vec<FunctionFacts> {
 
 /// The facts of one function or method declaration.
 pub fn facts_of(cx: &FileCx<'_>, decl: Node<'_>) -> Option<FunctionFacts> {
-    let name = text(decl.child_by_field_name("name")?, cx.src).to_string();
-    let params = decl.child_by_field_name("parameters")?;
-    let param_nodes = named_children(params);
     let receiver = decl
         .child_by_field_name("receiver")
         .and_then(|r| named_children(r).into_iter().next())
         .and_then(|p| p.child_by_field_name("type"))
         .map(|t| crate::typing::TypeRef::of(cx, t))
         .and_then(|t| t.named().map(|(_, n)| n.to_string()));
+    facts_with_receiver(cx, decl, receiver)
+}
+
+/// The facts of a method of interface type `interface` (a `method_elem`):
+/// never a leaf or a root, only where a new parameter goes.
+pub fn interface_method_facts(
+    cx: &FileCx<'_>,
+    elem: Node<'_>,
+    interface: &str,
+) -> Option<FunctionFacts> {
+    facts_with_receiver(cx, elem, Some(interface.to_string()))
+}
+
+fn facts_with_receiver(
+    cx: &FileCx<'_>,
+    decl: Node<'_>,
+    receiver: Option<String>,
+) -> Option<FunctionFacts> {
+    let name = text(decl.child_by_field_name("name")?, cx.src).to_string();
+    let params = decl.child_by_field_name("parameters")?;
+    let param_nodes = named_children(params);
     let has_context = param_nodes
         .iter()
         .filter_map(|p| p.child_by_field_name("type"))

@@ -155,6 +155,8 @@ pub struct FileSummary {
     pub funcs: Vec<Signature>,
     /// Methods, and the methods of top-level interface types.
     pub methods: Vec<Signature>,
+    /// The names of top-level interface types.
+    pub interfaces: Vec<String>,
     /// Struct types with their fields.
     pub structs: Vec<(String, Vec<Field>)>,
     /// Package-level variables with their types.
@@ -181,6 +183,7 @@ impl FileSummary {
             package: cx.package.to_string(),
             funcs: Vec::new(),
             methods: Vec::new(),
+            interfaces: Vec::new(),
             structs: Vec::new(),
             vars: Vec::new(),
             calls: Vec::new(),
@@ -207,7 +210,7 @@ impl FileSummary {
                     caller = sig.as_ref().map(|s| summary.func_id(s));
                     summary.methods.extend(sig);
                 }
-                "type_declaration" => summary.add_types(cx, decl),
+                "type_declaration" => summary.add_types(cx, decl, &path),
                 "var_declaration" => summary.add_vars(cx, decl),
                 _ => {}
             }
@@ -356,7 +359,7 @@ impl FileSummary {
         });
     }
 
-    fn add_types(&mut self, cx: &FileCx<'_>, decl: Node<'_>) {
+    fn add_types(&mut self, cx: &FileCx<'_>, decl: Node<'_>, path: &Arc<Path>) {
         for spec in named_children(decl)
             .into_iter()
             .filter(|s| s.kind() == "type_spec")
@@ -370,11 +373,21 @@ impl FileSummary {
             let name = text(name, cx.src);
             match ty.kind() {
                 "interface_type" => {
+                    self.interfaces.push(name.to_string());
                     for elem in named_children(ty)
                         .into_iter()
                         .filter(|e| e.kind() == "method_elem")
                     {
-                        self.methods.extend(signature(cx, elem, Some(name)));
+                        let Some(sig) = signature(cx, elem, Some(name)) else {
+                            continue;
+                        };
+                        let id = self.func_id(&sig);
+                        self.methods.push(sig);
+                        if let Some(facts) =
+                            crate::threading::interface_method_facts(cx, elem, name)
+                        {
+                            self.functions.push((id, path.clone(), facts));
+                        }
                     }
                 }
                 "struct_type" => self.structs.push((name.to_string(), struct_fields(cx, ty))),
@@ -635,6 +648,67 @@ pub fn qualified_type_is(ty: Node<'_>, src: &str, pkg: Option<&str>, name: &str)
             .is_some_and(|n| text(n, src) == name)
 }
 
+/// Method names of the standard library's interfaces (`io`, `fmt`,
+/// `error`, `sort`, `heap`, `net/http`, `database/sql`, `encoding`,
+/// `context`, `log/slog`, `sync`, `flag`, `hash`): a type with such a
+/// method may satisfy one of them, so its signature is not the workspace's
+/// to change.
+const STANDARD_METHODS: &[&str] = &[
+    "Read",
+    "Write",
+    "Close",
+    "Seek",
+    "ReadAt",
+    "WriteAt",
+    "ReadFrom",
+    "WriteTo",
+    "ReadByte",
+    "WriteByte",
+    "ReadRune",
+    "WriteString",
+    "String",
+    "GoString",
+    "Format",
+    "Error",
+    "Unwrap",
+    "Is",
+    "As",
+    "Timeout",
+    "Temporary",
+    "Len",
+    "Less",
+    "Swap",
+    "Push",
+    "Pop",
+    "ServeHTTP",
+    "RoundTrip",
+    "Scan",
+    "Value",
+    "MarshalJSON",
+    "UnmarshalJSON",
+    "MarshalText",
+    "UnmarshalText",
+    "MarshalBinary",
+    "UnmarshalBinary",
+    "Deadline",
+    "Done",
+    "Err",
+    "Handle",
+    "Enabled",
+    "WithAttrs",
+    "WithGroup",
+    "LogValue",
+    "Lock",
+    "Unlock",
+    "RLock",
+    "RUnlock",
+    "Set",
+    "Sum",
+    "Reset",
+    "Size",
+    "BlockSize",
+];
+
 /// The `context` constructors that return a context and its cancel
 /// function.
 pub const CANCELLABLE: &[&str] = &[
@@ -709,6 +783,7 @@ struct PackageDecls {
     /// By method name, every receiver's: for calls whose receiver type is
     /// not known.
     methods_by_name: HashMap<String, Vec<Signature>>,
+    interfaces: HashSet<String>,
     structs: HashMap<String, Vec<Field>>,
     vars: HashMap<String, TypeExpr>,
 }
@@ -720,6 +795,9 @@ pub enum Unresolved {
     ReceiverUnknown,
     /// The receiver's type is no named type: an interface literal, say.
     ReceiverUnnamed,
+    /// The receiver is an interface that has the method through another
+    /// interface it embeds.
+    EmbeddingInterface,
 }
 
 impl fmt::Display for Unresolved {
@@ -727,6 +805,7 @@ impl fmt::Display for Unresolved {
         f.write_str(match self {
             Unresolved::ReceiverUnknown => "receiver type unknown",
             Unresolved::ReceiverUnnamed => "receiver type is not a named type",
+            Unresolved::EmbeddingInterface => "receiver is an interface embedding another",
         })
     }
 }
@@ -791,6 +870,7 @@ impl Workspace {
                 .or_default()
                 .push(m.clone());
         }
+        pkg.interfaces.extend(summary.interfaces.iter().cloned());
         for (name, fields) in &summary.structs {
             pkg.structs.insert(name.clone(), fields.clone());
         }
@@ -834,6 +914,17 @@ impl Workspace {
     /// cannot: it is used as a value, a call may reach it through a
     /// receiver whose type is not known, or another method shares its name.
     pub fn fixed_signature(&self, id: &FuncId) -> Option<String> {
+        self.fixed(id, None)
+    }
+
+    /// Like [`Workspace::fixed_signature`], for a member of a method family
+    /// ([`Workspace::method_family`]) changed as a whole: sharing the name
+    /// is no reason, and a call of any member counts as a caller.
+    pub fn fixed_signature_in_family(&self, id: &FuncId, family: &[FuncId]) -> Option<String> {
+        self.fixed(id, Some(family))
+    }
+
+    fn fixed(&self, id: &FuncId, family: Option<&[FuncId]>) -> Option<String> {
         let callers = self.callers(id);
         if let Some(r) = callers.references.first() {
             return Some(format!(
@@ -849,7 +940,7 @@ impl Workspace {
                 id.name
             ));
         }
-        if self.shares_method_name(id) {
+        if family.is_none() && self.shares_method_name(id) {
             return Some(format!(
                 "another method is named `{}`, and it may be called through an interface",
                 id.name
@@ -863,13 +954,92 @@ impl Workspace {
             ));
         }
         let exported = id.name.starts_with(|c: char| c.is_ascii_uppercase());
-        if !exported && callers.calls.is_empty() {
+        let called = family
+            .unwrap_or(std::slice::from_ref(id))
+            .iter()
+            .any(|member| !self.callers(member).calls.is_empty());
+        if !exported && !called {
             return Some(format!(
                 "`{}` has no caller in the workspace: it may be called by reflection",
                 id.name
             ));
         }
         None
+    }
+
+    /// True when the workspace declares `name` in `package` as an interface.
+    fn is_interface(&self, package: &str, name: &str) -> bool {
+        self.packages
+            .get(package)
+            .is_some_and(|p| p.interfaces.contains(name))
+    }
+
+    /// The methods whose signatures must change together with method `id`:
+    /// every method of the workspace with its name, when one of them is a
+    /// method of an interface the workspace declares and all of them have
+    /// its signature (they implement it, and calls through the interface
+    /// reach them all). Just `id` when no other method has its name; why not,
+    /// when the name is shared otherwise: a method of another signature, no
+    /// interface of the workspace, or a name the standard library's
+    /// interfaces use (the type may satisfy one of those).
+    pub fn method_family(&self, id: &FuncId) -> Result<Vec<FuncId>, String> {
+        if id.receiver.is_none() {
+            return Ok(vec![id.clone()]);
+        }
+        let members: Vec<(&str, &Signature)> = self
+            .packages
+            .iter()
+            .flat_map(|(package, decls)| {
+                decls
+                    .methods_by_name
+                    .get(&id.name)
+                    .into_iter()
+                    .flatten()
+                    .map(move |sig| (package.as_str(), sig))
+            })
+            .collect();
+        if members.len() <= 1 {
+            return Ok(vec![id.clone()]);
+        }
+        let name = &id.name;
+        let interface = members.iter().find(|(package, sig)| {
+            sig.receiver
+                .as_ref()
+                .is_some_and(|r| self.is_interface(package, r))
+        });
+        let Some((_, interface)) = interface else {
+            return Err(format!(
+                "another method is named `{name}`, and it may be called through an interface"
+            ));
+        };
+        if STANDARD_METHODS.contains(&name.as_str()) {
+            return Err(format!(
+                "`{name}` is a method of standard-library interfaces, which the workspace does not own"
+            ));
+        }
+        let differs = |sig: &Signature| {
+            sig.params != interface.params
+                || sig.variadic != interface.variadic
+                || sig.results != interface.results
+        };
+        if let Some((_, other)) = members.iter().find(|(_, sig)| differs(sig)) {
+            return Err(format!(
+                "`{}.{name}` does not have the signature of the interface method `{}.{name}`",
+                other.receiver.as_deref().unwrap_or_default(),
+                interface.receiver.as_deref().unwrap_or_default(),
+            ));
+        }
+        let mut family: Vec<FuncId> = members
+            .iter()
+            .map(|(package, sig)| FuncId {
+                package: package.to_string(),
+                receiver: sig.receiver.clone(),
+                name: name.clone(),
+            })
+            .collect();
+        family.sort_by(|a, b| (&a.package, &a.receiver).cmp(&(&b.package, &b.receiver)));
+        family.dedup();
+        Ok(family)
     }
 
     /// The function or method a call or reference resolves to, if the
@@ -944,6 +1114,11 @@ impl Workspace {
                 let reason = match self.resolve(receiver, 0) {
                     None => Unresolved::ReceiverUnknown,
                     Some(ty) if ty.named().is_none() => Unresolved::ReceiverUnnamed,
+                    // An interface of the workspace, with the method from
+                    // an interface it embeds.
+                    Some(ty) if ty.named().is_some_and(|(p, n)| self.is_interface(p, n)) => {
+                        Unresolved::EmbeddingInterface
+                    }
                     // A type the workspace knows, without that method.
                     Some(_) => continue,
                 };
@@ -1269,6 +1444,41 @@ mod tests {
             .collect();
         out.sort();
         out
+    }
+
+    #[test]
+    fn method_families_follow_owned_interfaces() {
+        let src = "package shop\ntype Store interface {\n\tLoad(id string) error\n\tClose() error\n}\ntype Big interface {\n\tStore\n}\ntype Mem struct{}\nfunc (m *Mem) Load(id string) error { return nil }\nfunc (m *Mem) Close() error { return nil }\ntype Disk struct{}\nfunc (d *Disk) Load(id string) error { return nil }\nfunc (d *Disk) Close() error { return nil }\ntype Cache struct{}\nfunc (c *Cache) Get(k string) {}\ntype Other struct{}\nfunc (o *Other) Get(k string) {}\nfunc (o *Other) Save(k int) {}\ntype Saver interface {\n\tSave(k string)\n}\nfunc use(b Big, s Store) {\n\tb.Load(\"x\")\n\ts.Load(\"y\")\n}\n";
+        let ws = Workspace::new([&summary_at("shop.go", src, "example.com/shop")]);
+        let load = ws
+            .method_family(&func("example.com/shop", Some("Mem"), "Load"))
+            .unwrap();
+        let receivers: Vec<&str> = load.iter().filter_map(|f| f.receiver.as_deref()).collect();
+        assert_eq!(receivers, ["Disk", "Mem", "Store"]);
+        let close = ws.method_family(&func("example.com/shop", Some("Mem"), "Close"));
+        assert!(close.unwrap_err().contains("standard-library"));
+        let get = ws.method_family(&func("example.com/shop", Some("Cache"), "Get"));
+        assert!(
+            get.unwrap_err().contains("another method is named"),
+            "no interface of the workspace declares Get"
+        );
+        let save = ws.method_family(&func("example.com/shop", Some("Other"), "Save"));
+        assert!(save.unwrap_err().contains("does not have the signature"));
+        let load_via_store = ws.callers(&func("example.com/shop", Some("Store"), "Load"));
+        assert_eq!(
+            load_via_store.calls.len(),
+            1,
+            "s.Load resolves to Store.Load"
+        );
+        let mem = ws.callers(&func("example.com/shop", Some("Mem"), "Load"));
+        assert_eq!(
+            mem.unresolved
+                .iter()
+                .map(|(_, why)| *why)
+                .collect::<Vec<_>>(),
+            [Unresolved::EmbeddingInterface],
+            "b.Load goes through an interface embedding Store: not resolved"
+        );
     }
 
     #[test]

@@ -48,12 +48,19 @@
 //! deadlines and cancellation. All the declarations and calls of one chain
 //! change together, or none.
 //!
+//! A method of an interface the workspace declares changes with the
+//! interface and every method of that name (each implementation), and all
+//! their calls, through the interface or not.
+//!
 //! ## Limitations
 //! A function is not threaded, and the chains that need it are reported
 //! with the reason, when it is used as a value (assigned, passed, stored,
 //! a method value), when a call may reach it through a receiver whose type
-//! ctxmod cannot see, when another method shares its name (it may satisfy
-//! an interface: interfaces are not changed yet), when it is called at
+//! ctxmod cannot see or through an interface that embeds the one declaring
+//! it, when another method shares its name but no interface of the
+//! workspace declares it, or one of that name has another signature, or
+//! the name is a method of the standard library's interfaces (`Close`,
+//! `String`, `ServeHTTP`…: the type may satisfy one), when it is called at
 //! package level, from a gin handler's goroutine, or from a file ctxmod
 //! does not edit (generated, excluded, outside the paths given), and an
 //! unexported function nobody calls (it may be called by reflection).
@@ -110,7 +117,7 @@ impl Rule for ThreadCtx {
     fn call_sites_wanted(&self, workspace: &Workspace) -> Vec<String> {
         needing(workspace)
             .into_iter()
-            .filter(|id| !workspace.shares_method_name(id))
+            .filter(|id| workspace.method_family(id).is_ok())
             .map(|id| id.name.clone())
             .collect()
     }
@@ -132,11 +139,21 @@ impl Rule for ThreadCtx {
             let Some((_, (path, facts))) = declared.get(&key(id)) else {
                 continue;
             };
+            let family = workspace.method_family(id);
             nodes.push(FunctionNode {
                 id: key(id),
                 leaf: facts.is_leaf(),
-                boundary: boundary(workspace, settings, id, path, facts),
+                boundary: boundary(workspace, settings, id, path, facts, &family, &declared),
             });
+            // The methods of one interface take the context together: each
+            // needs it when another does.
+            for other in family.iter().flatten().filter(|other| *other != id) {
+                edges.push(CallEdge {
+                    caller: Some(key(other)),
+                    callee: key(id),
+                    supplied: false,
+                });
+            }
             for call in workspace.callers(id).calls {
                 edges.push(CallEdge {
                     caller: call.caller.as_deref().map(key),
@@ -214,9 +231,14 @@ fn needing(workspace: &Workspace) -> Vec<&FuncId> {
             continue;
         }
         needed.push(id);
-        if workspace.shares_method_name(id) {
+        match workspace.method_family(id) {
             // Blocked whatever its callers are: no need to look at them.
-            continue;
+            Err(_) => continue,
+            Ok(family) => work.extend(
+                family
+                    .iter()
+                    .filter_map(|member| declared_id(workspace, member)),
+            ),
         }
         for call in workspace.callers(id).calls {
             if let (Some(caller), None) = (&call.caller, &call.supply) {
@@ -227,6 +249,16 @@ fn needing(workspace: &Workspace) -> Vec<&FuncId> {
     needed
 }
 
+/// The workspace's own id of a declared function, so that the list of
+/// needed functions borrows from the workspace.
+fn declared_id<'w>(workspace: &'w Workspace, id: &FuncId) -> Option<&'w FuncId> {
+    workspace
+        .functions()
+        .iter()
+        .map(|(declared, _, _)| &**declared)
+        .find(|declared| *declared == id)
+}
+
 /// Why a function that would need a context cannot take one, if it
 /// cannot.
 fn boundary(
@@ -235,9 +267,22 @@ fn boundary(
     id: &FuncId,
     path: &Path,
     facts: &FunctionFacts,
+    family: &Result<Vec<FuncId>, String>,
+    declared: &HashMap<String, (&FuncId, Declared<'_>)>,
 ) -> Option<String> {
-    if let Some(why) = workspace.fixed_signature(id) {
+    let family = match family {
+        Err(why) => return Some(why.clone()),
+        Ok(family) => family,
+    };
+    if let Some(why) = workspace.fixed_signature_in_family(id, family) {
         return Some(why);
+    }
+    if let Some(missing) = family.iter().find(|m| !declared.contains_key(&key(m))) {
+        return Some(format!(
+            "`{}.{}` is declared in a file ctxmod does not edit (generated, excluded or outside the paths given)",
+            missing.receiver.as_deref().unwrap_or_default(),
+            missing.name
+        ));
     }
     let name = &id.name;
     if facts.has_context {
@@ -246,7 +291,10 @@ fn boundary(
             "`{name}` has a context, but a call in it runs in a goroutine of a gin handler, where the request must be detached before `go`"
         ));
     }
-    if path.to_string_lossy().ends_with("_test.go") && workspace.callers(id).calls.is_empty() {
+    let called = family
+        .iter()
+        .any(|member| !workspace.callers(member).calls.is_empty());
+    if path.to_string_lossy().ends_with("_test.go") && !called {
         return Some(format!(
             "`{name}` is in a test file and nothing calls it: the test framework may, by reflection"
         ));
