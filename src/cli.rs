@@ -47,6 +47,7 @@ Examples:
   ctxmod fix ./... | git apply       the same, applied with git
   ctxmod fix --write ./...           apply safe fixes in place
   ctxmod fix --unsafe --write --rule redundant-cancel .
+  ctxmod fix --unsafe --exported wrap ./...   thread ctx, keeping exported Foo beside FooContext
 
 Exit codes: without --write, 0 nothing to change, 1 changes shown;
 with --write, 0 written; 2 usage or I/O error.";
@@ -98,7 +99,8 @@ struct Selection {
     #[arg(long = "rule", value_name = "ID")]
     rules: Vec<String>,
     /// What thread-ctx does with exported functions: change them like the
-    /// others, or leave them (and chains through them) alone. Overrides
+    /// others, keep each as a deprecated wrapper of a new `NameContext`, or
+    /// leave them (and chains through them) alone. Overrides
     /// `[thread-ctx] exported` in ctxmod.toml.
     #[arg(long, value_enum, value_name = "POLICY")]
     exported: Option<crate::rule::ExportedPolicy>,

@@ -201,15 +201,22 @@ mod tests {
         )
         .unwrap();
         assert_eq!(c.exported, Some(crate::rule::ExportedPolicy::Skip));
-        let err = Config::parse(
+        let c = Config::parse(
             Path::new("ctxmod.toml"),
             "[thread-ctx]\nexported = \"wrap\"\n",
+            known,
+        )
+        .unwrap();
+        assert_eq!(c.exported, Some(crate::rule::ExportedPolicy::Wrap));
+        let err = Config::parse(
+            Path::new("ctxmod.toml"),
+            "[thread-ctx]\nexported = \"rewrite\"\n",
             known,
         )
         .unwrap_err()
         .to_string();
         assert!(err.starts_with("ctxmod.toml:2:"), "{err}");
-        assert!(err.contains("exported") && err.contains("wrap"), "{err}");
+        assert!(err.contains("exported") && err.contains("rewrite"), "{err}");
     }
 
     #[test]

@@ -30,6 +30,7 @@ pub mod threading;
 pub mod typing;
 pub mod walk;
 pub mod workspace;
+pub mod wrapping;
 pub mod write;
 pub mod zero;
 

@@ -19,6 +19,7 @@ pub fn is_root_call(cx: &FileCx<'_>, call: Node<'_>) -> bool {
 pub fn is_deliberate_root(cx: &FileCx<'_>, call: Node<'_>) -> bool {
     in_main_or_init(cx, call)
         || is_without_cancel_argument(cx, call)
+        || is_compatibility_wrapper(cx, call)
         || is_compared(call)
         || outlives_the_call(cx, call)
 }
@@ -38,6 +39,32 @@ fn is_without_cancel_argument(cx: &FileCx<'_>, call: Node<'_>) -> bool {
         .filter(|p| p.kind() == "argument_list")
         .and_then(|p| p.parent())
         .is_some_and(|outer| cx.is_call_to(outer, "context", &["WithoutCancel"]))
+}
+
+/// `FooContext(context.Background(), …)` inside `Foo`: the standard
+/// library's pattern for keeping a signature that predates the context
+/// (`Query` calls `QueryContext`), as `--exported wrap` writes it.
+fn is_compatibility_wrapper(cx: &FileCx<'_>, call: Node<'_>) -> bool {
+    let Some(outer) = call
+        .parent()
+        .filter(|p| p.kind() == "argument_list")
+        .and_then(|p| p.parent())
+    else {
+        return false;
+    };
+    let first = crate::syntax::call_arguments(outer).first().copied();
+    let called = outer
+        .child_by_field_name("function")
+        .map(|f| match f.kind() {
+            "selector_expression" => f.child_by_field_name("field").unwrap_or(f),
+            _ => f,
+        })
+        .map(|f| cx.text(f));
+    let wrapper = enclosing_declaration(call)
+        .and_then(|d| d.child_by_field_name("name"))
+        .map(|n| cx.text(n));
+    first == Some(call)
+        && matches!((called, wrapper), (Some(c), Some(w)) if c.strip_suffix("Context") == Some(w))
 }
 
 /// `ctx != context.Background()`: a comparison, not a use as a context.

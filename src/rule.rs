@@ -36,6 +36,9 @@ pub enum ExportedPolicy {
     /// Change it like any other function (the default).
     #[default]
     Thread,
+    /// Keep it as a deprecated wrapper that calls a new `NameContext`
+    /// taking the context, which callers in the workspace move to.
+    Wrap,
     /// Leave it, and every chain through it, as it is.
     Skip,
 }

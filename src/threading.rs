@@ -9,6 +9,7 @@ use crate::roots::{is_deliberate_root, is_root_call};
 use crate::rule::FileCx;
 use crate::scope::{context_kind_of_type, context_use, fresh_name, goroutine_of};
 use crate::syntax::{for_each_node, line_start, named_children, next_line_start, statements, text};
+use crate::wrapping::{wrap_facts, WrapFacts};
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use tree_sitter::Node;
@@ -47,6 +48,9 @@ pub struct FunctionFacts {
     pub context_pkg: String,
     /// True when the module's Go has `context.WithoutCancel` (1.21).
     pub detach_ok: bool,
+    /// For an exported function or method with a body: what keeping its
+    /// signature beside a new `NameContext` needs, or why it cannot.
+    pub wrap: Option<Result<WrapFacts, String>>,
 }
 
 impl FunctionFacts {
@@ -134,7 +138,11 @@ fn facts_with_receiver(
         None if !decl_text.contains("ctx") || has_context || root.is_some() => "ctx".to_string(),
         None => fresh_name(cx, params, &["ctx"])?,
     };
+    let wrap = (name.starts_with(|c: char| c.is_ascii_uppercase())
+        && decl.child_by_field_name("body").is_some())
+    .then(|| wrap_facts(cx, decl));
     Some(FunctionFacts {
+        wrap,
         name,
         receiver,
         param_insert: params.start_byte() + 1,

@@ -84,6 +84,8 @@ pub struct CallSite {
     pub path: Arc<Path>,
     /// The bytes of the whole call expression.
     pub range: Range<usize>,
+    /// The bytes of the called function's or method's name.
+    pub name: Range<usize>,
     /// The bytes of the argument list, parentheses included.
     pub arguments: Range<usize>,
     /// Each argument's bytes and text (comments excluded).
@@ -340,6 +342,7 @@ impl FileSummary {
         self.calls.push(CallSite {
             path: path.clone(),
             range: call.byte_range(),
+            name: last_name_node(function).map_or(function.byte_range(), |n| n.byte_range()),
             arguments: arguments.byte_range(),
             args: named_children(arguments)
                 .into_iter()
@@ -539,17 +542,23 @@ fn late_context(
 
 /// The name a function expression ends in: `F`, `pkg.F`, `x.M`, `F[T]`.
 fn last_name<'s>(node: Node<'_>, src: &'s str) -> Option<&'s str> {
+    last_name_node(node).map(|n| text(n, src))
+}
+
+/// The identifier naming what `node` refers to: `F`, the `F` of `pkg.F`,
+/// `x.F`, `F[T]` or `pkg.T`.
+fn last_name_node(node: Node<'_>) -> Option<Node<'_>> {
     match node.kind() {
-        "identifier" | "type_identifier" => Some(text(node, src)),
-        "selector_expression" => node.child_by_field_name("field").map(|f| text(f, src)),
-        "qualified_type" => node.child_by_field_name("name").map(|n| text(n, src)),
+        "identifier" | "type_identifier" => Some(node),
+        "selector_expression" => node.child_by_field_name("field"),
+        "qualified_type" => node.child_by_field_name("name"),
         "generic_type" | "type_instantiation_expression" => {
             let inner = node
                 .child_by_field_name("type")
                 .or_else(|| named_children(node).into_iter().next())?;
-            last_name(inner, src)
+            last_name_node(inner)
         }
-        "index_expression" => last_name(node.child_by_field_name("operand")?, src),
+        "index_expression" => last_name_node(node.child_by_field_name("operand")?),
         _ => None,
     }
 }
@@ -965,6 +974,20 @@ impl Workspace {
             ));
         }
         None
+    }
+
+    /// True when the workspace declares the function, or the method on
+    /// that receiver type.
+    pub fn declares(&self, id: &FuncId) -> bool {
+        let Some(package) = self.packages.get(&id.package) else {
+            return false;
+        };
+        match &id.receiver {
+            None => package.funcs.contains_key(&id.name),
+            Some(receiver) => package
+                .methods
+                .contains_key(&(receiver.clone(), id.name.clone())),
+        }
     }
 
     /// True when the workspace declares `name` in `package` as an interface.

@@ -1,8 +1,8 @@
 //! The command line end to end: every test writes a tiny Go tree into a
 //! temporary directory, runs the built `ctxmod` binary there (never on a
 //! terminal) and checks its exit code, stdout, stderr and the files left on
-//! disk. Only the lost-cancel rule (CTX005) finds anything yet; the other
-//! registered rules are placeholders that find nothing.
+//! disk. Most use the lost-cancel rule (CTX005), whose fixes are simple;
+//! each rule's own behaviour is in its golden cases.
 
 mod support;
 

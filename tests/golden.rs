@@ -14,6 +14,7 @@
 
 mod support;
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use support::{copy_tree, ctxmod, go, have_go, tree_difference};
 
@@ -93,6 +94,15 @@ fn golden_cases_fix_to_expected_and_converge() {
         if let Some(diff) = tree_difference(&work, &expected) {
             failures.push(format!("{name}: a second run changed the output\n{diff}"));
         }
+        let before = findings_by_rule(&case.join("input"));
+        for (code, after) in findings_by_rule(&work) {
+            let had = before.get(&code).copied().unwrap_or(0);
+            if after > had {
+                failures.push(format!(
+                    "{name}: the fixed tree has {after} {code} finding(s), the input {had}: a fix made new work"
+                ));
+            }
+        }
         let dry = ctxmod(&work, &["fix", "--unsafe", "."]);
         if dry.status.code() != Some(0) || !dry.stdout.is_empty() {
             failures.push(format!(
@@ -102,6 +112,19 @@ fn golden_cases_fix_to_expected_and_converge() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// How many findings `ctxmod check` reports in `dir`, by rule code.
+fn findings_by_rule(dir: &Path) -> BTreeMap<String, usize> {
+    let out = ctxmod(dir, &["check", "--format", "json", "."]);
+    let findings: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("check --format json in {}: {e}", dir.display()));
+    let mut counts = BTreeMap::new();
+    for finding in findings.as_array().expect("an array of findings") {
+        let code = finding["code"].as_str().expect("a rule code").to_string();
+        *counts.entry(code).or_insert(0) += 1;
+    }
+    counts
 }
 
 /// Every `.go` file of `dir` that is not deliberately broken, with CRLF

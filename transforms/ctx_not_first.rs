@@ -41,7 +41,8 @@
 //! A test helper's `t` (`*testing.T`, `*testing.B`, `*testing.F`,
 //! `testing.TB`) may come before the context, as Go's own test helpers
 //! have it (`CommandContext(t testing.TB, ctx context.Context, …)`).
-//! `--exported skip` leaves exported functions alone, as for thread-ctx.
+//! `--exported skip` and `--exported wrap` leave exported functions alone
+//! (a wrapper would only move the context under a new name).
 //! Interface methods are not moved (the interface and every implementation
 //! would have to change together), so methods named like one are left
 //! alone. Function literals and function types are not changed.
@@ -99,16 +100,17 @@ impl Rule for CtxNotFirst {
             };
             let message = format!("the context.Context parameter of `{name}` is not first");
             let range = late.params[late.context_decl].0.clone();
-            let skipped = settings.exported == ExportedPolicy::Skip
+            let kept = settings.exported != ExportedPolicy::Thread
                 && crate::transforms::thread_ctx::is_public(&late.id, &late.path);
-            let moved = if skipped {
-                Err(
-                    "it is exported, and exported functions are left as they are (--exported skip)"
-                        .to_string(),
-                )
-            } else {
-                move_first(workspace, late)
-            };
+            let moved =
+                if kept {
+                    Err(format!(
+                    "it is exported, and exported signatures are kept as they are (--exported {})",
+                    if settings.exported == ExportedPolicy::Skip { "skip" } else { "wrap" }
+                ))
+                } else {
+                    move_first(workspace, late)
+                };
             let finding = match moved {
                 Ok(fix) => Finding::new(&META, range, message).with_fix(fix),
                 Err(why) => Finding::new(&META, range, format!("{message} (not fixed: {why})")),

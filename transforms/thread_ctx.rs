@@ -66,13 +66,20 @@
 //! unexported function nobody calls (it may be called by reflection).
 //! Exported functions are threaded like the others unless
 //! `--exported skip` (or `[thread-ctx] exported = "skip"` in ctxmod.toml)
-//! leaves them, and the chains through them, alone; a `wrap` policy that
-//! keeps the old signature beside a new `FooContext` is not built yet.
+//! leaves them, and the chains through them, alone, or `--exported wrap`
+//! keeps each as a deprecated wrapper: `Foo(args)` calls a new
+//! `FooContext(ctx, args)` with `context.Background()` (the standard
+//! library's `Query`/`QueryContext`), and the workspace's callers move to
+//! `FooContext`. A wrapped function may be used as a value or called from
+//! code ctxmod does not edit (those keep `Foo`); it is not wrapped when a
+//! parameter or its receiver has no name, when `FooContext` is declared
+//! already, or when it is an interface method.
 
 use crate::fix::{Applicability, Edit, FileChange, Finding, Fix};
 use crate::rule::{ExportedPolicy, FileCx, Rule, RuleMeta, Settings};
 use crate::threading::{plan, CallEdge, FunctionFacts, FunctionNode};
 use crate::workspace::{FuncId, Workspace};
+use crate::wrapping::{context_name, wrapper};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -154,7 +161,12 @@ impl Rule for ThreadCtx {
                     supplied: false,
                 });
             }
+            let wrapped = wraps(settings, id, path);
             for call in workspace.callers(id).calls {
+                if wrapped && !call.editable {
+                    // It keeps calling the wrapper.
+                    continue;
+                }
                 edges.push(CallEdge {
                     caller: call.caller.as_deref().map(key),
                     callee: key(id),
@@ -172,7 +184,7 @@ impl Rule for ThreadCtx {
                 continue;
             };
             let (path, facts) = declared[*first].1;
-            let fix = thread(workspace, &declared, group);
+            let fix = thread(workspace, settings, &declared, group);
             let message = leaf_message(facts);
             let finding = match fix {
                 Ok(fix) => Finding::new(
@@ -270,6 +282,9 @@ fn boundary(
     family: &Result<Vec<FuncId>, String>,
     declared: &HashMap<String, (&FuncId, Declared<'_>)>,
 ) -> Option<String> {
+    if wraps(settings, id, path) {
+        return unwrappable(workspace, id, facts, family);
+    }
     let family = match family {
         Err(why) => return Some(why.clone()),
         Ok(family) => family,
@@ -307,6 +322,48 @@ fn boundary(
     None
 }
 
+/// True when the function keeps its signature as a wrapper of a new
+/// `NameContext` (`--exported wrap`).
+fn wraps(settings: &Settings, id: &FuncId, path: &Path) -> bool {
+    settings.exported == ExportedPolicy::Wrap && is_public(id, path)
+}
+
+/// Why an exported function cannot be wrapped, if it cannot. Its old
+/// signature stays, so what holds it as a value or calls it from code
+/// ctxmod does not edit keeps working.
+fn unwrappable(
+    workspace: &Workspace,
+    id: &FuncId,
+    facts: &FunctionFacts,
+    family: &Result<Vec<FuncId>, String>,
+) -> Option<String> {
+    let name = &id.name;
+    if family.as_ref().is_ok_and(|f| f.len() > 1) {
+        return Some(format!(
+            "`{name}` is a method of an interface, which --exported wrap does not change"
+        ));
+    }
+    if facts.has_context {
+        return Some(format!(
+            "`{name}` has a context, but a call in it runs in a goroutine of a gin handler, where the request must be detached before `go`"
+        ));
+    }
+    if let Some(Err(why)) = &facts.wrap {
+        return Some(format!("`{name}` cannot keep a wrapper: {why}"));
+    }
+    let new_id = FuncId {
+        name: context_name(name),
+        ..id.clone()
+    };
+    if workspace.declares(&new_id) {
+        return Some(format!(
+            "`{}` exists already, so `{name}` cannot move there",
+            new_id.name
+        ));
+    }
+    None
+}
+
 /// True when code outside the workspace may call the function: exported,
 /// on an exported type, and not in a test file.
 pub(crate) fn is_public(id: &FuncId, path: &Path) -> bool {
@@ -320,6 +377,7 @@ pub(crate) fn is_public(id: &FuncId, path: &Path) -> bool {
 /// first, every leaf uses it, and every call passes one.
 fn thread(
     workspace: &Workspace,
+    settings: &Settings,
     declared: &HashMap<String, (&FuncId, Declared<'_>)>,
     group: &BTreeSet<String>,
 ) -> Result<Fix, String> {
@@ -327,7 +385,17 @@ fn thread(
     let mut calls = 0;
     for k in group {
         let (id, (path, facts)) = declared[k];
+        let wrapped = wraps(settings, id, path);
         let change = changes.entry(path.to_path_buf()).or_default();
+        if let (true, Some(Ok(wrap))) = (wrapped, &facts.wrap) {
+            change.edits.push(Edit::insert(
+                wrap.decl_start,
+                wrapper(wrap, &id.name, &facts.context_pkg),
+            ));
+            change
+                .edits
+                .push(Edit::replace(wrap.name.clone(), context_name(&id.name)));
+        }
         change.edits.push(Edit::insert(
             facts.param_insert,
             format!(
@@ -345,6 +413,9 @@ fn thread(
         }
         change.add_imports.push("context");
         for call in workspace.callers(id).calls {
+            if wrapped && !call.editable {
+                continue;
+            }
             let caller = call.caller.as_deref().and_then(|c| declared.get(&key(c)));
             let expr = match caller {
                 Some((c, (_, caller_facts))) if group.contains(&key(c)) => {
@@ -368,6 +439,11 @@ fn thread(
                 call.arguments.start + 1,
                 format!("{expr}{comma}"),
             ));
+            if wrapped {
+                change
+                    .edits
+                    .push(Edit::replace(call.name.clone(), context_name(&id.name)));
+            }
             calls += 1;
         }
     }
