@@ -10,12 +10,13 @@ use crate::rule::{FileCx, RuleMeta, RuleSet};
 use crate::source::{is_generated, SourceFile};
 use crate::suppress::Suppressions;
 use crate::syntax::{first_error, parse};
-use crate::workspace::{FileSummary, Workspace};
+use crate::workspace::{CallSite, FileSummary, FuncRef, Workspace};
 use aho_corasick::AhoCorasick;
 use indicatif::ProgressBar;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use tree_sitter::Tree;
 
 /// How serious a notice is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -314,44 +315,89 @@ impl<'r> Engine<'r> {
     }
 
     /// Adds to the summaries the calls of and references to the functions
-    /// the rules ask about, from every file that names one (parsing it
-    /// again if it was parsed already). A rule may ask for more once it
-    /// sees those calls (the callers of a function it threads), so this
-    /// repeats until no new name is asked for. Returns the names.
+    /// the rules ask about, from every file that names one. A rule may ask
+    /// for more once it sees those calls (the callers of a function it
+    /// threads), so this repeats until no new name is asked for; each
+    /// round looks only for the new names, in files parsed once (their
+    /// trees are kept until the rounds end, up to a memory budget).
+    /// Returns the names.
     fn collect_call_sites(&self, paths: &[PathBuf], state: &mut ScanState) -> HashSet<String> {
         const MAX_ROUNDS: usize = 16;
+        /// How much source text the kept trees may stand for.
+        const TREE_BUDGET: usize = 64 << 20;
         let mut collected: HashSet<String> = HashSet::new();
         let mut candidates: Option<Vec<(PathBuf, bool)>> = None;
+        let mut trees: HashMap<PathBuf, Parsed> = HashMap::new();
+        let mut kept = 0;
+        let mut workspace = Workspace::new(state.summaries.values());
         for _ in 0..MAX_ROUNDS {
-            let wanted = self
+            let new: HashSet<String> = self
                 .rules
-                .call_sites_wanted(&Workspace::new(state.summaries.values()));
-            let new: Vec<&String> = wanted.iter().filter(|n| !collected.contains(*n)).collect();
+                .call_sites_wanted(&workspace)
+                .into_iter()
+                .filter(|n| !collected.contains(n))
+                .collect();
             if new.is_empty() {
                 break;
             }
             let mentions = AhoCorasick::new(&new).expect("names are plain strings");
-            collected.extend(wanted.iter().cloned());
+            collected.extend(new.iter().cloned());
             let candidates = candidates.get_or_insert_with(|| self.call_site_candidates(paths));
-            let found: Vec<(PathBuf, FileSummary)> = candidates
+            let summaries = &state.summaries;
+            let found: Vec<(PathBuf, Found, Option<Parsed>)> = candidates
                 .par_iter()
                 .filter_map(|(path, editable)| {
+                    let look = |(text, tree): &Parsed| match summaries.get(path) {
+                        Some(summary) => self
+                            .guarded(path, || {
+                                self.with_cx(path, text, tree, |cx| summary.uses_of(cx, &new))
+                            })
+                            .ok()
+                            .map(|(calls, refs)| Found::More(calls, refs)),
+                        None => {
+                            let mut summary = self
+                                .analyse_tree(path, text, tree, Some(&collected), false)
+                                .ok()?
+                                .summary;
+                            if !editable || is_generated(text) {
+                                summary.make_read_only();
+                            }
+                            Some(Found::New(Box::new(summary)))
+                        }
+                    };
+                    if let Some(parsed) = trees.get(path) {
+                        return mentions_word(&mentions, &parsed.0)
+                            .then(|| look(parsed))
+                            .flatten()
+                            .map(|found| (path.clone(), found, None));
+                    }
                     let source = SourceFile::load(path).ok()?;
                     if !mentions_word(&mentions, &source.text) {
                         return None;
                     }
-                    let mut summary = self
-                        .analyse(path, &source.text, Some(&collected), false)
-                        .ok()?
-                        .summary;
-                    if !editable || is_generated(&source.text) {
-                        summary.make_read_only();
-                    }
-                    Some((path.clone(), summary))
+                    let tree = parse(&source.text);
+                    let parsed = (source.text, tree);
+                    let found = look(&parsed)?;
+                    Some((path.clone(), found, Some(parsed)))
                 })
                 .collect();
-            for (path, summary) in found {
-                state.summaries.insert(path, summary);
+            for (path, found, parsed) in found {
+                match found {
+                    Found::New(summary) => {
+                        workspace.add(&summary);
+                        state.summaries.insert(path.clone(), *summary);
+                    }
+                    Found::More(calls, refs) => {
+                        workspace.add_uses(&calls, &refs);
+                        if let Some(summary) = state.summaries.get_mut(&path) {
+                            summary.extend_uses(&calls, &refs);
+                        }
+                    }
+                }
+                if let Some(parsed) = parsed.filter(|p| kept + p.0.len() <= TREE_BUDGET) {
+                    kept += parsed.0.len();
+                    trees.insert(path, parsed);
+                }
             }
         }
         collected
@@ -363,12 +409,19 @@ impl<'r> Engine<'r> {
     /// edited).
     fn call_site_candidates(&self, paths: &[PathBuf]) -> Vec<(PathBuf, bool)> {
         let mut seen: HashSet<PathBuf> = paths.iter().map(|p| crate::gomod::absolute(p)).collect();
-        let mut roots: Vec<PathBuf> = paths
+        let mut modules: Vec<PathBuf> = paths
             .iter()
             .filter_map(|p| {
                 self.modules
                     .module_for(p.parent().unwrap_or(Path::new(".")))
             })
+            .map(|m| m.dir.clone())
+            .collect();
+        modules.sort();
+        modules.dedup();
+        let mut roots: Vec<PathBuf> = modules
+            .iter()
+            .filter_map(|dir| self.modules.module_for(dir))
             .flat_map(|m| {
                 let mut dirs = vec![m.dir.clone()];
                 dirs.extend(
@@ -444,21 +497,40 @@ impl<'r> Engine<'r> {
         uses: Option<&HashSet<String>>,
         check: bool,
     ) -> Result<Analysis, Notice> {
-        let run = std::panic::AssertUnwindSafe(|| self.analyse_unguarded(path, text, uses, check));
-        std::panic::catch_unwind(run).unwrap_or_else(|payload| {
+        self.analyse_tree(path, text, &parse(text), uses, check)
+    }
+
+    /// [`Engine::analyse`] of a file already parsed.
+    fn analyse_tree(
+        &self,
+        path: &Path,
+        text: &str,
+        tree: &Tree,
+        uses: Option<&HashSet<String>>,
+        check: bool,
+    ) -> Result<Analysis, Notice> {
+        self.guarded(path, || {
+            self.analyse_unguarded(path, text, tree, uses, check)
+        })?
+    }
+
+    /// Runs `work` on the file at `path`, turning a panic (a bug in ctxmod)
+    /// into an error naming the file.
+    fn guarded<R>(&self, path: &Path, work: impl FnOnce() -> R) -> Result<R, Notice> {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).map_err(|payload| {
             let what = payload
                 .downcast_ref::<&str>()
                 .map(|s| s.to_string())
                 .or_else(|| payload.downcast_ref::<String>().cloned())
                 .unwrap_or_default();
-            Err(notice(
+            notice(
                 Severity::Error,
                 path,
                 None,
                 format!(
                     "internal error while checking this file, skipped (please report it): {what}"
                 ),
-            ))
+            )
         })
     }
 
@@ -466,11 +538,11 @@ impl<'r> Engine<'r> {
         &self,
         path: &Path,
         text: &str,
+        tree: &Tree,
         uses: Option<&HashSet<String>>,
         check: bool,
     ) -> Result<Analysis, Notice> {
-        let tree = parse(text);
-        if let Some(err) = first_error(&tree) {
+        if let Some(err) = first_error(tree) {
             let line = err.start_position().row + 1;
             return Err(notice(
                 Severity::Warning,
@@ -479,6 +551,27 @@ impl<'r> Engine<'r> {
                 "syntax error; file skipped and not edited".into(),
             ));
         }
+        Ok(self.with_cx(path, text, tree, |cx| {
+            let summary = FileSummary::from_tree(cx, uses);
+            let mut findings = if check {
+                unsuppressed(text, self.rules.check(cx))
+            } else {
+                Vec::new()
+            };
+            findings.sort_by_key(|f| (f.range.start, f.range.end, f.rule.code));
+            Analysis { summary, findings }
+        }))
+    }
+
+    /// Calls `f` with what rules see of a parsed file: its imports, module
+    /// and package.
+    fn with_cx<R>(
+        &self,
+        path: &Path,
+        text: &str,
+        tree: &Tree,
+        f: impl FnOnce(&FileCx<'_>) -> R,
+    ) -> R {
         let root = tree.root_node();
         let imports = FileImports::from_tree(root, text);
         let dir = crate::gomod::absolute(path.parent().unwrap_or(Path::new(".")));
@@ -504,16 +597,20 @@ impl<'r> Engine<'r> {
             go_version: module.and_then(|m| m.go_version),
             package: &package,
         };
-        let summary = FileSummary::from_tree(&cx, uses);
-        let mut findings = if check {
-            unsuppressed(text, self.rules.check(&cx))
-        } else {
-            Vec::new()
-        };
-        findings.sort_by_key(|f| (f.range.start, f.range.end, f.rule.code));
-        Ok(Analysis { summary, findings })
+        f(&cx)
     }
 }
+
+/// What a round of call-site collection found in one file.
+enum Found {
+    /// A file not summarised before: its whole summary.
+    New(Box<FileSummary>),
+    /// More calls and references in a file already summarised.
+    More(Vec<CallSite>, Vec<FuncRef>),
+}
+
+/// A file's text and its syntax tree.
+type Parsed = (String, Tree);
 
 /// True when `text` holds one of the automaton's words as a whole word
 /// (`New` in `x.New(`, not in `NewServer`). Overlapping matches are all

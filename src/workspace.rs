@@ -172,6 +172,11 @@ pub struct FileSummary {
     pub late_contexts: Vec<LateContext>,
     /// What thread-ctx needs of every function and method, with its file.
     pub functions: Vec<(Arc<FuncId>, Arc<Path>, FunctionFacts)>,
+    /// For each top-level declaration, in order: the function or method it
+    /// declares and the context it makes as a root, which calls in it need.
+    enclosing: Vec<(Option<Arc<FuncId>>, Option<String>)>,
+    /// True for a file ctxmod reads but does not edit.
+    read_only: bool,
 }
 
 impl FileSummary {
@@ -192,6 +197,8 @@ impl FileSummary {
             references: Vec::new(),
             late_contexts: Vec::new(),
             functions: Vec::new(),
+            enclosing: Vec::new(),
+            read_only: false,
         };
         for decl in named_children(cx.root) {
             let mut caller = None;
@@ -227,16 +234,59 @@ impl FileSummary {
                 }
             }
             if let Some(names) = uses {
-                summary.add_uses(cx, decl, &path, caller, root.as_deref(), names);
+                summary.add_uses(cx, decl, &path, caller.clone(), root.as_deref(), names);
             }
+            summary.enclosing.push((caller, root));
         }
         summary
+    }
+
+    /// The calls of and references to functions named in `names` that the
+    /// file holds, for a summary made before those names were asked for;
+    /// `cx` is the same file. [`FileSummary::extend_uses`] adds them.
+    pub fn uses_of(
+        &self,
+        cx: &FileCx<'_>,
+        names: &HashSet<String>,
+    ) -> (Vec<CallSite>, Vec<FuncRef>) {
+        let path: Arc<Path> = Arc::from(cx.path);
+        let mut found = FileSummary {
+            package: self.package.clone(),
+            funcs: Vec::new(),
+            methods: Vec::new(),
+            interfaces: Vec::new(),
+            structs: Vec::new(),
+            vars: Vec::new(),
+            calls: Vec::new(),
+            references: Vec::new(),
+            late_contexts: Vec::new(),
+            functions: Vec::new(),
+            enclosing: Vec::new(),
+            read_only: self.read_only,
+        };
+        for (decl, (caller, root)) in named_children(cx.root).into_iter().zip(&self.enclosing) {
+            let decl_text = text(decl, cx.src);
+            if names.iter().any(|n| decl_text.contains(n.as_str())) {
+                found.add_uses(cx, decl, &path, caller.clone(), root.as_deref(), names);
+            }
+        }
+        if self.read_only {
+            found.make_read_only();
+        }
+        (found.calls, found.references)
+    }
+
+    /// Adds calls and references found by [`FileSummary::uses_of`].
+    pub fn extend_uses(&mut self, calls: &[CallSite], references: &[FuncRef]) {
+        self.calls.extend_from_slice(calls);
+        self.references.extend_from_slice(references);
     }
 
     /// Marks the file as one ctxmod reads but does not edit: its calls
     /// cannot be changed, and nothing declared in it is a candidate for a
     /// fix.
     pub fn make_read_only(&mut self) {
+        self.read_only = true;
         for call in &mut self.calls {
             call.editable = false;
         }
@@ -888,8 +938,13 @@ impl Workspace {
         }
         self.late_contexts.extend_from_slice(&summary.late_contexts);
         self.functions.extend_from_slice(&summary.functions);
-        self.calls.extend_from_slice(&summary.calls);
-        self.references.extend_from_slice(&summary.references);
+        self.add_uses(&summary.calls, &summary.references);
+    }
+
+    /// Adds calls and references of a file already added.
+    pub fn add_uses(&mut self, calls: &[CallSite], references: &[FuncRef]) {
+        self.calls.extend_from_slice(calls);
+        self.references.extend_from_slice(references);
         self.index.take();
     }
 
@@ -1009,7 +1064,7 @@ impl Workspace {
         if id.receiver.is_none() {
             return Ok(vec![id.clone()]);
         }
-        let members: Vec<(&str, &Signature)> = self
+        let mut members: Vec<(&str, &Signature)> = self
             .packages
             .iter()
             .flat_map(|(package, decls)| {
@@ -1021,6 +1076,9 @@ impl Workspace {
                     .map(move |sig| (package.as_str(), sig))
             })
             .collect();
+        // Packages come from a hash map: the order, and so the messages,
+        // must not depend on it.
+        members.sort_by(|a, b| (a.0, &a.1.receiver).cmp(&(b.0, &b.1.receiver)));
         if members.len() <= 1 {
             return Ok(vec![id.clone()]);
         }
@@ -1060,7 +1118,6 @@ impl Workspace {
                 name: name.clone(),
             })
             .collect();
-        family.sort_by(|a, b| (&a.package, &a.receiver).cmp(&(&b.package, &b.receiver)));
         family.dedup();
         Ok(family)
     }
