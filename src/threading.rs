@@ -9,6 +9,7 @@ use crate::roots::{is_deliberate_root, is_root_call};
 use crate::rule::FileCx;
 use crate::scope::{context_kind_of_type, context_use, fresh_name, goroutine_of};
 use crate::syntax::{for_each_node, line_start, named_children, next_line_start, statements, text};
+use crate::workspace::{FuncId, Workspace};
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use tree_sitter::Node;
@@ -240,6 +241,36 @@ fn redeclared_root(
             _ => None,
         }
     })
+}
+
+/// The functions that must take a context so that `seeds` can: the seeds,
+/// and every function whose call of one on the list cannot pass a context
+/// where it stands, transitively. `key` names a function uniquely. A
+/// method whose name another method shares is not followed further: it is
+/// a boundary whatever its callers are.
+pub fn needing_from<'w>(
+    workspace: &'w Workspace,
+    seeds: Vec<&'w FuncId>,
+    key: impl Fn(&FuncId) -> String,
+) -> Vec<&'w FuncId> {
+    let mut seen: BTreeSet<String> = BTreeSet::new();
+    let mut work = seeds;
+    let mut needed = Vec::new();
+    while let Some(id) = work.pop() {
+        if !seen.insert(key(id)) {
+            continue;
+        }
+        needed.push(id);
+        if workspace.shares_method_name(id) {
+            continue;
+        }
+        for call in workspace.callers(id).calls {
+            if let (Some(caller), None) = (&call.caller, &call.supply) {
+                work.push(caller);
+            }
+        }
+    }
+    needed
 }
 
 /// A function as the planner sees it.

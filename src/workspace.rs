@@ -5,6 +5,7 @@
 //! contributes a [`FileSummary`]; the [`Workspace`] answers the
 //! [`Condition`]s findings carry.
 
+use crate::fields::{ContextField, FieldUse};
 use crate::fix::Condition;
 use crate::rule::FileCx;
 use crate::syntax::{for_each_node, named_children, text};
@@ -168,6 +169,10 @@ pub struct FileSummary {
     pub late_contexts: Vec<LateContext>,
     /// What thread-ctx needs of every function and method, with its file.
     pub functions: Vec<(Arc<FuncId>, Arc<Path>, FunctionFacts)>,
+    /// Struct fields of type `context.Context`.
+    pub context_fields: Vec<ContextField>,
+    /// Every use of a field (or positional literal of a type) so named.
+    pub field_uses: Vec<FieldUse>,
 }
 
 impl FileSummary {
@@ -187,6 +192,8 @@ impl FileSummary {
             references: Vec::new(),
             late_contexts: Vec::new(),
             functions: Vec::new(),
+            context_fields: Vec::new(),
+            field_uses: Vec::new(),
         };
         for decl in named_children(cx.root) {
             let mut caller = None;
@@ -207,7 +214,7 @@ impl FileSummary {
                     caller = sig.as_ref().map(|s| summary.func_id(s));
                     summary.methods.extend(sig);
                 }
-                "type_declaration" => summary.add_types(cx, decl),
+                "type_declaration" => summary.add_types(cx, decl, &path),
                 "var_declaration" => summary.add_vars(cx, decl),
                 _ => {}
             }
@@ -235,8 +242,12 @@ impl FileSummary {
         for call in &mut self.calls {
             call.editable = false;
         }
+        for site in &mut self.field_uses {
+            site.editable = false;
+        }
         self.functions.clear();
         self.late_contexts.clear();
+        self.context_fields.clear();
     }
 
     /// The id of a function or method this file declares.
@@ -260,6 +271,7 @@ impl FileSummary {
         names: &HashSet<String>,
     ) {
         let wanted = |n: Node<'_>| last_name(n, cx.src).is_some_and(|name| names.contains(name));
+        let wanted_name = |name: &str| names.contains(name);
         // Where a `go` statement ends, while the walk is inside one.
         let mut goroutine_end = 0;
         for_each_node(decl, |node| {
@@ -274,6 +286,22 @@ impl FileSummary {
                     self.add_call(cx, node, path, &caller, root, in_goroutine);
                 }
                 "go_statement" => goroutine_end = goroutine_end.max(node.end_byte()),
+                "selector_expression" | "keyed_element" | "composite_literal" => {
+                    if let Some((range, name, owner, access)) =
+                        crate::fields::field_use(cx, node, decl, &wanted_name)
+                    {
+                        self.field_uses.push(FieldUse {
+                            path: path.clone(),
+                            line: node.start_position().row + 1,
+                            range,
+                            name,
+                            owner,
+                            access,
+                            caller: caller.clone(),
+                            editable: true,
+                        });
+                    }
+                }
                 // `F[T]` as a value.
                 "type_instantiation_expression" if wanted(node) => {
                     targets.extend(instantiated(cx, node).map(|t| (node, t)));
@@ -356,7 +384,7 @@ impl FileSummary {
         });
     }
 
-    fn add_types(&mut self, cx: &FileCx<'_>, decl: Node<'_>) {
+    fn add_types(&mut self, cx: &FileCx<'_>, decl: Node<'_>, path: &Arc<Path>) {
         for spec in named_children(decl)
             .into_iter()
             .filter(|s| s.kind() == "type_spec")
@@ -377,7 +405,11 @@ impl FileSummary {
                         self.methods.extend(signature(cx, elem, Some(name)));
                     }
                 }
-                "struct_type" => self.structs.push((name.to_string(), struct_fields(cx, ty))),
+                "struct_type" => {
+                    self.structs.push((name.to_string(), struct_fields(cx, ty)));
+                    self.context_fields
+                        .extend(crate::fields::context_fields(cx, name, ty, path));
+                }
                 _ => {}
             }
         }
@@ -760,6 +792,8 @@ pub struct Workspace {
     packages: HashMap<String, PackageDecls>,
     late_contexts: Vec<LateContext>,
     functions: Vec<(Arc<FuncId>, Arc<Path>, FunctionFacts)>,
+    context_fields: Vec<ContextField>,
+    field_uses: Vec<FieldUse>,
     calls: Vec<CallSite>,
     references: Vec<FuncRef>,
     /// Built on the first [`Workspace::callers`] query, once every file is
@@ -799,6 +833,9 @@ impl Workspace {
         }
         self.late_contexts.extend_from_slice(&summary.late_contexts);
         self.functions.extend_from_slice(&summary.functions);
+        self.context_fields
+            .extend_from_slice(&summary.context_fields);
+        self.field_uses.extend_from_slice(&summary.field_uses);
         self.calls.extend_from_slice(&summary.calls);
         self.references.extend_from_slice(&summary.references);
         self.index.take();
@@ -812,6 +849,57 @@ impl Workspace {
     /// Every function and method whose context parameter is not first.
     pub fn late_contexts(&self) -> &[LateContext] {
         &self.late_contexts
+    }
+
+    /// Every struct field of type `context.Context`.
+    pub fn context_fields(&self) -> &[ContextField] {
+        &self.context_fields
+    }
+
+    /// Every use of a field, or positional literal of a type, whose name
+    /// some rule asked for ([`Rule::call_sites_wanted`]).
+    ///
+    /// [`Rule::call_sites_wanted`]: crate::rule::Rule::call_sites_wanted
+    pub fn field_uses(&self) -> &[FieldUse] {
+        &self.field_uses
+    }
+
+    /// The struct type that declares field `field` of the named type, as
+    /// `(package, type)`: the type itself, or the embedded struct it is
+    /// promoted from. `None` when the workspace does not declare the type
+    /// as a struct, or it has no such field.
+    pub fn field_owner(
+        &self,
+        package: &str,
+        type_name: &str,
+        field: &str,
+    ) -> Option<(String, String)> {
+        self.field_owner_at(package, type_name, field, 0)
+    }
+
+    fn field_owner_at(
+        &self,
+        package: &str,
+        type_name: &str,
+        field: &str,
+        depth: usize,
+    ) -> Option<(String, String)> {
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        let fields = self.packages.get(package)?.structs.get(type_name)?;
+        if fields.iter().any(|f| f.name == field) {
+            return Some((package.to_string(), type_name.to_string()));
+        }
+        fields.iter().filter(|f| f.embedded).find_map(|f| {
+            let (p, t) = f.ty.named()?;
+            self.field_owner_at(p, t, field, depth + 1)
+        })
+    }
+
+    /// True when the workspace declares the package `package`.
+    pub fn has_package(&self, package: &str) -> bool {
+        self.packages.contains_key(package)
     }
 
     /// How many methods (and interface methods) of the workspace have this

@@ -93,7 +93,7 @@ static META: RuleMeta = RuleMeta {
 type Declared<'w> = (&'w Arc<Path>, &'w FunctionFacts);
 
 /// A function's key for the planner: unique, and readable in messages.
-fn key(id: &FuncId) -> String {
+pub(crate) fn key(id: &FuncId) -> String {
     match &id.receiver {
         Some(receiver) => format!("{}.{receiver}.{}", id.package, id.name),
         None => format!("{}.{}", id.package, id.name),
@@ -229,7 +229,7 @@ fn needing(workspace: &Workspace) -> Vec<&FuncId> {
 
 /// Why a function that would need a context cannot take one, if it
 /// cannot.
-fn boundary(
+pub(crate) fn boundary(
     workspace: &Workspace,
     settings: &Settings,
     id: &FuncId,
