@@ -364,7 +364,7 @@ fn local_used_only_once(cx: &FileCx<'_>, decl: Node<'_>, name: &str) -> bool {
     };
     let (mut declared, mut reads) = (false, 0);
     crate::syntax::for_each_node(body, |n| {
-        if n.kind() == "identifier" && text(n, cx.src) == name {
+        if n.kind() == "identifier" && text(n, cx.src) == name && !is_literal_key(n) {
             if crate::syntax::is_written(n) {
                 declared |= n
                     .parent()
@@ -387,6 +387,20 @@ fn local_used_only_once(cx: &FileCx<'_>, decl: Node<'_>, name: &str) -> bool {
         }
     });
     declared && reads <= 1
+}
+
+/// True when the identifier is the key of a composite literal element
+/// (`ctx` in `S{ctx: v}`): a field's name, not a variable.
+fn is_literal_key(ident: Node<'_>) -> bool {
+    ident
+        .parent()
+        .filter(|p| p.kind() == "literal_element")
+        .and_then(|element| {
+            let keyed = element.parent()?;
+            (keyed.kind() == "keyed_element")
+                .then_some(keyed.child_by_field_name("key")?.id() == element.id())
+        })
+        .unwrap_or(false)
 }
 
 /// The type of the composite literal whose body is `literal_value`: its
@@ -485,5 +499,138 @@ fn element_deletion(src: &str, element: Node<'_>) -> Option<Range<usize>> {
         }
         (None, None) => Some(element.byte_range()),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rule::testing::with_file;
+    use crate::syntax::for_each_node;
+
+    /// The text of `src` once each field use of `ctx` that can be deleted
+    /// is, with the accesses found.
+    fn delete_uses(src: &str) -> (String, Vec<String>) {
+        with_file("a.go", src, "example.com/a", None, |cx| {
+            let mut found = Vec::new();
+            for decl in named_children(cx.root) {
+                for_each_node(decl, |n| {
+                    if let Some(u) = field_use(cx, n, decl, &|name| name == "ctx" || name == "S") {
+                        found.push(u);
+                    }
+                });
+            }
+            let mut edits = Vec::new();
+            let mut kinds = Vec::new();
+            for (_, _, _, access) in found {
+                match access {
+                    FieldAccess::Key(Ok(r)) | FieldAccess::Write(Ok(r)) => {
+                        kinds.push("deleted".to_string());
+                        edits.push(crate::fix::Edit::delete(r));
+                    }
+                    FieldAccess::Key(Err(why)) | FieldAccess::Write(Err(why)) => kinds.push(why),
+                    FieldAccess::Positional => kinds.push("positional".into()),
+                    FieldAccess::Read {
+                        escape,
+                        own_context,
+                        on_receiver,
+                    } => kinds.push(format!(
+                        "read receiver={on_receiver} escape={escape:?} own={own_context:?}"
+                    )),
+                }
+            }
+            let edits: Vec<&crate::fix::Edit> = edits.iter().collect();
+            (crate::fix::apply_edits(src, &edits), kinds)
+        })
+    }
+
+    #[test]
+    fn literal_elements_go_with_their_line_or_their_comma() {
+        let src = "package a\n\nfunc f(ctx context.Context) {\n\t_ = &S{\n\t\ta:   1,\n\t\tctx: ctx, // stored\n\t}\n\t_ = S{a: 1, ctx: ctx}\n\t_ = S{ctx: ctx, a: 1}\n\t_ = S{ctx: ctx}\n\t_ = []S{{ctx: ctx}}\n}\n";
+        let (text, kinds) = delete_uses(src);
+        assert_eq!(
+            text,
+            "package a\n\nfunc f(ctx context.Context) {\n\t_ = &S{\n\t\ta:   1,\n\t}\n\t_ = S{a: 1}\n\t_ = S{a: 1}\n\t_ = S{}\n\t_ = []S{{}}\n}\n"
+        );
+        assert_eq!(kinds, vec!["deleted"; 5]);
+    }
+
+    #[test]
+    fn values_that_may_do_more_or_leave_a_local_unused_stay() {
+        let src = "package a\n\nfunc f(p context.Context) {\n\tctx, cancel := context.WithCancel(p)\n\t_ = S{ctx: ctx, stop: cancel}\n\t_ = S{ctx: make(p)}\n\tvar s S\n\ts.ctx = p\n\ts.ctx, s.stop = context.WithCancel(p)\n\t_ = S{p, nil}\n}\n";
+        let (text, kinds) = delete_uses(src);
+        assert!(
+            kinds[0].contains("`ctx` would be declared and not used"),
+            "{kinds:?}"
+        );
+        assert!(kinds[1].contains("may do more"), "{kinds:?}");
+        assert_eq!(kinds[2], "deleted", "a parameter may be left unused");
+        assert!(kinds[3].contains("together with other values"), "{kinds:?}");
+        assert_eq!(kinds[4], "positional");
+        assert!(!text.contains("s.ctx = p"));
+    }
+
+    #[test]
+    fn reads_know_the_receiver_escapes_and_own_context() {
+        let src = "package a\n\nimport \"context\"\n\nfunc (s *S) a() { use(s.ctx) }\n\nfunc (s *S) b(ctx context.Context) { use(s.ctx) }\n\nfunc (s *S) c() context.Context { return s.ctx }\n\nfunc (s *S) d() { go use(s.ctx) }\n\nfunc (s *S) e() { defer func() { <-s.ctx.Done() }() }\n\nfunc g(s *S) { c := s.ctx; use(c) }\n";
+        let (_, kinds) = delete_uses(src);
+        assert_eq!(
+            kinds,
+            vec![
+                "read receiver=true escape=None own=None",
+                "read receiver=true escape=None own=Some(\"ctx\")",
+                "read receiver=true escape=Some(\"returned\") own=None",
+                "read receiver=true escape=Some(\"used by a goroutine\") own=None",
+                "read receiver=true escape=Some(\"captured by a closure\") own=None",
+                "read receiver=false escape=None own=None",
+            ]
+        );
+    }
+
+    #[test]
+    fn context_fields_and_what_stops_their_removal() {
+        let src = "package a\n\nimport \"context\"\n\ntype S struct {\n\tname string\n\t// ctx is the server's.\n\t// It is cancelled on Stop.\n\tctx context.Context // stored\n}\n\ntype E struct {\n\tcontext.Context\n}\n\ntype M struct {\n\ta, b context.Context\n}\n\ntype L struct{ ctx context.Context }\n";
+        let fields = with_file("a.go", src, "example.com/a", None, |cx| {
+            let path: Arc<Path> = Arc::from(Path::new("a.go"));
+            let mut out = Vec::new();
+            for_each_node(cx.root, |n| {
+                if n.kind() == "type_spec" {
+                    let name = text(n.child_by_field_name("name").unwrap(), src);
+                    out.extend(context_fields(
+                        cx,
+                        name,
+                        n.child_by_field_name("type").unwrap(),
+                        &path,
+                    ));
+                }
+            });
+            out
+        });
+        let s = &fields[0];
+        let deleted = s
+            .deletion
+            .clone()
+            .map(|r| format!("{}{}", &src[..r.start], &src[r.end..]));
+        assert_eq!(
+            deleted.unwrap().lines().nth(6),
+            Some("}"),
+            "the field goes with its doc comment and trailing comment"
+        );
+        assert_eq!(
+            (fields[1].owner.as_str(), fields[1].name.as_str()),
+            ("E", "Context")
+        );
+        assert!(fields[1].deletion.as_ref().unwrap_err().contains("embeds"));
+        assert_eq!(fields.len(), 5, "a and b of M, and L's ctx");
+        assert!(fields[2]
+            .deletion
+            .as_ref()
+            .unwrap_err()
+            .contains("more than one"));
+        assert!(fields[4]
+            .deletion
+            .as_ref()
+            .unwrap_err()
+            .contains("shares its line"));
     }
 }

@@ -131,7 +131,13 @@ impl Rule for StructCtx {
     fn call_sites_wanted(&self, workspace: &Workspace) -> Vec<String> {
         let declared = declared(workspace);
         let mut names = Vec::new();
-        for field in workspace.context_fields() {
+        // A field that cannot be removed on its own is reported whatever
+        // its uses are.
+        for field in workspace
+            .context_fields()
+            .iter()
+            .filter(|f| f.deletion.is_ok())
+        {
             names.push(field.name.clone());
             names.push(field.owner.clone());
             if let Ok(uses) = uses_of(workspace, field) {
