@@ -1094,6 +1094,27 @@ fn struct_ctx_leaves_a_method_nothing_calls_and_a_field_set_where_it_cannot_edit
 }
 
 #[test]
+fn struct_ctx_leaves_an_exported_field_alone_with_exported_skip() {
+    let p = Project::with(&[
+        ("go.mod", "module example.com/app\n\ngo 1.22\n"),
+        (
+            "opts.go",
+            "package app\n\nimport \"context\"\n\n// Options are filled in by callers.\ntype Options struct {\n\tCtx context.Context\n}\n\nfunc (o Options) err() error { return o.Ctx.Err() }\n\n// Run runs.\nfunc Run(ctx context.Context, o Options) error { return o.err() }\n",
+        ),
+    ]);
+    let run = p.run_read_only(&["check", "--rule", "struct-ctx", "--exported", "skip", "."]);
+    assert!(run.stdout.contains("(--exported skip)"), "{}", run.stdout);
+    p.run(&["fix", "--unsafe", "--write", "--rule", "struct-ctx", "."])
+        .assert_code(0);
+    assert!(
+        p.read("opts.go")
+            .contains("func (o Options) err(ctx context.Context) error { return ctx.Err() }"),
+        "{}",
+        p.read("opts.go")
+    );
+}
+
+#[test]
 fn stats_show_one_parse_per_parsed_file() {
     let p = Project::with(&[
         ("a.go", &leaky(&["Load", "Save"])),

@@ -91,7 +91,7 @@
 
 use crate::fields::{ContextField, FieldAccess, FieldUse};
 use crate::fix::{Applicability, Edit, FileChange, Finding, Fix};
-use crate::rule::{FileCx, Rule, RuleMeta, Settings};
+use crate::rule::{ExportedPolicy, FileCx, Rule, RuleMeta, Settings};
 use crate::threading::{needing_from, plan, CallEdge, FunctionFacts, FunctionNode};
 use crate::transforms::thread_ctx::{boundary, is_public, key};
 use crate::workspace::{FuncId, Workspace};
@@ -313,6 +313,13 @@ fn remove(
     field: &ContextField,
 ) -> Result<(Fix, Vec<String>), String> {
     let deletion = field.deletion.clone()?;
+    let exported = |name: &str| name.starts_with(|c: char| c.is_ascii_uppercase());
+    if settings.exported == ExportedPolicy::Skip && exported(&field.name) && exported(&field.owner)
+    {
+        return Err(
+            "it is exported, and exported API is left as it is (--exported skip)".to_string(),
+        );
+    }
     let uses = uses_of(workspace, field)?;
     let mut changes: BTreeMap<PathBuf, FileChange> = BTreeMap::new();
     let mut own: BTreeSet<String> = BTreeSet::new();
