@@ -10,7 +10,7 @@ use crate::rule::{FileCx, RuleMeta, RuleSet};
 use crate::source::{is_generated, SourceFile};
 use crate::suppress::Suppressions;
 use crate::syntax::{first_error, parse};
-use crate::workspace::{CallSite, FileSummary, FuncRef, Workspace};
+use crate::workspace::{FileSummary, Workspace};
 use aho_corasick::AhoCorasick;
 use indicatif::ProgressBar;
 use rayon::prelude::*;
@@ -353,7 +353,7 @@ impl<'r> Engine<'r> {
                                 self.with_cx(path, text, tree, |cx| summary.uses_of(cx, &new))
                             })
                             .ok()
-                            .map(|(calls, refs)| Found::More(calls, refs)),
+                            .map(Found::More),
                         None => {
                             let mut summary = self
                                 .analyse_tree(path, text, tree, Some(&collected), false)
@@ -362,7 +362,7 @@ impl<'r> Engine<'r> {
                             if !editable || is_generated(text) {
                                 summary.make_read_only();
                             }
-                            Some(Found::New(Box::new(summary)))
+                            Some(Found::New(summary))
                         }
                     };
                     if let Some(parsed) = trees.get(path) {
@@ -385,12 +385,12 @@ impl<'r> Engine<'r> {
                 match found {
                     Found::New(summary) => {
                         workspace.add(&summary);
-                        state.summaries.insert(path.clone(), *summary);
+                        state.summaries.insert(path.clone(), summary);
                     }
-                    Found::More(calls, refs) => {
-                        workspace.add_uses(&calls, &refs);
+                    Found::More(uses) => {
+                        workspace.add_uses(&uses);
                         if let Some(summary) = state.summaries.get_mut(&path) {
-                            summary.extend_uses(&calls, &refs);
+                            summary.extend_uses(&uses);
                         }
                     }
                 }
@@ -604,9 +604,9 @@ impl<'r> Engine<'r> {
 /// What a round of call-site collection found in one file.
 enum Found {
     /// A file not summarised before: its whole summary.
-    New(Box<FileSummary>),
-    /// More calls and references in a file already summarised.
-    More(Vec<CallSite>, Vec<FuncRef>),
+    New(FileSummary),
+    /// More uses in a file already summarised, as a summary of only those.
+    More(FileSummary),
 }
 
 /// A file's text and its syntax tree.

@@ -14,6 +14,7 @@ pub mod diff;
 pub mod done;
 pub mod engine;
 pub mod escape;
+pub mod fields;
 pub mod fix;
 pub mod gofmt;
 pub mod gomod;

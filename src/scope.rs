@@ -298,6 +298,14 @@ pub fn fresh_name(cx: &FileCx<'_>, at: Node<'_>, names: &[&str]) -> Option<Strin
         })
 }
 
+/// The expression for the best context a parameter list provides (`ctx`,
+/// `r.Context()`, `c.Request.Context()`), if it provides one.
+pub fn parameter_context(cx: &FileCx<'_>, params: Node<'_>) -> Option<String> {
+    let mut found = parameter_contexts(cx, params);
+    found.sort_by_key(|p| p.kind);
+    found.first().map(ScopeContext::expression)
+}
+
 /// Context variables declared by the parameters of a function.
 fn parameter_contexts(cx: &FileCx<'_>, params: Node<'_>) -> Vec<ScopeContext> {
     let mut out = Vec::new();

@@ -5,10 +5,12 @@
 //! function that would need a context from it. Pure graph logic: the
 //! thread-ctx rule supplies the functions and calls.
 
+use crate::fix::Edit;
 use crate::roots::{is_deliberate_root, is_root_call};
 use crate::rule::FileCx;
 use crate::scope::{context_kind_of_type, context_use, fresh_name, goroutine_of};
 use crate::syntax::{for_each_node, line_start, named_children, next_line_start, statements, text};
+use crate::workspace::{CallSite, FuncId, Workspace};
 use crate::wrapping::{wrap_facts, WrapFacts};
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
@@ -266,6 +268,71 @@ fn redeclared_root(
             _ => None,
         }
     })
+}
+
+/// The functions that must take a context so that `seeds` can: the seeds,
+/// the other methods of their interface ([`Workspace::method_family`]),
+/// and every function whose call of one on the list cannot pass a context
+/// where it stands, transitively. `key` names a function uniquely. A
+/// method whose name is shared otherwise is not followed further: it is a
+/// boundary whatever its callers are.
+pub fn needing_from<'w>(
+    workspace: &'w Workspace,
+    seeds: Vec<&'w FuncId>,
+    key: impl Fn(&FuncId) -> String,
+) -> Vec<&'w FuncId> {
+    let mut seen: BTreeSet<String> = BTreeSet::new();
+    let mut work = seeds;
+    let mut needed = Vec::new();
+    while let Some(id) = work.pop() {
+        if !seen.insert(key(id)) {
+            continue;
+        }
+        needed.push(id);
+        match workspace.method_family(id) {
+            Err(_) => continue,
+            Ok(family) => work.extend(
+                family
+                    .iter()
+                    .filter_map(|member| declared_id(workspace, member)),
+            ),
+        }
+        for call in workspace.callers(id).calls {
+            if let (Some(caller), None) = (&call.caller, &call.supply) {
+                work.push(caller);
+            }
+        }
+    }
+    needed
+}
+
+/// The workspace's own id of a declared function, so that the list of
+/// needed functions borrows from the workspace.
+fn declared_id<'w>(workspace: &'w Workspace, id: &FuncId) -> Option<&'w FuncId> {
+    workspace
+        .functions()
+        .iter()
+        .map(|(declared, _, _)| &**declared)
+        .find(|declared| *declared == id)
+}
+
+/// The edit that gives a function its new context parameter, first.
+pub fn parameter_edit(facts: &FunctionFacts) -> Edit {
+    Edit::insert(
+        facts.param_insert,
+        format!(
+            "{} {}.Context{}",
+            facts.ctx_name, facts.context_pkg, facts.first_separator
+        ),
+    )
+}
+
+/// The edit that passes `expr` as the new first argument of a call.
+pub fn argument_edit(call: &CallSite, expr: &str) -> Edit {
+    Edit::insert(
+        call.arguments.start + 1,
+        format!("{expr}{}", call.first_separator),
+    )
 }
 
 /// A function as the planner sees it.

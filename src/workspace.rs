@@ -5,6 +5,7 @@
 //! contributes a [`FileSummary`]; the [`Workspace`] answers the
 //! [`Condition`]s findings carry.
 
+use crate::fields::{ContextField, FieldUse};
 use crate::fix::Condition;
 use crate::rule::FileCx;
 use crate::syntax::{for_each_node, named_children, text};
@@ -149,7 +150,7 @@ pub struct LateContext {
 }
 
 /// The package-level facts one file contributes.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FileSummary {
     /// The id of the file's package (see [`crate::typing`]).
     pub package: String,
@@ -172,6 +173,10 @@ pub struct FileSummary {
     pub late_contexts: Vec<LateContext>,
     /// What thread-ctx needs of every function and method, with its file.
     pub functions: Vec<(Arc<FuncId>, Arc<Path>, FunctionFacts)>,
+    /// Struct fields of type `context.Context`.
+    pub context_fields: Vec<ContextField>,
+    /// Every use of a field (or positional literal of a type) so named.
+    pub field_uses: Vec<FieldUse>,
     /// For each top-level declaration, in order: the function or method it
     /// declares and the context it makes as a root, which calls in it need.
     enclosing: Vec<(Option<Arc<FuncId>>, Option<String>)>,
@@ -197,6 +202,8 @@ impl FileSummary {
             references: Vec::new(),
             late_contexts: Vec::new(),
             functions: Vec::new(),
+            context_fields: Vec::new(),
+            field_uses: Vec::new(),
             enclosing: Vec::new(),
             read_only: false,
         };
@@ -241,28 +248,16 @@ impl FileSummary {
         summary
     }
 
-    /// The calls of and references to functions named in `names` that the
-    /// file holds, for a summary made before those names were asked for;
-    /// `cx` is the same file. [`FileSummary::extend_uses`] adds them.
-    pub fn uses_of(
-        &self,
-        cx: &FileCx<'_>,
-        names: &HashSet<String>,
-    ) -> (Vec<CallSite>, Vec<FuncRef>) {
+    /// The calls of, references to and field uses of the names in `names`
+    /// that the file holds, as a summary holding only those, for a summary
+    /// made before those names were asked for; `cx` is the same file.
+    /// [`FileSummary::extend_uses`] adds them.
+    pub fn uses_of(&self, cx: &FileCx<'_>, names: &HashSet<String>) -> FileSummary {
         let path: Arc<Path> = Arc::from(cx.path);
         let mut found = FileSummary {
             package: self.package.clone(),
-            funcs: Vec::new(),
-            methods: Vec::new(),
-            interfaces: Vec::new(),
-            structs: Vec::new(),
-            vars: Vec::new(),
-            calls: Vec::new(),
-            references: Vec::new(),
-            late_contexts: Vec::new(),
-            functions: Vec::new(),
-            enclosing: Vec::new(),
             read_only: self.read_only,
+            ..FileSummary::default()
         };
         for (decl, (caller, root)) in named_children(cx.root).into_iter().zip(&self.enclosing) {
             let decl_text = text(decl, cx.src);
@@ -273,13 +268,14 @@ impl FileSummary {
         if self.read_only {
             found.make_read_only();
         }
-        (found.calls, found.references)
+        found
     }
 
-    /// Adds calls and references found by [`FileSummary::uses_of`].
-    pub fn extend_uses(&mut self, calls: &[CallSite], references: &[FuncRef]) {
-        self.calls.extend_from_slice(calls);
-        self.references.extend_from_slice(references);
+    /// Adds the uses found by [`FileSummary::uses_of`].
+    pub fn extend_uses(&mut self, more: &FileSummary) {
+        self.calls.extend_from_slice(&more.calls);
+        self.references.extend_from_slice(&more.references);
+        self.field_uses.extend_from_slice(&more.field_uses);
     }
 
     /// Marks the file as one ctxmod reads but does not edit: its calls
@@ -290,8 +286,12 @@ impl FileSummary {
         for call in &mut self.calls {
             call.editable = false;
         }
+        for site in &mut self.field_uses {
+            site.editable = false;
+        }
         self.functions.clear();
         self.late_contexts.clear();
+        self.context_fields.clear();
     }
 
     /// The id of a function or method this file declares.
@@ -315,6 +315,7 @@ impl FileSummary {
         names: &HashSet<String>,
     ) {
         let wanted = |n: Node<'_>| last_name(n, cx.src).is_some_and(|name| names.contains(name));
+        let wanted_name = |name: &str| names.contains(name);
         // Where a `go` statement ends, while the walk is inside one.
         let mut goroutine_end = 0;
         for_each_node(decl, |node| {
@@ -329,6 +330,22 @@ impl FileSummary {
                     self.add_call(cx, node, path, &caller, root, in_goroutine);
                 }
                 "go_statement" => goroutine_end = goroutine_end.max(node.end_byte()),
+                "selector_expression" | "keyed_element" | "composite_literal" => {
+                    if let Some((range, name, owner, access)) =
+                        crate::fields::field_use(cx, node, decl, &wanted_name)
+                    {
+                        self.field_uses.push(FieldUse {
+                            path: path.clone(),
+                            line: node.start_position().row + 1,
+                            range,
+                            name,
+                            owner,
+                            access,
+                            caller: caller.clone(),
+                            editable: true,
+                        });
+                    }
+                }
                 // `F[T]` as a value.
                 "type_instantiation_expression" if wanted(node) => {
                     targets.extend(instantiated(cx, node).map(|t| (node, t)));
@@ -443,7 +460,11 @@ impl FileSummary {
                         }
                     }
                 }
-                "struct_type" => self.structs.push((name.to_string(), struct_fields(cx, ty))),
+                "struct_type" => {
+                    self.structs.push((name.to_string(), struct_fields(cx, ty)));
+                    self.context_fields
+                        .extend(crate::fields::context_fields(cx, name, ty, path));
+                }
                 _ => {}
             }
         }
@@ -898,6 +919,8 @@ pub struct Workspace {
     packages: HashMap<String, PackageDecls>,
     late_contexts: Vec<LateContext>,
     functions: Vec<(Arc<FuncId>, Arc<Path>, FunctionFacts)>,
+    context_fields: Vec<ContextField>,
+    field_uses: Vec<FieldUse>,
     calls: Vec<CallSite>,
     references: Vec<FuncRef>,
     /// Built on the first [`Workspace::callers`] query, once every file is
@@ -938,13 +961,17 @@ impl Workspace {
         }
         self.late_contexts.extend_from_slice(&summary.late_contexts);
         self.functions.extend_from_slice(&summary.functions);
-        self.add_uses(&summary.calls, &summary.references);
+        self.context_fields
+            .extend_from_slice(&summary.context_fields);
+        self.add_uses(summary);
     }
 
-    /// Adds calls and references of a file already added.
-    pub fn add_uses(&mut self, calls: &[CallSite], references: &[FuncRef]) {
-        self.calls.extend_from_slice(calls);
-        self.references.extend_from_slice(references);
+    /// Adds the calls, references and field uses of `uses`, for a file
+    /// already added ([`FileSummary::uses_of`]).
+    pub fn add_uses(&mut self, uses: &FileSummary) {
+        self.field_uses.extend_from_slice(&uses.field_uses);
+        self.calls.extend_from_slice(&uses.calls);
+        self.references.extend_from_slice(&uses.references);
         self.index.take();
     }
 
@@ -956,6 +983,57 @@ impl Workspace {
     /// Every function and method whose context parameter is not first.
     pub fn late_contexts(&self) -> &[LateContext] {
         &self.late_contexts
+    }
+
+    /// Every struct field of type `context.Context`.
+    pub fn context_fields(&self) -> &[ContextField] {
+        &self.context_fields
+    }
+
+    /// Every use of a field, or positional literal of a type, whose name
+    /// some rule asked for ([`Rule::call_sites_wanted`]).
+    ///
+    /// [`Rule::call_sites_wanted`]: crate::rule::Rule::call_sites_wanted
+    pub fn field_uses(&self) -> &[FieldUse] {
+        &self.field_uses
+    }
+
+    /// The struct type that declares field `field` of the named type, as
+    /// `(package, type)`: the type itself, or the embedded struct it is
+    /// promoted from. `None` when the workspace does not declare the type
+    /// as a struct, or it has no such field.
+    pub fn field_owner(
+        &self,
+        package: &str,
+        type_name: &str,
+        field: &str,
+    ) -> Option<(String, String)> {
+        self.field_owner_at(package, type_name, field, 0)
+    }
+
+    fn field_owner_at(
+        &self,
+        package: &str,
+        type_name: &str,
+        field: &str,
+        depth: usize,
+    ) -> Option<(String, String)> {
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        let fields = self.packages.get(package)?.structs.get(type_name)?;
+        if fields.iter().any(|f| f.name == field) {
+            return Some((package.to_string(), type_name.to_string()));
+        }
+        fields.iter().filter(|f| f.embedded).find_map(|f| {
+            let (p, t) = f.ty.named()?;
+            self.field_owner_at(p, t, field, depth + 1)
+        })
+    }
+
+    /// True when the workspace declares the package `package`.
+    pub fn has_package(&self, package: &str) -> bool {
+        self.packages.contains_key(package)
     }
 
     /// How many methods (and interface methods) of the workspace have this

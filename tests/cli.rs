@@ -992,6 +992,129 @@ fn exported_functions_can_be_left_alone() {
 }
 
 #[test]
+fn struct_ctx_reports_a_field_that_outlives_a_call_with_the_place_and_reason() {
+    let p = Project::new();
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("golden/struct-ctx/escaping/input");
+    copy_tree(&golden, &p.root);
+    let run = p.run_read_only(&["check", "--format", "json", "--rule", "struct-ctx", "."]);
+    run.assert_code(1);
+    let reasons: Vec<(u64, String)> = run
+        .findings()
+        .iter()
+        .map(|f| {
+            assert!(f["fix"].is_null(), "{f}");
+            let message = f["message"].as_str().unwrap();
+            let why = message.split("(not fixed: ").nth(1).unwrap_or(message);
+            (f["line"].as_u64().unwrap(), why.to_string())
+        })
+        .collect();
+    let expected = [
+        (10, "it is read at server.go:20 and returned"),
+        (25, "it is read at server.go:39 and used by a goroutine"),
+        (
+            49,
+            "it is read at server.go:63, outside the methods of `Job`",
+        ),
+        (
+            68,
+            "the literal at server.go:74 sets the fields by position",
+        ),
+        (
+            84,
+            "it is set at server.go:90, but it is assigned together with other values",
+        ),
+        (101, "`Poll` is called at server.go:112 in a goroutine"),
+    ];
+    assert_eq!(reasons.len(), expected.len(), "{reasons:?}");
+    for ((line, why), (want_line, want)) in reasons.iter().zip(expected) {
+        assert_eq!(*line, want_line, "{why}");
+        assert!(why.starts_with(want), "line {line}: {why}");
+    }
+    let before = p.tree();
+    p.run(&["fix", "--unsafe", "--write", "--rule", "struct-ctx", "."])
+        .assert_code(0);
+    assert!(p.tree() == before, "nothing is fixed");
+}
+
+#[test]
+fn struct_ctx_leaves_a_method_nothing_calls_and_a_field_set_where_it_cannot_edit() {
+    let p = Project::with(&[
+        ("go.mod", "module example.com/app\n\ngo 1.22\n"),
+        (
+            "hook/hook.go",
+            "package hook\n\nimport \"context\"\n\n// Hook is called back by another module.\ntype Hook struct {\n\tctx context.Context\n}\n\n// New makes a hook.\nfunc New(ctx context.Context) *Hook {\n\treturn &Hook{ctx: ctx}\n}\n\n// OnEvent may satisfy an interface of another module.\nfunc (h *Hook) OnEvent() error {\n\treturn h.ctx.Err()\n}\n",
+        ),
+        (
+            "store/store.go",
+            "package store\n\nimport \"context\"\n\n// Store keeps a context.\ntype Store struct {\n\tctx context.Context\n}\n\nfunc (s *Store) get() error { return s.ctx.Err() }\n\n// Get reads.\nfunc Get(ctx context.Context, s *Store) error { return s.get() }\n",
+        ),
+        (
+            "store/new.go",
+            "package store\n\nimport \"context\"\n\n// New makes a store.\nfunc New(ctx context.Context) *Store {\n\treturn &Store{\n\t\tctx: ctx,\n\t}\n}\n",
+        ),
+    ]);
+    let run = p.run_read_only(&[
+        "check",
+        "--rule",
+        "struct-ctx",
+        "hook/...",
+        "store/store.go",
+    ]);
+    run.assert_code(1);
+    assert!(
+        run.stdout.contains("`OnEvent` has no caller in the workspace: it may satisfy an interface of another module"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("it is used at store/new.go:8, a file ctxmod does not edit"),
+        "{}",
+        run.stdout
+    );
+    // Given the whole module, the store's fix is made in both files.
+    p.run(&[
+        "fix",
+        "--unsafe",
+        "--write",
+        "--rule",
+        "struct-ctx",
+        "./...",
+    ])
+    .assert_code(0);
+    assert!(
+        p.read("store/new.go").contains("return &Store{}")
+            || p.read("store/new.go").contains("return &Store{\n\t}")
+    );
+    assert!(p
+        .read("store/store.go")
+        .contains("func (s *Store) get(ctx context.Context) error { return ctx.Err() }"));
+    assert!(p.read("store/store.go").contains("return s.get(ctx)"));
+    assert!(p.read("hook/hook.go").contains("h.ctx.Err()"), "left alone");
+}
+
+#[test]
+fn struct_ctx_leaves_an_exported_field_alone_with_exported_skip() {
+    let p = Project::with(&[
+        ("go.mod", "module example.com/app\n\ngo 1.22\n"),
+        (
+            "opts.go",
+            "package app\n\nimport \"context\"\n\n// Options are filled in by callers.\ntype Options struct {\n\tCtx context.Context\n}\n\nfunc (o Options) err() error { return o.Ctx.Err() }\n\n// Run runs.\nfunc Run(ctx context.Context, o Options) error { return o.err() }\n",
+        ),
+    ]);
+    let run = p.run_read_only(&["check", "--rule", "struct-ctx", "--exported", "skip", "."]);
+    assert!(run.stdout.contains("(--exported skip)"), "{}", run.stdout);
+    p.run(&["fix", "--unsafe", "--write", "--rule", "struct-ctx", "."])
+        .assert_code(0);
+    assert!(
+        p.read("opts.go")
+            .contains("func (o Options) err(ctx context.Context) error { return ctx.Err() }"),
+        "{}",
+        p.read("opts.go")
+    );
+}
+
+#[test]
 fn stats_show_one_parse_per_parsed_file() {
     let p = Project::with(&[
         ("a.go", &leaky(&["Load", "Save"])),

@@ -12,6 +12,7 @@ pub mod done_err;
 pub mod lost_cancel;
 pub mod nil_ctx;
 pub mod redundant_cancel;
+pub mod struct_ctx;
 pub mod thread_ctx;
 
 macro_rules! registry {
@@ -32,6 +33,7 @@ macro_rules! registry {
 registry! {
     background_in_scope,
     thread_ctx,
+    struct_ctx,
     lost_cancel,
     done_busy_loop,
     done_err,

@@ -77,7 +77,9 @@
 
 use crate::fix::{Applicability, Edit, FileChange, Finding, Fix};
 use crate::rule::{ExportedPolicy, FileCx, Rule, RuleMeta, Settings};
-use crate::threading::{plan, CallEdge, FunctionFacts, FunctionNode};
+use crate::threading::{
+    argument_edit, needing_from, parameter_edit, plan, CallEdge, FunctionFacts, FunctionNode,
+};
 use crate::workspace::{FuncId, Workspace};
 use crate::wrapping::{context_name, wrapper};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -107,7 +109,7 @@ static META: RuleMeta = RuleMeta {
 type Declared<'w> = (&'w Arc<Path>, &'w FunctionFacts);
 
 /// A function's key for the planner: unique, and readable in messages.
-fn key(id: &FuncId) -> String {
+pub(crate) fn key(id: &FuncId) -> String {
     match &id.receiver {
         Some(receiver) => format!("{}.{receiver}.{}", id.package, id.name),
         None => format!("{}.{}", id.package, id.name),
@@ -150,7 +152,8 @@ impl Rule for ThreadCtx {
             nodes.push(FunctionNode {
                 id: key(id),
                 leaf: facts.is_leaf(),
-                boundary: boundary(workspace, settings, id, path, facts, &family, &declared),
+                boundary: boundary(workspace, settings, id, path, facts, &family)
+                    .or_else(|| undeclared_member(&family, &declared)),
             });
             // The methods of one interface take the context together: each
             // needs it when another does.
@@ -230,57 +233,24 @@ fn leaf_message(facts: &FunctionFacts) -> String {
 /// The leaves, and every function whose call of a function on the list
 /// cannot pass a context where it stands, transitively.
 fn needing(workspace: &Workspace) -> Vec<&FuncId> {
-    let mut seen: BTreeSet<String> = BTreeSet::new();
-    let mut work: Vec<&FuncId> = workspace
+    let leaves = workspace
         .functions()
         .iter()
         .filter(|(_, _, facts)| facts.is_leaf())
         .map(|(id, _, _)| &**id)
         .collect();
-    let mut needed = Vec::new();
-    while let Some(id) = work.pop() {
-        if !seen.insert(key(id)) {
-            continue;
-        }
-        needed.push(id);
-        match workspace.method_family(id) {
-            // Blocked whatever its callers are: no need to look at them.
-            Err(_) => continue,
-            Ok(family) => work.extend(
-                family
-                    .iter()
-                    .filter_map(|member| declared_id(workspace, member)),
-            ),
-        }
-        for call in workspace.callers(id).calls {
-            if let (Some(caller), None) = (&call.caller, &call.supply) {
-                work.push(caller);
-            }
-        }
-    }
-    needed
-}
-
-/// The workspace's own id of a declared function, so that the list of
-/// needed functions borrows from the workspace.
-fn declared_id<'w>(workspace: &'w Workspace, id: &FuncId) -> Option<&'w FuncId> {
-    workspace
-        .functions()
-        .iter()
-        .map(|(declared, _, _)| &**declared)
-        .find(|declared| *declared == id)
+    needing_from(workspace, leaves, key)
 }
 
 /// Why a function that would need a context cannot take one, if it
 /// cannot.
-fn boundary(
+pub(crate) fn boundary(
     workspace: &Workspace,
     settings: &Settings,
     id: &FuncId,
     path: &Path,
     facts: &FunctionFacts,
     family: &Result<Vec<FuncId>, String>,
-    declared: &HashMap<String, (&FuncId, Declared<'_>)>,
 ) -> Option<String> {
     if wraps(settings, id, path) {
         return unwrappable(workspace, id, facts, family);
@@ -291,13 +261,6 @@ fn boundary(
     };
     if let Some(why) = workspace.fixed_signature_in_family(id, family) {
         return Some(why);
-    }
-    if let Some(missing) = family.iter().find(|m| !declared.contains_key(&key(m))) {
-        return Some(format!(
-            "`{}.{}` is declared in a file ctxmod does not edit (generated, excluded or outside the paths given)",
-            missing.receiver.as_deref().unwrap_or_default(),
-            missing.name
-        ));
     }
     let name = &id.name;
     if facts.has_context {
@@ -322,9 +285,26 @@ fn boundary(
     None
 }
 
+/// Why a method family cannot change, when one of its methods is declared
+/// where ctxmod does not edit.
+fn undeclared_member(
+    family: &Result<Vec<FuncId>, String>,
+    declared: &HashMap<String, (&FuncId, Declared<'_>)>,
+) -> Option<String> {
+    let missing = family
+        .iter()
+        .flatten()
+        .find(|m| !declared.contains_key(&key(m)))?;
+    Some(format!(
+        "`{}.{}` is declared in a file ctxmod does not edit (generated, excluded or outside the paths given)",
+        missing.receiver.as_deref().unwrap_or_default(),
+        missing.name
+    ))
+}
+
 /// True when the function keeps its signature as a wrapper of a new
 /// `NameContext` (`--exported wrap`).
-fn wraps(settings: &Settings, id: &FuncId, path: &Path) -> bool {
+pub(crate) fn wraps(settings: &Settings, id: &FuncId, path: &Path) -> bool {
     settings.exported == ExportedPolicy::Wrap && is_public(id, path)
 }
 
@@ -396,13 +376,7 @@ fn thread(
                 .edits
                 .push(Edit::replace(wrap.name.clone(), context_name(&id.name)));
         }
-        change.edits.push(Edit::insert(
-            facts.param_insert,
-            format!(
-                "{} {}.Context{}",
-                facts.ctx_name, facts.context_pkg, facts.first_separator
-            ),
-        ));
+        change.edits.push(parameter_edit(facts));
         for (range, in_goroutine) in &facts.leaf_calls {
             change
                 .edits
@@ -428,17 +402,13 @@ fn thread(
                     )
                 })?,
             };
-            let comma = call.first_separator;
             let change = changes.entry(call.path.to_path_buf()).or_default();
             if let Some((_, (_, caller_facts))) = caller {
                 if expr.starts_with(&format!("{}.", caller_facts.context_pkg)) {
                     change.add_imports.push("context");
                 }
             }
-            change.edits.push(Edit::insert(
-                call.arguments.start + 1,
-                format!("{expr}{comma}"),
-            ));
+            change.edits.push(argument_edit(call, &expr));
             if wrapped {
                 change
                     .edits

@@ -1,0 +1,3 @@
+module example.com/escaping
+
+go 1.24
