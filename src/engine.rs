@@ -16,6 +16,7 @@ use indicatif::ProgressBar;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use tree_sitter::Tree;
 
 /// How serious a notice is.
@@ -88,8 +89,9 @@ pub struct FixOutcome {
 
 /// What scanning one file gave.
 enum Scanned {
-    /// Parsed and checked; the source is kept only when there are findings.
-    Analysed(PathBuf, Option<SourceFile>, Box<Analysis>),
+    /// Parsed and checked; the source is kept only when there are findings,
+    /// the text and tree when call sites will be collected.
+    Analysed(PathBuf, Option<SourceFile>, Box<Analysis>, Option<Parsed>),
     /// Not parsed, but it may call a context-taking function of the
     /// workspace: looked at again once the workspace is known.
     MayCall(PathBuf),
@@ -131,6 +133,8 @@ struct ScanState {
     summaries: BTreeMap<PathBuf, FileSummary>,
     /// Files to look at again once the workspace is known.
     may_call: Vec<PathBuf>,
+    /// Texts and trees kept for the call-site rounds.
+    trees: HashMap<PathBuf, Parsed>,
     /// Counts and notices.
     outcome: CheckOutcome,
 }
@@ -138,8 +142,11 @@ struct ScanState {
 impl ScanState {
     fn collect(&mut self, scanned: Scanned) {
         match scanned {
-            Scanned::Analysed(path, source, analysis) => {
+            Scanned::Analysed(path, source, analysis, parsed) => {
                 self.outcome.files_parsed += 1;
+                if let Some(parsed) = parsed {
+                    self.trees.insert(path.clone(), parsed);
+                }
                 let Analysis { summary, findings } = *analysis;
                 if let Some(source) = source {
                     self.analysed.push(AnalysedFile {
@@ -172,6 +179,8 @@ pub struct Engine<'r> {
     rules: &'r RuleSet,
     needles: AhoCorasick,
     modules: ModuleCache,
+    /// The bytes of source whose trees are kept (see [`TREE_BUDGET`]).
+    kept: AtomicUsize,
 }
 
 impl<'r> Engine<'r> {
@@ -182,6 +191,7 @@ impl<'r> Engine<'r> {
             rules,
             needles,
             modules: ModuleCache::default(),
+            kept: AtomicUsize::new(0),
         }
     }
 
@@ -264,6 +274,7 @@ impl<'r> Engine<'r> {
     /// Reads, pre-scans and analyses every file. Only the texts of files
     /// with findings are kept.
     fn scan(&self, paths: &[PathBuf], progress: &ProgressBar) -> Scan {
+        self.kept.store(0, Ordering::Relaxed);
         let first: Vec<Scanned> = paths
             .par_iter()
             .map(|path| {
@@ -323,12 +334,9 @@ impl<'r> Engine<'r> {
     /// Returns the names.
     fn collect_call_sites(&self, paths: &[PathBuf], state: &mut ScanState) -> HashSet<String> {
         const MAX_ROUNDS: usize = 16;
-        /// How much source text the kept trees may stand for.
-        const TREE_BUDGET: usize = 64 << 20;
         let mut collected: HashSet<String> = HashSet::new();
         let mut candidates: Option<Vec<(PathBuf, bool)>> = None;
-        let mut trees: HashMap<PathBuf, Parsed> = HashMap::new();
-        let mut kept = 0;
+        let mut trees = std::mem::take(&mut state.trees);
         let mut workspace = Workspace::new(state.summaries.values());
         for _ in 0..MAX_ROUNDS {
             let new: HashSet<String> = self
@@ -394,8 +402,9 @@ impl<'r> Engine<'r> {
                         }
                     }
                 }
+                let kept = self.kept.load(Ordering::Relaxed);
                 if let Some(parsed) = parsed.filter(|p| kept + p.0.len() <= TREE_BUDGET) {
-                    kept += parsed.0.len();
+                    self.kept.fetch_add(parsed.0.len(), Ordering::Relaxed);
                     trees.insert(path, parsed);
                 }
             }
@@ -477,10 +486,18 @@ impl<'r> Engine<'r> {
         if !wanted {
             return Scanned::Skipped;
         }
-        match self.analyse(path, &source.text, None, true) {
-            Ok(a) if a.findings.is_empty() => Scanned::Analysed(source.path, None, Box::new(a)),
-            Ok(a) => Scanned::Analysed(source.path.clone(), Some(source), Box::new(a)),
-            Err(n) => Scanned::Failed(n),
+        let tree = parse(&source.text);
+        let analysis = match self.analyse_tree(path, &source.text, &tree, None, true) {
+            Ok(a) => Box::new(a),
+            Err(n) => return Scanned::Failed(n),
+        };
+        let keep = self.rules.collects_call_sites()
+            && self.kept.fetch_add(source.text.len(), Ordering::Relaxed) + source.text.len()
+                <= TREE_BUDGET;
+        let parsed = keep.then(|| (source.text.clone(), tree));
+        match analysis.findings.is_empty() {
+            true => Scanned::Analysed(source.path, None, analysis, parsed),
+            false => Scanned::Analysed(source.path.clone(), Some(source), analysis, parsed),
         }
     }
 
@@ -611,6 +628,10 @@ enum Found {
 
 /// A file's text and its syntax tree.
 type Parsed = (String, Tree);
+
+/// How much source text the trees kept for the call-site rounds may stand
+/// for (a tree takes several times its text).
+const TREE_BUDGET: usize = 16 << 20;
 
 /// True when `text` holds one of the automaton's words as a whole word
 /// (`New` in `x.New(`, not in `NewServer`). Overlapping matches are all

@@ -79,6 +79,11 @@ pub trait Rule: Sync {
     fn call_sites_wanted(&self, _workspace: &Workspace) -> Vec<String> {
         Vec::new()
     }
+    /// True when `call_sites_wanted` may name anything: the engine then
+    /// keeps the trees it parses for the call-site rounds.
+    fn collects_call_sites(&self) -> bool {
+        false
+    }
 }
 
 /// Everything a rule may read about the file being checked.
@@ -242,6 +247,12 @@ impl RuleSet {
             .iter()
             .flat_map(|r| r.call_sites_wanted(workspace))
             .collect()
+    }
+
+    /// True when some rule collects call sites
+    /// ([`Rule::collects_call_sites`]).
+    pub fn collects_call_sites(&self) -> bool {
+        self.rules.iter().any(|r| r.collects_call_sites())
     }
 
     /// True when some rule wants files that call context-taking functions.

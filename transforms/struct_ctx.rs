@@ -130,6 +130,10 @@ impl Rule for StructCtx {
 
     fn visit(&self, _node: Node<'_>, _cx: &FileCx<'_>, _out: &mut Vec<Finding>) {}
 
+    fn collects_call_sites(&self) -> bool {
+        true
+    }
+
     fn call_sites_wanted(&self, workspace: &Workspace) -> Vec<String> {
         let declared = declared(workspace);
         let mut names = Vec::new();

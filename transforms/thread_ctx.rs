@@ -123,6 +123,10 @@ impl Rule for ThreadCtx {
 
     fn visit(&self, _node: Node<'_>, _cx: &FileCx<'_>, _out: &mut Vec<Finding>) {}
 
+    fn collects_call_sites(&self) -> bool {
+        true
+    }
+
     fn call_sites_wanted(&self, workspace: &Workspace) -> Vec<String> {
         needing(workspace)
             .into_iter()
