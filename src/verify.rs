@@ -10,12 +10,13 @@
 
 use crate::engine::{AppliedFix, Engine, FixOutcome, FixScan, Notice, Severity};
 use crate::fix::Applicability;
-use crate::gomod::ModuleCache;
+use crate::gomod::{Module, ModuleCache};
 use crate::passes::FixId;
 use crate::toolchain::{Breakage, Go, Health, Overlay, Packages};
 use anyhow::Result;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// How many fixes verification traces one by one before it drops all the
@@ -171,21 +172,31 @@ impl Verifier<'_, '_> {
         Some(self.module_dirs.module_for(&dir)?.dir.clone())
     }
 
-    /// The modules `outcome` changes, each measured before any fix the
-    /// first time it is seen.
+    /// The modules whose builds `outcome` may change: those holding a file
+    /// it changes, and the other modules of their `go.work` that require
+    /// one of them. Each is measured before any fix the first time it is
+    /// seen.
     fn modules_changed(&mut self, outcome: &FixOutcome) -> Result<BTreeSet<PathBuf>> {
-        let mut changed = BTreeSet::new();
-        for file in &outcome.changed {
-            let Some(module) = self.module_of(&file.source.path) else {
-                continue;
-            };
-            if !self.modules.contains_key(&module) {
-                let packages = self.go.packages(&module)?;
-                let before = self.go.check(&module, &packages, &all(), None)?;
+        let edited: BTreeMap<PathBuf, Arc<Module>> = outcome
+            .changed
+            .iter()
+            .filter_map(|file| {
+                let dir = canonical(&file.source.path).parent()?.to_path_buf();
+                let module = self.module_dirs.module_for(&dir)?;
+                Some((module.dir.clone(), module))
+            })
+            .collect();
+        let mut changed: BTreeSet<PathBuf> = edited.keys().cloned().collect();
+        for module in edited.values() {
+            changed.extend(requiring(module));
+        }
+        for module in &changed {
+            if !self.modules.contains_key(module) {
+                let packages = self.go.packages(module)?;
+                let before = self.go.check(module, &packages, &all(), None)?;
                 self.modules
                     .insert(module.clone(), ModuleState { packages, before });
             }
-            changed.insert(module);
         }
         Ok(changed)
     }
@@ -229,10 +240,10 @@ impl Verifier<'_, '_> {
     }
 
     /// The fix whose addition breaks the package of `broken`, with how it
-    /// does: among the fixes touching the package or a package of the
-    /// module it imports, else among all of the module's, by bisection in
-    /// the order the fixes were applied. `None` when the package breaks
-    /// even without any of them.
+    /// does, by bisection in the order the fixes were applied: among the
+    /// fixes touching the package or a package of the module it imports,
+    /// else among the module's, else among all. `None` when the package
+    /// breaks even without any of them.
     fn culprit(
         &self,
         outcome: &FixOutcome,
@@ -246,15 +257,17 @@ impl Verifier<'_, '_> {
                 .any(|f| canonical(f).parent().is_some_and(|d| near.contains(d)))
         };
         let nearby: Vec<AppliedFix> = outcome.fixes.iter().filter(touching).cloned().collect();
-        let everywhere = self.fixes_in(outcome, module);
-        let widened = everywhere.len() > nearby.len();
-        for suspects in [Some(nearby), widened.then_some(everywhere)]
-            .into_iter()
-            .flatten()
-        {
-            if suspects.is_empty() {
+        let mut tried = 0;
+        for suspects in [
+            nearby,
+            self.fixes_in(outcome, module),
+            outcome.fixes.clone(),
+        ] {
+            // Each list holds the one before it: try it only if it is longer.
+            if suspects.len() <= tried {
                 continue;
             }
+            tried = suspects.len();
             if let Some(found) = self.bisect(&suspects, module, broken)? {
                 return Ok(Some(found));
             }
@@ -330,7 +343,7 @@ impl Verifier<'_, '_> {
                     .map_or_else(PathBuf::new, Path::to_path_buf);
                 let why = match self.module_of(file) {
                     None => "not in a Go module",
-                    Some(m) if self.modules[&m].before.failed(&dir) => {
+                    Some(m) if self.modules.get(&m).is_some_and(|s| s.before.failed(&dir)) => {
                         "its package did not build before the fixes"
                     }
                     Some(_) => continue,
@@ -347,6 +360,23 @@ impl Verifier<'_, '_> {
             });
         }
     }
+}
+
+/// The directories of the other modules of `module`'s `go.work` whose
+/// `go.mod` requires it: they build against its edited files.
+fn requiring(module: &Module) -> Vec<PathBuf> {
+    let Some(root) = module.dir.ancestors().find(|d| d.join("go.work").is_file()) else {
+        return Vec::new();
+    };
+    crate::gomod::workspace_modules(root)
+        .into_iter()
+        .filter(|other| other.dir != module.dir)
+        .filter(|other| {
+            std::fs::read_to_string(other.dir.join("go.mod"))
+                .is_ok_and(|text| text.split_whitespace().any(|word| word == module.path))
+        })
+        .map(|other| other.dir)
+        .collect()
 }
 
 /// The pattern of every package of a module.
