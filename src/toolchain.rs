@@ -233,8 +233,13 @@ impl Breakage {
 
 impl Health {
     /// True when the package in `dir` had a compile error.
-    pub fn failed(&self, dir: &Path) -> bool {
+    fn failed(&self, dir: &Path) -> bool {
         self.errors.contains_key(dir)
+    }
+
+    /// The first compile error of the package in `dir`, if it had any.
+    pub fn first_error(&self, dir: &Path) -> Option<&str> {
+        self.errors.get(dir)?.first().map(String::as_str)
     }
 
     /// The first package that built before and does not now, or that vet

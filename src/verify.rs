@@ -101,6 +101,8 @@ pub fn fix_verified(
     let mut outcome = verifier.plan(&HashSet::new());
     let checked = outcome.fixes.len();
     let mut dropped = 0;
+    // Each round leaves out at least one fix that was planned (a breakage
+    // means there are changes, so fixes), so the rounds end.
     while let Some((module, broken)) = verifier.first_breakage(&outcome)? {
         let traced = if dropped < MAX_TRACED {
             verifier.culprit(&outcome, &module, &broken)?
@@ -113,7 +115,9 @@ pub fn fix_verified(
                 vec![fix]
             }
             None => {
-                // Not to be traced to one fix: none of the module's go.
+                // No one fix explains it: drop every fix that touches the
+                // module, or every fix when none does (a module of the
+                // go.work that only builds against the edits).
                 let mut fixes = verifier.fixes_in(&outcome, &module);
                 if fixes.is_empty() {
                     fixes.clone_from(&outcome.fixes);
@@ -128,22 +132,9 @@ pub fn fix_verified(
                 fixes
             }
         };
-        let before = verifier.excluded.len();
+        dropped += culprits.len();
         verifier.excluded.extend(culprits.into_iter().map(|f| f.id));
-        dropped += verifier.excluded.len() - before;
         outcome = verifier.plan(&HashSet::new());
-        if verifier.excluded.len() == before {
-            // The same fixes came back: apply none rather than loop.
-            outcome.changed.clear();
-            outcome.fixes.clear();
-            verifier.notices.push(Notice {
-                severity: Severity::Warning,
-                path: module,
-                line: None,
-                message: format!("verify: {}; no fix was applied", broken.describe()),
-            });
-            break;
-        }
     }
     verifier.note_unverified(&outcome);
     outcome.notices.append(&mut verifier.notices);
@@ -284,25 +275,11 @@ impl Verifier<'_, '_> {
         module: &Path,
         broken: &Breakage,
     ) -> Result<Option<(AppliedFix, Breakage)>> {
-        let without_from =
-            |k: usize| -> HashSet<FixId> { suspects[k..].iter().map(|f| f.id.clone()).collect() };
-        if self.breaks(module, broken, &without_from(0))?.is_some() {
-            return Ok(None);
-        }
-        // The first `good` suspects leave it clean; the first `bad` break it.
-        let (mut good, mut bad) = (0, suspects.len());
-        let mut how = broken.clone();
-        while bad - good > 1 {
-            let mid = (good + bad) / 2;
-            match self.breaks(module, broken, &without_from(mid))? {
-                Some(b) => {
-                    bad = mid;
-                    how = b;
-                }
-                None => good = mid,
-            }
-        }
-        Ok(Some((suspects[bad - 1].clone(), how)))
+        let found = first_breaking(suspects.len(), broken, |k| {
+            let without: HashSet<FixId> = suspects[k..].iter().map(|f| f.id.clone()).collect();
+            self.breaks(module, broken, &without)
+        })?;
+        Ok(found.map(|(i, how)| (suspects[i].clone(), how)))
     }
 
     /// The fixes of `outcome` that change a file of `module`.
@@ -332,31 +309,35 @@ impl Verifier<'_, '_> {
         });
     }
 
-    /// Says which of the fixes kept could not be verified: those in files
-    /// outside any module, and those in packages that did not build before.
+    /// Says which of the fixes kept could not be verified, once per
+    /// package (at its first edited file): those outside any module, and
+    /// those in packages that did not build before, with the first error.
     fn note_unverified(&mut self, outcome: &FixOutcome) {
-        let mut reasons: BTreeMap<PathBuf, &str> = BTreeMap::new();
-        for fix in &outcome.fixes {
-            for file in &fix.files {
-                let dir = canonical(file)
-                    .parent()
-                    .map_or_else(PathBuf::new, Path::to_path_buf);
-                let why = match self.module_of(file) {
-                    None => "not in a Go module",
-                    Some(m) if self.modules.get(&m).is_some_and(|s| s.before.failed(&dir)) => {
-                        "its package did not build before the fixes"
+        let mut reasons: BTreeMap<PathBuf, (PathBuf, String)> = BTreeMap::new();
+        let mut files: Vec<&PathBuf> = outcome.fixes.iter().flat_map(|f| &f.files).collect();
+        files.sort();
+        for file in files {
+            let Some(dir) = canonical(file).parent().map(Path::to_path_buf) else {
+                continue;
+            };
+            let why = match self.module_of(file) {
+                None => "it is not in a Go module".to_string(),
+                Some(m) => {
+                    let before = self.modules.get(&m).map(|s| &s.before);
+                    match before.and_then(|b| b.first_error(&dir)) {
+                        Some(error) => format!("it did not build before them: {error}"),
+                        None => continue,
                     }
-                    Some(_) => continue,
-                };
-                reasons.entry(file.clone()).or_insert(why);
-            }
+                }
+            };
+            reasons.entry(dir).or_insert((file.clone(), why));
         }
-        for (path, why) in reasons {
+        for (path, why) in reasons.into_values() {
             self.notices.push(Notice {
                 severity: Severity::Warning,
                 path,
                 line: None,
-                message: format!("verify: the fixes here were not verified: {why}"),
+                message: format!("verify: the fixes in this package were not verified: {why}"),
             });
         }
     }
@@ -379,6 +360,34 @@ fn requiring(module: &Module) -> Vec<PathBuf> {
         .collect()
 }
 
+/// Of `count` suspects that break a package together (as `broken` says),
+/// the one whose addition to the ones before it breaks it, by bisection,
+/// with how it does; `None` when it breaks without any. `breaks(k)` says
+/// how the package fares with the first `k` suspects only.
+fn first_breaking(
+    count: usize,
+    broken: &Breakage,
+    mut breaks: impl FnMut(usize) -> Result<Option<Breakage>>,
+) -> Result<Option<(usize, Breakage)>> {
+    if breaks(0)?.is_some() {
+        return Ok(None);
+    }
+    // The first `good` suspects leave it clean; the first `bad` break it.
+    let (mut good, mut bad) = (0, count);
+    let mut how = broken.clone();
+    while bad - good > 1 {
+        let mid = (good + bad) / 2;
+        match breaks(mid)? {
+            Some(b) => {
+                bad = mid;
+                how = b;
+            }
+            None => good = mid,
+        }
+    }
+    Ok(Some((bad - 1, how)))
+}
+
 /// The pattern of every package of a module.
 fn all() -> Vec<String> {
     vec!["./...".to_string()]
@@ -398,4 +407,58 @@ fn overlay_of(outcome: &FixOutcome) -> Result<Overlay> {
             .iter()
             .map(|c| (canonical(&c.source.path), c.new_text.as_str())),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn breakage(first: &str) -> Breakage {
+        Breakage {
+            dir: PathBuf::from("/m"),
+            vet: false,
+            first: first.to_string(),
+        }
+    }
+
+    /// Finds the culprit among `count` suspects when the package breaks
+    /// as soon as the prefix holds `culprit` (and, if given, `also`: the
+    /// two break it only together), counting the builds.
+    fn trace(count: usize, culprit: usize, also: Option<usize>) -> (Option<usize>, String, usize) {
+        let mut builds = 0;
+        let found = first_breaking(count, &breakage("all"), |k| {
+            builds += 1;
+            let broken = k > culprit && also.is_none_or(|a| k > a);
+            Ok(broken.then(|| breakage(&format!("first {k}"))))
+        })
+        .unwrap();
+        let how = found
+            .as_ref()
+            .map_or(String::new(), |(_, b)| b.first.clone());
+        (found.map(|(i, _)| i), how, builds)
+    }
+
+    #[test]
+    fn bisection_finds_the_fix_whose_addition_breaks_the_package() {
+        for count in 1..40 {
+            for culprit in 0..count {
+                let (found, _, builds) = trace(count, culprit, None);
+                assert_eq!(found, Some(culprit), "{culprit} of {count}");
+                let most = 1 + (usize::BITS - (count - 1).leading_zeros()) as usize;
+                assert!(builds <= most, "{builds} builds for {count} suspects");
+            }
+        }
+        // Two that break it only together: the later one is found, the one
+        // whose addition breaks it.
+        assert_eq!(trace(10, 2, Some(7)).0, Some(7));
+        // Broken with the first four: the error is the one it made then.
+        assert_eq!(trace(9, 3, None).1, "first 4");
+        assert_eq!(trace(1, 0, None).1, "all", "the error it was found with");
+    }
+
+    #[test]
+    fn bisection_gives_up_when_the_package_breaks_without_any_suspect() {
+        let found = first_breaking(5, &breakage("all"), |_| Ok(Some(breakage("still"))));
+        assert_eq!(found.unwrap(), None);
+    }
 }

@@ -1157,6 +1157,49 @@ fn verify_drops_a_fix_that_breaks_the_build_and_keeps_the_others() {
 }
 
 #[test]
+fn verify_traces_each_breaking_fix_among_several_in_one_package() {
+    if !support::have_go() {
+        eprintln!("go is not on PATH: skipping (CI has go)");
+        return;
+    }
+    // The same with `error`: another interface, so String and Error are
+    // each the only method of their name.
+    let fault = STRINGER
+        .replace("User", "Fault")
+        .replace("a user", "a fault")
+        .replace("fmt.Stringer", "error")
+        .replace("String names the user", "Error names the fault")
+        .replace("String()", "Error()")
+        .replace("lookup", "describe");
+    let p = Project::with(&[
+        ("go.mod", "module example.com/app\n\ngo 1.22\n"),
+        ("fault.go", &fault),
+        ("leak.go", &leaky(&["Load", "Save"])),
+        ("user.go", STRINGER),
+    ]);
+    let run = run_with_go(&p, &["fix", "--unsafe", "--verify", "--write", "./..."]);
+    run.assert_code(0);
+    let lines = run.stderr_lines();
+    assert_eq!(lines.len(), 3, "{}", run.stderr);
+    assert!(lines[0].starts_with("warning: fault.go:15: verify: the thread-ctx fix"));
+    assert!(
+        lines[0].contains("Fault does not implement error"),
+        "{}",
+        lines[0]
+    );
+    assert!(lines[1].starts_with("warning: user.go:15: verify: the thread-ctx fix"));
+    assert!(lines[1].contains("User does not implement fmt.Stringer"));
+    assert!(
+        verify_summary(&run).starts_with("verify: 4 fixes checked in 1 module, 2 dropped"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(p.read("fault.go"), fault);
+    assert_eq!(p.read("user.go"), STRINGER);
+    assert_eq!(p.read("leak.go"), fixed(&["Load", "Save"]));
+}
+
+#[test]
 fn verify_builds_the_modules_of_the_go_work_that_require_an_edited_one() {
     if !support::have_go() {
         eprintln!("go is not on PATH: skipping (CI has go)");
@@ -1231,7 +1274,7 @@ fn verify_does_not_blame_a_package_that_did_not_build_before() {
     let lines = run.stderr_lines();
     assert_eq!(
         lines[0],
-        "warning: app.go: verify: the fixes here were not verified: its package did not build before the fixes"
+        "warning: app.go: verify: the fixes in this package were not verified: it did not build before them: app.go:10:17: cannot use \"three\" (untyped string constant) as int value in variable declaration"
     );
     assert!(
         verify_summary(&run).starts_with("verify: 1 fix checked in 1 module, 0 dropped, took "),
