@@ -100,8 +100,11 @@ impl Go {
         let build = self.run(module, &with(&["build", "-o", dev_null]))?;
         let vet = self.run(module, &with(&["vet", "-json"]))?;
         let mut health = Health::default();
-        for stderr in [&build.stderr, &vet.stderr] {
-            reader.errors(&String::from_utf8_lossy(stderr), &mut health);
+        // What a run that succeeds prints on stderr (`go: downloading …`)
+        // is no error. (`go vet -json` succeeds with findings: they are on
+        // stdout.)
+        for run in [&build, &vet].into_iter().filter(|r| !r.status.success()) {
+            reader.errors(&String::from_utf8_lossy(&run.stderr), &mut health);
         }
         reader.vet_findings(&vet.stdout, &mut health);
         Ok(health)
@@ -324,6 +327,9 @@ impl OutputReader<'_> {
                 // A continuation (`have …`, `want …`) of the line above.
                 continue;
             }
+            if PROGRESS.iter().any(|p| line.starts_with(p)) {
+                continue;
+            }
             let (shown, dir) = self.located(line.strip_prefix("vet: ").unwrap_or(line));
             let dir = dir
                 .or_else(|| header.clone())
@@ -367,6 +373,10 @@ impl OutputReader<'_> {
         }
     }
 }
+
+/// The starts of the lines the go command prints about its progress, not
+/// about the code.
+const PROGRESS: &[&str] = &["go: downloading ", "go: finding ", "go: extracting "];
 
 /// Where the file of a `file.go:line:col: message` line ends.
 fn position_end(line: &str) -> Option<usize> {
@@ -425,6 +435,7 @@ mod tests {
              vet: ./m_test.go:3:1: undefined: x\n\
              # example.com/m_test [example.com/m.test]\n\
              some error without a place\n\
+             go: downloading example.com/dep v1.0.0\n\
              go: something about the module\n",
             &mut health,
         );
