@@ -298,8 +298,7 @@ impl OutputReader<'_> {
         if let Some(original) = self.overlay.and_then(|o| o.original(shown)) {
             return original.to_path_buf();
         }
-        let shown = shown.strip_prefix("./").unwrap_or(shown);
-        self.module.join(shown)
+        crate::gomod::normalize(&self.module.join(shown))
     }
 
     /// A `file:line:col: message` line with the file as the user sees it,
@@ -433,6 +432,7 @@ mod tests {
              \thave ()\n\
              # example.com/m [example.com/m.test]\n\
              vet: ./m_test.go:3:1: undefined: x\n\
+             ../lib/lib.go:4:5: in another module of the go.work\n\
              # example.com/m_test [example.com/m.test]\n\
              some error without a place\n\
              go: downloading example.com/dep v1.0.0\n\
@@ -442,6 +442,10 @@ mod tests {
         assert_eq!(
             health.errors[Path::new("/m/q")],
             vec!["/m/q/q.go:5:23: not enough arguments in call to p.G"]
+        );
+        assert_eq!(
+            health.errors[Path::new("/lib")],
+            vec!["/lib/lib.go:4:5: in another module of the go.work"]
         );
         assert_eq!(
             health.errors[Path::new("/m")],
