@@ -47,7 +47,10 @@ Examples:
   ctxmod fix ./... | git apply       the same, applied with git
   ctxmod fix --write ./...           apply safe fixes in place
   ctxmod fix --unsafe --write --rule redundant-cancel .
-  ctxmod fix --unsafe --exported wrap ./...   thread ctx, keeping exported Foo beside FooContext
+  ctxmod fix --unsafe --verify --write ./...
+                                     apply only the fixes that go build and go vet accept
+  ctxmod fix --unsafe --exported wrap ./...
+                                     thread ctx, keeping exported Foo beside a new FooContext
 
 Exit codes: without --write, 0 nothing to change, 1 changes shown;
 with --write, 0 written; 2 usage or I/O error.";
@@ -129,6 +132,12 @@ struct FixArgs {
     /// Also apply unsafe fixes (signature changes, new values).
     #[arg(long = "unsafe")]
     unsafe_fixes: bool,
+    /// Prove the fixes with `go build` and `go vet` first (the edited files
+    /// are handed over as an overlay) and drop any fix that breaks a
+    /// package that was clean. Skipped, with a note, when `go` is not on
+    /// PATH.
+    #[arg(long)]
+    verify: bool,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -306,9 +315,30 @@ fn fix(args: FixArgs) -> Result<i32> {
         Applicability::Safe
     };
     let bar = progress_bar(files.len());
-    let outcome = Engine::new(&rules).fix(&files, min, &bar);
+    let engine = Engine::new(&rules);
+    let scanned = engine.scan_for_fix(&files, &bar);
     bar.finish_and_clear();
+    let go = if args.verify {
+        let go = crate::toolchain::Go::find();
+        if go.is_none() {
+            eprintln!("verify: skipped (go not found)");
+        }
+        go
+    } else {
+        None
+    };
+    let (outcome, summary) = match go {
+        Some(go) => {
+            let verified = crate::verify::fix_verified(&engine, &scanned, min, &go)?;
+            let summary = verified.summary();
+            (verified.outcome, Some(summary))
+        }
+        None => (engine.fix_scanned(&scanned, min, &Default::default()), None),
+    };
     let mut errors = print_notices(&outcome.notices) || walk_failed;
+    if let Some(summary) = summary {
+        eprintln!("{summary}");
+    }
     let mut stdout = std::io::stdout().lock();
     if args.write {
         let mut fixes = 0;

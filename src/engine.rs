@@ -5,7 +5,7 @@
 use crate::fix::{Applicability, Finding};
 use crate::gomod::ModuleCache;
 use crate::imports::FileImports;
-use crate::passes::resolve;
+use crate::passes::{resolve, FixId};
 use crate::rule::{FileCx, RuleMeta, RuleSet};
 use crate::source::{is_generated, SourceFile};
 use crate::suppress::Suppressions;
@@ -76,11 +76,26 @@ pub struct ChangedFile {
     pub applied: Vec<(&'static RuleMeta, String)>,
 }
 
+/// One fix `fix` applied.
+#[derive(Debug, Clone)]
+pub struct AppliedFix {
+    /// What identifies it from run to run.
+    pub id: FixId,
+    /// Its rule.
+    pub rule: &'static RuleMeta,
+    /// The 1-based line of its finding in the file as read.
+    pub line: usize,
+    /// Every file it changes, the finding's own first.
+    pub files: Vec<PathBuf>,
+}
+
 /// The result of `fix`.
 #[derive(Debug, Default)]
 pub struct FixOutcome {
     /// Changed files, sorted by path.
     pub changed: Vec<ChangedFile>,
+    /// The fixes applied, in the order they were.
+    pub fixes: Vec<AppliedFix>,
     /// Findings left after fixing (no fix, or a fix not applied).
     pub remaining: usize,
     /// Problems with inputs, and fixes that were rejected.
@@ -102,6 +117,7 @@ enum Scanned {
 }
 
 /// A file with findings, as the scan leaves it.
+#[derive(Clone)]
 pub(crate) struct AnalysedFile {
     /// The file as read.
     pub(crate) source: SourceFile,
@@ -110,6 +126,9 @@ pub(crate) struct AnalysedFile {
     /// Its package id, to resolve them.
     pub(crate) package: String,
 }
+
+/// The files of a `fix` run as read and analysed, before any fix.
+pub struct FixScan(Scan);
 
 /// What a scan found.
 struct Scan {
@@ -261,10 +280,34 @@ impl<'r> Engine<'r> {
     /// Applies every fix at least as applicable as `min` to `paths`, in
     /// memory. Writing is the caller's choice.
     pub fn fix(&self, paths: &[PathBuf], min: Applicability, progress: &ProgressBar) -> FixOutcome {
-        let scan = self.scan(paths, progress);
-        let mut outcome =
-            crate::passes::fix_to_fixpoint(self, scan.files, scan.summaries, &scan.call_names, min);
-        outcome.notices.extend(scan.outcome.notices);
+        let scanned = self.scan_for_fix(paths, progress);
+        self.fix_scanned(&scanned, min, &HashSet::new())
+    }
+
+    /// Reads and analyses `paths` once, for any number of
+    /// [`Engine::fix_scanned`] runs.
+    pub fn scan_for_fix(&self, paths: &[PathBuf], progress: &ProgressBar) -> FixScan {
+        FixScan(self.scan(paths, progress))
+    }
+
+    /// Applies every fix at least as applicable as `min`, except the
+    /// `excluded` ones, to the files of `scanned`, in memory.
+    pub fn fix_scanned(
+        &self,
+        scanned: &FixScan,
+        min: Applicability,
+        excluded: &HashSet<FixId>,
+    ) -> FixOutcome {
+        let scan = &scanned.0;
+        let mut outcome = crate::passes::fix_to_fixpoint(
+            self,
+            scan.files.clone(),
+            scan.summaries.clone(),
+            &scan.call_names,
+            min,
+            excluded,
+        );
+        outcome.notices.extend(scan.outcome.notices.iter().cloned());
         outcome
             .notices
             .sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
@@ -860,6 +903,39 @@ mod tests {
         assert_eq!(new, "package a\n\nvar x = 10 // checked\n");
         assert_eq!(outcome.changed[0].applied.len(), 2, "one fix per pass");
         assert!(outcome.notices.is_empty());
+    }
+
+    #[test]
+    fn a_fix_left_out_stays_out_whatever_pass_it_came_in() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.go");
+        std::fs::write(&path, "package a\n\nvar x = 1\nvar z = 1\n").unwrap();
+        let set = RuleSet::new(vec![&Tenfold, &Checked]);
+        let engine = Engine::new(&set);
+        let scanned = engine.scan_for_fix(&[path], &ProgressBar::hidden());
+        let all = engine.fix_scanned(&scanned, Applicability::Safe, &HashSet::new());
+        assert_eq!(
+            all.changed[0].new_text,
+            "package a\n\nvar x = 10 // checked\nvar z = 10 // checked\n"
+        );
+        let fix = |code: &str, line: usize| {
+            let found = all
+                .fixes
+                .iter()
+                .find(|f| f.rule.code == code && f.line == line);
+            found.expect("applied").id.clone()
+        };
+        // z's comment came in the second pass, its declaration moved by the
+        // first; leaving x's 10 out moves it differently, and it still is
+        // the same fix.
+        let excluded = HashSet::from([fix("T1", 3), fix("T2", 4)]);
+        let some = engine.fix_scanned(&scanned, Applicability::Safe, &excluded);
+        assert_eq!(
+            some.changed[0].new_text,
+            "package a\n\nvar x = 1 // checked\nvar z = 10\n"
+        );
+        assert_eq!(some.fixes.len(), 2);
+        assert_eq!(some.remaining, 2, "the fixes left out are still findings");
     }
 
     #[test]

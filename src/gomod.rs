@@ -175,7 +175,7 @@ fn work_uses(text: &str) -> Vec<String> {
 }
 
 /// `path` with `.` and `..` components resolved lexically.
-fn normalize(path: &Path) -> PathBuf {
+pub(crate) fn normalize(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for part in path.components() {
         match part {

@@ -5,13 +5,15 @@
 //! bound is reached.
 
 use crate::engine::{
-    unsuppressed, AnalysedFile, Analysis, ChangedFile, Engine, FixOutcome, Notice, Severity,
+    unsuppressed, AnalysedFile, Analysis, AppliedFix, ChangedFile, Engine, FixOutcome, Notice,
+    Severity,
 };
 use crate::fix::{apply_edits, Applicability, Edit, FileChange, Finding, Fix};
 use crate::imports::{self, FileImports};
 use crate::rule::RuleMeta;
 use crate::source::SourceFile;
 use crate::syntax::{first_error, parse};
+use crate::trail::Trail;
 use crate::workspace::{FileSummary, Workspace};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashSet};
@@ -35,6 +37,8 @@ struct FileState {
     package: String,
     /// The fixes applied to it (as their own file), in order.
     applied: Vec<(&'static RuleMeta, String)>,
+    /// The edits made to it, to name places in it as read.
+    trail: Trail,
 }
 
 /// A fix chosen for a pass, with the files it changes.
@@ -43,20 +47,34 @@ struct Chosen<'a> {
     /// The file of its finding.
     home: &'a Path,
     fix: &'a Fix,
+    id: FixId,
 }
 
-/// What identifies a fix across passes in which its file did not change.
-type FixKey = (PathBuf, &'static str, usize, String);
+/// What identifies a fix across passes, and across runs over the same
+/// files that leave other fixes out: the file of its finding, its rule,
+/// where the finding starts in the file as read, and its title.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FixId {
+    /// The file of its finding.
+    pub path: PathBuf,
+    /// Its rule's id.
+    pub rule: &'static str,
+    /// The byte offset of its finding in the file as read (before any fix).
+    pub origin: usize,
+    /// Its title.
+    pub title: String,
+}
 
-/// Applies every fix at least as applicable as `min` to the analysed files
-/// (each with its findings and package id). `summaries` are every parsed
-/// file's, by path.
+/// Applies every fix at least as applicable as `min`, except the
+/// `excluded` ones, to the analysed files (each with its findings and
+/// package id). `summaries` are every parsed file's, by path.
 pub(crate) fn fix_to_fixpoint(
     engine: &Engine<'_>,
     analysed: Vec<AnalysedFile>,
     summaries: BTreeMap<PathBuf, FileSummary>,
     call_names: &HashSet<String>,
     min: Applicability,
+    excluded: &HashSet<FixId>,
 ) -> FixOutcome {
     let files = analysed
         .into_iter()
@@ -80,7 +98,8 @@ pub(crate) fn fix_to_fixpoint(
         summaries,
         files,
         notices: Vec::new(),
-        rejected: HashSet::new(),
+        rejected: excluded.clone(),
+        applied: Vec::new(),
     };
     fixer.refresh_workspace();
     fixer.run(min);
@@ -96,6 +115,7 @@ impl FileState {
             workspace_findings: Vec::new(),
             package: String::new(),
             applied: Vec::new(),
+            trail: Trail::default(),
         }
     }
 
@@ -116,12 +136,18 @@ struct Fixer<'e, 'r> {
     workspace: Workspace,
     files: BTreeMap<PathBuf, FileState>,
     notices: Vec<Notice>,
-    rejected: HashSet<FixKey>,
+    /// Fixes not to choose: left out by the caller, or rejected.
+    rejected: HashSet<FixId>,
+    /// The fixes applied, in order.
+    applied: Vec<Planned>,
 }
+
+/// A file's new text with the edits that made it.
+type Edited = (String, Trail);
 
 /// The new texts of a pass's files, or the files whose changes failed and
 /// why.
-type PassResult = Result<BTreeMap<PathBuf, String>, BTreeMap<PathBuf, String>>;
+type PassResult = Result<BTreeMap<PathBuf, Edited>, BTreeMap<PathBuf, String>>;
 
 impl Fixer<'_, '_> {
     fn run(&mut self, min: Applicability) {
@@ -131,7 +157,12 @@ impl Fixer<'_, '_> {
                 .iter()
                 .map(|(path, f)| (path.as_path(), f.resolved(&self.workspace)))
                 .collect();
-            let chosen = choose_fixes(&resolved, min, &self.rejected);
+            let origin = |path: &Path, offset: usize| {
+                self.files
+                    .get(path)
+                    .map_or(offset, |f| f.trail.origin(offset))
+            };
+            let chosen = choose_fixes(&resolved, min, &self.rejected, origin);
             if chosen.is_empty() {
                 return;
             }
@@ -155,9 +186,10 @@ impl Fixer<'_, '_> {
             match self.apply(changes) {
                 Ok(texts) => {
                     for p in planned {
-                        if let Some(state) = self.files.get_mut(&p.key.0) {
-                            state.applied.push((p.rule, p.key.3));
+                        if let Some(state) = self.files.get_mut(&p.id.path) {
+                            state.applied.push((p.rule, p.id.title.clone()));
                         }
+                        self.applied.push(p);
                     }
                     self.reanalyse(texts);
                 }
@@ -167,7 +199,7 @@ impl Fixer<'_, '_> {
                     for p in planned {
                         if let Some(why) = p.files.iter().find_map(|f| failed.get(f)) {
                             self.notices.push(p.rejection(why));
-                            self.rejected.insert(p.key);
+                            self.rejected.insert(p.id);
                         }
                     }
                 }
@@ -195,7 +227,7 @@ impl Fixer<'_, '_> {
         if !failed.is_empty() {
             return Err(failed);
         }
-        let results: Vec<(PathBuf, Result<String, usize>)> = changes
+        let results: Vec<(PathBuf, Result<Edited, usize>)> = changes
             .par_iter()
             .map(|(path, changes)| {
                 let changes: Vec<&FileChange> = changes.iter().collect();
@@ -208,8 +240,8 @@ impl Fixer<'_, '_> {
         let mut texts = BTreeMap::new();
         for (path, result) in results {
             match result {
-                Ok(text) => {
-                    texts.insert(path, text);
+                Ok(done) => {
+                    texts.insert(path, done);
                 }
                 Err(line) => {
                     failed.insert(path, format!("line {line}"));
@@ -225,19 +257,20 @@ impl Fixer<'_, '_> {
 
     /// Takes the new texts, re-analyses them in parallel and rebuilds the
     /// workspace from the new summaries.
-    fn reanalyse(&mut self, texts: BTreeMap<PathBuf, String>) {
+    fn reanalyse(&mut self, texts: BTreeMap<PathBuf, Edited>) {
         let engine = self.engine;
         let uses = (!self.call_names.is_empty()).then_some(self.call_names);
-        let analysed: Vec<(PathBuf, String, Result<Analysis, Notice>)> = texts
+        let analysed: Vec<(PathBuf, String, Trail, Result<Analysis, Notice>)> = texts
             .into_par_iter()
-            .map(|(path, text)| {
+            .map(|(path, (text, trail))| {
                 let analysis = engine.analyse(&path, &text, uses, true);
-                (path, text, analysis)
+                (path, text, trail, analysis)
             })
             .collect();
-        for (path, text, analysis) in analysed {
+        for (path, text, trail, analysis) in analysed {
             let state = self.files.get_mut(&path).expect("applied files are loaded");
             state.text = text;
+            state.trail.extend(trail);
             match analysis {
                 Ok(a) => {
                     state.package = a.summary.package.clone();
@@ -282,13 +315,26 @@ impl Fixer<'_, '_> {
         }
     }
 
-    /// The changed files, the findings left and the notices.
+    /// The changed files, the fixes applied, the findings left and the
+    /// notices.
     fn finish(self) -> FixOutcome {
         let remaining = self
             .files
             .values()
             .map(|f| f.resolved(&self.workspace).len())
             .sum();
+        let fixes = self
+            .applied
+            .into_iter()
+            .map(|p| AppliedFix {
+                line: self.files.get(&p.id.path).map_or(1, |f| {
+                    crate::source::line_col(&f.source.text, p.id.origin).0
+                }),
+                rule: p.rule,
+                id: p.id,
+                files: p.files,
+            })
+            .collect();
         let changed = self
             .files
             .into_values()
@@ -306,6 +352,7 @@ impl Fixer<'_, '_> {
             .collect();
         FixOutcome {
             changed,
+            fixes,
             remaining,
             notices: self.notices,
         }
@@ -329,12 +376,15 @@ pub(crate) fn resolve<'a>(
 }
 
 /// The fixes of one pass: file by file and in order of position, each
-/// applicable fix none of whose changes conflicts with a change chosen
-/// before it in the same file. The rest wait for the next pass.
+/// applicable fix not `rejected` none of whose changes conflicts with a
+/// change chosen before it in the same file. The rest wait for the next
+/// pass. `origin` maps an offset of a file's current text to the file as
+/// read.
 fn choose_fixes<'a>(
     findings: &BTreeMap<&'a Path, Vec<&'a Finding>>,
     min: Applicability,
-    rejected: &HashSet<FixKey>,
+    rejected: &HashSet<FixId>,
+    origin: impl Fn(&Path, usize) -> usize,
 ) -> Vec<Chosen<'a>> {
     let mut chosen = Vec::new();
     let mut taken: BTreeMap<&Path, Vec<&FileChange>> = BTreeMap::new();
@@ -344,14 +394,21 @@ fn choose_fixes<'a>(
             if fix.applicability < min || fix.applicability == Applicability::DisplayOnly {
                 continue;
             }
+            let id = FixId {
+                path: home.to_path_buf(),
+                rule: finding.rule.id,
+                origin: origin(home, finding.range.start),
+                title: fix.title.clone(),
+            };
+            if rejected.contains(&id) {
+                continue;
+            }
             let candidate = Chosen {
                 rule: finding.rule,
                 home,
                 fix,
+                id,
             };
-            if !rejected.is_empty() && rejected.contains(&Planned::of(&candidate).key) {
-                continue;
-            }
             let free = fix.changes(home).all(|(path, change)| {
                 taken
                     .get(path)
@@ -381,7 +438,7 @@ fn per_file<'a>(chosen: &[Chosen<'a>]) -> BTreeMap<&'a Path, Vec<&'a FileChange>
 
 /// A chosen fix as the pass remembers it once its changes are out.
 struct Planned {
-    key: FixKey,
+    id: FixId,
     rule: &'static RuleMeta,
     /// Every file it changes.
     files: Vec<PathBuf>,
@@ -389,9 +446,8 @@ struct Planned {
 
 impl Planned {
     fn of(c: &Chosen<'_>) -> Planned {
-        let start = c.fix.change.edits.first().map_or(0, |e| e.range.start);
         Planned {
-            key: (c.home.to_path_buf(), c.rule.id, start, c.fix.title.clone()),
+            id: c.id.clone(),
             rule: c.rule,
             files: c
                 .fix
@@ -404,21 +460,24 @@ impl Planned {
     fn rejection(&self, why: &str) -> Notice {
         Notice {
             severity: Severity::Warning,
-            path: self.key.0.clone(),
+            path: self.id.path.clone(),
             line: None,
             message: format!(
                 "the {} fix \"{}\" was not applied: it would leave a syntax error ({why}); please report this",
-                self.rule.id, self.key.3
+                self.rule.id, self.id.title
             ),
         }
     }
 }
 
-/// Applies one file's changes of a pass and their imports. Fails with the
-/// line of the first syntax error when the result would not parse.
-fn apply_changes(text: &str, changes: &[&FileChange]) -> Result<String, usize> {
+/// Applies one file's changes of a pass and their imports; returns the new
+/// text and the edits that made it. Fails with the line of the first syntax
+/// error when the result would not parse.
+fn apply_changes(text: &str, changes: &[&FileChange]) -> Result<Edited, usize> {
     let edits: Vec<&Edit> = changes.iter().flat_map(|c| c.edits.iter()).collect();
+    let mut trail = Trail::default();
     let mut text = apply_edits(text, &edits);
+    trail.record(&edits);
     let mut tree = parse(&text);
     let mut wanted: Vec<&'static str> = changes
         .iter()
@@ -430,6 +489,7 @@ fn apply_changes(text: &str, changes: &[&FileChange]) -> Result<String, usize> {
         if !FileImports::from_tree(tree.root_node(), &text).contains(path) {
             let edit = imports::add_import(&text, tree.root_node(), path);
             text = apply_edits(&text, &[&edit]);
+            trail.record(&[&edit]);
             tree = parse(&text);
         }
     }
@@ -443,12 +503,13 @@ fn apply_changes(text: &str, changes: &[&FileChange]) -> Result<String, usize> {
         }
         if let Some(edit) = imports::remove_import(&text, tree.root_node(), path) {
             text = apply_edits(&text, &[&edit]);
+            trail.record(&[&edit]);
             tree = parse(&text);
         }
     }
     match first_error(&tree) {
         Some(err) => Err(err.start_position().row + 1),
-        None => Ok(text),
+        None => Ok((text, trail)),
     }
 }
 
@@ -460,7 +521,7 @@ mod tests {
     /// Chooses among findings of one file, `a.go`.
     fn choose(findings: &[Finding], min: Applicability) -> Vec<Chosen<'_>> {
         let by_file = BTreeMap::from([(Path::new("a.go"), findings.iter().collect())]);
-        choose_fixes(&by_file, min, &HashSet::new())
+        choose_fixes(&by_file, min, &HashSet::new(), |_, offset| offset)
     }
 
     #[test]

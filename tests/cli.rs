@@ -1130,6 +1130,313 @@ fn stats_show_one_parse_per_parsed_file() {
     );
 }
 
+// ---------------------------------------------------------------------------
+// fix --verify
+
+/// The settings the Go toolchain gets in these tests: the installed Go
+/// only, no workspace, the module cache as it is.
+const GO_ENV: &[(&str, &str)] = &[
+    ("GOTOOLCHAIN", "local"),
+    ("GOWORK", "off"),
+    ("GOFLAGS", "-mod=mod"),
+];
+
+/// Runs `ctxmod args` at the project's root with [`GO_ENV`].
+fn run_with_go(p: &Project, args: &[&str]) -> Run {
+    support::ctxmod_with_env(&p.root, args, GO_ENV).into()
+}
+
+/// A type whose `String` method makes its own context: thread-ctx gives
+/// `String` a `ctx` parameter, and `User` no longer satisfies
+/// `fmt.Stringer`, which ctxmod cannot see (the interface is the standard
+/// library's, and nothing in the module calls `String`). The context.TODO()
+/// is on line 15.
+const STRINGER: &str = "package app
+
+import (
+\t\"context\"
+\t\"fmt\"
+)
+
+// User is a user.
+type User struct{ ID int }
+
+var _ fmt.Stringer = User{}
+
+// String names the user.
+func (u User) String() string {
+\treturn lookup(context.TODO(), u.ID)
+}
+
+func lookup(ctx context.Context, id int) string {
+\t_ = ctx
+\treturn fmt.Sprint(id)
+}
+";
+
+/// The last line on stderr, which must be verification's summary.
+fn verify_summary(run: &Run) -> &str {
+    let line = run.stderr.lines().last().unwrap_or_default();
+    assert!(line.starts_with("verify: "), "{}", run.stderr);
+    assert!(line.ends_with('s'), "timed: {line}");
+    line
+}
+
+#[test]
+fn verify_keeps_fixes_that_build() {
+    if !support::have_go() {
+        eprintln!("go is not on PATH: skipping (CI has go)");
+        return;
+    }
+    let p = Project::with(&[
+        ("go.mod", "module example.com/app\n\ngo 1.22\n"),
+        ("app.go", &leaky(&["Load"])),
+        (
+            "store/store.go",
+            "package store\n\nimport \"context\"\n\nfunc step(ctx context.Context) error { return ctx.Err() }\n\n// Load makes its own context.\nfunc Load() error { return step(context.TODO()) }\n",
+        ),
+        (
+            "api/api.go",
+            "package api\n\nimport (\n\t\"context\"\n\n\t\"example.com/app/store\"\n)\n\nfunc Serve(ctx context.Context) error { return store.Load() }\n",
+        ),
+    ]);
+    let run = run_with_go(&p, &["fix", "--unsafe", "--verify", "--write", "./..."]);
+    run.assert_code(0);
+    let summary = verify_summary(&run);
+    assert!(
+        summary.starts_with("verify: 2 fixes checked in 1 module, 0 dropped, took "),
+        "{summary}"
+    );
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+    assert_eq!(p.read("app.go"), fixed(&["Load"]));
+    assert!(p.read("api/api.go").contains("store.Load(ctx)"));
+    assert_eq!(support::go(&p.root, &["vet", "./..."]), Ok(()));
+}
+
+#[test]
+fn verify_drops_a_fix_that_breaks_the_build_and_keeps_the_others() {
+    if !support::have_go() {
+        eprintln!("go is not on PATH: skipping (CI has go)");
+        return;
+    }
+    let p = Project::with(&[
+        ("go.mod", "module example.com/app\n\ngo 1.22\n"),
+        ("user.go", STRINGER),
+        (
+            "leak/leak.go",
+            &leaky(&["Load"]).replace("package app", "package leak"),
+        ),
+    ]);
+    // Without --verify, the build breaks.
+    let unverified = p.copy();
+    run_with_go(&unverified, &["fix", "--unsafe", "--write", "./..."]).assert_code(0);
+    let error = support::go(&unverified.root, &["build", "./..."]).unwrap_err();
+    assert!(error.contains("does not implement fmt.Stringer"), "{error}");
+
+    // The dry run shows only the fix that verified, and says why the other
+    // was dropped.
+    let before = p.tree();
+    let dry = run_with_go(&p, &["fix", "--unsafe", "--verify", "./..."]);
+    assert!(p.tree() == before, "a dry run writes nothing");
+    dry.assert_code(1);
+    assert_eq!(dry.diff_files(), vec!["leak/leak.go"], "{}", dry.stdout);
+    let lines = dry.stderr_lines();
+    assert_eq!(lines.len(), 2, "{}", dry.stderr);
+    assert!(
+        lines[0].starts_with(
+            "warning: user.go:15: verify: the thread-ctx fix \"take `ctx` as the first parameter"
+        ),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[0].contains("was dropped: it breaks the build: user.go:11:22: cannot use User{}"),
+        "the compiler's first error, at the line of the file with the fix: {}",
+        lines[0]
+    );
+    assert!(
+        verify_summary(&dry).starts_with("verify: 2 fixes checked in 1 module, 1 dropped, took "),
+        "{}",
+        dry.stderr
+    );
+
+    // --write writes the fix that verified only.
+    let write = run_with_go(&p, &["fix", "--unsafe", "--verify", "--write", "./..."]);
+    write.assert_code(0);
+    assert_eq!(write.stderr_lines()[..1], lines[..1]);
+    assert_eq!(p.read("user.go"), STRINGER);
+    assert_eq!(
+        p.read("leak/leak.go"),
+        fixed(&["Load"]).replace("package app", "package leak")
+    );
+    assert!(
+        write
+            .stdout
+            .starts_with("Applied 1 fix to 1 file; 1 finding left"),
+        "{}",
+        write.stdout
+    );
+    assert_eq!(support::go(&p.root, &["vet", "./..."]), Ok(()));
+}
+
+#[test]
+fn verify_traces_each_breaking_fix_among_several_in_one_package() {
+    if !support::have_go() {
+        eprintln!("go is not on PATH: skipping (CI has go)");
+        return;
+    }
+    // The same with `error`: another interface, so String and Error are
+    // each the only method of their name.
+    let fault = STRINGER
+        .replace("User", "Fault")
+        .replace("a user", "a fault")
+        .replace("fmt.Stringer", "error")
+        .replace("String names the user", "Error names the fault")
+        .replace("String()", "Error()")
+        .replace("lookup", "describe");
+    let p = Project::with(&[
+        ("go.mod", "module example.com/app\n\ngo 1.22\n"),
+        ("fault.go", &fault),
+        ("leak.go", &leaky(&["Load", "Save"])),
+        ("user.go", STRINGER),
+    ]);
+    let run = run_with_go(&p, &["fix", "--unsafe", "--verify", "--write", "./..."]);
+    run.assert_code(0);
+    let lines = run.stderr_lines();
+    assert_eq!(lines.len(), 3, "{}", run.stderr);
+    assert!(lines[0].starts_with("warning: fault.go:15: verify: the thread-ctx fix"));
+    assert!(
+        lines[0].contains("Fault does not implement error"),
+        "{}",
+        lines[0]
+    );
+    assert!(lines[1].starts_with("warning: user.go:15: verify: the thread-ctx fix"));
+    assert!(lines[1].contains("User does not implement fmt.Stringer"));
+    assert!(
+        verify_summary(&run).starts_with("verify: 4 fixes checked in 1 module, 2 dropped"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(p.read("fault.go"), fault);
+    assert_eq!(p.read("user.go"), STRINGER);
+    assert_eq!(p.read("leak.go"), fixed(&["Load", "Save"]));
+}
+
+#[test]
+fn verify_builds_the_modules_of_the_go_work_that_require_an_edited_one() {
+    if !support::have_go() {
+        eprintln!("go is not on PATH: skipping (CI has go)");
+        return;
+    }
+    // lib builds after thread-ctx changes `String`; app, which needs
+    // lib.User to be a fmt.Stringer, does not, and holds no edit.
+    let user = STRINGER
+        .replace("package app", "package lib")
+        .replace("var _ fmt.Stringer = User{}\n\n", "");
+    let p = Project::with(&[
+        ("go.work", "go 1.22\n\nuse (\n\t./lib\n\t./app\n)\n"),
+        ("lib/go.mod", "module example.com/lib\n\ngo 1.22\n"),
+        ("lib/user.go", &user),
+        ("lib/leak.go", &leaky(&["Load"]).replace("package app", "package lib")),
+        (
+            "app/go.mod",
+            "module example.com/app\n\ngo 1.22\n\nrequire example.com/lib v0.0.0\n",
+        ),
+        (
+            "app/app.go",
+            "package app\n\nimport (\n\t\"fmt\"\n\n\t\"example.com/lib\"\n)\n\nvar _ fmt.Stringer = lib.User{}\n",
+        ),
+    ]);
+    let env = [("GOTOOLCHAIN", "local"), ("GOFLAGS", ""), ("GOWORK", "")];
+    let run: Run = support::ctxmod_with_env(
+        &p.root,
+        &["fix", "--unsafe", "--verify", "--write", "./..."],
+        &env,
+    )
+    .into();
+    run.assert_code(0);
+    let lines = run.stderr_lines();
+    assert!(
+        lines[0].starts_with("warning: lib/user.go:13: verify: the thread-ctx fix"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        lines[0].contains("it breaks the build: app/app.go:9:22: cannot use lib.User{}"),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        verify_summary(&run).starts_with("verify: 2 fixes checked in 2 modules, 1 dropped"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(p.read("lib/user.go"), user);
+    assert_eq!(
+        p.read("lib/leak.go"),
+        fixed(&["Load"]).replace("package app", "package lib")
+    );
+}
+
+#[test]
+fn verify_does_not_blame_a_package_that_did_not_build_before() {
+    if !support::have_go() {
+        eprintln!("go is not on PATH: skipping (CI has go)");
+        return;
+    }
+    // The package does not compile before any fix (a type error the
+    // parser cannot see); its lost cancel is still fixed.
+    let broken = format!("{}\nvar count int = \"three\"\n", leaky(&["Load"]));
+    let p = Project::with(&[
+        ("go.mod", "module example.com/app\n\ngo 1.22\n"),
+        ("app.go", &broken),
+    ]);
+    assert!(support::go(&p.root, &["build", "./..."]).is_err());
+    let run = run_with_go(&p, &["fix", "--verify", "--write", "./..."]);
+    run.assert_code(0);
+    let lines = run.stderr_lines();
+    assert_eq!(
+        lines[0],
+        "warning: app.go: verify: the fixes in this package were not verified: it did not build before them: app.go:10:17: cannot use \"three\" (untyped string constant) as int value in variable declaration"
+    );
+    assert!(
+        verify_summary(&run).starts_with("verify: 1 fix checked in 1 module, 0 dropped, took "),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(lines.len(), 2, "{}", run.stderr);
+    assert_eq!(
+        p.read("app.go"),
+        format!("{}\nvar count int = \"three\"\n", fixed(&["Load"]))
+    );
+}
+
+#[test]
+fn verify_is_skipped_with_a_note_when_go_is_not_on_path() {
+    let p = Project::with(&[
+        ("go.mod", "module example.com/app\n\ngo 1.22\n"),
+        ("app.go", &leaky(&["Load"])),
+    ]);
+    let empty = tempfile::tempdir().unwrap();
+    let path = empty.path().to_str().unwrap();
+    let run: Run =
+        support::ctxmod_with_env(&p.root, &["fix", "--verify", "--write"], &[("PATH", path)])
+            .into();
+    run.assert_code(0);
+    assert_eq!(run.stderr, "verify: skipped (go not found)\n");
+    assert_eq!(
+        p.read("app.go"),
+        fixed(&["Load"]),
+        "fixed as without --verify"
+    );
+    let help = p.run(&["fix", "--help"]);
+    assert!(help.stdout.contains("--verify"), "{}", help.stdout);
+    assert!(
+        help.stdout.contains("ctxmod fix --unsafe --verify"),
+        "an example"
+    );
+}
+
 /// Runs `ctxmod args` at `dir` under a pseudo-terminal (util-linux
 /// `script`), returning everything it drew there, or `None` when `script`
 /// is not installed.

@@ -16,6 +16,17 @@ pub fn ctxmod(dir: &Path, args: &[&str]) -> Output {
         .expect("the ctxmod binary runs")
 }
 
+/// Runs the ctxmod binary with `args` in `dir`, with `env` set on top of
+/// the test's environment.
+pub fn ctxmod_with_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ctxmod"))
+        .args(args)
+        .current_dir(dir)
+        .envs(env.iter().copied())
+        .output()
+        .expect("the ctxmod binary runs")
+}
+
 /// Copies the tree at `from` to `to`.
 pub fn copy_tree(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
