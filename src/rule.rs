@@ -3,7 +3,7 @@
 use crate::fix::{Applicability, Finding};
 use crate::gomod::GoVersion;
 use crate::imports::FileImports;
-use crate::workspace::Workspace;
+use crate::workspace::{FuncId, Workspace};
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use tree_sitter::Node;
@@ -46,6 +46,20 @@ pub enum ExportedPolicy {
 pub struct Settings {
     /// What thread-ctx does with exported functions.
     pub exported: ExportedPolicy,
+}
+
+impl Settings {
+    /// Why a rule leaves the signature of `id` (declared in `path`) as it
+    /// is under these settings, if it does: with `--exported skip`, code
+    /// outside the workspace may call it.
+    pub fn keeps_signature(&self, id: &FuncId, path: &Path) -> Option<String> {
+        (self.exported == ExportedPolicy::Skip && id.is_public(path)).then(|| {
+            format!(
+                "`{}` is exported, and exported functions are left as they are (--exported skip)",
+                id.name
+            )
+        })
+    }
 }
 
 /// A transform: finds problems and proposes fixes.

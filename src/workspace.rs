@@ -77,6 +77,17 @@ pub struct FuncId {
     pub name: String,
 }
 
+impl FuncId {
+    /// True when code outside the workspace may call the function declared
+    /// in `path`: exported, on an exported type, and not in a test file.
+    pub fn is_public(&self, path: &Path) -> bool {
+        let exported = |name: &str| name.starts_with(|c: char| c.is_ascii_uppercase());
+        exported(&self.name)
+            && self.receiver.as_deref().is_none_or(exported)
+            && !path.to_string_lossy().ends_with("_test.go")
+    }
+}
+
 /// One call in a file: `F(...)`, `pkg.F(...)` or `x.M(...)`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CallSite {

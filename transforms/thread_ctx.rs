@@ -63,7 +63,7 @@
 //! keeps the old signature beside a new `FooContext` is not built yet.
 
 use crate::fix::{Applicability, Edit, FileChange, Finding, Fix};
-use crate::rule::{ExportedPolicy, FileCx, Rule, RuleMeta, Settings};
+use crate::rule::{FileCx, Rule, RuleMeta, Settings};
 use crate::threading::{plan, CallEdge, FunctionFacts, FunctionNode};
 use crate::workspace::{FuncId, Workspace};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -251,21 +251,7 @@ fn boundary(
             "`{name}` is in a test file and nothing calls it: the test framework may, by reflection"
         ));
     }
-    if settings.exported == ExportedPolicy::Skip && is_public(id, path) {
-        return Some(format!(
-            "`{name}` is exported, and exported functions are left as they are (--exported skip)"
-        ));
-    }
-    None
-}
-
-/// True when code outside the workspace may call the function: exported,
-/// on an exported type, and not in a test file.
-pub(crate) fn is_public(id: &FuncId, path: &Path) -> bool {
-    let exported = |name: &str| name.starts_with(|c: char| c.is_ascii_uppercase());
-    exported(&id.name)
-        && id.receiver.as_deref().is_none_or(exported)
-        && !path.to_string_lossy().ends_with("_test.go")
+    settings.keeps_signature(id, path)
 }
 
 /// The fix that threads one group: every declaration takes the context
