@@ -8,6 +8,8 @@
 //! [`write`] turn the result into output. The rules themselves live in
 //! `transforms/`, one file each; the engine knows nothing about any one rule.
 
+pub mod call_results;
+pub mod cancelled_return;
 pub mod cli;
 pub mod config;
 pub mod diff;

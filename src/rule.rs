@@ -3,7 +3,7 @@
 use crate::fix::{Applicability, Finding};
 use crate::gomod::GoVersion;
 use crate::imports::FileImports;
-use crate::workspace::Workspace;
+use crate::workspace::{FuncId, Workspace};
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use tree_sitter::Node;
@@ -49,6 +49,26 @@ pub enum ExportedPolicy {
 pub struct Settings {
     /// What thread-ctx does with exported functions.
     pub exported: ExportedPolicy,
+}
+
+impl Settings {
+    /// Why a rule leaves the signature of `id` (declared in `path`) as it
+    /// is under these settings, if it does: with `--exported skip` or
+    /// `wrap`, code outside the workspace may call it (thread-ctx wraps
+    /// such a function instead, before asking).
+    pub fn keeps_signature(&self, id: &FuncId, path: &Path) -> Option<String> {
+        let policy = match self.exported {
+            ExportedPolicy::Thread => return None,
+            ExportedPolicy::Skip => "skip",
+            ExportedPolicy::Wrap => "wrap",
+        };
+        id.is_public(path).then(|| {
+            format!(
+                "`{}` is exported, and exported signatures are kept as they are (--exported {policy})",
+                id.name
+            )
+        })
+    }
 }
 
 /// A transform: finds problems and proposes fixes.

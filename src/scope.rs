@@ -287,14 +287,21 @@ pub fn fresh_name(cx: &FileCx<'_>, at: Node<'_>, names: &[&str]) -> Option<Strin
             used.insert(text(n, cx.src));
         }
     });
+    fresh_name_among(names, |n| used.contains(n))
+}
+
+/// The first of `names` that is not `used`, else the first followed by a
+/// number (`cancel2`, …): how [`fresh_name`] picks once it knows the names
+/// of the scope.
+pub fn fresh_name_among(names: &[&str], used: impl Fn(&str) -> bool) -> Option<String> {
     names
         .iter()
-        .find(|n| !used.contains(**n))
+        .find(|n| !used(n))
         .map(|n| n.to_string())
         .or_else(|| {
             (2..100)
                 .map(|i| format!("{}{i}", names[0]))
-                .find(|n| !used.contains(n.as_str()))
+                .find(|n| !used(n))
         })
 }
 

@@ -262,10 +262,31 @@ pub fn has_explaining_comment(scope: Node<'_>, src: &str, node: Node<'_>) -> boo
 /// opening `{` or `case ...:`, or before a closing `}`, so the result reads as if the
 /// statement had never been written.
 pub fn statement_deletion(src: &str, node: Node<'_>) -> Option<std::ops::Range<usize>> {
-    let start = line_start(src, node.start_byte());
-    let end = next_line_start(src, node.end_byte());
-    let alone = src[start..node.start_byte()].trim().is_empty()
-        && src[node.end_byte()..end].trim().is_empty();
+    lines_deletion(src, node.start_byte()..node.end_byte())
+}
+
+/// Like [`statement_deletion`], but a `//` comment after the statement on
+/// its last line goes with it: it speaks of the statement.
+pub fn statement_deletion_with_comment(
+    src: &str,
+    node: Node<'_>,
+) -> Option<std::ops::Range<usize>> {
+    let line_end = next_line_start(src, node.end_byte());
+    let rest = &src[node.end_byte()..line_end];
+    let end = if rest.trim_start().starts_with("//") {
+        node.end_byte() + rest.trim_end().len()
+    } else {
+        node.end_byte()
+    };
+    lines_deletion(src, node.start_byte()..end)
+}
+
+/// The bytes to delete to remove the lines holding `code`, for
+/// [`statement_deletion`].
+fn lines_deletion(src: &str, code: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
+    let start = line_start(src, code.start);
+    let end = next_line_start(src, code.end);
+    let alone = src[start..code.start].trim().is_empty() && src[code.end..end].trim().is_empty();
     if !alone {
         return None;
     }
@@ -470,6 +491,19 @@ mod tests {
         );
         let src = "package a\n\nfunc f() {\n\ta(); c()\n}\n";
         assert_eq!(delete(src, "c()"), None);
+    }
+
+    #[test]
+    fn a_trailing_comment_can_go_with_its_statement() {
+        let src = "package a\n\nfunc f() {\n\ta()\n\tc() // why\n\tb()\n}\n";
+        let tree = parse(src);
+        let node = find(tree.root_node(), src, "expression_statement", "c()");
+        assert_eq!(statement_deletion(src, node), None);
+        let range = statement_deletion_with_comment(src, node).unwrap();
+        assert_eq!(
+            format!("{}{}", &src[..range.start], &src[range.end..]),
+            "package a\n\nfunc f() {\n\ta()\n\tb()\n}\n"
+        );
     }
 
     #[test]

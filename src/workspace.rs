@@ -5,6 +5,8 @@
 //! contributes a [`FileSummary`]; the [`Workspace`] answers the
 //! [`Condition`]s findings carry.
 
+use crate::call_results::ResultUse;
+use crate::cancelled_return::{cancelled_return, CancelledReturn};
 use crate::fields::{ContextField, FieldUse};
 use crate::fix::Condition;
 use crate::rule::FileCx;
@@ -78,6 +80,17 @@ pub struct FuncId {
     pub name: String,
 }
 
+impl FuncId {
+    /// True when code outside the workspace may call the function declared
+    /// in `path`: exported, on an exported type, and not in a test file.
+    pub fn is_public(&self, path: &Path) -> bool {
+        let exported = |name: &str| name.starts_with(|c: char| c.is_ascii_uppercase());
+        exported(&self.name)
+            && self.receiver.as_deref().is_none_or(exported)
+            && !path.to_string_lossy().ends_with("_test.go")
+    }
+}
+
 /// One call in a file: `F(...)`, `pkg.F(...)` or `x.M(...)`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CallSite {
@@ -111,6 +124,9 @@ pub struct CallSite {
     /// False in a file ctxmod does not edit (generated, or outside the
     /// paths it was given): a signature change would break this call.
     pub editable: bool,
+    /// How its results are used: the statement that takes them, if one
+    /// does.
+    pub results: ResultUse,
 }
 
 /// A place a function or method is used as a value rather than called:
@@ -171,6 +187,8 @@ pub struct FileSummary {
     pub references: Vec<FuncRef>,
     /// Functions and methods whose context parameter is not first.
     pub late_contexts: Vec<LateContext>,
+    /// Functions and methods that return a context they cancel.
+    pub cancelled_returns: Vec<CancelledReturn>,
     /// What thread-ctx needs of every function and method, with its file.
     pub functions: Vec<(Arc<FuncId>, Arc<Path>, FunctionFacts)>,
     /// Struct fields of type `context.Context`.
@@ -201,6 +219,7 @@ impl FileSummary {
             calls: Vec::new(),
             references: Vec::new(),
             late_contexts: Vec::new(),
+            cancelled_returns: Vec::new(),
             functions: Vec::new(),
             context_fields: Vec::new(),
             field_uses: Vec::new(),
@@ -235,6 +254,9 @@ impl FileSummary {
                 summary
                     .late_contexts
                     .extend(late_context(cx, decl, id, &path));
+                summary
+                    .cancelled_returns
+                    .extend(cancelled_return(cx, decl, id, &path));
                 if let Some(facts) = crate::threading::facts_of(cx, decl) {
                     root = facts.root.clone();
                     summary.functions.push((id.clone(), path.clone(), facts));
@@ -292,6 +314,7 @@ impl FileSummary {
         self.functions.clear();
         self.late_contexts.clear();
         self.context_fields.clear();
+        self.cancelled_returns.clear();
     }
 
     /// The id of a function or method this file declares.
@@ -316,8 +339,8 @@ impl FileSummary {
     ) {
         let wanted = |n: Node<'_>| last_name(n, cx.src).is_some_and(|name| names.contains(name));
         let wanted_name = |name: &str| names.contains(name);
-        // Where a `go` statement ends, while the walk is inside one.
-        let mut goroutine_end = 0;
+        // The declaration's identifiers, once a call's statement needs them.
+        let mut names_in_decl = None;
         for_each_node(decl, |node| {
             if !node.is_named() {
                 return;
@@ -326,10 +349,9 @@ impl FileSummary {
             let mut targets: Vec<(Node<'_>, Callee)> = Vec::new();
             match kind {
                 "call_expression" if node.child_by_field_name("function").is_some_and(wanted) => {
-                    let in_goroutine = node.start_byte() < goroutine_end;
-                    self.add_call(cx, node, path, &caller, root, in_goroutine);
+                    let results = crate::call_results::result_use(cx, node, &mut names_in_decl);
+                    self.add_call(cx, node, path, &caller, root, results);
                 }
-                "go_statement" => goroutine_end = goroutine_end.max(node.end_byte()),
                 "selector_expression" | "keyed_element" | "composite_literal" => {
                     if let Some((range, name, owner, access)) =
                         crate::fields::field_use(cx, node, decl, &wanted_name)
@@ -394,7 +416,7 @@ impl FileSummary {
         path: &Arc<Path>,
         caller: &Option<Arc<FuncId>>,
         root: Option<&str>,
-        in_goroutine: bool,
+        results: ResultUse,
     ) {
         let (Some(function), Some(arguments)) = (
             call.child_by_field_name("function"),
@@ -406,6 +428,7 @@ impl FileSummary {
         if callee.is_none() && !matches!(function.kind(), "identifier" | "selector_expression") {
             return;
         }
+        let in_goroutine = crate::scope::goroutine_of(call).is_some();
         self.calls.push(CallSite {
             path: path.clone(),
             range: call.byte_range(),
@@ -426,6 +449,7 @@ impl FileSummary {
             in_goroutine,
             supply: supply(cx, call, root, in_goroutine),
             editable: true,
+            results,
         });
     }
 
@@ -918,6 +942,7 @@ struct CallIndex {
 pub struct Workspace {
     packages: HashMap<String, PackageDecls>,
     late_contexts: Vec<LateContext>,
+    cancelled_returns: Vec<CancelledReturn>,
     functions: Vec<(Arc<FuncId>, Arc<Path>, FunctionFacts)>,
     context_fields: Vec<ContextField>,
     field_uses: Vec<FieldUse>,
@@ -960,6 +985,8 @@ impl Workspace {
             pkg.vars.insert(name.clone(), ty.clone());
         }
         self.late_contexts.extend_from_slice(&summary.late_contexts);
+        self.cancelled_returns
+            .extend_from_slice(&summary.cancelled_returns);
         self.functions.extend_from_slice(&summary.functions);
         self.context_fields
             .extend_from_slice(&summary.context_fields);
@@ -983,6 +1010,11 @@ impl Workspace {
     /// Every function and method whose context parameter is not first.
     pub fn late_contexts(&self) -> &[LateContext] {
         &self.late_contexts
+    }
+
+    /// Every function and method that returns a context it cancels.
+    pub fn cancelled_returns(&self) -> &[CancelledReturn] {
+        &self.cancelled_returns
     }
 
     /// Every struct field of type `context.Context`.

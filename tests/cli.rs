@@ -585,7 +585,7 @@ fn rules_prints_a_table_of_every_rule() {
         );
         assert!(row.len() > 3, "{row:?} has a summary");
     }
-    for code in ["CTX001", "CTX006", "CTX007", "CTX008", "CTX009"] {
+    for code in ["CTX001", "CTX006", "CTX007", "CTX008", "CTX009", "CTX010"] {
         assert!(rows.iter().any(|r| r[0] == code), "{code} listed");
     }
 }
@@ -932,6 +932,25 @@ fn a_signature_change_sees_callers_in_other_modules_of_the_go_work() {
         .read("lib/lib.go")
         .contains("func Load(ctx context.Context) error"));
     assert!(p.read("app/app.go").contains("lib.Load(ctx)"));
+}
+
+#[test]
+fn a_cancelled_context_that_cannot_be_returned_with_its_cancel_is_reported_with_the_call() {
+    let p = Project::new();
+    let golden =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("golden/cancelled-ctx-returned/not-fixed/input");
+    copy_tree(&golden, &p.root);
+    let check = p.run_read_only(&["check", "--rule", "cancelled-ctx-returned", "."]);
+    check.assert_code(1);
+    for expected in [
+        "jobs.go:11:2: CTX010 cancelled-ctx-returned: `child` returns `ctx`, which its `defer cancel()` has cancelled: callers get a dead context (not fixed: the call at jobs.go:21 is passed to another call)",
+        "jobs.go:32:2: CTX010 cancelled-ctx-returned: `attempt` returns `ctx`, which its `defer cancel()` has cancelled: callers get a dead context (not fixed: it returns other results besides the context)",
+        "(not fixed: the call at jobs.go:52 is in a loop: a `defer cancel()` there would keep every iteration's context until the function returns)",
+    ] {
+        assert!(check.stdout.contains(expected), "{expected}\n{}", check.stdout);
+    }
+    let fix = p.run_read_only(&["fix", "--unsafe", "--write", "."]);
+    fix.assert_code(0);
 }
 
 #[test]

@@ -48,7 +48,7 @@
 //! alone. Function literals and function types are not changed.
 
 use crate::fix::{Applicability, Edit, FileChange, Finding, Fix};
-use crate::rule::{ExportedPolicy, FileCx, Rule, RuleMeta, Settings};
+use crate::rule::{FileCx, Rule, RuleMeta, Settings};
 use crate::workspace::{LateContext, Workspace};
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -104,17 +104,10 @@ impl Rule for CtxNotFirst {
             };
             let message = format!("the context.Context parameter of `{name}` is not first");
             let range = late.params[late.context_decl].0.clone();
-            let kept = settings.exported != ExportedPolicy::Thread
-                && crate::transforms::thread_ctx::is_public(&late.id, &late.path);
-            let moved =
-                if kept {
-                    Err(format!(
-                    "it is exported, and exported signatures are kept as they are (--exported {})",
-                    if settings.exported == ExportedPolicy::Skip { "skip" } else { "wrap" }
-                ))
-                } else {
-                    move_first(workspace, late)
-                };
+            let moved = match settings.keeps_signature(&late.id, &late.path) {
+                Some(why) => Err(why),
+                None => move_first(workspace, late),
+            };
             let finding = match moved {
                 Ok(fix) => Finding::new(&META, range, message).with_fix(fix),
                 Err(why) => Finding::new(&META, range, format!("{message} (not fixed: {why})")),

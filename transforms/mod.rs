@@ -6,6 +6,7 @@ use crate::rule::RuleEntry;
 
 // The modules are declared outside the macro so that rustfmt formats them.
 pub mod background_in_scope;
+pub mod cancelled_ctx_returned;
 pub mod ctx_not_first;
 pub mod done_busy_loop;
 pub mod done_err;
@@ -39,6 +40,7 @@ registry! {
     done_err,
     redundant_cancel,
     nil_ctx,
+    cancelled_ctx_returned,
     ctx_not_first,
 }
 

@@ -95,7 +95,7 @@ use crate::rule::{ExportedPolicy, FileCx, Rule, RuleMeta, Settings};
 use crate::threading::{
     argument_edit, needing_from, parameter_edit, plan, CallEdge, FunctionFacts, FunctionNode,
 };
-use crate::transforms::thread_ctx::{boundary, is_public, key, wraps};
+use crate::transforms::thread_ctx::{boundary, key, wraps};
 use crate::workspace::{FuncId, Workspace};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -557,7 +557,7 @@ fn reader_boundary(
             id.name
         ));
     }
-    if is_public(id, path) && workspace.callers(id).calls.is_empty() {
+    if id.is_public(path) && workspace.callers(id).calls.is_empty() {
         return Some(format!(
             "`{}` has no caller in the workspace: it may satisfy an interface of another module",
             id.name

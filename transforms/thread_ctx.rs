@@ -281,12 +281,7 @@ pub(crate) fn boundary(
             "`{name}` is in a test file and nothing calls it: the test framework may, by reflection"
         ));
     }
-    if settings.exported == ExportedPolicy::Skip && is_public(id, path) {
-        return Some(format!(
-            "`{name}` is exported, and exported functions are left as they are (--exported skip)"
-        ));
-    }
-    None
+    settings.keeps_signature(id, path)
 }
 
 /// Why a method family cannot change, when one of its methods is declared
@@ -309,7 +304,7 @@ fn undeclared_member(
 /// True when the function keeps its signature as a wrapper of a new
 /// `NameContext` (`--exported wrap`).
 pub(crate) fn wraps(settings: &Settings, id: &FuncId, path: &Path) -> bool {
-    settings.exported == ExportedPolicy::Wrap && is_public(id, path)
+    settings.exported == ExportedPolicy::Wrap && id.is_public(path)
 }
 
 /// Why an exported function cannot be wrapped, if it cannot. Its old
@@ -346,15 +341,6 @@ fn unwrappable(
         ));
     }
     None
-}
-
-/// True when code outside the workspace may call the function: exported,
-/// on an exported type, and not in a test file.
-pub(crate) fn is_public(id: &FuncId, path: &Path) -> bool {
-    let exported = |name: &str| name.starts_with(|c: char| c.is_ascii_uppercase());
-    exported(&id.name)
-        && id.receiver.as_deref().is_none_or(exported)
-        && !path.to_string_lossy().ends_with("_test.go")
 }
 
 /// The fix that threads one group: every declaration takes the context

@@ -1,0 +1,3 @@
+module example.com/after-redundant-cancel
+
+go 1.22

@@ -1,0 +1,3 @@
+module example.com/cross-package
+
+go 1.22

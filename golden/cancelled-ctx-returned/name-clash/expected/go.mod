@@ -1,0 +1,3 @@
+module example.com/name-clash
+
+go 1.22

@@ -1,0 +1,3 @@
+module example.com/not-fixed
+
+go 1.22

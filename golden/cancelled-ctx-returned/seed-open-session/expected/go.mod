@@ -1,0 +1,3 @@
+module example.com/seed-open-session
+
+go 1.22
