@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Measures what the workspace index costs `ctxmod check` on a real Go
+# project: the CPU time of `check` with every rule against `check` with only
+# the rules that need no index (one file at a time), as the median of
+# several runs each, and their ratio. The issue's budget is a ratio of 1.30.
+#
+#   bash bench/index.sh [module@version] [runs]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+module=${1:-go.etcd.io/etcd/server/v3@v3.5.17}
+runs=${2:-7}
+
+dir=$(go mod download -json "$module" | sed -n 's/^\t"Dir": "\(.*\)",$/\1/p')
+[ -d "$dir" ] || { echo "could not download $module" >&2; exit 1; }
+cargo build --release --quiet
+bin=target/release/ctxmod
+local_rules=(--rule background-in-scope --rule lost-cancel --rule done-busy-loop
+  --rule done-err --rule redundant-cancel --rule nil-ctx)
+
+# The median CPU seconds (user + sys) of `ctxmod check ARGS... DIR` over $runs runs.
+cpu_median() {
+  local times=()
+  for _ in $(seq "$runs"); do
+    /usr/bin/time -f '%U %S' -o /tmp/ctxmod-index-time.txt "$bin" check "$@" "$dir/..." >/dev/null 2>&1 || true
+    times+=("$(tail -n 1 /tmp/ctxmod-index-time.txt | awk '{ printf "%.3f", $1 + $2 }')")
+  done
+  printf '%s\n' "${times[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'
+}
+
+echo "module: $module"
+"$bin" check --stats "$dir/..." >/dev/null 2>/tmp/ctxmod-index-stats.txt || true
+echo "all rules:   $(grep '^ctxmod:' /tmp/ctxmod-index-stats.txt)"
+"$bin" check --stats "${local_rules[@]}" "$dir/..." >/dev/null 2>/tmp/ctxmod-index-stats.txt || true
+echo "local rules: $(grep '^ctxmod:' /tmp/ctxmod-index-stats.txt)"
+with=$(cpu_median)
+without=$(cpu_median "${local_rules[@]}")
+awk -v a="$with" -v b="$without" -v n="$runs" 'BEGIN {
+  printf "median of %d runs: %.2f CPU s with the index, %.2f without: ratio %.2f (budget 1.30)\n", n, a, b, a / b
+}'
