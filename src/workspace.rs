@@ -1167,12 +1167,19 @@ impl Workspace {
     /// method of an interface the workspace declares and all of them have
     /// its signature (they implement it, and calls through the interface
     /// reach them all). Just `id` when no other method has its name; why not,
-    /// when the name is shared otherwise: a method of another signature, no
-    /// interface of the workspace, or a name the standard library's
-    /// interfaces use (the type may satisfy one of those).
+    /// for a name the standard library's interfaces use (the type may
+    /// satisfy one of those, alone or not), or when the name is shared
+    /// otherwise: a method of another signature, or no interface of the
+    /// workspace.
     pub fn method_family(&self, id: &FuncId) -> Result<Vec<FuncId>, String> {
         if id.receiver.is_none() {
             return Ok(vec![id.clone()]);
+        }
+        let name = &id.name;
+        if STANDARD_METHODS.contains(&name.as_str()) {
+            return Err(format!(
+                "`{name}` is a method of standard-library interfaces, which the workspace does not own"
+            ));
         }
         let mut members: Vec<(&str, &Signature)> = self
             .packages
@@ -1192,7 +1199,6 @@ impl Workspace {
         if members.len() <= 1 {
             return Ok(vec![id.clone()]);
         }
-        let name = &id.name;
         let interface = members.iter().find(|(package, sig)| {
             sig.receiver
                 .as_ref()
@@ -1203,11 +1209,6 @@ impl Workspace {
                 "another method is named `{name}`, and it may be called through an interface"
             ));
         };
-        if STANDARD_METHODS.contains(&name.as_str()) {
-            return Err(format!(
-                "`{name}` is a method of standard-library interfaces, which the workspace does not own"
-            ));
-        }
         let differs = |sig: &Signature| {
             sig.params != interface.params
                 || sig.variadic != interface.variadic
@@ -1638,7 +1639,7 @@ mod tests {
 
     #[test]
     fn method_families_follow_owned_interfaces() {
-        let src = "package shop\ntype Store interface {\n\tLoad(id string) error\n\tClose() error\n}\ntype Big interface {\n\tStore\n}\ntype Mem struct{}\nfunc (m *Mem) Load(id string) error { return nil }\nfunc (m *Mem) Close() error { return nil }\ntype Disk struct{}\nfunc (d *Disk) Load(id string) error { return nil }\nfunc (d *Disk) Close() error { return nil }\ntype Cache struct{}\nfunc (c *Cache) Get(k string) {}\ntype Other struct{}\nfunc (o *Other) Get(k string) {}\nfunc (o *Other) Save(k int) {}\ntype Saver interface {\n\tSave(k string)\n}\nfunc use(b Big, s Store) {\n\tb.Load(\"x\")\n\ts.Load(\"y\")\n}\n";
+        let src = "package shop\ntype Store interface {\n\tLoad(id string) error\n\tClose() error\n}\ntype Big interface {\n\tStore\n}\ntype Mem struct{}\nfunc (m *Mem) Load(id string) error { return nil }\nfunc (m *Mem) Close() error { return nil }\ntype Disk struct{}\nfunc (d *Disk) Load(id string) error { return nil }\nfunc (d *Disk) Close() error { return nil }\ntype Cache struct{}\nfunc (c *Cache) Get(k string) {}\ntype Other struct{}\nfunc (o *Other) Get(k string) {}\nfunc (o *Other) Save(k int) {}\ntype Saver interface {\n\tSave(k string)\n}\ntype Name struct{}\nfunc (n Name) String() string { return \"\" }\nfunc use(b Big, s Store) {\n\tb.Load(\"x\")\n\ts.Load(\"y\")\n}\n";
         let ws = Workspace::new([&summary_at("shop.go", src, "example.com/shop")]);
         let load = ws
             .method_family(&func("example.com/shop", Some("Mem"), "Load"))
@@ -1647,6 +1648,11 @@ mod tests {
         assert_eq!(receivers, ["Disk", "Mem", "Store"]);
         let close = ws.method_family(&func("example.com/shop", Some("Mem"), "Close"));
         assert!(close.unwrap_err().contains("standard-library"));
+        let string = ws.method_family(&func("example.com/shop", Some("Name"), "String"));
+        assert!(
+            string.unwrap_err().contains("standard-library"),
+            "alone, it may still be a fmt.Stringer"
+        );
         let get = ws.method_family(&func("example.com/shop", Some("Cache"), "Get"));
         assert!(
             get.unwrap_err().contains("another method is named"),

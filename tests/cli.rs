@@ -1165,31 +1165,57 @@ fn run_with_go(p: &Project, args: &[&str]) -> Run {
     support::ctxmod_with_env(&p.root, args, GO_ENV).into()
 }
 
-/// A type whose `String` method makes its own context: thread-ctx gives
-/// `String` a `ctx` parameter, and `User` no longer satisfies
-/// `fmt.Stringer`, which ctxmod cannot see (the interface is the standard
-/// library's, and nothing in the module calls `String`). The context.TODO()
-/// is on line 15.
-const STRINGER: &str = "package app
+/// A type whose `Flush` method makes its own context: thread-ctx gives
+/// `Flush` a `ctx` parameter, and `User` no longer satisfies
+/// `http.Flusher`, which ctxmod cannot see (the interface is the standard
+/// library's, its method name is not one ctxmod knows, and nothing in the
+/// module calls `Flush`). The context.TODO() is on line 15.
+const FLUSHER: &str = "package app
 
 import (
 \t\"context\"
-\t\"fmt\"
+\t\"net/http\"
 )
 
 // User is a user.
 type User struct{ ID int }
 
-var _ fmt.Stringer = User{}
+var _ http.Flusher = User{}
 
-// String names the user.
-func (u User) String() string {
-\treturn lookup(context.TODO(), u.ID)
+// Flush writes the user out.
+func (u User) Flush() {
+\t_ = lookup(context.TODO(), u.ID)
 }
 
 func lookup(ctx context.Context, id int) string {
 \t_ = ctx
-\treturn fmt.Sprint(id)
+\treturn http.StatusText(id)
+}
+";
+
+/// Like [`FLUSHER`] with another interface and method name, so that the
+/// two are each the only method of their name: `driver.Validator`'s
+/// `IsValid`. The context.TODO() is on line 15 too.
+const VALIDATOR: &str = "package app
+
+import (
+\t\"context\"
+\t\"database/sql/driver\"
+)
+
+// Fault is a fault.
+type Fault struct{ ID int }
+
+var _ driver.Validator = Fault{}
+
+// IsValid checks the fault.
+func (f Fault) IsValid() bool {
+\treturn check(context.TODO(), f.ID)
+}
+
+func check(ctx context.Context, id int) bool {
+\t_ = ctx
+\treturn id > 0
 }
 ";
 
@@ -1240,7 +1266,7 @@ fn verify_drops_a_fix_that_breaks_the_build_and_keeps_the_others() {
     }
     let p = Project::with(&[
         ("go.mod", "module example.com/app\n\ngo 1.22\n"),
-        ("user.go", STRINGER),
+        ("user.go", FLUSHER),
         (
             "leak/leak.go",
             &leaky(&["Load"]).replace("package app", "package leak"),
@@ -1250,7 +1276,7 @@ fn verify_drops_a_fix_that_breaks_the_build_and_keeps_the_others() {
     let unverified = p.copy();
     run_with_go(&unverified, &["fix", "--unsafe", "--write", "./..."]).assert_code(0);
     let error = support::go(&unverified.root, &["build", "./..."]).unwrap_err();
-    assert!(error.contains("does not implement fmt.Stringer"), "{error}");
+    assert!(error.contains("does not implement http.Flusher"), "{error}");
 
     // The dry run shows only the fix that verified, and says why the other
     // was dropped.
@@ -1283,7 +1309,7 @@ fn verify_drops_a_fix_that_breaks_the_build_and_keeps_the_others() {
     let write = run_with_go(&p, &["fix", "--unsafe", "--verify", "--write", "./..."]);
     write.assert_code(0);
     assert_eq!(write.stderr_lines()[..1], lines[..1]);
-    assert_eq!(p.read("user.go"), STRINGER);
+    assert_eq!(p.read("user.go"), FLUSHER);
     assert_eq!(
         p.read("leak/leak.go"),
         fixed(&["Load"]).replace("package app", "package leak")
@@ -1304,20 +1330,12 @@ fn verify_traces_each_breaking_fix_among_several_in_one_package() {
         eprintln!("go is not on PATH: skipping (CI has go)");
         return;
     }
-    // The same with `error`: another interface, so String and Error are
-    // each the only method of their name.
-    let fault = STRINGER
-        .replace("User", "Fault")
-        .replace("a user", "a fault")
-        .replace("fmt.Stringer", "error")
-        .replace("String names the user", "Error names the fault")
-        .replace("String()", "Error()")
-        .replace("lookup", "describe");
+    let fault = VALIDATOR;
     let p = Project::with(&[
         ("go.mod", "module example.com/app\n\ngo 1.22\n"),
-        ("fault.go", &fault),
+        ("fault.go", fault),
         ("leak.go", &leaky(&["Load", "Save"])),
-        ("user.go", STRINGER),
+        ("user.go", FLUSHER),
     ]);
     let run = run_with_go(&p, &["fix", "--unsafe", "--verify", "--write", "./..."]);
     run.assert_code(0);
@@ -1325,19 +1343,19 @@ fn verify_traces_each_breaking_fix_among_several_in_one_package() {
     assert_eq!(lines.len(), 3, "{}", run.stderr);
     assert!(lines[0].starts_with("warning: fault.go:15: verify: the thread-ctx fix"));
     assert!(
-        lines[0].contains("Fault does not implement error"),
+        lines[0].contains("Fault does not implement driver.Validator"),
         "{}",
         lines[0]
     );
     assert!(lines[1].starts_with("warning: user.go:15: verify: the thread-ctx fix"));
-    assert!(lines[1].contains("User does not implement fmt.Stringer"));
+    assert!(lines[1].contains("User does not implement http.Flusher"));
     assert!(
         verify_summary(&run).starts_with("verify: 4 fixes checked in 1 module, 2 dropped"),
         "{}",
         run.stderr
     );
     assert_eq!(p.read("fault.go"), fault);
-    assert_eq!(p.read("user.go"), STRINGER);
+    assert_eq!(p.read("user.go"), FLUSHER);
     assert_eq!(p.read("leak.go"), fixed(&["Load", "Save"]));
 }
 
@@ -1347,11 +1365,11 @@ fn verify_builds_the_modules_of_the_go_work_that_require_an_edited_one() {
         eprintln!("go is not on PATH: skipping (CI has go)");
         return;
     }
-    // lib builds after thread-ctx changes `String`; app, which needs
-    // lib.User to be a fmt.Stringer, does not, and holds no edit.
-    let user = STRINGER
+    // lib builds after thread-ctx changes `Flush`; app, which needs
+    // lib.User to be an http.Flusher, does not, and holds no edit.
+    let user = FLUSHER
         .replace("package app", "package lib")
-        .replace("var _ fmt.Stringer = User{}\n\n", "");
+        .replace("var _ http.Flusher = User{}\n\n", "");
     let p = Project::with(&[
         ("go.work", "go 1.22\n\nuse (\n\t./lib\n\t./app\n)\n"),
         ("lib/go.mod", "module example.com/lib\n\ngo 1.22\n"),
@@ -1363,7 +1381,7 @@ fn verify_builds_the_modules_of_the_go_work_that_require_an_edited_one() {
         ),
         (
             "app/app.go",
-            "package app\n\nimport (\n\t\"fmt\"\n\n\t\"example.com/lib\"\n)\n\nvar _ fmt.Stringer = lib.User{}\n",
+            "package app\n\nimport (\n\t\"net/http\"\n\n\t\"example.com/lib\"\n)\n\nvar _ http.Flusher = lib.User{}\n",
         ),
     ]);
     let env = [("GOTOOLCHAIN", "local"), ("GOFLAGS", ""), ("GOWORK", "")];

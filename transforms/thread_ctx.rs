@@ -58,9 +58,11 @@
 //! a method value), when a call may reach it through a receiver whose type
 //! ctxmod cannot see or through an interface that embeds the one declaring
 //! it, when another method shares its name but no interface of the
-//! workspace declares it, or one of that name has another signature, or
-//! the name is a method of the standard library's interfaces (`Close`,
-//! `String`, `ServeHTTP`…: the type may satisfy one), when it is called at
+//! workspace declares it or one of that name has another signature, when
+//! a method's name is one of the standard library's interface methods
+//! (`Close`, `String`, `ServeHTTP`…: the type may satisfy one; the list
+//! cannot hold every interface of every module, which `--verify` catches),
+//! when it is called at
 //! package level, from a gin handler's goroutine, or from a file ctxmod
 //! does not edit (generated, excluded, outside the paths given), and an
 //! unexported function nobody calls (it may be called by reflection).
