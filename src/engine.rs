@@ -10,6 +10,7 @@ use crate::rule::{FileCx, RuleMeta, RuleSet};
 use crate::source::{is_generated, SourceFile};
 use crate::suppress::Suppressions;
 use crate::syntax::{first_error, parse};
+use crate::wanted::{dir_of, WantedNames};
 use crate::workspace::{FileSummary, Workspace};
 use aho_corasick::AhoCorasick;
 use indicatif::ProgressBar;
@@ -139,7 +140,7 @@ struct Scan {
     /// Counts and notices.
     outcome: CheckOutcome,
     /// The functions whose call sites the summaries hold.
-    call_names: HashSet<String>,
+    call_names: WantedNames,
 }
 
 /// What a scan has gathered so far.
@@ -375,39 +376,42 @@ impl<'r> Engine<'r> {
     /// round looks only for the new names, in files parsed once (their
     /// trees are kept until the rounds end, up to a memory budget).
     /// Returns the names.
-    fn collect_call_sites(&self, paths: &[PathBuf], state: &mut ScanState) -> HashSet<String> {
+    fn collect_call_sites(&self, paths: &[PathBuf], state: &mut ScanState) -> WantedNames {
         const MAX_ROUNDS: usize = 16;
-        let mut collected: HashSet<String> = HashSet::new();
+        let mut seen = WantedNames::default();
         let mut candidates: Option<Vec<(PathBuf, bool)>> = None;
         let mut trees = std::mem::take(&mut state.trees);
         let mut workspace = Workspace::new(state.summaries.values());
         for _ in 0..MAX_ROUNDS {
-            let new: HashSet<String> = self
-                .rules
-                .call_sites_wanted(&workspace)
-                .into_iter()
-                .filter(|n| !collected.contains(n))
-                .collect();
-            if new.is_empty() {
+            let mut now = seen.clone();
+            now.extend(&self.rules.call_sites_wanted(&workspace));
+            let new = now.since(&seen);
+            let words = new.all();
+            if words.is_empty() {
                 break;
             }
-            let mentions = AhoCorasick::new(&new).expect("names are plain strings");
-            collected.extend(new.iter().cloned());
+            let mentions = AhoCorasick::new(&words).expect("names are plain strings");
             let candidates = candidates.get_or_insert_with(|| self.call_site_candidates(paths));
             let summaries = &state.summaries;
             let found: Vec<(PathBuf, Found, Option<Parsed>)> = candidates
                 .par_iter()
                 .filter_map(|(path, editable)| {
+                    let dir = dir_of(path);
+                    let mentioned =
+                        |text: &str| mentions_word(&mentions, text, |w| new.wants(&dir, words[w]));
                     let look = |(text, tree): &Parsed| match summaries.get(path) {
                         Some(summary) => self
                             .guarded(path, || {
-                                self.with_cx(path, text, tree, |cx| summary.uses_of(cx, &new))
+                                self.with_cx(path, text, tree, |cx| {
+                                    summary.uses_of(cx, &new.in_dir(&dir))
+                                })
                             })
                             .ok()
                             .map(Found::More),
                         None => {
+                            let names = now.in_dir(&dir);
                             let mut summary = self
-                                .analyse_tree(path, text, tree, Some(&collected), false)
+                                .analyse_tree(path, text, tree, Some(&names), false)
                                 .ok()?
                                 .summary;
                             if !editable || is_generated(text) {
@@ -417,13 +421,13 @@ impl<'r> Engine<'r> {
                         }
                     };
                     if let Some(parsed) = trees.get(path) {
-                        return mentions_word(&mentions, &parsed.0)
+                        return mentioned(&parsed.0)
                             .then(|| look(parsed))
                             .flatten()
                             .map(|found| (path.clone(), found, None));
                     }
                     let source = SourceFile::load(path).ok()?;
-                    if !mentions_word(&mentions, &source.text) {
+                    if !mentioned(&source.text) {
                         return None;
                     }
                     let tree = parse(&source.text);
@@ -432,6 +436,8 @@ impl<'r> Engine<'r> {
                     Some((path.clone(), found, Some(parsed)))
                 })
                 .collect();
+            drop(new);
+            seen = now;
             for (path, found, parsed) in found {
                 match found {
                     Found::New(summary) => {
@@ -452,7 +458,7 @@ impl<'r> Engine<'r> {
                 }
             }
         }
-        collected
+        seen
     }
 
     /// The files whose calls a signature change must see: the paths given,
@@ -679,10 +685,13 @@ const TREE_BUDGET: usize = 16 << 20;
 /// True when `text` holds one of the automaton's words as a whole word
 /// (`New` in `x.New(`, not in `NewServer`). Overlapping matches are all
 /// looked at, so `New` does not hide `NewServer`.
-fn mentions_word(words: &AhoCorasick, text: &str) -> bool {
+fn mentions_word(words: &AhoCorasick, text: &str, wanted: impl Fn(usize) -> bool) -> bool {
     let bytes = text.as_bytes();
     let is_ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
     words.find_overlapping_iter(text).any(|m| {
+        if !wanted(m.pattern().as_usize()) {
+            return false;
+        }
         let before = m.start().checked_sub(1).map(|i| bytes[i]);
         let after = bytes.get(m.end()).copied();
         !before.is_some_and(is_ident) && !after.is_some_and(is_ident)
@@ -782,12 +791,17 @@ mod tests {
     #[test]
     fn whole_words_only_and_overlaps_are_seen() {
         let words = AhoCorasick::new(["New", "NewServer"]).unwrap();
+        let any = |_| true;
         assert!(
-            mentions_word(&words, "s := NewServer(cfg)"),
+            mentions_word(&words, "s := NewServer(cfg)", any),
             "NewServer, despite New inside it"
         );
-        assert!(mentions_word(&words, "x.New()"));
-        assert!(!mentions_word(&words, "NewClient(); Renew()"));
+        assert!(mentions_word(&words, "x.New()", any));
+        assert!(!mentions_word(&words, "NewClient(); Renew()", any));
+        assert!(
+            !mentions_word(&words, "x.New()", |w| w == 1),
+            "only the words asked for count"
+        );
     }
 
     #[test]

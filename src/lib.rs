@@ -35,6 +35,7 @@ pub mod trail;
 pub mod typing;
 pub mod verify;
 pub mod walk;
+pub mod wanted;
 pub mod workspace;
 pub mod wrapping;
 pub mod write;

@@ -14,6 +14,7 @@ use crate::rule::RuleMeta;
 use crate::source::SourceFile;
 use crate::syntax::{first_error, parse};
 use crate::trail::Trail;
+use crate::wanted::{dir_of, WantedNames};
 use crate::workspace::{FileSummary, Workspace};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashSet};
@@ -72,7 +73,7 @@ pub(crate) fn fix_to_fixpoint(
     engine: &Engine<'_>,
     analysed: Vec<AnalysedFile>,
     summaries: BTreeMap<PathBuf, FileSummary>,
-    call_names: &HashSet<String>,
+    call_names: &WantedNames,
     min: Applicability,
     excluded: &HashSet<FixId>,
 ) -> FixOutcome {
@@ -131,7 +132,7 @@ impl FileState {
 struct Fixer<'e, 'r> {
     engine: &'e Engine<'r>,
     /// The functions whose call sites summaries hold.
-    call_names: &'e HashSet<String>,
+    call_names: &'e WantedNames,
     summaries: BTreeMap<PathBuf, FileSummary>,
     workspace: Workspace,
     files: BTreeMap<PathBuf, FileState>,
@@ -259,10 +260,12 @@ impl Fixer<'_, '_> {
     /// workspace from the new summaries.
     fn reanalyse(&mut self, texts: BTreeMap<PathBuf, Edited>) {
         let engine = self.engine;
-        let uses = (!self.call_names.is_empty()).then_some(self.call_names);
+        let names = self.call_names;
         let analysed: Vec<(PathBuf, String, Trail, Result<Analysis, Notice>)> = texts
             .into_par_iter()
             .map(|(path, (text, trail))| {
+                let wanted = names.in_dir(&dir_of(&path));
+                let uses = (!wanted.is_empty()).then_some(&wanted);
                 let analysis = engine.analyse(&path, &text, uses, true);
                 (path, text, trail, analysis)
             })

@@ -3,8 +3,9 @@
 use crate::fix::{Applicability, Finding};
 use crate::gomod::GoVersion;
 use crate::imports::FileImports;
+use crate::wanted::WantedNames;
 use crate::workspace::{FuncId, Workspace};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use tree_sitter::Node;
 
@@ -97,6 +98,12 @@ pub trait Rule: Sync {
     /// the workspace's declarations. Collecting calls costs time on every
     /// file, so the engine collects only these.
     fn call_sites_wanted(&self, _workspace: &Workspace) -> Vec<String> {
+        Vec::new()
+    }
+    /// Names like those of `call_sites_wanted` that only the files of one
+    /// package directory can use (unexported fields and types), each with
+    /// that directory: the engine looks for them there only.
+    fn names_wanted_in_package(&self, _workspace: &Workspace) -> Vec<(PathBuf, String)> {
         Vec::new()
     }
     /// True when `call_sites_wanted` may name anything: the engine then
@@ -262,11 +269,17 @@ impl RuleSet {
     }
 
     /// The names whose call sites some rule needs.
-    pub fn call_sites_wanted(&self, workspace: &Workspace) -> HashSet<String> {
-        self.rules
-            .iter()
-            .flat_map(|r| r.call_sites_wanted(workspace))
-            .collect()
+    pub fn call_sites_wanted(&self, workspace: &Workspace) -> WantedNames {
+        let mut wanted = WantedNames::default();
+        for rule in &self.rules {
+            for name in rule.call_sites_wanted(workspace) {
+                wanted.everywhere(name);
+            }
+            for (dir, name) in rule.names_wanted_in_package(workspace) {
+                wanted.within(&dir, name);
+            }
+        }
+        wanted
     }
 
     /// True when some rule collects call sites

@@ -29,6 +29,12 @@ pub fn language() -> tree_sitter::Language {
     tree_sitter_go::LANGUAGE.into()
 }
 
+/// True when a Go identifier is exported: it starts with an upper-case
+/// letter.
+pub fn is_exported(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_uppercase())
+}
+
 /// Parses Go source text. Each thread keeps one parser.
 pub fn parse(text: &str) -> Tree {
     PARSES.fetch_add(1, Ordering::Relaxed);

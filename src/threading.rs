@@ -140,9 +140,8 @@ fn facts_with_receiver(
         None if !decl_text.contains("ctx") || has_context || root.is_some() => "ctx".to_string(),
         None => fresh_name(cx, params, &["ctx"])?,
     };
-    let wrap = (name.starts_with(|c: char| c.is_ascii_uppercase())
-        && decl.child_by_field_name("body").is_some())
-    .then(|| wrap_facts(cx, decl));
+    let wrap = (crate::syntax::is_exported(&name) && decl.child_by_field_name("body").is_some())
+        .then(|| wrap_facts(cx, decl));
     Some(FunctionFacts {
         wrap,
         name,

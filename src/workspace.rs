@@ -84,9 +84,11 @@ impl FuncId {
     /// True when code outside the workspace may call the function declared
     /// in `path`: exported, on an exported type, and not in a test file.
     pub fn is_public(&self, path: &Path) -> bool {
-        let exported = |name: &str| name.starts_with(|c: char| c.is_ascii_uppercase());
-        exported(&self.name)
-            && self.receiver.as_deref().is_none_or(exported)
+        crate::syntax::is_exported(&self.name)
+            && self
+                .receiver
+                .as_deref()
+                .is_none_or(crate::syntax::is_exported)
             && !path.to_string_lossy().ends_with("_test.go")
     }
 }
@@ -1127,7 +1129,7 @@ impl Workspace {
                 crate::report::place(&call.path, call.line)
             ));
         }
-        let exported = id.name.starts_with(|c: char| c.is_ascii_uppercase());
+        let exported = crate::syntax::is_exported(&id.name);
         let called = family
             .unwrap_or(std::slice::from_ref(id))
             .iter()

@@ -92,6 +92,7 @@
 use crate::fields::{ContextField, FieldAccess, FieldUse};
 use crate::fix::{Applicability, Edit, FileChange, Finding, Fix};
 use crate::rule::{ExportedPolicy, FileCx, Rule, RuleMeta, Settings};
+use crate::syntax::is_exported;
 use crate::threading::{
     argument_edit, needing_from, parameter_edit, plan, CallEdge, FunctionFacts, FunctionNode,
 };
@@ -144,8 +145,14 @@ impl Rule for StructCtx {
             .iter()
             .filter(|f| f.deletion.is_ok())
         {
-            names.push(field.name.clone());
-            names.push(field.owner.clone());
+            // Unexported names are looked for in their package only
+            // (`names_wanted_in_package`).
+            names.extend(
+                [&field.name, &field.owner]
+                    .into_iter()
+                    .filter(|n| is_exported(n))
+                    .cloned(),
+            );
             if let Ok(uses) = uses_of(workspace, field) {
                 let seeds = readers(field, &uses, &declared);
                 let needed = needing_from(
@@ -153,7 +160,31 @@ impl Rule for StructCtx {
                     seeds.keys().map(|k| declared[k].0).collect(),
                     key,
                 );
-                names.extend(needed.into_iter().map(|id| id.name.clone()));
+                // A method that shares its name is a boundary whatever its
+                // calls are: looking for a common name costs many parses.
+                names.extend(
+                    needed
+                        .into_iter()
+                        .filter(|id| workspace.method_family(id).is_ok_and(|f| f.len() == 1))
+                        .map(|id| id.name.clone()),
+                );
+            }
+        }
+        names
+    }
+
+    fn names_wanted_in_package(&self, workspace: &Workspace) -> Vec<(PathBuf, String)> {
+        let mut names = Vec::new();
+        for field in workspace
+            .context_fields()
+            .iter()
+            .filter(|f| f.deletion.is_ok())
+        {
+            let dir = field.path.parent().unwrap_or(Path::new(".")).to_path_buf();
+            for name in [&field.name, &field.owner] {
+                if !is_exported(name) {
+                    names.push((dir.clone(), name.clone()));
+                }
             }
         }
         names
@@ -244,7 +275,7 @@ fn uses_of<'w>(
     workspace: &'w Workspace,
     field: &ContextField,
 ) -> Result<Vec<&'w FieldUse>, String> {
-    let exported = field.name.starts_with(|c: char| c.is_ascii_uppercase());
+    let exported = is_exported(&field.name);
     let mut uses = Vec::new();
     for site in workspace.field_uses() {
         let named = match site.access {
@@ -319,10 +350,9 @@ fn remove(
     field: &ContextField,
 ) -> Result<(Fix, Vec<String>), String> {
     let deletion = field.deletion.clone()?;
-    let exported = |name: &str| name.starts_with(|c: char| c.is_ascii_uppercase());
     if settings.exported != ExportedPolicy::Thread
-        && exported(&field.name)
-        && exported(&field.owner)
+        && is_exported(&field.name)
+        && is_exported(&field.owner)
     {
         return Err(format!(
             "it is exported, and exported API is left as it is (--exported {})",
