@@ -2,6 +2,7 @@
 //! every rule needs.
 
 use std::cell::RefCell;
+use std::collections::HashSet;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use tree_sitter::{Node, Parser, Tree};
 
@@ -195,6 +196,73 @@ pub fn for_each_node<'t>(root: Node<'t>, mut visit: impl FnMut(Node<'t>)) {
             }
         }
     }
+}
+
+/// Like [`for_each_node`], but visits only the nodes whose bytes hold one
+/// of `offsets` (sorted): the paths from `root` down to some places of
+/// interest, skipping every subtree without one.
+pub fn for_each_node_around<'t>(
+    root: Node<'t>,
+    offsets: &[usize],
+    mut visit: impl FnMut(Node<'t>),
+) {
+    let holds = |n: Node<'_>| {
+        let i = offsets.partition_point(|&o| o < n.start_byte());
+        offsets.get(i).is_some_and(|&o| o < n.end_byte())
+    };
+    if !holds(root) {
+        return;
+    }
+    let mut cursor = root.walk();
+    'visit: loop {
+        visit(cursor.node());
+        if cursor.goto_first_child() {
+            loop {
+                if holds(cursor.node()) {
+                    continue 'visit;
+                }
+                if !cursor.goto_next_sibling() {
+                    break;
+                }
+            }
+            cursor.goto_parent();
+        }
+        // On to the next sibling that holds one, climbing as needed.
+        loop {
+            if cursor.depth() == 0 {
+                return;
+            }
+            if cursor.goto_next_sibling() {
+                if holds(cursor.node()) {
+                    continue 'visit;
+                }
+            } else if !cursor.goto_parent() {
+                return;
+            }
+        }
+    }
+}
+
+/// The byte offsets where one of `names` appears in `text` as a whole
+/// word, sorted.
+pub fn word_offsets(text: &str, names: &HashSet<String>) -> Vec<usize> {
+    if names.is_empty() {
+        return Vec::new();
+    }
+    let words = aho_corasick::AhoCorasick::new(names).expect("names are plain strings");
+    let bytes = text.as_bytes();
+    let is_ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let mut offsets: Vec<usize> = words
+        .find_overlapping_iter(text)
+        .filter(|m| {
+            let before = m.start().checked_sub(1).map(|i| bytes[i]);
+            !before.is_some_and(is_ident) && !bytes.get(m.end()).copied().is_some_and(is_ident)
+        })
+        .map(|m| m.start())
+        .collect();
+    offsets.sort_unstable();
+    offsets.dedup();
+    offsets
 }
 
 /// True when an identifier named `name` appears anywhere under `root`
@@ -398,6 +466,34 @@ pub fn is_written(ident: Node<'_>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn visits_only_around_the_offsets_and_finds_whole_words() {
+        let src = "package a\n\nfunc f() {\n\tg(1)\n\th(Load(2))\n\tLoader(3)\n}\n";
+        let names: HashSet<String> = ["Load".to_string(), "g".to_string()].into();
+        let offsets = word_offsets(src, &names);
+        assert_eq!(
+            offsets,
+            [src.find("g(").unwrap(), src.find("Load(").unwrap()]
+        );
+        let tree = parse(src);
+        let mut all = Vec::new();
+        for_each_node(tree.root_node(), |n| {
+            if offsets
+                .iter()
+                .any(|&o| n.start_byte() <= o && o < n.end_byte())
+            {
+                all.push(n.id());
+            }
+        });
+        let mut around = Vec::new();
+        for_each_node_around(tree.root_node(), &offsets, |n| around.push(n.id()));
+        assert_eq!(around, all, "exactly the nodes holding an offset, in order");
+        assert!(!around.is_empty());
+        let mut none = 0;
+        for_each_node_around(tree.root_node(), &[], |_| none += 1);
+        assert_eq!(none, 0);
+    }
 
     #[test]
     fn finds_first_error_line() {

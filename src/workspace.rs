@@ -10,7 +10,7 @@ use crate::cancelled_return::{cancelled_return, CancelledReturn};
 use crate::fields::{ContextField, FieldUse};
 use crate::fix::Condition;
 use crate::rule::FileCx;
-use crate::syntax::{for_each_node, named_children, text};
+use crate::syntax::{for_each_node_around, named_children, text};
 use crate::threading::FunctionFacts;
 use crate::typing::{callee_of, function_named, var_spec_type, Callee, TypeExpr, TypeRef};
 use std::collections::{HashMap, HashSet};
@@ -228,6 +228,9 @@ impl FileSummary {
             enclosing: Vec::new(),
             read_only: false,
         };
+        let offsets = uses
+            .map(|names| crate::syntax::word_offsets(cx.src, names))
+            .unwrap_or_default();
         for decl in named_children(cx.root) {
             let mut caller = None;
             match decl.kind() {
@@ -265,7 +268,17 @@ impl FileSummary {
                 }
             }
             if let Some(names) = uses {
-                summary.add_uses(cx, decl, &path, caller.clone(), root.as_deref(), names);
+                let here = within(&offsets, decl.byte_range());
+                if !here.is_empty() {
+                    summary.add_uses(
+                        cx,
+                        decl,
+                        &path,
+                        (caller.clone(), root.as_deref()),
+                        names,
+                        here,
+                    );
+                }
             }
             summary.enclosing.push((caller, root));
         }
@@ -283,10 +296,18 @@ impl FileSummary {
             read_only: self.read_only,
             ..FileSummary::default()
         };
+        let offsets = crate::syntax::word_offsets(cx.src, names);
         for (decl, (caller, root)) in named_children(cx.root).into_iter().zip(&self.enclosing) {
-            let decl_text = text(decl, cx.src);
-            if names.iter().any(|n| decl_text.contains(n.as_str())) {
-                found.add_uses(cx, decl, &path, caller.clone(), root.as_deref(), names);
+            let here = within(&offsets, decl.byte_range());
+            if !here.is_empty() {
+                found.add_uses(
+                    cx,
+                    decl,
+                    &path,
+                    (caller.clone(), root.as_deref()),
+                    names,
+                    here,
+                );
             }
         }
         if self.read_only {
@@ -328,22 +349,24 @@ impl FileSummary {
         })
     }
 
-    /// Records the calls and function references in one top-level
-    /// declaration, in one walk of it.
+    /// Records the calls, function references and field uses of `names`
+    /// in one top-level declaration, walking only around `offsets` (where
+    /// the names appear in it). `enclosing` is the function the
+    /// declaration declares and the context it makes as a root.
     fn add_uses(
         &mut self,
         cx: &FileCx<'_>,
         decl: Node<'_>,
         path: &Arc<Path>,
-        caller: Option<Arc<FuncId>>,
-        root: Option<&str>,
+        (caller, root): (Option<Arc<FuncId>>, Option<&str>),
         names: &HashSet<String>,
+        offsets: &[usize],
     ) {
         let wanted = |n: Node<'_>| last_name(n, cx.src).is_some_and(|name| names.contains(name));
         let wanted_name = |name: &str| names.contains(name);
         // The declaration's identifiers, once a call's statement needs them.
         let mut names_in_decl = None;
-        for_each_node(decl, |node| {
+        for_each_node_around(decl, offsets, |node| {
             if !node.is_named() {
                 return;
             }
@@ -516,6 +539,13 @@ impl FileSummary {
             }
         }
     }
+}
+
+/// The sorted offsets that fall in `range`.
+fn within(offsets: &[usize], range: Range<usize>) -> &[usize] {
+    let start = offsets.partition_point(|&o| o < range.start);
+    let end = offsets.partition_point(|&o| o < range.end);
+    &offsets[start..end]
 }
 
 /// The generic function an instantiation `F[T]` or `pkg.F[T]` may name.
