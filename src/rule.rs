@@ -93,19 +93,13 @@ pub trait Rule: Sync {
         _out: &mut Vec<(PathBuf, Finding)>,
     ) {
     }
-    /// The names of the functions and methods whose call sites and
-    /// references `check_workspace` needs ([`Workspace::callers`]), given
-    /// the workspace's declarations. Collecting calls costs time on every
-    /// file, so the engine collects only these.
-    fn call_sites_wanted(&self, _workspace: &Workspace) -> Vec<String> {
-        Vec::new()
-    }
-    /// Names like those of `call_sites_wanted` that only the files of one
-    /// package directory can use (unexported fields and types), each with
-    /// that directory: the engine looks for them there only.
-    fn names_wanted_in_package(&self, _workspace: &Workspace) -> Vec<(PathBuf, String)> {
-        Vec::new()
-    }
+    /// Adds to `wanted` the names of the functions, methods (and fields)
+    /// whose call sites and references `check_workspace` needs
+    /// ([`Workspace::callers`]), given the workspace's declarations.
+    /// Collecting uses costs time on every file, so the engine collects
+    /// only these, and an unexported name only in its own package
+    /// ([`WantedNames::declared`]).
+    fn call_sites_wanted(&self, _workspace: &Workspace, _wanted: &mut WantedNames) {}
     /// True when `call_sites_wanted` may name anything: the engine then
     /// keeps the trees it parses for the call-site rounds.
     fn collects_call_sites(&self) -> bool {
@@ -272,12 +266,7 @@ impl RuleSet {
     pub fn call_sites_wanted(&self, workspace: &Workspace) -> WantedNames {
         let mut wanted = WantedNames::default();
         for rule in &self.rules {
-            for name in rule.call_sites_wanted(workspace) {
-                wanted.everywhere(name);
-            }
-            for (dir, name) in rule.names_wanted_in_package(workspace) {
-                wanted.within(&dir, name);
-            }
+            rule.call_sites_wanted(workspace, &mut wanted);
         }
         wanted
     }

@@ -27,6 +27,27 @@ impl WantedNames {
             .insert(name.into());
     }
 
+    /// Wants the uses of `name`, declared in the file at `path`: an
+    /// exported name everywhere, an unexported one (function, method,
+    /// field or type) in its own package only, the only place Go lets
+    /// code use it.
+    pub fn declared(&mut self, name: &str, path: &Path) {
+        if crate::syntax::is_exported(name) {
+            self.everywhere(name);
+        } else {
+            self.within(path.parent().unwrap_or(Path::new(".")), name);
+        }
+    }
+
+    /// Like [`WantedNames::declared`], for a name whose declaration ctxmod
+    /// may not have read: without one, everywhere.
+    pub fn maybe_declared(&mut self, name: &str, path: Option<&Path>) {
+        match path {
+            Some(path) => self.declared(name, path),
+            None => self.everywhere(name),
+        }
+    }
+
     /// True when no name is wanted anywhere.
     pub fn is_empty(&self) -> bool {
         self.everywhere.is_empty() && self.within.values().all(HashSet::is_empty)

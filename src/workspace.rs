@@ -1102,18 +1102,36 @@ impl Workspace {
 
     /// How many methods (and interface methods) of the workspace have this
     /// name, across all types.
-    pub fn methods_named(&self, name: &str) -> usize {
-        self.packages
-            .values()
-            .filter_map(|p| p.methods_by_name.get(name))
-            .map(Vec::len)
-            .sum()
+    /// The methods (and interface methods) named like method `id` that an
+    /// interface could hold together with it, each with its package id,
+    /// sorted: of every package for an exported name, of its own for an
+    /// unexported one (only a type of the package declaring an interface
+    /// can have its unexported methods).
+    fn namesakes(&self, id: &FuncId) -> Vec<(&str, &Signature)> {
+        let exported = crate::syntax::is_exported(&id.name);
+        let mut members: Vec<(&str, &Signature)> = self
+            .packages
+            .iter()
+            .filter(|(package, _)| exported || **package == id.package)
+            .flat_map(|(package, decls)| {
+                decls
+                    .methods_by_name
+                    .get(&id.name)
+                    .into_iter()
+                    .flatten()
+                    .map(move |sig| (package.as_str(), sig))
+            })
+            .collect();
+        // Packages come from a hash map: the order, and so the messages,
+        // must not depend on it.
+        members.sort_by(|a, b| (a.0, &a.1.receiver).cmp(&(b.0, &b.1.receiver)));
+        members
     }
 
     /// True for a method whose name another method (or interface method)
     /// shares: a call may reach it through an interface.
     pub fn shares_method_name(&self, id: &FuncId) -> bool {
-        id.receiver.is_some() && self.methods_named(&id.name) > 1
+        id.receiver.is_some() && self.namesakes(id).len() > 1
     }
 
     /// Why the signature of `id` cannot change with its calls, if it
@@ -1213,21 +1231,7 @@ impl Workspace {
                 "`{name}` is a method of standard-library interfaces, which the workspace does not own"
             ));
         }
-        let mut members: Vec<(&str, &Signature)> = self
-            .packages
-            .iter()
-            .flat_map(|(package, decls)| {
-                decls
-                    .methods_by_name
-                    .get(&id.name)
-                    .into_iter()
-                    .flatten()
-                    .map(move |sig| (package.as_str(), sig))
-            })
-            .collect();
-        // Packages come from a hash map: the order, and so the messages,
-        // must not depend on it.
-        members.sort_by(|a, b| (a.0, &a.1.receiver).cmp(&(b.0, &b.1.receiver)));
+        let members = self.namesakes(id);
         if members.len() <= 1 {
             return Ok(vec![id.clone()]);
         }
@@ -1707,6 +1711,24 @@ mod tests {
             [Unresolved::EmbeddingInterface],
             "b.Load goes through an interface embedding Store: not resolved"
         );
+    }
+
+    #[test]
+    fn unexported_method_names_are_shared_within_their_package_only() {
+        let a = summary_at(
+            "a/a.go",
+            "package a\ntype S struct{}\nfunc (s *S) save() {}\nfunc (s *S) Load() {}\n",
+            "example.com/a",
+        );
+        let b = summary_at(
+            "b/b.go",
+            "package b\ntype T struct{}\nfunc (t *T) save() {}\nfunc (t *T) Load() {}\ntype U struct{}\nfunc (u *U) save() {}\n",
+            "example.com/b",
+        );
+        let ws = Workspace::new([&a, &b]);
+        assert!(!ws.shares_method_name(&func("example.com/a", Some("S"), "save")));
+        assert!(ws.shares_method_name(&func("example.com/b", Some("T"), "save")));
+        assert!(ws.shares_method_name(&func("example.com/a", Some("S"), "Load")));
     }
 
     #[test]

@@ -76,6 +76,7 @@ use crate::cancelled_return::CancelledReturn;
 use crate::fix::{Applicability, Edit, FileChange, Finding, Fix};
 use crate::report::place;
 use crate::rule::{FileCx, Rule, RuleMeta, Settings};
+use crate::wanted::WantedNames;
 use crate::workspace::{CallSite, Workspace};
 use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
@@ -112,12 +113,10 @@ impl Rule for CancelledCtxReturned {
         true
     }
 
-    fn call_sites_wanted(&self, workspace: &Workspace) -> Vec<String> {
-        workspace
-            .cancelled_returns()
-            .iter()
-            .map(|found| found.id.name.clone())
-            .collect()
+    fn call_sites_wanted(&self, workspace: &Workspace, wanted: &mut WantedNames) {
+        for found in workspace.cancelled_returns() {
+            wanted.declared(&found.id.name, &found.path);
+        }
     }
 
     fn check_workspace(

@@ -49,6 +49,7 @@
 
 use crate::fix::{Applicability, Edit, FileChange, Finding, Fix};
 use crate::rule::{FileCx, Rule, RuleMeta, Settings};
+use crate::wanted::WantedNames;
 use crate::workspace::{LateContext, Workspace};
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -83,12 +84,10 @@ impl Rule for CtxNotFirst {
         true
     }
 
-    fn call_sites_wanted(&self, workspace: &Workspace) -> Vec<String> {
-        workspace
-            .late_contexts()
-            .iter()
-            .map(|late| late.id.name.clone())
-            .collect()
+    fn call_sites_wanted(&self, workspace: &Workspace, wanted: &mut WantedNames) {
+        for late in workspace.late_contexts() {
+            wanted.declared(&late.id.name, &late.path);
+        }
     }
 
     fn check_workspace(

@@ -97,6 +97,7 @@ use crate::threading::{
     argument_edit, needing_from, parameter_edit, plan, CallEdge, FunctionFacts, FunctionNode,
 };
 use crate::transforms::thread_ctx::{boundary, key, wraps};
+use crate::wanted::WantedNames;
 use crate::workspace::{FuncId, Workspace};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -135,9 +136,8 @@ impl Rule for StructCtx {
         true
     }
 
-    fn call_sites_wanted(&self, workspace: &Workspace) -> Vec<String> {
+    fn call_sites_wanted(&self, workspace: &Workspace, wanted: &mut WantedNames) {
         let declared = declared(workspace);
-        let mut names = Vec::new();
         // A field that cannot be removed on its own is reported whatever
         // its uses are.
         for field in workspace
@@ -145,14 +145,8 @@ impl Rule for StructCtx {
             .iter()
             .filter(|f| f.deletion.is_ok())
         {
-            // Unexported names are looked for in their package only
-            // (`names_wanted_in_package`).
-            names.extend(
-                [&field.name, &field.owner]
-                    .into_iter()
-                    .filter(|n| is_exported(n))
-                    .cloned(),
-            );
+            wanted.declared(&field.name, &field.path);
+            wanted.declared(&field.owner, &field.path);
             if let Ok(uses) = uses_of(workspace, field) {
                 let seeds = readers(field, &uses, &declared);
                 let needed = needing_from(
@@ -162,32 +156,15 @@ impl Rule for StructCtx {
                 );
                 // A method that shares its name is a boundary whatever its
                 // calls are: looking for a common name costs many parses.
-                names.extend(
-                    needed
-                        .into_iter()
-                        .filter(|id| workspace.method_family(id).is_ok_and(|f| f.len() == 1))
-                        .map(|id| id.name.clone()),
-                );
-            }
-        }
-        names
-    }
-
-    fn names_wanted_in_package(&self, workspace: &Workspace) -> Vec<(PathBuf, String)> {
-        let mut names = Vec::new();
-        for field in workspace
-            .context_fields()
-            .iter()
-            .filter(|f| f.deletion.is_ok())
-        {
-            let dir = field.path.parent().unwrap_or(Path::new(".")).to_path_buf();
-            for name in [&field.name, &field.owner] {
-                if !is_exported(name) {
-                    names.push((dir.clone(), name.clone()));
+                for id in needed
+                    .into_iter()
+                    .filter(|id| workspace.method_family(id).is_ok_and(|f| f.len() == 1))
+                {
+                    let path = declared.get(&key(id)).map(|d| &**d.1);
+                    wanted.maybe_declared(&id.name, path);
                 }
             }
         }
-        names
     }
 
     fn check_workspace(

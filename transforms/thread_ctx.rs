@@ -82,6 +82,7 @@ use crate::rule::{ExportedPolicy, FileCx, Rule, RuleMeta, Settings};
 use crate::threading::{
     argument_edit, needing_from, parameter_edit, plan, CallEdge, FunctionFacts, FunctionNode,
 };
+use crate::wanted::WantedNames;
 use crate::workspace::{FuncId, Workspace};
 use crate::wrapping::{context_name, wrapper};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -129,12 +130,18 @@ impl Rule for ThreadCtx {
         true
     }
 
-    fn call_sites_wanted(&self, workspace: &Workspace) -> Vec<String> {
-        needing(workspace)
+    fn call_sites_wanted(&self, workspace: &Workspace, wanted: &mut WantedNames) {
+        let paths: HashMap<&FuncId, &Path> = workspace
+            .functions()
+            .iter()
+            .map(|(id, path, _)| (&**id, &**path))
+            .collect();
+        for id in needing(workspace)
             .into_iter()
             .filter(|id| workspace.method_family(id).is_ok())
-            .map(|id| id.name.clone())
-            .collect()
+        {
+            wanted.maybe_declared(&id.name, paths.get(id).copied());
+        }
     }
 
     fn check_workspace(
