@@ -10,7 +10,7 @@ use crate::rule::{FileCx, RuleMeta, RuleSet};
 use crate::source::{is_generated, SourceFile};
 use crate::suppress::Suppressions;
 use crate::syntax::{first_error, parse};
-use crate::wanted::{dir_of, WantedNames};
+use crate::wanted::{Place, WantedNames};
 use crate::workspace::{FileSummary, Workspace};
 use aho_corasick::AhoCorasick;
 use indicatif::ProgressBar;
@@ -386,30 +386,32 @@ impl<'r> Engine<'r> {
             let mut now = seen.clone();
             now.extend(&self.rules.call_sites_wanted(&workspace));
             let new = now.since(&seen);
-            let words = new.all();
-            if words.is_empty() {
+            if new.is_empty() {
                 break;
             }
+            let words = new.all();
             let mentions = AhoCorasick::new(&words).expect("names are plain strings");
             let candidates = candidates.get_or_insert_with(|| self.call_site_candidates(paths));
             let summaries = &state.summaries;
             let found: Vec<(PathBuf, Found, Option<Parsed>)> = candidates
                 .par_iter()
                 .filter_map(|(path, editable)| {
-                    let dir = dir_of(path);
-                    let mentioned =
-                        |text: &str| mentions_word(&mentions, text, |w| new.wants(&dir, words[w]));
-                    let look = |(text, tree): &Parsed| match summaries.get(path) {
+                    let mentioned = |text: &str| {
+                        let place = new.place(path, text);
+                        mentions_word(&mentions, text, |w| new.wants(&place, words[w]))
+                            .then_some(place)
+                    };
+                    let look = |(text, tree): &Parsed, place: Place| match summaries.get(path) {
                         Some(summary) => self
                             .guarded(path, || {
                                 self.with_cx(path, text, tree, |cx| {
-                                    summary.uses_of(cx, &new.in_dir(&dir))
+                                    summary.uses_of(cx, &new.at(&place))
                                 })
                             })
                             .ok()
                             .map(Found::More),
                         None => {
-                            let names = now.in_dir(&dir);
+                            let names = now.at(&place);
                             let mut summary = self
                                 .analyse_tree(path, text, tree, Some(&names), false)
                                 .ok()?
@@ -421,18 +423,14 @@ impl<'r> Engine<'r> {
                         }
                     };
                     if let Some(parsed) = trees.get(path) {
-                        return mentioned(&parsed.0)
-                            .then(|| look(parsed))
-                            .flatten()
-                            .map(|found| (path.clone(), found, None));
+                        let place = mentioned(&parsed.0)?;
+                        return look(parsed, place).map(|found| (path.clone(), found, None));
                     }
                     let source = SourceFile::load(path).ok()?;
-                    if !mentioned(&source.text) {
-                        return None;
-                    }
+                    let place = mentioned(&source.text)?;
                     let tree = parse(&source.text);
                     let parsed = (source.text, tree);
-                    let found = look(&parsed)?;
+                    let found = look(&parsed, place)?;
                     Some((path.clone(), found, Some(parsed)))
                 })
                 .collect();

@@ -14,7 +14,7 @@ use crate::rule::RuleMeta;
 use crate::source::SourceFile;
 use crate::syntax::{first_error, parse};
 use crate::trail::Trail;
-use crate::wanted::{dir_of, WantedNames};
+use crate::wanted::WantedNames;
 use crate::workspace::{FileSummary, Workspace};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashSet};
@@ -264,7 +264,7 @@ impl Fixer<'_, '_> {
         let analysed: Vec<(PathBuf, String, Trail, Result<Analysis, Notice>)> = texts
             .into_par_iter()
             .map(|(path, (text, trail))| {
-                let wanted = names.in_dir(&dir_of(&path));
+                let wanted = names.at(&names.place(&path, &text));
                 let uses = (!wanted.is_empty()).then_some(&wanted);
                 let analysis = engine.analyse(&path, &text, uses, true);
                 (path, text, trail, analysis)

@@ -115,7 +115,7 @@ impl Rule for CancelledCtxReturned {
 
     fn call_sites_wanted(&self, workspace: &Workspace, wanted: &mut WantedNames) {
         for found in workspace.cancelled_returns() {
-            wanted.declared(&found.id.name, &found.path);
+            wanted.function(&found.id, Some(&found.path));
         }
     }
 

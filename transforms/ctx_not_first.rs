@@ -86,7 +86,7 @@ impl Rule for CtxNotFirst {
 
     fn call_sites_wanted(&self, workspace: &Workspace, wanted: &mut WantedNames) {
         for late in workspace.late_contexts() {
-            wanted.declared(&late.id.name, &late.path);
+            wanted.function(&late.id, Some(&late.path));
         }
     }
 

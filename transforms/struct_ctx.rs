@@ -145,8 +145,8 @@ impl Rule for StructCtx {
             .iter()
             .filter(|f| f.deletion.is_ok())
         {
-            wanted.declared(&field.name, &field.path);
-            wanted.declared(&field.owner, &field.path);
+            wanted.member(&field.name, &field.path);
+            wanted.package_level(&field.owner, &field.path, &field.package);
             if let Ok(uses) = uses_of(workspace, field) {
                 let seeds = readers(field, &uses, &declared);
                 let needed = needing_from(
@@ -160,8 +160,7 @@ impl Rule for StructCtx {
                     .into_iter()
                     .filter(|id| workspace.method_family(id).is_ok_and(|f| f.len() == 1))
                 {
-                    let path = declared.get(&key(id)).map(|d| &**d.1);
-                    wanted.maybe_declared(&id.name, path);
+                    wanted.function(id, declared.get(&key(id)).map(|d| &**d.1));
                 }
             }
         }

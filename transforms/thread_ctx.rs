@@ -140,7 +140,7 @@ impl Rule for ThreadCtx {
             .into_iter()
             .filter(|id| workspace.method_family(id).is_ok())
         {
-            wanted.maybe_declared(&id.name, paths.get(id).copied());
+            wanted.function(id, paths.get(id).copied());
         }
     }
 
