@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 module=${1:-go.etcd.io/etcd/server/v3@v3.5.17}
-runs=${2:-7}
+runs=${2:-9}
 
 dir=$(go mod download -json "$module" | sed -n 's/^\t"Dir": "\(.*\)",$/\1/p')
 [ -d "$dir" ] || { echo "could not download $module" >&2; exit 1; }
@@ -18,23 +18,29 @@ bin=target/release/ctxmod
 local_rules=(--rule background-in-scope --rule lost-cancel --rule done-busy-loop
   --rule done-err --rule redundant-cancel --rule nil-ctx)
 
-# The median CPU seconds (user + sys) of `ctxmod check ARGS... DIR` over $runs runs.
-cpu_median() {
-  local times=()
-  for _ in $(seq "$runs"); do
-    /usr/bin/time -f '%U %S' -o /tmp/ctxmod-index-time.txt "$bin" check "$@" "$dir/..." >/dev/null 2>&1 || true
-    times+=("$(tail -n 1 /tmp/ctxmod-index-time.txt | awk '{ printf "%.3f", $1 + $2 }')")
-  done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'
+# The CPU seconds (user + sys) of one `ctxmod check ARGS... DIR`.
+cpu() {
+  /usr/bin/time -f '%U %S' -o /tmp/ctxmod-index-time.txt "$bin" check "$@" "$dir/..." >/dev/null 2>&1 || true
+  tail -n 1 /tmp/ctxmod-index-time.txt | awk '{ printf "%.3f", $1 + $2 }'
 }
+
+median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
 echo "module: $module"
 "$bin" check --stats "$dir/..." >/dev/null 2>/tmp/ctxmod-index-stats.txt || true
 echo "all rules:   $(grep '^ctxmod:' /tmp/ctxmod-index-stats.txt)"
 "$bin" check --stats "${local_rules[@]}" "$dir/..." >/dev/null 2>/tmp/ctxmod-index-stats.txt || true
 echo "local rules: $(grep '^ctxmod:' /tmp/ctxmod-index-stats.txt)"
-with=$(cpu_median)
-without=$(cpu_median "${local_rules[@]}")
-awk -v a="$with" -v b="$without" -v n="$runs" 'BEGIN {
-  printf "median of %d runs: %.2f CPU s with the index, %.2f without: ratio %.2f (budget 1.30)\n", n, a, b, a / b
-}'
+# The two in turn, so that a machine whose speed drifts weighs on both; the
+# ratio of each pair, then the median.
+withs=() withouts=() ratios=()
+for _ in $(seq "$runs"); do
+  a=$(cpu)
+  b=$(cpu "${local_rules[@]}")
+  withs+=("$a") withouts+=("$b")
+  ratios+=("$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.3f", a / b }')")
+done
+with=$(printf '%s\n' "${withs[@]}" | median)
+without=$(printf '%s\n' "${withouts[@]}" | median)
+ratio=$(printf '%s\n' "${ratios[@]}" | median)
+echo "median of $runs paired runs: $with CPU s with the index, $without without: ratio $ratio (budget 1.30)"

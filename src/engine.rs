@@ -9,7 +9,7 @@ use crate::passes::{resolve, FixId};
 use crate::rule::{FileCx, RuleMeta, RuleSet};
 use crate::source::{is_generated, SourceFile};
 use crate::suppress::Suppressions;
-use crate::syntax::{first_error, parse};
+use crate::syntax::{first_error, parse, whole_words, word_matcher};
 use crate::wanted::{Place, WantedNames};
 use crate::workspace::{FileSummary, Workspace};
 use aho_corasick::AhoCorasick;
@@ -390,7 +390,7 @@ impl<'r> Engine<'r> {
                 break;
             }
             let words = new.all();
-            let mentions = AhoCorasick::new(&words).expect("names are plain strings");
+            let mentions = word_matcher(&words);
             let candidates = candidates.get_or_insert_with(|| self.call_site_candidates(paths));
             let summaries = &state.summaries;
             let found: Vec<(PathBuf, Found, Option<Parsed>)> = candidates
@@ -680,20 +680,10 @@ type Parsed = (String, Tree);
 /// for (a tree takes several times its text).
 const TREE_BUDGET: usize = 16 << 20;
 
-/// True when `text` holds one of the automaton's words as a whole word
-/// (`New` in `x.New(`, not in `NewServer`). Overlapping matches are all
-/// looked at, so `New` does not hide `NewServer`.
+/// True when `text` holds one of the matcher's words ([`word_matcher`]) as
+/// a whole word, among those `wanted` accepts (by index).
 fn mentions_word(words: &AhoCorasick, text: &str, wanted: impl Fn(usize) -> bool) -> bool {
-    let bytes = text.as_bytes();
-    let is_ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
-    words.find_overlapping_iter(text).any(|m| {
-        if !wanted(m.pattern().as_usize()) {
-            return false;
-        }
-        let before = m.start().checked_sub(1).map(|i| bytes[i]);
-        let after = bytes.get(m.end()).copied();
-        !before.is_some_and(is_ident) && !after.is_some_and(is_ident)
-    })
+    whole_words(words, text).any(|(word, _)| wanted(word))
 }
 
 /// The findings not silenced by an ignore comment of `text`.
@@ -788,7 +778,7 @@ mod tests {
 
     #[test]
     fn whole_words_only_and_overlaps_are_seen() {
-        let words = AhoCorasick::new(["New", "NewServer"]).unwrap();
+        let words = word_matcher(["New", "NewServer"]);
         let any = |_| true;
         assert!(
             mentions_word(&words, "s := NewServer(cfg)", any),

@@ -1,6 +1,7 @@
 //! Parsing Go with tree-sitter, and small helpers over its syntax nodes that
 //! every rule needs.
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use std::cell::RefCell;
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -243,26 +244,46 @@ pub fn for_each_node_around<'t>(
     }
 }
 
+/// An automaton for [`whole_words`] over `names` (identifiers).
+pub fn word_matcher<I, P>(names: I) -> AhoCorasick
+where
+    I: IntoIterator<Item = P>,
+    P: AsRef<[u8]>,
+{
+    // Leftmost-longest finds every whole word: a shorter name at the same
+    // start is followed by an identifier byte, and a match never starts
+    // inside another (names are identifiers, so it would follow one).
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(names)
+        .expect("names are plain strings")
+}
+
+/// The places where one of the matcher's names appears in `text` as a
+/// whole word (`New` in `x.New(`, not in `NewServer` or `Renew`): each
+/// name's index and byte offset, in order.
+pub fn whole_words<'a>(
+    words: &'a AhoCorasick,
+    text: &'a str,
+) -> impl Iterator<Item = (usize, usize)> + 'a {
+    let bytes = text.as_bytes();
+    let is_ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    words.find_iter(text).filter_map(move |m| {
+        let before = m.start().checked_sub(1).map(|i| bytes[i]);
+        let whole =
+            !before.is_some_and(is_ident) && !bytes.get(m.end()).copied().is_some_and(is_ident);
+        whole.then(|| (m.pattern().as_usize(), m.start()))
+    })
+}
+
 /// The byte offsets where one of `names` appears in `text` as a whole
 /// word, sorted.
 pub fn word_offsets(text: &str, names: &HashSet<String>) -> Vec<usize> {
     if names.is_empty() {
         return Vec::new();
     }
-    let words = aho_corasick::AhoCorasick::new(names).expect("names are plain strings");
-    let bytes = text.as_bytes();
-    let is_ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
-    let mut offsets: Vec<usize> = words
-        .find_overlapping_iter(text)
-        .filter(|m| {
-            let before = m.start().checked_sub(1).map(|i| bytes[i]);
-            !before.is_some_and(is_ident) && !bytes.get(m.end()).copied().is_some_and(is_ident)
-        })
-        .map(|m| m.start())
-        .collect();
-    offsets.sort_unstable();
-    offsets.dedup();
-    offsets
+    let words = word_matcher(names);
+    whole_words(&words, text).map(|(_, at)| at).collect()
 }
 
 /// True when an identifier named `name` appears anywhere under `root`
