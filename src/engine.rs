@@ -9,7 +9,8 @@ use crate::passes::{resolve, FixId};
 use crate::rule::{FileCx, RuleMeta, RuleSet};
 use crate::source::{is_generated, SourceFile};
 use crate::suppress::Suppressions;
-use crate::syntax::{first_error, parse, whole_words, word_matcher};
+use crate::syntax::{first_error, parse};
+use crate::tokens::Identifiers;
 use crate::wanted::{Place, WantedNames};
 use crate::workspace::{FileSummary, Workspace};
 use aho_corasick::AhoCorasick;
@@ -379,7 +380,7 @@ impl<'r> Engine<'r> {
     fn collect_call_sites(&self, paths: &[PathBuf], state: &mut ScanState) -> WantedNames {
         const MAX_ROUNDS: usize = 16;
         let mut seen = WantedNames::default();
-        let mut candidates: Option<Vec<(PathBuf, bool)>> = None;
+        let mut candidates: Option<Vec<Candidate>> = None;
         let mut trees = std::mem::take(&mut state.trees);
         let mut workspace = Workspace::new(state.summaries.values());
         for _ in 0..MAX_ROUNDS {
@@ -390,16 +391,30 @@ impl<'r> Engine<'r> {
                 break;
             }
             let words = new.all();
-            let mentions = word_matcher(&words);
-            let candidates = candidates.get_or_insert_with(|| self.call_site_candidates(paths));
+            let candidates =
+                candidates.get_or_insert_with(|| self.call_site_candidates(paths, &trees));
             let summaries = &state.summaries;
             let found: Vec<(PathBuf, Found, Option<Parsed>)> = candidates
                 .par_iter()
-                .filter_map(|(path, editable)| {
-                    let mentioned = |text: &str| {
+                .filter_map(|candidate| {
+                    let Candidate {
+                        path,
+                        editable,
+                        identifiers,
+                    } = candidate;
+                    // Most files hold none of the words: tell from their
+                    // identifiers, then read the few that may.
+                    let held: Vec<&str> = words
+                        .iter()
+                        .copied()
+                        .filter(|w| identifiers.may_hold(w))
+                        .collect();
+                    if held.is_empty() {
+                        return None;
+                    }
+                    let wanted_here = |text: &str| {
                         let place = new.place(path, text);
-                        mentions_word(&mentions, text, |w| new.wants(&place, words[w]))
-                            .then_some(place)
+                        held.iter().any(|w| new.wants(&place, w)).then_some(place)
                     };
                     let look = |(text, tree): &Parsed, place: Place| match summaries.get(path) {
                         Some(summary) => self
@@ -423,11 +438,11 @@ impl<'r> Engine<'r> {
                         }
                     };
                     if let Some(parsed) = trees.get(path) {
-                        let place = mentioned(&parsed.0)?;
+                        let place = wanted_here(&parsed.0)?;
                         return look(parsed, place).map(|found| (path.clone(), found, None));
                     }
                     let source = SourceFile::load(path).ok()?;
-                    let place = mentioned(&source.text)?;
+                    let place = wanted_here(&source.text)?;
                     let tree = parse(&source.text);
                     let parsed = (source.text, tree);
                     let found = look(&parsed, place)?;
@@ -461,9 +476,14 @@ impl<'r> Engine<'r> {
 
     /// The files whose calls a signature change must see: the paths given,
     /// and every other Go file of their modules and of the modules their
-    /// `go.work` uses, which a fix may not edit (each with whether it may be
-    /// edited).
-    fn call_site_candidates(&self, paths: &[PathBuf]) -> Vec<(PathBuf, bool)> {
+    /// `go.work` uses, which a fix may not edit; each read once for its
+    /// identifiers (from `trees` when it was parsed already). Unreadable
+    /// files are left out (the first stage reported them).
+    fn call_site_candidates(
+        &self,
+        paths: &[PathBuf],
+        trees: &HashMap<PathBuf, Parsed>,
+    ) -> Vec<Candidate> {
         let mut seen: HashSet<PathBuf> = paths.iter().map(|p| crate::gomod::absolute(p)).collect();
         let mut modules: Vec<PathBuf> = paths
             .iter()
@@ -490,8 +510,7 @@ impl<'r> Engine<'r> {
             .collect();
         roots.sort();
         roots.dedup();
-        let mut candidates: Vec<(PathBuf, bool)> =
-            paths.iter().map(|p| (p.clone(), true)).collect();
+        let mut files: Vec<(PathBuf, bool)> = paths.iter().map(|p| (p.clone(), true)).collect();
         for root in roots {
             let arg = root.display().to_string();
             let Ok(found) = crate::walk::go_files(&[arg], &crate::config::Config::default()) else {
@@ -499,11 +518,24 @@ impl<'r> Engine<'r> {
             };
             for file in found.files {
                 if seen.insert(crate::gomod::absolute(&file)) {
-                    candidates.push((file, false));
+                    files.push((file, false));
                 }
             }
         }
-        candidates
+        files
+            .into_par_iter()
+            .filter_map(|(path, editable)| {
+                let identifiers = match trees.get(&path) {
+                    Some((text, _)) => Identifiers::of(text),
+                    None => Identifiers::of(&SourceFile::load(&path).ok()?.text),
+                };
+                Some(Candidate {
+                    path,
+                    editable,
+                    identifiers,
+                })
+            })
+            .collect()
     }
 
     /// Reads one file and analyses it if its bytes can matter: in the first
@@ -665,6 +697,14 @@ impl<'r> Engine<'r> {
     }
 }
 
+/// A file the call-site rounds look at.
+struct Candidate {
+    path: PathBuf,
+    /// False for a file ctxmod reads but does not edit.
+    editable: bool,
+    identifiers: Identifiers,
+}
+
 /// What a round of call-site collection found in one file.
 enum Found {
     /// A file not summarised before: its whole summary.
@@ -679,12 +719,6 @@ type Parsed = (String, Tree);
 /// How much source text the trees kept for the call-site rounds may stand
 /// for (a tree takes several times its text).
 const TREE_BUDGET: usize = 16 << 20;
-
-/// True when `text` holds one of the matcher's words ([`word_matcher`]) as
-/// a whole word, among those `wanted` accepts (by index).
-fn mentions_word(words: &AhoCorasick, text: &str, wanted: impl Fn(usize) -> bool) -> bool {
-    whole_words(words, text).any(|(word, _)| wanted(word))
-}
 
 /// The findings not silenced by an ignore comment of `text`.
 pub(crate) fn unsuppressed(text: &str, mut findings: Vec<Finding>) -> Vec<Finding> {
@@ -775,22 +809,6 @@ mod tests {
         assert!(!cx.src.contains("boom"), "rule bug");
         None
     });
-
-    #[test]
-    fn whole_words_only_and_overlaps_are_seen() {
-        let words = word_matcher(["New", "NewServer"]);
-        let any = |_| true;
-        assert!(
-            mentions_word(&words, "s := NewServer(cfg)", any),
-            "NewServer, despite New inside it"
-        );
-        assert!(mentions_word(&words, "x.New()", any));
-        assert!(!mentions_word(&words, "NewClient(); Renew()", any));
-        assert!(
-            !mentions_word(&words, "x.New()", |w| w == 1),
-            "only the words asked for count"
-        );
-    }
 
     #[test]
     fn a_rule_panic_is_an_error_for_that_file_only() {

@@ -30,6 +30,7 @@ pub mod source;
 pub mod suppress;
 pub mod syntax;
 pub mod threading;
+pub mod tokens;
 pub mod toolchain;
 pub mod trail;
 pub mod typing;

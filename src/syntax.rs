@@ -244,6 +244,13 @@ pub fn for_each_node_around<'t>(
     }
 }
 
+/// True for a byte that can be part of a Go identifier: an ASCII letter,
+/// digit or `_`, or any byte of a non-ASCII character (Go code has other
+/// characters only in strings and comments).
+pub fn is_identifier_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80
+}
+
 /// An automaton for [`whole_words`] over `names` (identifiers).
 pub fn word_matcher<I, P>(names: I) -> AhoCorasick
 where
@@ -267,7 +274,7 @@ pub fn whole_words<'a>(
     text: &'a str,
 ) -> impl Iterator<Item = (usize, usize)> + 'a {
     let bytes = text.as_bytes();
-    let is_ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let is_ident = is_identifier_byte;
     words.find_iter(text).filter_map(move |m| {
         let before = m.start().checked_sub(1).map(|i| bytes[i]);
         let whole =
@@ -487,6 +494,20 @@ pub fn is_written(ident: Node<'_>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whole_words_only_and_overlaps_are_seen() {
+        let words = word_matcher(["New", "NewServer"]);
+        let found =
+            |text: &str| -> Vec<usize> { whole_words(&words, text).map(|(w, _)| w).collect() };
+        assert_eq!(
+            found("s := NewServer(cfg)"),
+            [1],
+            "NewServer, despite New inside it"
+        );
+        assert_eq!(found("x.New(); New()"), [0, 0]);
+        assert!(found("NewClient(); Renew(); Newé").is_empty());
+    }
 
     #[test]
     fn visits_only_around_the_offsets_and_finds_whole_words() {
