@@ -308,11 +308,7 @@ pub fn needing_from<'w>(
 /// The workspace's own id of a declared function, so that the list of
 /// needed functions borrows from the workspace.
 fn declared_id<'w>(workspace: &'w Workspace, id: &FuncId) -> Option<&'w FuncId> {
-    workspace
-        .functions()
-        .iter()
-        .map(|(declared, _, _)| &**declared)
-        .find(|declared| *declared == id)
+    workspace.declared(id).map(|(declared, _, _)| &**declared)
 }
 
 /// The edit that gives a function its new context parameter, first.

@@ -968,6 +968,16 @@ struct CallIndex {
     unresolved: HashMap<String, Vec<(usize, Unresolved)>>,
 }
 
+/// Declarations by what queries look for, built once the declarations are
+/// all in.
+#[derive(Debug, Default)]
+struct DeclIndex {
+    /// Declared functions, as indexes into [`Workspace`]'s `functions`.
+    functions: HashMap<FuncId, usize>,
+    /// The packages that declare a method of each name, sorted.
+    method_packages: HashMap<String, Vec<String>>,
+}
+
 /// Every declaration of the run, by package id, and every call and
 /// function reference.
 #[derive(Debug, Default)]
@@ -983,6 +993,8 @@ pub struct Workspace {
     /// Built on the first [`Workspace::callers`] query, once every file is
     /// in: a call resolves through declarations of other files.
     index: OnceLock<CallIndex>,
+    /// Built on first use, again after [`Workspace::add`].
+    decl_index: OnceLock<DeclIndex>,
 }
 
 impl Workspace {
@@ -1016,6 +1028,7 @@ impl Workspace {
         for (name, ty) in &summary.vars {
             pkg.vars.insert(name.clone(), ty.clone());
         }
+        self.decl_index.take();
         self.late_contexts.extend_from_slice(&summary.late_contexts);
         self.cancelled_returns
             .extend_from_slice(&summary.cancelled_returns);
@@ -1037,6 +1050,30 @@ impl Workspace {
     /// Every declared function and method with its file and facts.
     pub fn functions(&self) -> &[(Arc<FuncId>, Arc<Path>, FunctionFacts)] {
         &self.functions
+    }
+
+    /// The workspace's own copy of a declared function's id, with its file
+    /// and facts, when ctxmod read its declaration in a file it may edit.
+    pub fn declared(&self, id: &FuncId) -> Option<&(Arc<FuncId>, Arc<Path>, FunctionFacts)> {
+        let index = self.decl_index.get_or_init(|| self.build_decl_index());
+        index.functions.get(id).map(|&i| &self.functions[i])
+    }
+
+    fn build_decl_index(&self) -> DeclIndex {
+        let mut index = DeclIndex::default();
+        for (i, (id, _, _)) in self.functions.iter().enumerate() {
+            index.functions.entry((**id).clone()).or_insert(i);
+        }
+        for (package, decls) in &self.packages {
+            for name in decls.methods_by_name.keys() {
+                let packages = index.method_packages.entry(name.clone()).or_default();
+                packages.push(package.clone());
+            }
+        }
+        for packages in index.method_packages.values_mut() {
+            packages.sort();
+        }
+        index
     }
 
     /// Every function and method whose context parameter is not first.
@@ -1108,11 +1145,19 @@ impl Workspace {
     /// unexported one (only a type of the package declaring an interface
     /// can have its unexported methods).
     fn namesakes(&self, id: &FuncId) -> Vec<(&str, &Signature)> {
-        let exported = crate::syntax::is_exported(&id.name);
-        let mut members: Vec<(&str, &Signature)> = self
-            .packages
+        let index = self.decl_index.get_or_init(|| self.build_decl_index());
+        let own = [id.package.clone()];
+        let packages: &[String] = if crate::syntax::is_exported(&id.name) {
+            index
+                .method_packages
+                .get(&id.name)
+                .map_or(&[], Vec::as_slice)
+        } else {
+            &own
+        };
+        let mut members: Vec<(&str, &Signature)> = packages
             .iter()
-            .filter(|(package, _)| exported || **package == id.package)
+            .filter_map(|package| self.packages.get_key_value(package))
             .flat_map(|(package, decls)| {
                 decls
                     .methods_by_name
@@ -1122,8 +1167,8 @@ impl Workspace {
                     .map(move |sig| (package.as_str(), sig))
             })
             .collect();
-        // Packages come from a hash map: the order, and so the messages,
-        // must not depend on it.
+        // The order, and so the messages, must not depend on the order the
+        // files came in.
         members.sort_by(|a, b| (a.0, &a.1.receiver).cmp(&(b.0, &b.1.receiver)));
         members
     }

@@ -131,16 +131,11 @@ impl Rule for ThreadCtx {
     }
 
     fn call_sites_wanted(&self, workspace: &Workspace, wanted: &mut WantedNames) {
-        let paths: HashMap<&FuncId, &Path> = workspace
-            .functions()
-            .iter()
-            .map(|(id, path, _)| (&**id, &**path))
-            .collect();
         for id in needing(workspace)
             .into_iter()
             .filter(|id| workspace.method_family(id).is_ok())
         {
-            wanted.function(id, paths.get(id).copied());
+            wanted.function(id, workspace.declared(id).map(|(_, path, _)| &**path));
         }
     }
 
