@@ -1,7 +1,6 @@
 //! Parsing Go with tree-sitter, and small helpers over its syntax nodes that
 //! every rule needs.
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use std::cell::RefCell;
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -251,46 +250,30 @@ pub fn is_identifier_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80
 }
 
-/// An automaton for [`whole_words`] over `names` (identifiers).
-pub fn word_matcher<I, P>(names: I) -> AhoCorasick
-where
-    I: IntoIterator<Item = P>,
-    P: AsRef<[u8]>,
-{
-    // Leftmost-longest finds every whole word: a shorter name at the same
-    // start is followed by an identifier byte, and a match never starts
-    // inside another (names are identifiers, so it would follow one).
-    AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(names)
-        .expect("names are plain strings")
-}
-
-/// The places where one of the matcher's names appears in `text` as a
-/// whole word (`New` in `x.New(`, not in `NewServer` or `Renew`): each
-/// name's index and byte offset, in order.
-pub fn whole_words<'a>(
-    words: &'a AhoCorasick,
-    text: &'a str,
-) -> impl Iterator<Item = (usize, usize)> + 'a {
-    let bytes = text.as_bytes();
-    let is_ident = is_identifier_byte;
-    words.find_iter(text).filter_map(move |m| {
-        let before = m.start().checked_sub(1).map(|i| bytes[i]);
-        let whole =
-            !before.is_some_and(is_ident) && !bytes.get(m.end()).copied().is_some_and(is_ident);
-        whole.then(|| (m.pattern().as_usize(), m.start()))
-    })
-}
-
 /// The byte offsets where one of `names` appears in `text` as a whole
-/// word, sorted.
+/// identifier (`New` in `x.New(`, not in `NewServer` or `Renew`), sorted.
 pub fn word_offsets(text: &str, names: &HashSet<String>) -> Vec<usize> {
+    let mut offsets = Vec::new();
     if names.is_empty() {
-        return Vec::new();
+        return offsets;
     }
-    let words = word_matcher(names);
-    whole_words(&words, text).map(|(_, at)| at).collect()
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !is_identifier_byte(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && is_identifier_byte(bytes[i]) {
+            i += 1;
+        }
+        // Identifier bytes end on a character boundary: the run is UTF-8.
+        if names.contains(&text[start..i]) {
+            offsets.push(start);
+        }
+    }
+    offsets
 }
 
 /// True when an identifier named `name` appears anywhere under `root`
@@ -496,20 +479,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn whole_words_only_and_overlaps_are_seen() {
-        let words = word_matcher(["New", "NewServer"]);
-        let found =
-            |text: &str| -> Vec<usize> { whole_words(&words, text).map(|(w, _)| w).collect() };
-        assert_eq!(
-            found("s := NewServer(cfg)"),
-            [1],
-            "NewServer, despite New inside it"
-        );
-        assert_eq!(found("x.New(); New()"), [0, 0]);
-        assert!(found("NewClient(); Renew(); Newé").is_empty());
-    }
-
-    #[test]
     fn visits_only_around_the_offsets_and_finds_whole_words() {
         let src = "package a\n\nfunc f() {\n\tg(1)\n\th(Load(2))\n\tLoader(3)\n}\n";
         let names: HashSet<String> = ["Load".to_string(), "g".to_string()].into();
@@ -535,6 +504,9 @@ mod tests {
         let mut none = 0;
         for_each_node_around(tree.root_node(), &[], |_| none += 1);
         assert_eq!(none, 0);
+        let names: HashSet<String> = ["New".to_string(), "café".to_string()].into();
+        let text = "x.New(); NewServer(); Renew(); café; cafés";
+        assert_eq!(word_offsets(text, &names), [2, 31], "whole identifiers only");
     }
 
     #[test]
