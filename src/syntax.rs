@@ -206,40 +206,30 @@ pub fn for_each_node_around<'t>(
     offsets: &[usize],
     mut visit: impl FnMut(Node<'t>),
 ) {
-    let holds = |n: Node<'_>| {
-        let i = offsets.partition_point(|&o| o < n.start_byte());
-        offsets.get(i).is_some_and(|&o| o < n.end_byte())
-    };
-    if !holds(root) {
-        return;
+    let start = offsets.partition_point(|&o| o < root.start_byte());
+    let end = offsets.partition_point(|&o| o < root.end_byte());
+    if start < end {
+        visit_around(root, &offsets[start..end], &mut visit);
     }
-    let mut cursor = root.walk();
-    'visit: loop {
-        visit(cursor.node());
-        if cursor.goto_first_child() {
-            loop {
-                if holds(cursor.node()) {
-                    continue 'visit;
-                }
-                if !cursor.goto_next_sibling() {
-                    break;
-                }
-            }
-            cursor.goto_parent();
+}
+
+/// Visits `node`, which holds every one of `offsets`, then the children
+/// that hold some, each found directly by its byte.
+fn visit_around<'t>(node: Node<'t>, offsets: &[usize], visit: &mut impl FnMut(Node<'t>)) {
+    visit(node);
+    let mut rest = offsets;
+    while let Some(&first) = rest.first() {
+        let Some(child) = node.first_child_for_byte(first) else {
+            return;
+        };
+        // The child ends after `first`; offsets in the gap before it
+        // belong to no child.
+        let start = rest.partition_point(|&o| o < child.start_byte());
+        let end = rest.partition_point(|&o| o < child.end_byte());
+        if start < end {
+            visit_around(child, &rest[start..end], visit);
         }
-        // On to the next sibling that holds one, climbing as needed.
-        loop {
-            if cursor.depth() == 0 {
-                return;
-            }
-            if cursor.goto_next_sibling() {
-                if holds(cursor.node()) {
-                    continue 'visit;
-                }
-            } else if !cursor.goto_parent() {
-                return;
-            }
-        }
+        rest = &rest[end..];
     }
 }
 
@@ -506,7 +496,11 @@ mod tests {
         assert_eq!(none, 0);
         let names: HashSet<String> = ["New".to_string(), "café".to_string()].into();
         let text = "x.New(); NewServer(); Renew(); café; cafés";
-        assert_eq!(word_offsets(text, &names), [2, 31], "whole identifiers only");
+        assert_eq!(
+            word_offsets(text, &names),
+            [2, 31],
+            "whole identifiers only"
+        );
     }
 
     #[test]
