@@ -243,27 +243,40 @@ pub fn is_identifier_byte(b: u8) -> bool {
 /// The byte offsets where one of `names` appears in `text` as a whole
 /// identifier (`New` in `x.New(`, not in `NewServer` or `Renew`), sorted.
 pub fn word_offsets(text: &str, names: &HashSet<String>) -> Vec<usize> {
-    let mut offsets = Vec::new();
     if names.is_empty() {
-        return offsets;
+        return Vec::new();
     }
+    identifiers(text)
+        .filter(|(_, word)| names.contains(*word))
+        .map(|(at, _)| at)
+        .collect()
+}
+
+/// Every maximal run of identifier bytes ([`is_identifier_byte`]) in
+/// `text` that does not start with a digit, with its offset: the
+/// identifiers, wherever they are (comments and strings included).
+pub fn identifiers(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let bytes = text.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        if !is_identifier_byte(bytes[i]) {
-            i += 1;
-            continue;
+    std::iter::from_fn(move || {
+        loop {
+            while i < bytes.len() && !is_identifier_byte(bytes[i]) {
+                i += 1;
+            }
+            if i == bytes.len() {
+                return None;
+            }
+            let start = i;
+            while i < bytes.len() && is_identifier_byte(bytes[i]) {
+                i += 1;
+            }
+            // A run starts and ends on character boundaries: the bytes
+            // around it are ASCII.
+            if !bytes[start].is_ascii_digit() {
+                return Some((start, &text[start..i]));
+            }
         }
-        let start = i;
-        while i < bytes.len() && is_identifier_byte(bytes[i]) {
-            i += 1;
-        }
-        // Identifier bytes end on a character boundary: the run is UTF-8.
-        if names.contains(&text[start..i]) {
-            offsets.push(start);
-        }
-    }
-    offsets
+    })
 }
 
 /// True when an identifier named `name` appears anywhere under `root`

@@ -9,28 +9,11 @@
 pub struct Identifiers(Vec<u64>);
 
 impl Identifiers {
-    /// The identifiers of `text`: every maximal run of letters, digits and
-    /// `_` that does not start with a digit, wherever it is (comments and
-    /// strings included). Any non-ASCII byte counts as a letter: Go code
-    /// has other characters only in strings and comments.
+    /// The identifiers of `text` ([`crate::syntax::identifiers`]).
     pub fn of(text: &str) -> Identifiers {
-        let bytes = text.as_bytes();
-        let is_ident = crate::syntax::is_identifier_byte;
-        let mut hashes = Vec::new();
-        let mut i = 0;
-        while i < bytes.len() {
-            if !is_ident(bytes[i]) {
-                i += 1;
-                continue;
-            }
-            let start = i;
-            while i < bytes.len() && is_ident(bytes[i]) {
-                i += 1;
-            }
-            if !bytes[start].is_ascii_digit() {
-                hashes.push(hash(&bytes[start..i]));
-            }
-        }
+        let mut hashes: Vec<u64> = crate::syntax::identifiers(text)
+            .map(|(_, word)| hash(word.as_bytes()))
+            .collect();
         hashes.sort_unstable();
         hashes.dedup();
         Identifiers(hashes)
