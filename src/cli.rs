@@ -107,6 +107,11 @@ struct Selection {
     /// `[thread-ctx] exported` in ctxmod.toml.
     #[arg(long, value_enum, value_name = "POLICY")]
     exported: Option<crate::rule::ExportedPolicy>,
+    /// How string-key declares a new key type: an empty struct
+    /// (`userKey{}`) or a string type with a constant. Overrides
+    /// `[string-key] style` in ctxmod.toml.
+    #[arg(long, value_enum, value_name = "STYLE")]
+    key_style: Option<crate::context_values::KeyStyle>,
 }
 
 #[derive(Args, Debug)]
@@ -234,6 +239,7 @@ fn select_rules(selection: &Selection, config: &Config) -> Result<RuleSet> {
     };
     let settings = crate::rule::Settings {
         exported: selection.exported.or(config.exported).unwrap_or_default(),
+        key_style: selection.key_style.or(config.key_style).unwrap_or_default(),
     };
     Ok(RuleSet::new(chosen.iter().map(|e| e.rule).collect()).with_settings(settings))
 }

@@ -50,6 +50,8 @@ pub enum ExportedPolicy {
 pub struct Settings {
     /// What thread-ctx does with exported functions.
     pub exported: ExportedPolicy,
+    /// How string-key declares new keys.
+    pub key_style: crate::context_values::KeyStyle,
 }
 
 impl Settings {

@@ -13,6 +13,7 @@ pub mod done_err;
 pub mod lost_cancel;
 pub mod nil_ctx;
 pub mod redundant_cancel;
+pub mod string_key;
 pub mod struct_ctx;
 pub mod thread_ctx;
 
@@ -35,6 +36,7 @@ registry! {
     background_in_scope,
     thread_ctx,
     struct_ctx,
+    string_key,
     lost_cancel,
     done_busy_loop,
     done_err,

@@ -1,0 +1,477 @@
+//! ## What it does
+//! Finds `context.WithValue(ctx, key, v)` and `ctx.Value(key)` whose key is
+//! a string, an integer or another value of a predeclared type — a literal
+//! or a constant naming one — and gives each such key an unexported type of
+//! its own, changing every store and every read of it together. Keys are
+//! grouped by value, so `"user"`, `` `user` `` and `const userKey = "user"`
+//! are one key. By default the key becomes an empty struct:
+//! ```go
+//! type userKey struct{}
+//! ```
+//! used as `userKey{}`; with `[string-key] style = "const"` in
+//! `ctxmod.toml` (or `--key-style const`) a string type and a constant:
+//! ```go
+//! type userKeyType string
+//!
+//! const userKey userKeyType = "user"
+//! ```
+//! Names come from the key's text (`"request_id"` → `requestIDKey`) and
+//! never reuse a word of the package; the declarations go just above the
+//! declaration holding the first store. A key that is already a constant
+//! (`const userKey = "user"`) keeps its name and gets a type
+//! (`const userKey userKeyType = "user"`, with `type userKeyType string`
+//! above it), whatever the style, and literal uses of the same value are
+//! rewritten to name the constant. Every read form changes, since only the
+//! key does: `ctx.Value("k").(T)`, `v, ok := ctx.Value("k").(T)`, a bare
+//! `ctx.Value("k")`, and `c.Request.Context().Value("k")` in a gin handler.
+//!
+//! ## Why
+//! The `context` package documentation: "The provided key must be
+//! comparable and should not be of type string or any other built-in type
+//! to avoid collisions between packages using context. Users of WithValue
+//! should define their own types for keys." Two packages that both store
+//! `"user"` overwrite each other's value, and nothing checks that a read
+//! matches a store (staticcheck SA1029 reports this; nothing fixed it,
+//! because every store and read must change at once).
+//!
+//! ## Example
+//! ```go
+//! func HandleUser(r *http.Request) *User {
+//!     ctx := context.WithValue(r.Context(), "user", r.Header.Get("X-User"))
+//!     return ProcessUser(ctx)
+//! }
+//!
+//! func ProcessUser(ctx context.Context) *User {
+//!     user := ctx.Value("user").(string)
+//!     ...
+//! }
+//! ```
+//! becomes
+//! ```go
+//! type userKey struct{}
+//!
+//! func HandleUser(r *http.Request) *User {
+//!     ctx := context.WithValue(r.Context(), userKey{}, r.Header.Get("X-User"))
+//!     return ProcessUser(ctx)
+//! }
+//!
+//! func ProcessUser(ctx context.Context) *User {
+//!     user := ctx.Value(userKey{}).(string)
+//!     ...
+//! }
+//! ```
+//!
+//! ## Fix safety
+//! Safe: the fix is made only when every store and every read of the key
+//! value is in one package and in files ctxmod edits, so the new key
+//! matches wherever the old one did and nowhere else. Otherwise the
+//! finding is display-only and says why, naming each place: a key used in
+//! several packages (every package and line is listed: converting one side
+//! would compile and silently read nil); a key stored but never read, or
+//! read but never stored, in the files checked (code elsewhere may use its
+//! string); a read through a `*gin.Context`'s own `Value`, which looks
+//! strings up in the gin keys first; a key held in a variable or a local
+//! (its value can change); a constant key that is also used for something
+//! else, or declared in one spec with other names. `c.Set`, `c.Get` and
+//! `c.GetString` on a `*gin.Context` take strings by design and are never
+//! touched.
+//!
+//! ## Limitations
+//! Keys are found in the files ctxmod parses (those mentioning `Value(`
+//! or `WithValue`); a constant key declared in a file that mentions
+//! neither is unknown, and its uses are left alone. Code outside the
+//! files checked that stores or reads the same string is not seen. A key
+//! written through a helper that takes the key as a parameter is reported
+//! at the helper, not followed to its callers. No accessor functions are
+//! generated.
+
+use crate::context_values::{Access, Key, KeyConst, KeyStyle, KeyValue, ValueUse};
+use crate::fix::{Applicability, Edit, FileChange, Finding, Fix};
+use crate::key_names::{key_name, mentions_in_dir, words_in_dir};
+use crate::report::place;
+use crate::rule::{FileCx, Rule, RuleMeta, Settings};
+use crate::typing::{TypeExpr, TypeRef, BUILTIN};
+use crate::wanted::dir_of;
+use crate::workspace::Workspace;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use tree_sitter::Node;
+
+/// The string-key rule.
+pub struct StringKey;
+
+/// The registered instance.
+pub static RULE: StringKey = StringKey;
+
+static META: RuleMeta = RuleMeta {
+    code: "CTX004",
+    id: "string-key",
+    summary: "a context value keyed by a string or other built-in type: give the key an unexported type, every store and read together",
+    applicability: Applicability::Safe,
+    kinds: &[],
+    needles: &["Value("],
+    needs_callers: false,
+};
+
+/// One use of a key value, with the constant it names, if any.
+struct Use<'w> {
+    site: &'w ValueUse,
+    via: Option<&'w KeyConst>,
+    gin: bool,
+}
+
+impl Rule for StringKey {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn visit(&self, _node: Node<'_>, _cx: &FileCx<'_>, _out: &mut Vec<Finding>) {}
+
+    fn check_workspace(
+        &self,
+        workspace: &Workspace,
+        settings: &Settings,
+        out: &mut Vec<(PathBuf, Finding)>,
+    ) {
+        let consts: HashMap<(&str, &str), &KeyConst> = workspace
+            .key_consts()
+            .iter()
+            .map(|c| ((c.package.as_str(), c.name.as_str()), c))
+            .collect();
+        let mut groups: BTreeMap<(String, String), Vec<Use<'_>>> = BTreeMap::new();
+        // Keys of each package whose value is not known, with their types.
+        let mut opaque: HashMap<&str, Vec<(String, &ValueUse)>> = HashMap::new();
+        for site in workspace.context_values() {
+            let gin = match &site.access {
+                Access::Write => false,
+                Access::Read(receiver) => match workspace.resolve(receiver, 0) {
+                    Some(ty) if is_gin_context(&ty) => true,
+                    Some(ty) if ty.is_context() => false,
+                    // Some other type's `Value` method.
+                    Some(TypeRef::Named { .. } | TypeRef::Pointer(_)) => continue,
+                    _ => false,
+                },
+            };
+            let (value, via) = match &site.key {
+                Key::Literal(value) => (value, None),
+                Key::Local { name, ty } => {
+                    if !gin {
+                        opaque
+                            .entry(&site.package)
+                            .or_default()
+                            .push((ty.clone(), site));
+                        out.push(not_fixed(
+                            site,
+                            &format!("`{name}`"),
+                            format!(
+                                "the key is the local `{name}`, whose value ctxmod cannot follow"
+                            ),
+                        ));
+                    }
+                    continue;
+                }
+                Key::Global { package, name } => match consts.get(&(package, name)) {
+                    Some(c) => match &c.value {
+                        Some(value) => (value, Some(*c)),
+                        None => continue,
+                    },
+                    None => {
+                        let global = TypeExpr::Global {
+                            package: package.clone(),
+                            name: name.clone(),
+                        };
+                        if let (false, Some(ty)) = (gin, builtin(workspace.resolve(&global, 0))) {
+                            opaque.entry(&site.package).or_default().push((ty, site));
+                            out.push(not_fixed(
+                                site,
+                                &format!("`{name}`"),
+                                format!("the key is the variable `{name}`, whose value can change"),
+                            ));
+                        }
+                        continue;
+                    }
+                },
+            };
+            groups
+                .entry((value.ty.clone(), value.value.clone()))
+                .or_default()
+                .push(Use { site, via, gin });
+        }
+        let mut taken: HashMap<PathBuf, HashSet<String>> = HashMap::new();
+        for uses in groups.values_mut() {
+            if uses.iter().all(|u| u.gin) {
+                // gin's own keys, set with `c.Set`.
+                continue;
+            }
+            uses.sort_by_key(|u| (u.site.path.clone(), u.site.key_range.start));
+            let first = uses
+                .iter()
+                .find(|u| u.site.access == Access::Write)
+                .unwrap_or(&uses[0]);
+            let shown = shown_key(first);
+            let unknown = opaque
+                .get(first.site.package.as_str())
+                .and_then(|keys| keys.iter().find(|(ty, _)| *ty == first_type(first)));
+            let finding = match why_not(uses, unknown.map(|(_, site)| *site)) {
+                Some(why) => not_fixed(first.site, &shown, why).1,
+                None => {
+                    let dir = dir_of(&first.site.path);
+                    let used = taken.entry(dir.clone()).or_insert_with(|| {
+                        let mut words = words_in_dir(&dir);
+                        words.extend(
+                            workspace
+                                .declared_names_in(&dir)
+                                .into_iter()
+                                .flatten()
+                                .cloned(),
+                        );
+                        words
+                    });
+                    match convert(uses, first, settings.key_style, used) {
+                        Ok(fix) => {
+                            Finding::new(&META, first.site.key_range.clone(), message(&shown))
+                                .with_fix(fix)
+                        }
+                        Err(why) => not_fixed(first.site, &shown, why).1,
+                    }
+                }
+            };
+            out.push((first.site.path.to_path_buf(), finding));
+        }
+    }
+}
+
+/// The key as the finding names it: the constant, or the literal.
+fn shown_key(first: &Use<'_>) -> String {
+    match (&first.site.key, first.via) {
+        (_, Some(c)) => format!("`{}`", c.name),
+        (Key::Literal(value), None) => value.literal.clone(),
+        _ => String::new(),
+    }
+}
+
+/// What is wrong with a key, in one line.
+fn message(shown: &str) -> String {
+    format!("the context key {shown} has a built-in type: any code using the same value reads and overwrites it, and nothing checks the value's type")
+}
+
+/// A display-only finding at `site`, saying why it is not fixed.
+fn not_fixed(site: &ValueUse, shown: &str, why: String) -> (PathBuf, Finding) {
+    (
+        site.path.to_path_buf(),
+        Finding::new(
+            &META,
+            site.key_range.clone(),
+            format!("{} (not fixed: {why})", message(shown)),
+        ),
+    )
+}
+
+/// True for `gin.Context` or `*gin.Context`.
+fn is_gin_context(ty: &TypeRef) -> bool {
+    ty.named() == Some(("github.com/gin-gonic/gin", "Context"))
+}
+
+/// The name of a resolved type when it is predeclared (not `any` or
+/// `error`).
+fn builtin(ty: Option<TypeRef>) -> Option<String> {
+    match ty {
+        Some(TypeRef::Named { package, name })
+            if package == BUILTIN && name != "any" && name != "error" =>
+        {
+            Some(name)
+        }
+        _ => None,
+    }
+}
+
+/// The type of the key value of a group.
+fn first_type(first: &Use<'_>) -> String {
+    match (&first.site.key, first.via) {
+        (_, Some(c)) => c.value.as_ref().map(|v| v.ty.clone()).unwrap_or_default(),
+        (Key::Literal(value), None) => value.ty.clone(),
+        _ => String::new(),
+    }
+}
+
+/// Why the uses of one key value cannot all change together, if they
+/// cannot; `unknown` is a key of the same type in the package whose value
+/// ctxmod cannot tell, which may be this one.
+fn why_not(uses: &[Use<'_>], unknown: Option<&ValueUse>) -> Option<String> {
+    let places = |filter: &dyn Fn(&Use<'_>) -> bool| -> String {
+        uses.iter()
+            .filter(|u| filter(u))
+            .map(|u| place(&u.site.path, u.site.line))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let packages: BTreeSet<&str> = uses.iter().map(|u| u.site.package.as_str()).collect();
+    if packages.len() > 1 {
+        let each = packages
+            .iter()
+            .map(|p| format!("{p} ({})", places(&|u| u.site.package == *p)))
+            .collect::<Vec<_>>()
+            .join("; ");
+        return Some(format!(
+            "it is used in {} packages, which must change together: {each}",
+            packages.len()
+        ));
+    }
+    if let Some(site) = unknown {
+        return Some(format!(
+            "the key at {} has a value ctxmod cannot tell, which may be this one",
+            place(&site.path, site.line)
+        ));
+    }
+    if let Some(g) = uses.iter().find(|u| u.gin) {
+        return Some(format!(
+            "{} reads it through a *gin.Context's Value, which looks string keys up in the gin keys first",
+            place(&g.site.path, g.site.line)
+        ));
+    }
+    if let Some(u) = uses.iter().find(|u| !u.site.editable) {
+        return Some(format!(
+            "{} uses it, in a file ctxmod does not edit",
+            place(&u.site.path, u.site.line)
+        ));
+    }
+    if !uses.iter().any(|u| u.site.access == Access::Write) {
+        return Some(format!(
+            "it is read ({}) but never stored in the files checked: code elsewhere may store it",
+            places(&|_| true)
+        ));
+    }
+    if !uses
+        .iter()
+        .any(|u| matches!(u.site.access, Access::Read(_)))
+    {
+        return Some(format!(
+            "it is stored ({}) but never read in the files checked: code elsewhere may read it",
+            places(&|_| true)
+        ));
+    }
+    None
+}
+
+/// The constants the uses name, each once, in order.
+fn constants<'w>(uses: &[Use<'w>]) -> Vec<&'w KeyConst> {
+    let mut seen = Vec::<&KeyConst>::new();
+    for c in uses.iter().filter_map(|u| u.via) {
+        if !seen.iter().any(|s| std::ptr::eq(*s, c)) {
+            seen.push(c);
+        }
+    }
+    seen.sort_by_key(|c| (c.path.clone(), c.insert_at));
+    seen
+}
+
+/// The fix that gives the key value of `uses` its own type, or why there
+/// is none. `used` holds the words of the package, and gets the new names.
+fn convert(
+    uses: &[Use<'_>],
+    first: &Use<'_>,
+    style: KeyStyle,
+    used: &mut HashSet<String>,
+) -> Result<Fix, String> {
+    let constants = constants(uses);
+    let mut edits: BTreeMap<PathBuf, Vec<Edit>> = BTreeMap::new();
+    let mut edit = |path: &Path, e: Edit| edits.entry(path.to_path_buf()).or_default().push(e);
+    let mut fresh = |base: &str| {
+        // `userKey`, else `userCtxKey`, else `userKey2`, …
+        let alternative = base.strip_suffix("Key").map(|stem| format!("{stem}CtxKey"));
+        let mut names = vec![base];
+        names.extend(alternative.as_deref());
+        let name = crate::scope::fresh_name_among(&names, |n| used.contains(n))
+            .unwrap_or_else(|| base.to_string());
+        used.insert(name.clone());
+        name
+    };
+    let (name, title);
+    if let Some(home) = constants.first() {
+        let dir = dir_of(&home.path);
+        for c in &constants {
+            if c.shared_spec {
+                return Err(format!(
+                    "`{}` ({}) is declared in one spec with other names",
+                    c.name,
+                    place(&c.path, c.line)
+                ));
+            }
+            let named = uses
+                .iter()
+                .filter(|u| u.via.is_some_and(|v| std::ptr::eq(v, *c)))
+                .count();
+            if mentions_in_dir(&dir, &c.name) != named + 1 {
+                return Err(format!(
+                    "`{}` ({}) is also used for something other than a context key",
+                    c.name,
+                    place(&c.path, c.line)
+                ));
+            }
+        }
+        let value = home.value.as_ref().expect("a key constant has a value");
+        let ty = fresh(&format!("{}Type", home.name));
+        edit(
+            &home.path,
+            Edit::insert(home.insert_at, format!("type {ty} {}\n\n", value.ty)),
+        );
+        for c in &constants {
+            edit(
+                &c.path,
+                if c.type_range.is_empty() {
+                    Edit::insert(c.type_range.start, format!(" {ty}"))
+                } else {
+                    Edit::replace(c.type_range.clone(), ty.clone())
+                },
+            );
+        }
+        name = home.name.clone();
+        title = format!("give `{name}` a type of its own, `{ty}`");
+    } else {
+        let Key::Literal(value) = &first.site.key else {
+            unreachable!("a key without a constant is a literal")
+        };
+        name = fresh(&key_name(name_text(value)));
+        let declaration = match style {
+            KeyStyle::Struct => format!("type {name} struct{{}}\n\n"),
+            KeyStyle::Const => {
+                let ty = fresh(&format!("{name}Type"));
+                format!(
+                    "type {ty} {}\n\nconst {name} {ty} = {}\n\n",
+                    value.ty, value.literal
+                )
+            }
+        };
+        edit(
+            &first.site.path,
+            Edit::insert(first.site.insert_at, declaration),
+        );
+        title = format!("give the key {} a type of its own, `{name}`", value.literal);
+    }
+    let replacement = match (style, constants.is_empty()) {
+        (KeyStyle::Struct, true) => format!("{name}{{}}"),
+        _ => name.clone(),
+    };
+    for u in uses.iter().filter(|u| u.via.is_none()) {
+        edit(
+            &u.site.path,
+            Edit::replace(u.site.key_range.clone(), replacement.clone()),
+        );
+    }
+    let home = first.site.path.to_path_buf();
+    let own = edits.remove(&home).unwrap_or_default();
+    let mut fix = Fix::new(Applicability::Safe, title, own).declaring(0..usize::MAX, name);
+    for (path, edits) in edits {
+        fix = fix.also_in(path, FileChange::new(edits));
+    }
+    Ok(fix)
+}
+
+/// The text a name is made from: a string's value, else the literal.
+fn name_text(value: &KeyValue) -> &str {
+    if value.ty == "string" {
+        &value.value
+    } else {
+        &value.literal
+    }
+}
