@@ -69,8 +69,8 @@ fn words(text: &str) -> Vec<String> {
     words
 }
 
-/// Every identifier-like word in the `.go` files of directory `dir`
-/// (comments and strings included: a name seen anywhere is taken).
+/// Every identifier-like word in the code of the `.go` files of directory
+/// `dir` (comments and literals left out).
 pub fn words_in_dir(dir: &Path) -> HashSet<String> {
     let mut found = HashSet::new();
     let Ok(entries) = std::fs::read_dir(dir) else {
@@ -85,7 +85,8 @@ pub fn words_in_dir(dir: &Path) -> HashSet<String> {
             continue;
         };
         found.extend(
-            text.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+            code_only(&text)
+                .split(|c: char| !(c.is_alphanumeric() || c == '_'))
                 .filter(|w| !w.is_empty())
                 .map(str::to_string),
         );
