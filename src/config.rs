@@ -24,6 +24,8 @@ pub struct Config {
     pub exported: Option<crate::rule::ExportedPolicy>,
     /// `[string-key] style`, if set.
     pub key_style: Option<crate::context_values::KeyStyle>,
+    /// `[string-key] accessors`.
+    pub accessors: bool,
 }
 
 #[derive(Deserialize, Default)]
@@ -43,6 +45,8 @@ struct RawConfig {
 #[serde(deny_unknown_fields)]
 struct RawStringKey {
     style: Option<crate::context_values::KeyStyle>,
+    #[serde(default)]
+    accessors: bool,
 }
 
 #[derive(Deserialize, Default)]
@@ -124,6 +128,7 @@ impl Config {
             exclude: globs.build()?,
             exported: raw.thread_ctx.exported,
             key_style: raw.string_key.style,
+            accessors: raw.string_key.accessors,
         })
     }
 
@@ -239,6 +244,8 @@ mod tests {
         assert_eq!(c.key_style, Some(KeyStyle::Const));
         let c = parse("[string-key]\nstyle = \"struct\"\n").unwrap();
         assert_eq!(c.key_style, Some(KeyStyle::Struct));
+        assert!(!c.accessors);
+        assert!(parse("[string-key]\naccessors = true\n").unwrap().accessors);
         let err = parse("[string-key]\nstyle = \"string\"\n")
             .unwrap_err()
             .to_string();

@@ -94,6 +94,26 @@ pub struct ValueUse {
     pub insert_at: usize,
     /// False in a file ctxmod does not edit.
     pub editable: bool,
+    /// What an accessor function needs of the use.
+    pub call: CallFacts,
+}
+
+/// A store or read as an accessor function would replace it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CallFacts {
+    /// The call's bytes.
+    pub range: Range<usize>,
+    /// A store's context and value, or a read's receiver: their text.
+    pub operands: Vec<String>,
+    /// True when comments inside the call would be lost by rewriting it.
+    pub has_comments: bool,
+    /// The type of a stored value, as far as the file can tell.
+    pub value_type: TypeExpr,
+    /// A read's asserted type, with its text: `ctx.Value(k).(T)`.
+    pub asserted: Option<(TypeRef, String)>,
+    /// The bytes of a read's `ctx.Value(k).(T)` when it is the whole right
+    /// side of a two-value assignment (`v, ok := …`).
+    pub comma_ok: Option<Range<usize>>,
 }
 
 /// A package-level constant of a predeclared type (or untyped).
@@ -127,13 +147,23 @@ pub fn value_uses(cx: &FileCx<'_>, decl: Node<'_>, path: &Arc<Path>) -> Vec<Valu
             return;
         }
         let args = call_arguments(node);
-        let (access, key) = if args.len() == 3 && cx.is_call_to(node, "context", &["WithValue"]) {
-            (Access::Write, args[1])
-        } else if let Some(receiver) = value_receiver(cx, node, &args) {
-            (Access::Read(type_of(cx, receiver)), args[0])
-        } else {
-            return;
-        };
+        let (access, key, call) =
+            if args.len() == 3 && cx.is_call_to(node, "context", &["WithValue"]) {
+                let call = CallFacts {
+                    operands: vec![text(args[0], cx.src).into(), text(args[2], cx.src).into()],
+                    value_type: type_of(cx, args[2]),
+                    ..call_facts(node)
+                };
+                (Access::Write, args[1], call)
+            } else if let Some(receiver) = value_receiver(cx, node, &args) {
+                let call = CallFacts {
+                    operands: vec![text(receiver, cx.src).into()],
+                    ..read_facts(cx, node)
+                };
+                (Access::Read(type_of(cx, receiver)), args[0], call)
+            } else {
+                return;
+            };
         if let Some(key_kind) = key_of(cx, key) {
             uses.push(ValueUse {
                 path: path.clone(),
@@ -144,10 +174,53 @@ pub fn value_uses(cx: &FileCx<'_>, decl: Node<'_>, path: &Arc<Path>) -> Vec<Valu
                 key_range: key.byte_range(),
                 insert_at,
                 editable: true,
+                call,
             });
         }
     });
     uses
+}
+
+/// The facts of `call` every use has.
+fn call_facts(call: Node<'_>) -> CallFacts {
+    let mut has_comments = false;
+    crate::syntax::for_each_node(call, |n| has_comments |= n.kind() == "comment");
+    CallFacts {
+        range: call.byte_range(),
+        operands: Vec::new(),
+        has_comments,
+        value_type: TypeExpr::Unknown,
+        asserted: None,
+        comma_ok: None,
+    }
+}
+
+/// The facts of a read `call`: its type assertion, and whether it is a
+/// two-value one.
+fn read_facts(cx: &FileCx<'_>, call: Node<'_>) -> CallFacts {
+    let mut facts = call_facts(call);
+    let Some(assertion) = call
+        .parent()
+        .filter(|p| p.kind() == "type_assertion_expression")
+    else {
+        return facts;
+    };
+    let Some(ty) = assertion.child_by_field_name("type") else {
+        return facts;
+    };
+    facts.asserted = Some((TypeRef::of(cx, ty), text(ty, cx.src).to_string()));
+    let list = assertion.parent().filter(|p| p.kind() == "expression_list");
+    let statement = list.and_then(|l| l.parent()).filter(|s| {
+        matches!(s.kind(), "short_var_declaration" | "assignment_statement")
+            && s.child_by_field_name("left")
+                .is_some_and(|l| named_children(l).len() == 2)
+            && s.child_by_field_name("right")
+                .is_some_and(|r| named_children(r).len() == 1)
+    });
+    if statement.is_some() {
+        facts.comma_ok = Some(assertion.byte_range());
+    }
+    facts
 }
 
 /// The receiver of `x.Value(key)`, when `call` is one (and `x` no package).

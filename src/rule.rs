@@ -52,6 +52,8 @@ pub struct Settings {
     pub exported: ExportedPolicy,
     /// How string-key declares new keys.
     pub key_style: crate::context_values::KeyStyle,
+    /// True when string-key also declares accessor functions for a key.
+    pub accessors: bool,
 }
 
 impl Settings {

@@ -25,6 +25,16 @@
 //! key does: `ctx.Value("k").(T)`, `v, ok := ctx.Value("k").(T)`, a bare
 //! `ctx.Value("k")`, and `c.Request.Context().Value("k")` in a gin handler.
 //!
+//! With `[string-key] accessors = true` (or `--accessors`), a new key
+//! whose stores and typed reads all agree on one type `T` also gets
+//! ```go
+//! func withUser(ctx context.Context, v T) context.Context
+//! func userFrom(ctx context.Context) (T, bool)
+//! ```
+//! next to its type; stores become `withUser(ctx, v)` and two-value reads
+//! `u, ok := userFrom(ctx)`. A one-value read `ctx.Value(k).(T)` keeps its
+//! panic on a missing value and only changes its key.
+//!
 //! ## Why
 //! The `context` package documentation: "The provided key must be
 //! comparable and should not be of type string or any other built-in type
@@ -82,8 +92,12 @@
 //! neither is unknown, and its uses are left alone. Code outside the
 //! files checked that stores or reads the same string is not seen. A key
 //! written through a helper that takes the key as a parameter is reported
-//! at the helper, not followed to its callers. No accessor functions are
-//! generated.
+//! at the helper, not followed to its callers. Accessors are made only
+//! for a key that is not a constant, and only when the type of every
+//! stored value is known (a parameter, a local declared with its type or a
+//! composite literal, a call the workspace declares) and is predeclared,
+//! declared by the package, or written by a read in the first store's
+//! file; otherwise the key alone is converted.
 
 use crate::context_values::{Access, Key, KeyConst, KeyStyle, KeyValue, ValueUse};
 use crate::fix::{Applicability, Edit, FileChange, Finding, Fix};
@@ -227,7 +241,13 @@ impl Rule for StringKey {
                         );
                         words
                     });
-                    match convert(uses, first, settings.key_style, used) {
+                    match convert(
+                        workspace,
+                        uses,
+                        first,
+                        (settings.key_style, settings.accessors),
+                        used,
+                    ) {
                         Ok(fix) => {
                             Finding::new(&META, first.site.key_range.clone(), message(&shown))
                                 .with_fix(fix)
@@ -368,9 +388,10 @@ fn constants<'w>(uses: &[Use<'w>]) -> Vec<&'w KeyConst> {
 /// The fix that gives the key value of `uses` its own type, or why there
 /// is none. `used` holds the words of the package, and gets the new names.
 fn convert(
+    workspace: &Workspace,
     uses: &[Use<'_>],
     first: &Use<'_>,
-    style: KeyStyle,
+    (style, accessors): (KeyStyle, bool),
     used: &mut HashSet<String>,
 ) -> Result<Fix, String> {
     let constants = constants(uses);
@@ -432,7 +453,7 @@ fn convert(
             unreachable!("a key without a constant is a literal")
         };
         name = fresh(&key_name(name_text(value)));
-        let declaration = match style {
+        let mut declaration = match style {
             KeyStyle::Struct => format!("type {name} struct{{}}\n\n"),
             KeyStyle::Const => {
                 let ty = fresh(&format!("{name}Type"));
@@ -442,29 +463,116 @@ fn convert(
                 )
             }
         };
+        let key = match style {
+            KeyStyle::Struct => format!("{name}{{}}"),
+            KeyStyle::Const => name.clone(),
+        };
+        let accessors = accessors
+            .then(|| value_type(workspace, uses, first))
+            .flatten()
+            .map(|ty| {
+                let stem = name.strip_suffix("Key").unwrap_or(&name);
+                let with = fresh(&format!("with{}{}", stem[..1].to_uppercase(), &stem[1..]));
+                let from = fresh(&format!("{stem}From"));
+                declaration.push_str(&format!(
+                    "// {with} returns a copy of ctx carrying v under {key}.\n\
+                     func {with}(ctx context.Context, v {ty}) context.Context {{\n\
+                     \treturn context.WithValue(ctx, {key}, v)\n}}\n\n\
+                     // {from} returns the value ctx carries under {key}, and whether it has one.\n\
+                     func {from}(ctx context.Context) ({ty}, bool) {{\n\
+                     \tv, ok := ctx.Value({key}).({ty})\n\treturn v, ok\n}}\n\n"
+                ));
+                (with, from)
+            });
         edit(
             &first.site.path,
             Edit::insert(first.site.insert_at, declaration),
         );
-        title = format!("give the key {} a type of its own, `{name}`", value.literal);
+        title = match &accessors {
+            Some((with, from)) => format!(
+                "give the key {} a type of its own, `{name}`, with `{with}` and `{from}`",
+                value.literal
+            ),
+            None => format!("give the key {} a type of its own, `{name}`", value.literal),
+        };
+        for u in uses {
+            let call = &u.site.call;
+            let e = match (&accessors, &u.site.access, &call.comma_ok) {
+                (Some((with, _)), Access::Write, _) => Edit::replace(
+                    call.range.clone(),
+                    format!("{with}({})", call.operands.join(", ")),
+                ),
+                (Some((_, from)), Access::Read(_), Some(assertion)) => {
+                    Edit::replace(assertion.clone(), format!("{from}({})", call.operands[0]))
+                }
+                _ => Edit::replace(u.site.key_range.clone(), key.clone()),
+            };
+            edit(&u.site.path, e);
+        }
     }
-    let replacement = match (style, constants.is_empty()) {
-        (KeyStyle::Struct, true) => format!("{name}{{}}"),
-        _ => name.clone(),
+    if !constants.is_empty() {
+        for u in uses.iter().filter(|u| u.via.is_none()) {
+            edit(
+                &u.site.path,
+                Edit::replace(u.site.key_range.clone(), name.clone()),
+            );
+        }
+    }
+    // Stores rewritten to accessors may leave `context` unused.
+    let change = |edits: Vec<Edit>| FileChange {
+        drop_imports_if_unused: vec!["context"],
+        ..FileChange::new(edits)
     };
-    for u in uses.iter().filter(|u| u.via.is_none()) {
-        edit(
-            &u.site.path,
-            Edit::replace(u.site.key_range.clone(), replacement.clone()),
-        );
-    }
     let home = first.site.path.to_path_buf();
     let own = edits.remove(&home).unwrap_or_default();
-    let mut fix = Fix::new(Applicability::Safe, title, own).declaring(0..usize::MAX, name);
+    let mut fix = Fix {
+        change: change(own),
+        ..Fix::new(Applicability::Safe, title, Vec::new())
+    }
+    .with_import("context")
+    .declaring(0..usize::MAX, name);
     for (path, edits) in edits {
-        fix = fix.also_in(path, FileChange::new(edits));
+        fix = fix.also_in(path, change(edits));
     }
     Ok(fix)
+}
+
+/// The type every store and typed read of the key agree on, written as the
+/// file of the first store can write it, when there is one: accessor
+/// functions take and return it.
+fn value_type(workspace: &Workspace, uses: &[Use<'_>], first: &Use<'_>) -> Option<String> {
+    let mut ty = None;
+    for u in uses {
+        let here = match &u.site.access {
+            Access::Write if u.site.call.has_comments => return None,
+            Access::Write => workspace.resolve(&u.site.call.value_type, 0)?,
+            Access::Read(_) => match &u.site.call.asserted {
+                Some((t, _)) => t.clone(),
+                None => continue,
+            },
+        };
+        if ty.get_or_insert_with(|| here.clone()) != &here {
+            return None;
+        }
+    }
+    let ty = ty?;
+    // As written by a read of the first store's file, else built from its
+    // name when the file needs no import for it.
+    let written = uses.iter().find_map(|u| match &u.site.call.asserted {
+        Some((t, text)) if *t == ty && u.site.path == first.site.path => Some(text.clone()),
+        _ => None,
+    });
+    written.or_else(|| local_type_text(&ty, &first.site.package))
+}
+
+/// How a file of `package` writes `ty` without importing anything, if it
+/// can: a predeclared type or one of the package, or a pointer to one.
+fn local_type_text(ty: &TypeRef, package: &str) -> Option<String> {
+    match ty {
+        TypeRef::Named { package: p, name } if p == BUILTIN || p == package => Some(name.clone()),
+        TypeRef::Pointer(inner) => Some(format!("*{}", local_type_text(inner, package)?)),
+        _ => None,
+    }
 }
 
 /// The text a name is made from: a string's value, else the literal.
