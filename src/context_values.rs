@@ -7,6 +7,7 @@
 use crate::rule::FileCx;
 use crate::syntax::{call_arguments, line_start, named_children, next_line_start, text};
 use crate::typing::{type_of, TypeExpr, TypeRef, BUILTIN};
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::ops::Range;
 use std::path::Path;
@@ -399,6 +400,79 @@ pub fn key_consts(cx: &FileCx<'_>, decl: Node<'_>, path: &Arc<Path>) -> Vec<KeyC
         }
     }
     out
+}
+
+/// The package-level constants and variables of the `.go` files of `dir`
+/// (package id `package`), read from disk: those that may be keys of a
+/// predeclared type, each with its value when it is a constant's literal,
+/// and the names of the others (of a named type).
+pub fn package_level_keys(
+    dir: &Path,
+    package: &str,
+) -> (HashMap<String, Option<KeyValue>>, HashSet<String>) {
+    let mut builtin = HashMap::new();
+    let mut typed = HashSet::new();
+    let files = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "go"));
+    for file in files {
+        let Ok(src) = std::fs::read_to_string(&file) else {
+            continue;
+        };
+        let src = src.replace("\r\n", "\n");
+        let tree = crate::syntax::parse(&src);
+        let root = tree.root_node();
+        let imports = crate::imports::FileImports::from_tree(root, &src);
+        let cx = FileCx {
+            path: &file,
+            src: &src,
+            root,
+            imports: &imports,
+            go_version: None,
+            package,
+        };
+        let path: Arc<Path> = Arc::from(file.as_path());
+        for decl in named_children(root) {
+            match decl.kind() {
+                "const_declaration" => {
+                    let keys = key_consts(&cx, decl, &path);
+                    for name in declared_names(&cx, decl) {
+                        match keys.iter().find(|k| k.name == name) {
+                            Some(k) => builtin.insert(name, k.value.clone()),
+                            None => typed.insert(name).then_some(None),
+                        };
+                    }
+                }
+                "var_declaration" => crate::syntax::for_each_node(decl, |spec| {
+                    if spec.kind() != "var_spec" {
+                        return;
+                    }
+                    let mut cursor = spec.walk();
+                    for name in spec.children_by_field_name("name", &mut cursor) {
+                        let name = text(name, cx.src);
+                        match crate::typing::var_spec_type(&cx, spec, name) {
+                            Some(TypeExpr::Known(TypeRef::Named { package, .. }))
+                                if package == BUILTIN =>
+                            {
+                                builtin.insert(name.to_string(), None);
+                            }
+                            Some(TypeExpr::Known(_)) => {
+                                typed.insert(name.to_string());
+                            }
+                            _ => {
+                                builtin.insert(name.to_string(), None);
+                            }
+                        }
+                    }
+                }),
+                _ => {}
+            }
+        }
+    }
+    (builtin, typed)
 }
 
 /// The names a top-level declaration declares.

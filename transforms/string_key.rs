@@ -88,8 +88,10 @@
 //!
 //! ## Limitations
 //! Keys are found in the files ctxmod parses (those mentioning `Value(`
-//! or `WithValue`); a constant key declared in a file that mentions
-//! neither is unknown, and its uses are left alone. Code outside the
+//! or `WithValue`). A key naming a constant or variable declared in
+//! another file of its package is looked up on disk; a constant found
+//! there is not converted, and the keys of its value, or of any value
+//! when it cannot be told, are reported instead. Code outside the
 //! files checked that stores or reads the same string is not seen. A key
 //! written through a helper that takes the key as a parameter is reported
 //! at the helper, not followed to its callers. Accessors are made only
@@ -153,8 +155,9 @@ impl Rule for StringKey {
             .map(|c| ((c.package.as_str(), c.name.as_str()), c))
             .collect();
         let mut groups: BTreeMap<(String, String), Vec<Use<'_>>> = BTreeMap::new();
-        // Keys of each package whose value is not known, with their types.
-        let mut opaque: HashMap<&str, Vec<(String, &ValueUse)>> = HashMap::new();
+        // Keys of each package whose value is not known for sure.
+        let mut opaque: HashMap<String, Vec<Opaque>> = HashMap::new();
+        let mut on_disk = ConstsOnDisk::new(workspace);
         for site in workspace.context_values() {
             let gin = match &site.access {
                 Access::Write => false,
@@ -166,41 +169,59 @@ impl Rule for StringKey {
                     _ => false,
                 },
             };
+            if gin && !matches!(site.key, Key::Literal(_)) {
+                continue;
+            }
+            let here = place(&site.path, site.line);
             let (value, via) = match &site.key {
                 Key::Literal(value) => (value, None),
                 Key::Local { name, ty } => {
-                    if !gin {
-                        opaque
-                            .entry(&site.package)
-                            .or_default()
-                            .push((ty.clone(), site));
-                        out.push(not_fixed(
-                            site,
-                            &format!("`{name}`"),
-                            format!(
-                                "the key is the local `{name}`, whose value ctxmod cannot follow"
-                            ),
-                        ));
-                    }
+                    opaque.entry(site.package.clone()).or_default().push(Opaque {
+                        ty: Some(ty.clone()),
+                        value: None,
+                        why: format!("the key at {here} has a value ctxmod cannot tell, which may be this one"),
+                    });
+                    out.push(not_fixed(
+                        site,
+                        &format!("`{name}`"),
+                        format!("the key is the local `{name}`, whose value ctxmod cannot follow"),
+                    ));
                     continue;
                 }
                 Key::Global { package, name } => match consts.get(&(package, name)) {
                     Some(c) => match &c.value {
                         Some(value) => (value, Some(*c)),
-                        None => continue,
+                        None => {
+                            opaque.entry(package.clone()).or_default().push(Opaque {
+                                ty: None,
+                                value: None,
+                                why: format!("the key `{name}` at {here} is a constant whose value ctxmod cannot tell, which may be this one"),
+                            });
+                            continue;
+                        }
                     },
                     None => {
                         let global = TypeExpr::Global {
                             package: package.clone(),
                             name: name.clone(),
                         };
-                        if let (false, Some(ty)) = (gin, builtin(workspace.resolve(&global, 0))) {
-                            opaque.entry(&site.package).or_default().push((ty, site));
+                        if let Some(ty) = builtin(workspace.resolve(&global, 0)) {
+                            opaque.entry(package.clone()).or_default().push(Opaque {
+                                ty: Some(ty),
+                                value: None,
+                                why: format!("the key at {here} has a value ctxmod cannot tell, which may be this one"),
+                            });
                             out.push(not_fixed(
                                 site,
                                 &format!("`{name}`"),
                                 format!("the key is the variable `{name}`, whose value can change"),
                             ));
+                        } else if let Some(found) = on_disk.lookup(workspace, package, name) {
+                            opaque.entry(package.clone()).or_default().push(Opaque {
+                                ty: found.as_ref().map(|v| v.ty.clone()),
+                                value: found.map(|v| v.value),
+                                why: format!("the key `{name}` at {here} is declared in a file ctxmod did not read for keys (it mentions no `Value(`), and may be this one"),
+                            });
                         }
                         continue;
                     }
@@ -212,7 +233,7 @@ impl Rule for StringKey {
                 .push(Use { site, via, gin });
         }
         let mut taken: HashMap<PathBuf, HashSet<String>> = HashMap::new();
-        for uses in groups.values_mut() {
+        for (group, uses) in groups.iter_mut() {
             if uses.iter().all(|u| u.gin) {
                 // gin's own keys, set with `c.Set`.
                 continue;
@@ -223,10 +244,14 @@ impl Rule for StringKey {
                 .find(|u| u.site.access == Access::Write)
                 .unwrap_or(&uses[0]);
             let shown = shown_key(first);
-            let unknown = opaque
-                .get(first.site.package.as_str())
-                .and_then(|keys| keys.iter().find(|(ty, _)| *ty == first_type(first)));
-            let finding = match why_not(uses, unknown.map(|(_, site)| *site)) {
+            let (ty, value) = group;
+            let unknown = opaque.get(first.site.package.as_str()).and_then(|keys| {
+                keys.iter().find(|k| {
+                    k.ty.as_ref().is_none_or(|t| t == ty)
+                        && k.value.as_ref().is_none_or(|v| v == value)
+                })
+            });
+            let finding = match why_not(uses, unknown.map(|k| k.why.as_str())) {
                 Some(why) => not_fixed(first.site, &shown, why).1,
                 None => {
                     let dir = dir_of(&first.site.path);
@@ -305,19 +330,10 @@ fn builtin(ty: Option<TypeRef>) -> Option<String> {
     }
 }
 
-/// The type of the key value of a group.
-fn first_type(first: &Use<'_>) -> String {
-    match (&first.site.key, first.via) {
-        (_, Some(c)) => c.value.as_ref().map(|v| v.ty.clone()).unwrap_or_default(),
-        (Key::Literal(value), None) => value.ty.clone(),
-        _ => String::new(),
-    }
-}
-
 /// Why the uses of one key value cannot all change together, if they
 /// cannot; `unknown` is a key of the same type in the package whose value
 /// ctxmod cannot tell, which may be this one.
-fn why_not(uses: &[Use<'_>], unknown: Option<&ValueUse>) -> Option<String> {
+fn why_not(uses: &[Use<'_>], unknown: Option<&str>) -> Option<String> {
     let places = |filter: &dyn Fn(&Use<'_>) -> bool| -> String {
         uses.iter()
             .filter(|u| filter(u))
@@ -337,11 +353,8 @@ fn why_not(uses: &[Use<'_>], unknown: Option<&ValueUse>) -> Option<String> {
             packages.len()
         ));
     }
-    if let Some(site) = unknown {
-        return Some(format!(
-            "the key at {} has a value ctxmod cannot tell, which may be this one",
-            place(&site.path, site.line)
-        ));
+    if let Some(why) = unknown {
+        return Some(why.to_string());
     }
     if let Some(g) = uses.iter().find(|u| u.gin) {
         return Some(format!(
@@ -371,6 +384,79 @@ fn why_not(uses: &[Use<'_>], unknown: Option<&ValueUse>) -> Option<String> {
         ));
     }
     None
+}
+
+/// A key of a package whose value ctxmod does not know for sure: it may
+/// be any key of its type (or of any type), or the one of its value.
+struct Opaque {
+    ty: Option<String>,
+    value: Option<String>,
+    /// Why a key it may be is not fixed.
+    why: String,
+}
+
+/// The package-level names of the files ctxmod did not parse, read from
+/// disk when a key names one: `Some(value)` for a constant of a
+/// predeclared type with a literal value, `None` for any other name that
+/// may be a built-in key.
+struct ConstsOnDisk {
+    /// Each package's directory, from the files that were parsed.
+    dirs: HashMap<String, PathBuf>,
+    /// By package: what was found.
+    found: HashMap<String, PackageKeys>,
+}
+
+/// The names of a package that may be built-in keys, each with its value
+/// when it is a constant's literal, and the names of typed ones.
+type PackageKeys = (HashMap<String, Option<KeyValue>>, HashSet<String>);
+
+impl ConstsOnDisk {
+    fn new(workspace: &Workspace) -> ConstsOnDisk {
+        let dirs = workspace
+            .context_values()
+            .iter()
+            .map(|u| (u.package.clone(), dir_of(&u.path)))
+            .chain(
+                workspace
+                    .key_consts()
+                    .iter()
+                    .map(|c| (c.package.clone(), dir_of(&c.path))),
+            )
+            .collect();
+        ConstsOnDisk {
+            dirs,
+            found: HashMap::new(),
+        }
+    }
+
+    /// What the key `package.name` may be: `None` when it is not a key of
+    /// a predeclared type or its package is not in the workspace,
+    /// `Some(None)` when it may be any, `Some(Some(value))` for a constant.
+    /// A name a parsed file declares is no such key (the workspace would
+    /// know it), whatever the files on disk, which earlier fix passes may
+    /// have changed, say.
+    fn lookup(
+        &mut self,
+        workspace: &Workspace,
+        package: &str,
+        name: &str,
+    ) -> Option<Option<KeyValue>> {
+        let dir = self.dirs.get(package)?.clone();
+        if workspace
+            .declared_names_in(&dir)
+            .is_some_and(|names| names.contains(name))
+        {
+            return None;
+        }
+        let (builtin, typed) = self
+            .found
+            .entry(package.to_string())
+            .or_insert_with(|| crate::context_values::package_level_keys(&dir, package));
+        if typed.contains(name) {
+            return None;
+        }
+        Some(builtin.get(name).cloned().flatten())
+    }
 }
 
 /// The constants the uses name, each once, in order.
