@@ -104,14 +104,57 @@ pub fn mentions_in_dir(dir: &Path, word: &str) -> usize {
         .flatten()
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|e| e == "go"))
-        .filter_map(|p| std::fs::read_to_string(p).ok())
-        .map(|text| {
-            code_only(&text)
-                .split(|c: char| !(c.is_alphanumeric() || c == '_'))
-                .filter(|w| *w == word)
-                .count()
-        })
+        .map(|p| mentions_in_file(&p, word))
         .sum()
+}
+
+/// How many times `word` appears in the code of the `.go` files of the
+/// module holding directory `dir` (the nearest directory above it with a
+/// `go.mod`, else `dir`), `vendor/`, `testdata/` and hidden directories
+/// left out.
+pub fn mentions_in_module(dir: &Path, word: &str) -> usize {
+    let root = dir
+        .ancestors()
+        .find(|d| d.join("go.mod").is_file())
+        .unwrap_or(dir);
+    let mut count = 0;
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for path in std::fs::read_dir(&dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+        {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default();
+            if path.is_dir() {
+                let skipped = name.starts_with('.')
+                    || name.starts_with('_')
+                    || name == "vendor"
+                    || name == "testdata"
+                    || (path != root && path.join("go.mod").is_file());
+                if !skipped {
+                    stack.push(path);
+                }
+            } else if name.ends_with(".go") {
+                count += mentions_in_file(&path, word);
+            }
+        }
+    }
+    count
+}
+
+/// How many times `word` appears in the code of the file at `path`.
+fn mentions_in_file(path: &Path, word: &str) -> usize {
+    std::fs::read_to_string(path).map_or(0, |text| {
+        code_only(&text)
+            .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .filter(|w| *w == word)
+            .count()
+    })
 }
 
 /// `text` with its comments and string and rune literals blanked out.

@@ -74,10 +74,14 @@
 //! ## Fix safety
 //! Safe: the fix is made only when every store and every read of the key
 //! value is in one package and in files ctxmod edits, so the new key
-//! matches wherever the old one did and nowhere else. Otherwise the
+//! matches wherever the old one did and nowhere else. The one exception is
+//! an exported constant key (`const UserKey = "user"`) that every other
+//! package names as `auth.UserKey`: retyping it in place changes every use
+//! at once, and is done when the module's code names it nowhere else. Otherwise the
 //! finding is display-only and says why, naming each place: a key used in
 //! several packages (every package and line is listed: converting one side
-//! would compile and silently read nil); a key stored but never read, or
+//! would compile and silently read nil), unless the exported constant
+//! above covers them; a key stored but never read, or
 //! read but never stored, in the files checked (code elsewhere may use its
 //! string); a read through a `*gin.Context`'s own `Value`, which looks
 //! strings up in the gin keys first; a key held in a variable or a local
@@ -103,9 +107,10 @@
 
 use crate::context_values::{Access, Key, KeyConst, KeyStyle, KeyValue, ValueUse};
 use crate::fix::{Applicability, Edit, FileChange, Finding, Fix};
-use crate::key_names::{key_name, mentions_in_dir, words_in_dir};
+use crate::key_names::{key_name, mentions_in_dir, mentions_in_module, words_in_dir};
 use crate::report::place;
 use crate::rule::{FileCx, Rule, RuleMeta, Settings};
+use crate::syntax::is_exported;
 use crate::typing::{TypeExpr, TypeRef, BUILTIN};
 use crate::wanted::dir_of;
 use crate::workspace::Workspace;
@@ -342,7 +347,7 @@ fn why_not(uses: &[Use<'_>], unknown: Option<&str>) -> Option<String> {
             .join(", ")
     };
     let packages: BTreeSet<&str> = uses.iter().map(|u| u.site.package.as_str()).collect();
-    if packages.len() > 1 {
+    if packages.len() > 1 && !exported_constant_covers(uses) {
         let each = packages
             .iter()
             .map(|p| format!("{p} ({})", places(&|u| u.site.package == *p)))
@@ -459,6 +464,20 @@ impl ConstsOnDisk {
     }
 }
 
+/// True when one package declares the key as an exported constant and
+/// every use in another package names that constant: retyping the
+/// constant changes them all at once.
+fn exported_constant_covers(uses: &[Use<'_>]) -> bool {
+    let constants = constants(uses);
+    let Some(home) = constants.first() else {
+        return false;
+    };
+    constants.iter().all(|c| c.package == home.package)
+        && uses
+            .iter()
+            .all(|u| u.site.package == home.package || u.via.is_some_and(|c| is_exported(&c.name)))
+}
+
 /// The constants the uses name, each once, in order.
 fn constants<'w>(uses: &[Use<'w>]) -> Vec<&'w KeyConst> {
     let mut seen = Vec::<&KeyConst>::new();
@@ -508,7 +527,13 @@ fn convert(
                 .iter()
                 .filter(|u| u.via.is_some_and(|v| std::ptr::eq(v, *c)))
                 .count();
-            if mentions_in_dir(&dir, &c.name) != named + 1 {
+            // Other packages name an exported constant as `pkg.Name`.
+            let mentions = if uses.iter().all(|u| u.site.package == c.package) {
+                mentions_in_dir(&dir, &c.name)
+            } else {
+                mentions_in_module(&dir, &c.name)
+            };
+            if mentions != named + 1 {
                 return Err(format!(
                     "`{}` ({}) is also used for something other than a context key",
                     c.name,
@@ -518,9 +543,14 @@ fn convert(
         }
         let value = home.value.as_ref().expect("a key constant has a value");
         let ty = fresh(&format!("{}Type", home.name));
+        let doc = if is_exported(&ty) {
+            format!("// {ty} is the type of the context key {}.\n", home.name)
+        } else {
+            String::new()
+        };
         edit(
             &home.path,
-            Edit::insert(home.insert_at, format!("type {ty} {}\n\n", value.ty)),
+            Edit::insert(home.insert_at, format!("{doc}type {ty} {}\n\n", value.ty)),
         );
         for c in &constants {
             edit(
