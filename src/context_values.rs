@@ -95,6 +95,9 @@ pub struct ValueUse {
     pub insert_at: usize,
     /// False in a file ctxmod does not edit.
     pub editable: bool,
+    /// True in a file every build of the package compiles: not a test,
+    /// and without a build constraint.
+    pub always_built: bool,
     /// What an accessor function needs of the use.
     pub call: CallFacts,
 }
@@ -143,6 +146,7 @@ pub struct KeyConst {
 pub fn value_uses(cx: &FileCx<'_>, decl: Node<'_>, path: &Arc<Path>) -> Vec<ValueUse> {
     let mut uses = Vec::new();
     let insert_at = declaration_start(cx.src, decl);
+    let always_built = always_built(cx);
     crate::syntax::for_each_node(decl, |node| {
         if node.kind() != "call_expression" {
             return;
@@ -175,11 +179,22 @@ pub fn value_uses(cx: &FileCx<'_>, decl: Node<'_>, path: &Arc<Path>) -> Vec<Valu
                 key_range: key.byte_range(),
                 insert_at,
                 editable: true,
+                always_built,
                 call,
             });
         }
     });
     uses
+}
+
+/// True when every build of the package compiles the file: it is no test
+/// and has no `//go:build` (or `// +build`) line before its package clause.
+fn always_built(cx: &FileCx<'_>) -> bool {
+    let header = cx.src.split("\npackage ").next().unwrap_or("");
+    !cx.path.to_string_lossy().ends_with("_test.go")
+        && !header
+            .lines()
+            .any(|l| l.starts_with("//go:build") || l.starts_with("// +build"))
 }
 
 /// The facts of `call` every use has.

@@ -17,7 +17,8 @@
 //! ```
 //! Names come from the key's text (`"request_id"` → `requestIDKey`) and
 //! never reuse a word of the package; the declarations go just above the
-//! declaration holding the first store. A key that is already a constant
+//! declaration holding the first store (in a file that is no test and has
+//! no build constraint, when there is one). A key that is already a constant
 //! (`const userKey = "user"`) keeps its name and gets a type
 //! (`const userKey userKeyType = "user"`, with `type userKeyType string`
 //! above it), whatever the style, and literal uses of the same value are
@@ -96,7 +97,12 @@
 //! another file of its package is looked up on disk; a constant found
 //! there is not converted, and the keys of its value, or of any value
 //! when it cannot be told, are reported instead. Code outside the
-//! files checked that stores or reads the same string is not seen. A key
+//! files checked that stores or reads the same string is not seen. A
+//! `x.Value(k)` whose receiver's type ctxmod cannot tell is taken for a
+//! context read (a method of another type so named would then stop
+//! compiling, which `--verify` catches). Keys are grouped across every
+//! module of the run, so two programs that never share a context still
+//! keep each other's key from being fixed. A key
 //! written through a helper that takes the key as a parameter is reported
 //! at the helper, not followed to its callers. Accessors are made only
 //! for a key that is not a constant, and only when the type of every
@@ -244,9 +250,13 @@ impl Rule for StringKey {
                 continue;
             }
             uses.sort_by_key(|u| (u.site.path.clone(), u.site.key_range.start));
+            // The new key is declared by the first store of a file every
+            // build compiles, so that every use sees it.
             let first = uses
                 .iter()
-                .find(|u| u.site.access == Access::Write)
+                .find(|u| u.site.access == Access::Write && u.site.always_built)
+                .or_else(|| uses.iter().find(|u| u.site.always_built))
+                .or_else(|| uses.iter().find(|u| u.site.access == Access::Write))
                 .unwrap_or(&uses[0]);
             let shown = shown_key(first);
             let (ty, value) = group;
