@@ -111,6 +111,8 @@ pub struct CallFacts {
     pub operands: Vec<String>,
     /// True when comments inside the call would be lost by rewriting it.
     pub has_comments: bool,
+    /// The name the file uses for the `context` package.
+    pub context: String,
     /// The type of a stored value, as far as the file can tell.
     pub value_type: TypeExpr,
     /// A read's asserted type, with its text: `ctx.Value(k).(T)`.
@@ -157,7 +159,7 @@ pub fn value_uses(cx: &FileCx<'_>, decl: Node<'_>, path: &Arc<Path>) -> Vec<Valu
                 let call = CallFacts {
                     operands: vec![text(args[0], cx.src).into(), text(args[2], cx.src).into()],
                     value_type: type_of(cx, args[2]),
-                    ..call_facts(node)
+                    ..call_facts(cx, node)
                 };
                 (Access::Write, args[1], call)
             } else if let Some(receiver) = value_receiver(cx, node, &args) {
@@ -198,13 +200,14 @@ fn always_built(cx: &FileCx<'_>) -> bool {
 }
 
 /// The facts of `call` every use has.
-fn call_facts(call: Node<'_>) -> CallFacts {
+fn call_facts(cx: &FileCx<'_>, call: Node<'_>) -> CallFacts {
     let mut has_comments = false;
     crate::syntax::for_each_node(call, |n| has_comments |= n.kind() == "comment");
     CallFacts {
         range: call.byte_range(),
         operands: Vec::new(),
         has_comments,
+        context: cx.package_name_or_default("context").to_string(),
         value_type: TypeExpr::Unknown,
         asserted: None,
         comma_ok: None,
@@ -214,7 +217,7 @@ fn call_facts(call: Node<'_>) -> CallFacts {
 /// The facts of a read `call`: its type assertion, and whether it is a
 /// two-value one.
 fn read_facts(cx: &FileCx<'_>, call: Node<'_>) -> CallFacts {
-    let mut facts = call_facts(call);
+    let mut facts = call_facts(cx, call);
     let Some(assertion) = call
         .parent()
         .filter(|p| p.kind() == "type_assertion_expression")

@@ -600,12 +600,13 @@ fn convert(
                 let stem = name.strip_suffix("Key").unwrap_or(&name);
                 let with = fresh(&format!("with{}{}", stem[..1].to_uppercase(), &stem[1..]));
                 let from = fresh(&format!("{stem}From"));
+                let context = &first.site.call.context;
                 declaration.push_str(&format!(
                     "// {with} returns a copy of ctx carrying v under {key}.\n\
-                     func {with}(ctx context.Context, v {ty}) context.Context {{\n\
-                     \treturn context.WithValue(ctx, {key}, v)\n}}\n\n\
+                     func {with}(ctx {context}.Context, v {ty}) {context}.Context {{\n\
+                     \treturn {context}.WithValue(ctx, {key}, v)\n}}\n\n\
                      // {from} returns the value ctx carries under {key}, and whether it has one.\n\
-                     func {from}(ctx context.Context) ({ty}, bool) {{\n\
+                     func {from}(ctx {context}.Context) ({ty}, bool) {{\n\
                      \tv, ok := ctx.Value({key}).({ty})\n\treturn v, ok\n}}\n\n"
                 ));
                 (with, from)
