@@ -107,6 +107,16 @@ struct Selection {
     /// `[thread-ctx] exported` in ctxmod.toml.
     #[arg(long, value_enum, value_name = "POLICY")]
     exported: Option<crate::rule::ExportedPolicy>,
+    /// How string-key declares a new key type: an empty struct
+    /// (`userKey{}`) or a string type with a constant. Overrides
+    /// `[string-key] style` in ctxmod.toml.
+    #[arg(long, value_enum, value_name = "STYLE")]
+    key_style: Option<crate::context_values::KeyStyle>,
+    /// Also give each key string-key converts a `withX(ctx, v)` and an
+    /// `xFrom(ctx)` function, used by its stores and two-value reads.
+    /// Same as `[string-key] accessors = true` in ctxmod.toml.
+    #[arg(long)]
+    accessors: bool,
 }
 
 #[derive(Args, Debug)]
@@ -234,6 +244,8 @@ fn select_rules(selection: &Selection, config: &Config) -> Result<RuleSet> {
     };
     let settings = crate::rule::Settings {
         exported: selection.exported.or(config.exported).unwrap_or_default(),
+        key_style: selection.key_style.or(config.key_style).unwrap_or_default(),
+        accessors: selection.accessors || config.accessors,
     };
     Ok(RuleSet::new(chosen.iter().map(|e| e.rule).collect()).with_settings(settings))
 }

@@ -22,6 +22,10 @@ pub struct Config {
     pub exclude: globset::GlobSet,
     /// `[thread-ctx] exported`, if set.
     pub exported: Option<crate::rule::ExportedPolicy>,
+    /// `[string-key] style`, if set.
+    pub key_style: Option<crate::context_values::KeyStyle>,
+    /// `[string-key] accessors`.
+    pub accessors: bool,
 }
 
 #[derive(Deserialize, Default)]
@@ -33,6 +37,16 @@ struct RawConfig {
     exclude: Vec<Spanned<String>>,
     #[serde(default, rename = "thread-ctx")]
     thread_ctx: RawThreadCtx,
+    #[serde(default, rename = "string-key")]
+    string_key: RawStringKey,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawStringKey {
+    style: Option<crate::context_values::KeyStyle>,
+    #[serde(default)]
+    accessors: bool,
 }
 
 #[derive(Deserialize, Default)]
@@ -113,6 +127,8 @@ impl Config {
             disable,
             exclude: globs.build()?,
             exported: raw.thread_ctx.exported,
+            key_style: raw.string_key.style,
+            accessors: raw.string_key.accessors,
         })
     }
 
@@ -217,6 +233,24 @@ mod tests {
         .to_string();
         assert!(err.starts_with("ctxmod.toml:2:"), "{err}");
         assert!(err.contains("exported") && err.contains("rewrite"), "{err}");
+    }
+
+    #[test]
+    fn key_style() {
+        use crate::context_values::KeyStyle;
+        let parse = |text: &str| Config::parse(Path::new("ctxmod.toml"), text, known);
+        assert_eq!(parse("").unwrap().key_style, None);
+        let c = parse("[string-key]\nstyle = \"const\"\n").unwrap();
+        assert_eq!(c.key_style, Some(KeyStyle::Const));
+        let c = parse("[string-key]\nstyle = \"struct\"\n").unwrap();
+        assert_eq!(c.key_style, Some(KeyStyle::Struct));
+        assert!(!c.accessors);
+        assert!(parse("[string-key]\naccessors = true\n").unwrap().accessors);
+        let err = parse("[string-key]\nstyle = \"string\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("ctxmod.toml:2:"), "{err}");
+        assert!(err.contains("style") && err.contains("string"), "{err}");
     }
 
     #[test]

@@ -50,6 +50,10 @@ pub enum ExportedPolicy {
 pub struct Settings {
     /// What thread-ctx does with exported functions.
     pub exported: ExportedPolicy,
+    /// How string-key declares new keys.
+    pub key_style: crate::context_values::KeyStyle,
+    /// True when string-key also declares accessor functions for a key.
+    pub accessors: bool,
 }
 
 impl Settings {

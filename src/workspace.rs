@@ -7,6 +7,7 @@
 
 use crate::call_results::ResultUse;
 use crate::cancelled_return::{cancelled_return, CancelledReturn};
+use crate::context_values::{KeyConst, ValueUse};
 use crate::fields::{ContextField, FieldUse};
 use crate::fix::Condition;
 use crate::rule::FileCx;
@@ -197,6 +198,12 @@ pub struct FileSummary {
     pub context_fields: Vec<ContextField>,
     /// Every use of a field (or positional literal of a type) so named.
     pub field_uses: Vec<FieldUse>,
+    /// Every `context.WithValue` and `x.Value(key)` with its key.
+    pub context_values: Vec<ValueUse>,
+    /// Package-level constants of predeclared types, which may be keys.
+    pub key_consts: Vec<KeyConst>,
+    /// The names of the file's top-level declarations.
+    pub declared_names: Vec<String>,
     /// For each top-level declaration, in order: the function or method it
     /// declares and the context it makes as a root, which calls in it need.
     enclosing: Vec<(Option<Arc<FuncId>>, Option<String>)>,
@@ -225,9 +232,13 @@ impl FileSummary {
             functions: Vec::new(),
             context_fields: Vec::new(),
             field_uses: Vec::new(),
+            context_values: Vec::new(),
+            key_consts: Vec::new(),
+            declared_names: Vec::new(),
             enclosing: Vec::new(),
             read_only: false,
         };
+        let values = cx.src.contains("Value(");
         let offsets = uses
             .map(|names| crate::syntax::word_offsets(cx.src, names))
             .unwrap_or_default();
@@ -252,7 +263,18 @@ impl FileSummary {
                 }
                 "type_declaration" => summary.add_types(cx, decl, &path),
                 "var_declaration" => summary.add_vars(cx, decl),
+                "const_declaration" => summary
+                    .key_consts
+                    .extend(crate::context_values::key_consts(cx, decl, &path)),
                 _ => {}
+            }
+            summary
+                .declared_names
+                .extend(crate::context_values::declared_names(cx, decl));
+            if values {
+                summary
+                    .context_values
+                    .extend(crate::context_values::value_uses(cx, decl, &path));
             }
             let mut root = None;
             if let Some(id) = &caller {
@@ -332,6 +354,9 @@ impl FileSummary {
             call.editable = false;
         }
         for site in &mut self.field_uses {
+            site.editable = false;
+        }
+        for site in &mut self.context_values {
             site.editable = false;
         }
         self.functions.clear();
@@ -990,6 +1015,10 @@ pub struct Workspace {
     field_uses: Vec<FieldUse>,
     calls: Vec<CallSite>,
     references: Vec<FuncRef>,
+    context_values: Vec<ValueUse>,
+    key_consts: Vec<KeyConst>,
+    /// The top-level names declared in each directory's files.
+    declared_names: HashMap<std::path::PathBuf, HashSet<String>>,
     /// Built on the first [`Workspace::callers`] query, once every file is
     /// in: a call resolves through declarations of other files.
     index: OnceLock<CallIndex>,
@@ -1035,7 +1064,38 @@ impl Workspace {
         self.functions.extend_from_slice(&summary.functions);
         self.context_fields
             .extend_from_slice(&summary.context_fields);
+        self.context_values
+            .extend_from_slice(&summary.context_values);
+        self.key_consts.extend_from_slice(&summary.key_consts);
+        if let Some(first) = summary
+            .context_values
+            .first()
+            .map(|u| &u.path)
+            .or(summary.key_consts.first().map(|c| &c.path))
+        {
+            self.declared_names
+                .entry(crate::wanted::dir_of(first))
+                .or_default()
+                .extend(summary.declared_names.iter().cloned());
+        }
         self.add_uses(summary);
+    }
+
+    /// Every `context.WithValue` and `x.Value(key)` of the parsed files.
+    pub fn context_values(&self) -> &[ValueUse] {
+        &self.context_values
+    }
+
+    /// Every package-level constant of a predeclared type.
+    pub fn key_consts(&self) -> &[KeyConst] {
+        &self.key_consts
+    }
+
+    /// The top-level names declared in the parsed files of directory `dir`
+    /// (absolute, as from [`crate::wanted::dir_of`]) that use or declare
+    /// context keys.
+    pub fn declared_names_in(&self, dir: &Path) -> Option<&HashSet<String>> {
+        self.declared_names.get(dir)
     }
 
     /// Adds the calls, references and field uses of `uses`, for a file

@@ -1769,3 +1769,37 @@ fn a_closed_stdout_is_an_io_error_not_a_panic() {
         run.assert_one_line_error(&["ctxmod: error:"]);
     }
 }
+
+#[test]
+fn key_style_and_accessors_come_from_the_command_line() {
+    let src = "package p\n\nimport \"context\"\n\n// With stores the user.\nfunc With(ctx context.Context, user string) context.Context {\n\treturn context.WithValue(ctx, \"user\", user)\n}\n\n// User reads it.\nfunc User(ctx context.Context) (string, bool) {\n\tu, ok := ctx.Value(\"user\").(string)\n\treturn u, ok\n}\n";
+    let p = Project::with(&[("p.go", src)]);
+    let plain = p.run_read_only(&["fix", "--rule", "string-key"]);
+    assert!(
+        plain.stdout.contains("+type userKey struct{}"),
+        "{}",
+        plain.stdout
+    );
+    assert!(!plain.stdout.contains("withUser"), "{}", plain.stdout);
+    let styled = p.run_read_only(&[
+        "fix",
+        "--rule",
+        "string-key",
+        "--key-style",
+        "const",
+        "--accessors",
+    ]);
+    for line in [
+        "+type userKeyType string",
+        "+const userKey userKeyType = \"user\"",
+        "+func withUser(ctx context.Context, v string) context.Context {",
+        "+\treturn withUser(ctx, user)",
+        "+\tu, ok := userFrom(ctx)",
+    ] {
+        assert!(
+            styled.stdout.contains(line),
+            "no `{line}` in\n{}",
+            styled.stdout
+        );
+    }
+}

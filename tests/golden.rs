@@ -10,7 +10,10 @@
 //! start with `broken` hold deliberate syntax errors and are left out of
 //! the gofmt check (a `//go:build ignore` line keeps them out of the build).
 //! A case with a `needs-gofmt` file shows ctxmod laying code out with gofmt
-//! and is skipped where gofmt is missing.
+//! and is skipped where gofmt is missing. A case with a `findings` file
+//! also pins what `ctxmod check` prints for its input: how findings that
+//! are not fixed (display-only ones, or fixes ctxmod refuses) are
+//! reported.
 
 mod support;
 
@@ -76,6 +79,9 @@ fn golden_cases_fix_to_expected_and_converge() {
             eprintln!("{name}: gofmt is not on PATH, skipped");
             continue;
         }
+        if let Some(failure) = check_findings(case, update) {
+            failures.push(failure);
+        }
         let tmp = fix_copy(case);
         let work = tmp.path().join("m");
         let expected = case.join("expected");
@@ -112,6 +118,30 @@ fn golden_cases_fix_to_expected_and_converge() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// Compares what `ctxmod check` prints for the case's input with its
+/// `findings` file, if it has one (rewriting the file with `update`).
+fn check_findings(case: &Path, update: bool) -> Option<String> {
+    let file = case.join("findings");
+    if !file.is_file() {
+        return None;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let work = tmp.path().join("m");
+    copy_tree(&case.join("input"), &work);
+    let out = ctxmod(&work, &["check", "."]);
+    let got = String::from_utf8_lossy(&out.stdout).to_string();
+    if update {
+        std::fs::write(&file, &got).unwrap();
+    }
+    let want = std::fs::read_to_string(&file).unwrap();
+    (got != want).then(|| {
+        format!(
+            "{}: check prints other findings than `findings`:\n--- want\n{want}--- got\n{got}",
+            case_name(case)
+        )
+    })
 }
 
 /// How many findings `ctxmod check` reports in `dir`, by rule code.

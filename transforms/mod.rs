@@ -10,9 +10,11 @@ pub mod cancelled_ctx_returned;
 pub mod ctx_not_first;
 pub mod done_busy_loop;
 pub mod done_err;
+pub mod long_lived_value;
 pub mod lost_cancel;
 pub mod nil_ctx;
 pub mod redundant_cancel;
+pub mod string_key;
 pub mod struct_ctx;
 pub mod thread_ctx;
 
@@ -35,12 +37,14 @@ registry! {
     background_in_scope,
     thread_ctx,
     struct_ctx,
+    string_key,
     lost_cancel,
     done_busy_loop,
     done_err,
     redundant_cancel,
     nil_ctx,
     cancelled_ctx_returned,
+    long_lived_value,
     ctx_not_first,
 }
 
@@ -90,12 +94,28 @@ mod tests {
                     entry.meta().id
                 );
             }
-            let changes_something = std::fs::read_dir(&dir)
+            let cases: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
                 .unwrap_or_else(|_| panic!("{} has no golden cases", entry.meta().id))
                 .filter_map(Result::ok)
-                .any(|case| case.path().join("input").is_dir() && trees_differ(&case.path()));
+                .map(|case| case.path())
+                .filter(|case| case.join("input").is_dir())
+                .collect();
+            if entry.meta().applicability == crate::fix::Applicability::DisplayOnly {
+                // Its findings are its output: a case pins what they say.
+                let code = entry.meta().code;
+                let reports = cases.iter().any(|case| {
+                    std::fs::read_to_string(case.join("findings"))
+                        .is_ok_and(|text| text.contains(code))
+                });
+                assert!(
+                    reports,
+                    "{} has no golden case whose `findings` file shows it",
+                    entry.meta().id
+                );
+                continue;
+            }
             assert!(
-                changes_something,
+                cases.iter().any(|case| trees_differ(case)),
                 "{} has no golden case that changes code",
                 entry.meta().id
             );

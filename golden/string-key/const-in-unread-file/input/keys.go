@@ -1,0 +1,4 @@
+package unread
+
+// tenantKey names the tenant wherever it is kept.
+const tenantKey = "tenant"

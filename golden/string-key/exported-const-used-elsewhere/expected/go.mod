@@ -1,0 +1,3 @@
+module example.com/exported-const-used-elsewhere
+
+go 1.24

@@ -1,0 +1,21 @@
+// Package auth stores the signed-in user in the context.
+package auth
+
+import "context"
+
+// UserKeyType is the type of the context key UserKey.
+type UserKeyType string
+
+// UserKey is the context key of the signed-in user's name.
+const UserKey UserKeyType = "user"
+
+// WithUser returns ctx carrying the user.
+func WithUser(ctx context.Context, user string) context.Context {
+	return context.WithValue(ctx, UserKey, user)
+}
+
+// User returns the user ctx carries, looked up by the literal key.
+func User(ctx context.Context) string {
+	u, _ := ctx.Value(UserKey).(string)
+	return u
+}

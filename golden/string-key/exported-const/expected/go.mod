@@ -1,0 +1,3 @@
+module example.com/exported-const
+
+go 1.24

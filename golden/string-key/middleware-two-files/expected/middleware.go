@@ -1,0 +1,17 @@
+package api
+
+import (
+	"context"
+	"net/http"
+)
+
+type requestIDKey struct{}
+
+// RequestID tags every request with the ID its client sent.
+func RequestID(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		id := r.Header.Get("X-Request-ID")
+		ctx := context.WithValue(r.Context(), requestIDKey{}, id)
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}

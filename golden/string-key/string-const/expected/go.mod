@@ -1,0 +1,3 @@
+module example.com/tenant
+
+go 1.24

@@ -1,0 +1,13 @@
+package tenant
+
+import "context"
+
+type tenantKeyType string
+
+// tenantKey is where the tenant goes in a context.
+const tenantKey tenantKeyType = "tenant"
+
+// With returns ctx carrying the tenant.
+func With(ctx context.Context, tenant string) context.Context {
+	return context.WithValue(ctx, tenantKey, tenant)
+}

@@ -1,0 +1,5 @@
+package typed
+
+type ctxKey int
+
+const userKey ctxKey = iota
