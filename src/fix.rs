@@ -175,7 +175,12 @@ impl Fix {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Condition {
     /// The callee's parameter at `arg` is a `context.Context`.
-    CalleeTakesContext { callee: Callee, arg: usize },
+    CalleeTakesContext {
+        /// What the call calls.
+        callee: Callee,
+        /// The argument's position.
+        arg: usize,
+    },
 }
 
 /// One problem found by a rule.

@@ -22,8 +22,11 @@ pub struct SourceFile {
 pub enum LoadError {
     /// The file could not be read.
     Io(std::io::Error),
-    /// The file is not valid UTF-8 (Go source must be), at this byte offset.
-    NotUtf8 { offset: usize },
+    /// The file is not valid UTF-8 (Go source must be).
+    NotUtf8 {
+        /// The byte offset of the first invalid byte.
+        offset: usize,
+    },
 }
 
 impl std::fmt::Display for LoadError {
