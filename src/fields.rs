@@ -47,6 +47,10 @@ pub enum FieldAccess {
         /// The context the function's own parameters provide (`ctx`,
         /// `r.Context()`), if any.
         own_context: Option<String>,
+        /// When the read is the whole right side of a `name := x.f`
+        /// statement of the method's body: the name, and the lines that
+        /// delete the statement (the new parameter can take that name).
+        local: Option<(String, Range<usize>)>,
     },
     /// `x.f = v`: the statement's lines to delete, or why it cannot go.
     Write(Result<Range<usize>, String>),
@@ -262,6 +266,35 @@ fn selector_access(cx: &FileCx<'_>, selector: Node<'_>, decl: Node<'_>) -> Field
         on_receiver,
         escape,
         own_context,
+        local: local_copy(cx, selector, decl),
+    }
+}
+
+/// The name and statement lines of `name := x.f`, when the selector is its
+/// whole right side and the statement is one of the body's own.
+fn local_copy(
+    cx: &FileCx<'_>,
+    selector: Node<'_>,
+    decl: Node<'_>,
+) -> Option<(String, Range<usize>)> {
+    let list = selector
+        .parent()
+        .filter(|p| p.kind() == "expression_list")?;
+    let statement = list
+        .parent()
+        .filter(|s| s.kind() == "short_var_declaration")?;
+    let right = statement.child_by_field_name("right")?;
+    let left = named_children(statement.child_by_field_name("left")?);
+    let body = decl.child_by_field_name("body")?;
+    let in_body = crate::syntax::statements(body)
+        .iter()
+        .any(|s| s.id() == statement.id());
+    match (&left[..], named_children(right).len()) {
+        ([name], 1) if right.id() == list.id() && in_body && name.kind() == "identifier" => {
+            let lines = crate::syntax::statement_deletion(cx.src, statement)?;
+            Some((text(*name, cx.src).to_string(), lines))
+        }
+        _ => None,
     }
 }
 
@@ -534,6 +567,7 @@ mod tests {
                         escape,
                         own_context,
                         on_receiver,
+                        ..
                     } => kinds.push(format!(
                         "read receiver={on_receiver} escape={escape:?} own={own_context:?}"
                     )),

@@ -56,7 +56,8 @@
 //! ```
 //! and every `bp.OnRecordSucceeded(md)` passes its caller's context. A
 //! method that already has a context parameter uses it for the field's
-//! reads, and keeps its signature.
+//! reads, and keeps its signature; one that copies the field into a local
+//! (`ctx := bp.ctx`) takes a parameter of that name, and the copy goes.
 //!
 //! ## Fix safety
 //! Unsafe: it changes signatures (code outside the workspace that calls a
@@ -100,6 +101,7 @@ use crate::transforms::thread_ctx::{boundary, key, wraps};
 use crate::wanted::WantedNames;
 use crate::workspace::{FuncId, Workspace};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use tree_sitter::Node;
@@ -301,6 +303,7 @@ fn readers<'u>(
                 on_receiver: true,
                 escape: None,
                 own_context: None,
+                ..
             },
             Some(caller),
         ) = (&site.access, &site.caller)
@@ -370,6 +373,7 @@ fn remove(
                 on_receiver,
                 escape,
                 own_context,
+                ..
             } => {
                 let method = site
                     .caller
@@ -479,15 +483,45 @@ fn thread_readers(
         ));
     }
     let threaded: BTreeSet<&String> = planned.groups.iter().flatten().collect();
+    // A method that copies the field into a local (`ctx := s.ctx`) names
+    // its parameter after it, and the copy goes.
+    let copies: HashMap<&String, (String, Range<usize>)> = threaded
+        .iter()
+        .filter_map(|k| {
+            let mut copies = seeds.get(*k)?.iter().filter_map(|read| match &read.access {
+                FieldAccess::Read { local, .. } => local.clone(),
+                _ => None,
+            });
+            match (copies.next(), copies.next()) {
+                (Some(copy), None) => Some((*k, copy)),
+                _ => None,
+            }
+        })
+        .collect();
+    let ctx_name = |k: &String| {
+        copies
+            .get(k)
+            .map_or_else(|| declared[k].2.ctx_name.clone(), |(name, _)| name.clone())
+    };
     for k in &threaded {
         let (id, path, facts) = declared[*k];
+        let name = ctx_name(k);
         let change = changes.entry(path.to_path_buf()).or_default();
-        change.edits.push(parameter_edit(facts));
+        let mut named = facts.clone();
+        named.ctx_name = name.clone();
+        change.edits.push(parameter_edit(&named));
         change.add_imports.push("context");
+        let copy = copies.get(*k).map(|(_, lines)| lines);
+        if let Some(lines) = copy {
+            change.edits.push(Edit::delete(lines.clone()));
+        }
         for read in seeds.get(*k).into_iter().flatten() {
+            if copy.is_some_and(|lines| lines.contains(&read.range.start)) {
+                continue;
+            }
             change
                 .edits
-                .push(Edit::replace(read.range.clone(), facts.ctx_name.clone()));
+                .push(Edit::replace(read.range.clone(), name.clone()));
         }
         for call in workspace.callers(id).calls {
             let place = crate::report::place(&call.path, call.line);
@@ -499,7 +533,7 @@ fn thread_readers(
             }
             let caller = call.caller.as_deref().map(key);
             let expr = match caller.filter(|c| threaded.contains(c)) {
-                Some(c) => declared[&c].2.ctx_name.clone(),
+                Some(c) => ctx_name(&c),
                 None => call
                     .supply
                     .clone()
