@@ -62,10 +62,10 @@
 //! a method's name is one of the standard library's interface methods
 //! (`Close`, `String`, `ServeHTTP`…: the type may satisfy one; the list
 //! cannot hold every interface of every module, which `--verify` catches),
-//! when it is called at
-//! package level, from a gin handler's goroutine, or from a file ctxmod
-//! does not edit (generated, excluded, outside the paths given), and an
-//! unexported function nobody calls (it may be called by reflection).
+//! when it is called at package level, from a gin handler's goroutine, or
+//! from a file ctxmod does not edit (generated, excluded, outside the paths
+//! given), and an unexported function nobody calls (it may be called by
+//! reflection).
 //! Exported functions are threaded like the others unless
 //! `--exported skip` (or `[thread-ctx] exported = "skip"` in ctxmod.toml)
 //! leaves them, and the chains through them, alone, or `--exported wrap`
