@@ -19,6 +19,7 @@ pub mod engine;
 pub mod escape;
 pub mod fields;
 pub mod fix;
+pub mod gin_detach;
 pub mod gofmt;
 pub mod gomod;
 pub mod imports;

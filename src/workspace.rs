@@ -204,6 +204,10 @@ pub struct FileSummary {
     pub key_consts: Vec<KeyConst>,
     /// The names of the file's top-level declarations.
     pub declared_names: Vec<String>,
+    /// The `c.Copy()` calls whose result a goroutine gets.
+    pub gin_copies: Vec<crate::gin_detach::GinCopy>,
+    /// The detach helpers the file declares.
+    pub detach_helpers: Vec<String>,
     /// For each top-level declaration, in order: the function or method it
     /// declares and the context it makes as a root, which calls in it need.
     enclosing: Vec<(Option<Arc<FuncId>>, Option<String>)>,
@@ -235,10 +239,13 @@ impl FileSummary {
             context_values: Vec::new(),
             key_consts: Vec::new(),
             declared_names: Vec::new(),
+            gin_copies: Vec::new(),
+            detach_helpers: Vec::new(),
             enclosing: Vec::new(),
             read_only: false,
         };
         let values = cx.src.contains("Value(");
+        let gin = cx.package_name(crate::scope::GIN).is_some();
         let offsets = uses
             .map(|names| crate::syntax::word_offsets(cx.src, names))
             .unwrap_or_default();
@@ -271,6 +278,14 @@ impl FileSummary {
             summary
                 .declared_names
                 .extend(crate::context_values::declared_names(cx, decl));
+            if gin {
+                summary
+                    .gin_copies
+                    .extend(crate::gin_detach::copies_for_goroutines(cx, decl, &path));
+                summary
+                    .detach_helpers
+                    .extend(crate::gin_detach::detach_helper(cx, decl));
+            }
             if values {
                 summary
                     .context_values
@@ -1019,6 +1034,12 @@ pub struct Workspace {
     key_consts: Vec<KeyConst>,
     /// The top-level names declared in each directory's files.
     declared_names: HashMap<std::path::PathBuf, HashSet<String>>,
+    /// The top-level names declared in each package's parsed files.
+    package_names: HashMap<String, HashSet<String>>,
+    /// Every `c.Copy()` a goroutine gets.
+    gin_copies: Vec<crate::gin_detach::GinCopy>,
+    /// The detach helpers of each package.
+    detach_helpers: HashMap<String, Vec<String>>,
     /// Built on the first [`Workspace::callers`] query, once every file is
     /// in: a call resolves through declarations of other files.
     index: OnceLock<CallIndex>,
@@ -1067,6 +1088,15 @@ impl Workspace {
         self.context_values
             .extend_from_slice(&summary.context_values);
         self.key_consts.extend_from_slice(&summary.key_consts);
+        self.package_names
+            .entry(summary.package.clone())
+            .or_default()
+            .extend(summary.declared_names.iter().cloned());
+        self.gin_copies.extend_from_slice(&summary.gin_copies);
+        self.detach_helpers
+            .entry(summary.package.clone())
+            .or_default()
+            .extend(summary.detach_helpers.iter().cloned());
         if let Some(first) = summary
             .context_values
             .first()
@@ -1096,6 +1126,26 @@ impl Workspace {
     /// context keys.
     pub fn declared_names_in(&self, dir: &Path) -> Option<&HashSet<String>> {
         self.declared_names.get(dir)
+    }
+
+    /// True when a parsed file of `package` declares `name` at top level.
+    pub fn package_declares(&self, package: &str, name: &str) -> bool {
+        self.package_names
+            .get(package)
+            .is_some_and(|names| names.contains(name))
+    }
+
+    /// Every `c.Copy()` of a `*gin.Context` that a goroutine gets.
+    pub fn gin_copies(&self) -> &[crate::gin_detach::GinCopy] {
+        &self.gin_copies
+    }
+
+    /// The first detach helper `package` declares, if any.
+    pub fn detach_helper(&self, package: &str) -> Option<&str> {
+        self.detach_helpers
+            .get(package)
+            .and_then(|h| h.first())
+            .map(String::as_str)
     }
 
     /// Adds the calls, references and field uses of `uses`, for a file

@@ -1,0 +1,171 @@
+//! `c.Copy()` of a `*gin.Context` handed to a goroutine, and the
+//! `detachContext` helpers that replace it: what a file holds of both, and
+//! the helper's source.
+
+use crate::rule::FileCx;
+use crate::scope::{contexts_in_scope, ContextKind, GIN};
+use crate::syntax::{named_children, text};
+use std::ops::Range;
+use std::path::Path;
+use std::sync::Arc;
+use tree_sitter::Node;
+
+/// The name a new helper gets when it is free in the package.
+pub const HELPER_NAME: &str = "detachContext";
+
+/// The file a new helper goes in, in the package's directory.
+pub const HELPER_FILE: &str = "detach_context.go";
+
+/// A `c.Copy()` whose result a goroutine gets: as an argument of the `go`
+/// call, or through a variable assigned from it and then passed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GinCopy {
+    /// The file.
+    pub path: Arc<Path>,
+    /// The `c.Copy()` call.
+    pub call: Range<usize>,
+    /// The `*gin.Context` copied (`c`).
+    pub receiver: String,
+    /// The file's package id.
+    pub package: String,
+    /// The file's package clause name.
+    pub package_name: String,
+    /// True when the module's Go has `context.WithoutCancel` (1.21).
+    pub has_without_cancel: bool,
+}
+
+/// The `c.Copy()` calls of `decl` whose result a `go` statement hands to
+/// its goroutine.
+pub fn copies_for_goroutines(cx: &FileCx<'_>, decl: Node<'_>, path: &Arc<Path>) -> Vec<GinCopy> {
+    let Some(package_name) = cx.package_name(GIN).map(|_| package_clause(cx)) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    crate::syntax::for_each_node(decl, |go| {
+        if go.kind() != "go_statement" {
+            return;
+        }
+        let Some(args) = named_children(go)
+            .into_iter()
+            .find(|n| n.kind() == "call_expression")
+            .and_then(|call| call.child_by_field_name("arguments"))
+        else {
+            return;
+        };
+        for arg in named_children(args) {
+            let copy = match arg.kind() {
+                "call_expression" => Some(arg),
+                "identifier" => assigned_copy(cx, go, text(arg, cx.src)),
+                _ => None,
+            };
+            let Some((call, receiver)) = copy.and_then(|c| gin_copy(cx, c)) else {
+                continue;
+            };
+            if !out.iter().any(|c: &GinCopy| c.call == call.byte_range()) {
+                out.push(GinCopy {
+                    path: path.clone(),
+                    call: call.byte_range(),
+                    receiver,
+                    package: cx.package.to_string(),
+                    package_name: package_name.clone(),
+                    has_without_cancel: cx.go_at_least(1, 21),
+                });
+            }
+        }
+    });
+    out
+}
+
+/// The call `x.Copy()` with its receiver, when `x` is a `*gin.Context` in
+/// scope there.
+fn gin_copy<'t>(cx: &FileCx<'t>, call: Node<'t>) -> Option<(Node<'t>, String)> {
+    let function = call.child_by_field_name("function")?;
+    let args = call.child_by_field_name("arguments")?;
+    if function.kind() != "selector_expression" || !named_children(args).is_empty() {
+        return None;
+    }
+    let field = function.child_by_field_name("field")?;
+    let operand = function.child_by_field_name("operand")?;
+    if text(field, cx.src) != "Copy" || operand.kind() != "identifier" {
+        return None;
+    }
+    let receiver = text(operand, cx.src);
+    contexts_in_scope(cx, call)
+        .iter()
+        .find(|c| c.name == receiver)
+        .filter(|c| c.kind == ContextKind::Gin)
+        .map(|_| (call, receiver.to_string()))
+}
+
+/// The value `name := <value>` assigns in a statement before the one
+/// holding `go`, in the same block.
+fn assigned_copy<'t>(cx: &FileCx<'t>, go: Node<'t>, name: &str) -> Option<Node<'t>> {
+    let block = go.parent()?;
+    named_children(block)
+        .into_iter()
+        .take_while(|s| s.end_byte() <= go.start_byte())
+        .filter(|s| s.kind() == "short_var_declaration")
+        .filter_map(|s| {
+            let left = named_children(s.child_by_field_name("left")?);
+            let right = named_children(s.child_by_field_name("right")?);
+            (left.len() == 1 && right.len() == 1 && text(left[0], cx.src) == name).then(|| right[0])
+        })
+        .last()
+}
+
+/// The name of `decl` when it is a detach helper: a function taking one
+/// `*gin.Context` and returning one, that calls both `Copy()` and
+/// `context.WithoutCancel`.
+pub fn detach_helper(cx: &FileCx<'_>, decl: Node<'_>) -> Option<String> {
+    if decl.kind() != "function_declaration" {
+        return None;
+    }
+    let params = named_children(decl.child_by_field_name("parameters")?);
+    let result = decl.child_by_field_name("result")?;
+    let gin_type =
+        |ty: Node<'_>| crate::scope::context_kind_of_type(cx, ty) == Some(ContextKind::Gin);
+    let takes = params.len() == 1 && params[0].child_by_field_name("type").is_some_and(gin_type);
+    let body = text(decl.child_by_field_name("body")?, cx.src);
+    let context = cx.package_name("context")?;
+    let name = text(decl.child_by_field_name("name")?, cx.src);
+    (takes
+        && gin_type(result)
+        && body.contains(".Copy()")
+        && body.contains(&format!("{context}.WithoutCancel(")))
+    .then(|| name.to_string())
+}
+
+/// The file's package clause name.
+fn package_clause(cx: &FileCx<'_>) -> String {
+    named_children(cx.root)
+        .into_iter()
+        .find(|n| n.kind() == "package_clause")
+        .and_then(|p| named_children(p).into_iter().next())
+        .map(|n| text(n, cx.src).to_string())
+        .unwrap_or_default()
+}
+
+/// The source of a new file of package `package` declaring the helper
+/// `name`.
+pub fn helper_file(package: &str, name: &str) -> String {
+    format!(
+        "package {package}
+
+import (
+\t\"context\"
+
+\t\"github.com/gin-gonic/gin\"
+)
+
+// {name} returns a copy of c that is safe to use after the handler
+// returns: it keeps c's values but is not cancelled with the request.
+func {name}(c *gin.Context) *gin.Context {{
+\tcp := c.Copy()
+\t// Copy shares c.Request, whose context is cancelled when the handler
+\t// returns: clone the request onto a context that keeps its values only.
+\tcp.Request = cp.Request.Clone(context.WithoutCancel(cp.Request.Context()))
+\treturn cp
+}}
+"
+    )
+}

@@ -1,0 +1,122 @@
+//! ## What it does
+//! Finds `c.Copy()` of a `*gin.Context` handed to a goroutine — as an
+//! argument of the `go` call, or through a variable assigned from it and
+//! then passed — and replaces it with `detachContext(c)`: a copy whose
+//! request context keeps the request's values but is not cancelled when the
+//! handler returns. The package's own helper is used when it has one (a
+//! function taking and returning a `*gin.Context` that calls `Copy()` and
+//! `context.WithoutCancel`), whatever its name; otherwise the helper is
+//! added once per package, in a new file `detach_context.go`.
+//!
+//! ## Why
+//! gin documents `Copy()` as the way to hand a context to a goroutine, but
+//! the copy shares `c.Request`, and the request's context is cancelled the
+//! moment the handler returns: background work fails with
+//! "context canceled" as soon as the response is sent.
+//!
+//! ## Example
+//! ```go
+//! func SendApiResponseToClient(c *gin.Context) {
+//!     newContext := c.Copy()
+//!     go doSomeBackGroundOperations(newContext, response)
+//! ```
+//! becomes
+//! ```go
+//! func SendApiResponseToClient(c *gin.Context) {
+//!     newContext := detachContext(c)
+//!     go doSomeBackGroundOperations(newContext, response)
+//! ```
+//! with, in `detach_context.go`:
+//! ```go
+//! func detachContext(c *gin.Context) *gin.Context {
+//!     cp := c.Copy()
+//!     cp.Request = cp.Request.Clone(context.WithoutCancel(cp.Request.Context()))
+//!     return cp
+//! }
+//! ```
+//!
+//! ## Fix safety
+//! Safe: the helper returns the same type as `Copy()`, with the same values;
+//! only the cancellation the goroutine never meant to have is gone.
+//!
+//! ## Limitations
+//! Only a `Copy()` whose receiver is a `*gin.Context` in scope (a parameter
+//! or local of that type), passed directly or through a variable declared
+//! with `:=` in the same block before the `go` statement. A name clash is
+//! avoided among the top-level names of the package's parsed files (those
+//! that import `context` or gin); when `detachContext` is taken another
+//! free name is picked. The helper needs `context.WithoutCancel`: a module
+//! whose `go` directive is older than 1.21 gets the finding without a fix,
+//! as does a package whose directory already has a `detach_context.go`
+//! that is not the helper. The work is no longer bounded by the request:
+//! give it a deadline of its own (`unbounded-detach`).
+
+use crate::fix::{Applicability, Edit, FileChange, Finding, Fix};
+use crate::gin_detach::{helper_file, HELPER_FILE, HELPER_NAME};
+use crate::rule::{FileCx, Rule, RuleMeta, Settings};
+use crate::scope::fresh_name_among;
+use crate::workspace::Workspace;
+use std::path::PathBuf;
+use tree_sitter::Node;
+
+/// The gin-copy-detach rule.
+pub struct GinCopyDetach;
+
+/// The registered instance.
+pub static RULE: GinCopyDetach = GinCopyDetach;
+
+static META: RuleMeta = RuleMeta {
+    code: "GIN002",
+    id: "gin-copy-detach",
+    summary: "`c.Copy()` handed to a goroutine is still cancelled with the request: detach it",
+    applicability: Applicability::Safe,
+    kinds: &[],
+    needles: &["gin-gonic/gin"],
+    needs_callers: false,
+};
+
+impl Rule for GinCopyDetach {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn visit(&self, _node: Node<'_>, _cx: &FileCx<'_>, _out: &mut Vec<Finding>) {}
+
+    fn check_workspace(
+        &self,
+        workspace: &Workspace,
+        _settings: &Settings,
+        out: &mut Vec<(PathBuf, Finding)>,
+    ) {
+        for copy in workspace.gin_copies() {
+            let existing = workspace.detach_helper(&copy.package);
+            let name = existing.map(str::to_string).unwrap_or_else(|| {
+                fresh_name_among(&[HELPER_NAME], |n| {
+                    workspace.package_declares(&copy.package, n)
+                })
+                .unwrap_or_else(|| HELPER_NAME.to_string())
+            });
+            let message = format!(
+                "`{}.Copy()` handed to a goroutine is still cancelled when the handler returns; use `{name}({})`",
+                copy.receiver, copy.receiver
+            );
+            let finding = Finding::new(&META, copy.call.clone(), message);
+            let replace = Edit::replace(copy.call.clone(), format!("{name}({})", copy.receiver));
+            let mut fix = Fix::new(
+                Applicability::Safe,
+                format!("use `{name}({})`", copy.receiver),
+                vec![replace],
+            );
+            if existing.is_none() {
+                let file = crate::wanted::dir_of(&copy.path).join(HELPER_FILE);
+                if file.exists() || !copy.has_without_cancel {
+                    out.push((copy.path.to_path_buf(), finding));
+                    continue;
+                }
+                let text = helper_file(&copy.package_name, &name);
+                fix = fix.also_in(file, FileChange::new(vec![Edit::insert(0, text)]));
+            }
+            out.push((copy.path.to_path_buf(), finding.with_fix(fix)));
+        }
+    }
+}
