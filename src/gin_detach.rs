@@ -13,8 +13,14 @@ use tree_sitter::Node;
 /// The name a new helper gets when it is free in the package.
 pub const HELPER_NAME: &str = "detachContext";
 
-/// The file a new helper goes in, in the package's directory.
-pub const HELPER_FILE: &str = "detach_context.go";
+/// The file a new helper goes in, in the package's directory, and the one
+/// for a helper only tests use.
+pub const HELPER_FILES: [&str; 2] = ["detach_context.go", "detach_context_test.go"];
+
+/// True when `path` is a test file, which only `go test` compiles.
+pub fn is_test_file(path: &Path) -> bool {
+    path.to_string_lossy().ends_with("_test.go")
+}
 
 /// A `c.Copy()` whose result a goroutine gets: as an argument of the `go`
 /// call, or through a variable assigned from it and then passed.

@@ -206,8 +206,9 @@ pub struct FileSummary {
     pub declared_names: Vec<String>,
     /// The `c.Copy()` calls whose result a goroutine gets.
     pub gin_copies: Vec<crate::gin_detach::GinCopy>,
-    /// The detach helpers the file declares.
-    pub detach_helpers: Vec<String>,
+    /// The detach helpers the file declares, with whether it is a test
+    /// file.
+    pub detach_helpers: Vec<(String, bool)>,
     /// For each top-level declaration, in order: the function or method it
     /// declares and the context it makes as a root, which calls in it need.
     enclosing: Vec<(Option<Arc<FuncId>>, Option<String>)>,
@@ -282,9 +283,10 @@ impl FileSummary {
                 summary
                     .gin_copies
                     .extend(crate::gin_detach::copies_for_goroutines(cx, decl, &path));
+                let test = crate::gin_detach::is_test_file(cx.path);
                 summary
                     .detach_helpers
-                    .extend(crate::gin_detach::detach_helper(cx, decl));
+                    .extend(crate::gin_detach::detach_helper(cx, decl).map(|name| (name, test)));
             }
             if values {
                 summary
@@ -1038,8 +1040,9 @@ pub struct Workspace {
     package_names: HashMap<String, HashSet<String>>,
     /// Every `c.Copy()` a goroutine gets.
     gin_copies: Vec<crate::gin_detach::GinCopy>,
-    /// The detach helpers of each package.
-    detach_helpers: HashMap<String, Vec<String>>,
+    /// The detach helpers of each package, with whether a test file
+    /// declares it.
+    detach_helpers: HashMap<String, Vec<(String, bool)>>,
     /// Built on the first [`Workspace::callers`] query, once every file is
     /// in: a call resolves through declarations of other files.
     index: OnceLock<CallIndex>,
@@ -1140,12 +1143,15 @@ impl Workspace {
         &self.gin_copies
     }
 
-    /// The first detach helper `package` declares, if any.
-    pub fn detach_helper(&self, package: &str) -> Option<&str> {
+    /// The first detach helper `package` declares that code in a test file
+    /// (`in_test`) or not can use, if any: one in a test file serves only
+    /// tests.
+    pub fn detach_helper(&self, package: &str, in_test: bool) -> Option<&str> {
         self.detach_helpers
-            .get(package)
-            .and_then(|h| h.first())
-            .map(String::as_str)
+            .get(package)?
+            .iter()
+            .find(|(_, test)| in_test || !test)
+            .map(|(name, _)| name.as_str())
     }
 
     /// Adds the calls, references and field uses of `uses`, for a file

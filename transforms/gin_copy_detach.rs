@@ -6,7 +6,8 @@
 //! handler returns. The package's own helper is used when it has one (a
 //! function taking and returning a `*gin.Context` that calls `Copy()` and
 //! `context.WithoutCancel`), whatever its name; otherwise the helper is
-//! added once per package, in a new file `detach_context.go`.
+//! added once per package, in a new file `detach_context.go`
+//! (`detach_context_test.go` when only test files need it).
 //!
 //! ## Why
 //! gin documents `Copy()` as the way to hand a context to a goroutine, but
@@ -52,7 +53,7 @@
 //! give it a deadline of its own (`unbounded-detach`).
 
 use crate::fix::{Applicability, Edit, FileChange, Finding, Fix};
-use crate::gin_detach::{helper_file, HELPER_FILE, HELPER_NAME};
+use crate::gin_detach::{helper_file, is_test_file, HELPER_FILES, HELPER_NAME};
 use crate::rule::{FileCx, Rule, RuleMeta, Settings};
 use crate::scope::fresh_name_among;
 use crate::workspace::Workspace;
@@ -89,7 +90,8 @@ impl Rule for GinCopyDetach {
         out: &mut Vec<(PathBuf, Finding)>,
     ) {
         for copy in workspace.gin_copies() {
-            let existing = workspace.detach_helper(&copy.package);
+            let in_test = is_test_file(&copy.path);
+            let existing = workspace.detach_helper(&copy.package, in_test);
             let name = existing.map(str::to_string).unwrap_or_else(|| {
                 fresh_name_among(&[HELPER_NAME], |n| {
                     workspace.package_declares(&copy.package, n)
@@ -108,7 +110,8 @@ impl Rule for GinCopyDetach {
                 vec![replace],
             );
             if existing.is_none() {
-                let file = crate::wanted::dir_of(&copy.path).join(HELPER_FILE);
+                let file =
+                    crate::wanted::dir_of(&copy.path).join(HELPER_FILES[usize::from(in_test)]);
                 if file.exists() || !copy.has_without_cancel {
                     out.push((copy.path.to_path_buf(), finding));
                     continue;
