@@ -23,7 +23,8 @@ pub fn is_test_file(path: &Path) -> bool {
 }
 
 /// A `c.Copy()` whose result a goroutine gets: as an argument of the `go`
-/// call, or through a variable assigned from it and then passed.
+/// call, or through a variable assigned from it and then passed or
+/// captured by the function literal `go` starts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GinCopy {
     /// The file.
@@ -51,17 +52,36 @@ pub fn copies_for_goroutines(cx: &FileCx<'_>, decl: Node<'_>, path: &Arc<Path>) 
         if go.kind() != "go_statement" {
             return;
         }
-        let Some(args) = named_children(go)
+        let Some(call) = named_children(go)
             .into_iter()
             .find(|n| n.kind() == "call_expression")
-            .and_then(|call| call.child_by_field_name("arguments"))
         else {
             return;
         };
-        for arg in named_children(args) {
+        // What the goroutine gets: the go call's arguments, and the
+        // variables its function literal captures.
+        let mut handed = call
+            .child_by_field_name("arguments")
+            .map(named_children)
+            .unwrap_or_default();
+        if let Some(body) = call
+            .child_by_field_name("function")
+            .filter(|f| f.kind() == "func_literal")
+            .and_then(|f| f.child_by_field_name("body"))
+        {
+            crate::syntax::for_each_node(body, |n| {
+                if n.kind() == "identifier" {
+                    handed.push(n);
+                }
+            });
+        }
+        let mut seen = std::collections::HashSet::new();
+        for arg in handed {
             let copy = match arg.kind() {
                 "call_expression" => Some(arg),
-                "identifier" => assigned_copy(cx, go, text(arg, cx.src)),
+                "identifier" if seen.insert(text(arg, cx.src)) => {
+                    assigned_copy(cx, go, text(arg, cx.src))
+                }
                 _ => None,
             };
             let Some((call, receiver)) = copy.and_then(|c| gin_copy(cx, c)) else {

@@ -1,7 +1,8 @@
 //! ## What it does
 //! Finds `c.Copy()` of a `*gin.Context` handed to a goroutine — as an
 //! argument of the `go` call, or through a variable assigned from it and
-//! then passed — and replaces it with `detachContext(c)`: a copy whose
+//! then passed or captured by the function literal `go` starts — and
+//! replaces it with `detachContext(c)`: a copy whose
 //! request context keeps the request's values but is not cancelled when the
 //! handler returns. The package's own helper is used when it has one (a
 //! function taking and returning a `*gin.Context` that calls `Copy()` and
@@ -43,7 +44,8 @@
 //! ## Limitations
 //! Only a `Copy()` whose receiver is a `*gin.Context` in scope (a parameter
 //! or local of that type), passed directly or through a variable declared
-//! with `:=` in the same block before the `go` statement. A name clash is
+//! with `:=` in the same block before the `go` statement (a captured
+//! variable is matched by name: one the literal redeclares counts too). A name clash is
 //! avoided among the top-level names of the package's parsed files (those
 //! that import `context` or gin); when `detachContext` is taken another
 //! free name is picked. The helper needs `context.WithoutCancel`: a module
