@@ -2,9 +2,12 @@
 //! `detachContext` helpers that replace it: what a file holds of both, and
 //! the helper's source.
 
+use crate::fix::{Applicability, Edit, FileChange, Finding, Fix};
+use crate::gin_goroutines::HandOff;
 use crate::rule::FileCx;
-use crate::scope::{contexts_in_scope, ContextKind, GIN};
-use crate::syntax::{named_children, text};
+use crate::scope::{contexts_in_scope, fresh_name, fresh_name_among, name_scope, ContextKind, GIN};
+use crate::syntax::{line_indent, line_start, named_children, text};
+use crate::workspace::Workspace;
 use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
@@ -22,17 +25,26 @@ pub fn is_test_file(path: &Path) -> bool {
     path.to_string_lossy().ends_with("_test.go")
 }
 
-/// A `c.Copy()` whose result a goroutine gets: as an argument of the `go`
-/// call, or through a variable assigned from it and then passed or
-/// captured by the function literal `go` starts.
+/// A place where a goroutine gets a `*gin.Context` that must be detached
+/// with the package's helper: a `c.Copy()` whose result a goroutine gets
+/// (as an argument of the `go` call, or through a variable assigned from
+/// it and then passed or captured by the function literal `go` starts), or
+/// the context itself handed whole to a goroutine.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GinCopy {
+pub struct DetachSite {
     /// The file.
     pub path: Arc<Path>,
-    /// The `c.Copy()` call.
-    pub call: Range<usize>,
-    /// The `*gin.Context` copied (`c`).
+    /// What becomes `detachContext(c)` (the `c.Copy()` call, or the `c`
+    /// passed to the `go` call), or the uses of `c` in a function literal
+    /// that become the local of `declare`.
+    pub replace: Vec<Range<usize>>,
+    /// The `*gin.Context` detached (`c`).
     pub receiver: String,
+    /// For a function literal: the local `name := detachContext(c)`
+    /// declared before the `go` statement.
+    pub declare: Option<Declaration>,
+    /// True when the goroutine got the whole context, false for a copy.
+    pub whole: bool,
     /// The file's package id.
     pub package: String,
     /// The file's package clause name.
@@ -41,9 +53,22 @@ pub struct GinCopy {
     pub has_without_cancel: bool,
 }
 
-/// The `c.Copy()` calls of `decl` whose result a `go` statement hands to
-/// its goroutine.
-pub fn copies_for_goroutines(cx: &FileCx<'_>, decl: Node<'_>, path: &Arc<Path>) -> Vec<GinCopy> {
+/// A local declared before a `go` statement.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Declaration {
+    /// Where the declaration's line goes.
+    pub at: usize,
+    /// Its indentation.
+    pub indent: String,
+    /// The local's name.
+    pub name: String,
+    /// The scope the name was checked free in.
+    pub scope: Range<usize>,
+}
+
+/// The places in `decl` where a goroutine gets a `*gin.Context` that must
+/// be detached.
+pub fn detach_sites(cx: &FileCx<'_>, decl: Node<'_>, path: &Arc<Path>) -> Vec<DetachSite> {
     let Some(package_name) = cx.package_name(GIN).map(|_| package_clause(cx)) else {
         return Vec::new();
     };
@@ -75,6 +100,51 @@ pub fn copies_for_goroutines(cx: &FileCx<'_>, decl: Node<'_>, path: &Arc<Path>) 
                 }
             });
         }
+        let site = |replace, receiver, declare, whole| DetachSite {
+            path: path.clone(),
+            replace,
+            receiver,
+            declare,
+            whole,
+            package: cx.package.to_string(),
+            package_name: package_name.clone(),
+            has_without_cancel: cx.go_at_least(1, 21),
+        };
+        match crate::gin_goroutines::hand_off(cx, go) {
+            Some(HandOff::Argument(arg)) => {
+                out.push(site(
+                    vec![arg.byte_range()],
+                    text(arg, cx.src).to_string(),
+                    None,
+                    true,
+                ));
+                return;
+            }
+            Some(hand_off @ HandOff::Literal { .. }) if hand_off.whole() => {
+                let HandOff::Literal { uses, .. } = hand_off else {
+                    return;
+                };
+                let receiver = text(uses[0].0, cx.src).to_string();
+                let Some(name) = fresh_name(cx, go, &["cc", "ginCtx", "detached"]) else {
+                    return;
+                };
+                let declare = Declaration {
+                    at: line_start(cx.src, go.start_byte()),
+                    indent: line_indent(cx.src, go.start_byte()).to_string(),
+                    name,
+                    scope: name_scope(cx, go).byte_range(),
+                };
+                // Uses of another gin context in scope stay as they are.
+                let replace = uses
+                    .iter()
+                    .filter(|(n, _)| text(*n, cx.src) == receiver)
+                    .map(|(n, _)| n.byte_range())
+                    .collect();
+                out.push(site(replace, receiver, Some(declare), true));
+                return;
+            }
+            _ => {}
+        }
         let mut seen = std::collections::HashSet::new();
         for arg in handed {
             let copy = match arg.kind() {
@@ -87,15 +157,11 @@ pub fn copies_for_goroutines(cx: &FileCx<'_>, decl: Node<'_>, path: &Arc<Path>) 
             let Some((call, receiver)) = copy.and_then(|c| gin_copy(cx, c)) else {
                 continue;
             };
-            if !out.iter().any(|c: &GinCopy| c.call == call.byte_range()) {
-                out.push(GinCopy {
-                    path: path.clone(),
-                    call: call.byte_range(),
-                    receiver,
-                    package: cx.package.to_string(),
-                    package_name: package_name.clone(),
-                    has_without_cancel: cx.go_at_least(1, 21),
-                });
+            if !out
+                .iter()
+                .any(|c: &DetachSite| c.replace == [call.byte_range()])
+            {
+                out.push(site(vec![call.byte_range()], receiver, None, false));
             }
         }
     });
@@ -194,4 +260,49 @@ func {name}(c *gin.Context) *gin.Context {{
 }}
 "
     )
+}
+
+/// `finding` with the fix that detaches the context at `site` with the
+/// package's helper, adding the helper in a new file when the package has
+/// none; without a fix when the helper cannot be added (Go older than
+/// 1.21, or the file's name taken).
+pub fn detach_fix(workspace: &Workspace, site: &DetachSite, finding: Finding) -> Finding {
+    let in_test = is_test_file(&site.path);
+    let existing = workspace.detach_helper(&site.package, in_test);
+    let name = existing.map(str::to_string).unwrap_or_else(|| {
+        fresh_name_among(&[HELPER_NAME], |n| {
+            workspace.package_declares(&site.package, n)
+        })
+        .unwrap_or_else(|| HELPER_NAME.to_string())
+    });
+    let detached = format!("{name}({})", site.receiver);
+    let mut edits = Vec::new();
+    let replacement = match &site.declare {
+        Some(d) => {
+            edits.push(Edit::insert(
+                d.at,
+                format!("{}{} := {detached}\n", d.indent, d.name),
+            ));
+            d.name.clone()
+        }
+        None => detached.clone(),
+    };
+    edits.extend(
+        site.replace
+            .iter()
+            .map(|r| Edit::replace(r.clone(), replacement.clone())),
+    );
+    let mut fix = Fix::new(Applicability::Safe, format!("use `{detached}`"), edits);
+    if let Some(d) = &site.declare {
+        fix = fix.declaring(d.scope.clone(), d.name.clone());
+    }
+    if existing.is_none() {
+        let file = crate::wanted::dir_of(&site.path).join(HELPER_FILES[usize::from(in_test)]);
+        if file.exists() || !site.has_without_cancel {
+            return finding;
+        }
+        let text = helper_file(&site.package_name, &name);
+        fix = fix.also_in(file, FileChange::new(vec![Edit::insert(0, text)]));
+    }
+    finding.with_fix(fix)
 }

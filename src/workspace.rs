@@ -204,8 +204,8 @@ pub struct FileSummary {
     pub key_consts: Vec<KeyConst>,
     /// The names of the file's top-level declarations.
     pub declared_names: Vec<String>,
-    /// The `c.Copy()` calls whose result a goroutine gets.
-    pub gin_copies: Vec<crate::gin_detach::GinCopy>,
+    /// Where a goroutine gets a gin context to detach.
+    pub detach_sites: Vec<crate::gin_detach::DetachSite>,
     /// The detach helpers the file declares, with whether it is a test
     /// file.
     pub detach_helpers: Vec<(String, bool)>,
@@ -240,7 +240,7 @@ impl FileSummary {
             context_values: Vec::new(),
             key_consts: Vec::new(),
             declared_names: Vec::new(),
-            gin_copies: Vec::new(),
+            detach_sites: Vec::new(),
             detach_helpers: Vec::new(),
             enclosing: Vec::new(),
             read_only: false,
@@ -281,8 +281,8 @@ impl FileSummary {
                 .extend(crate::context_values::declared_names(cx, decl));
             if gin {
                 summary
-                    .gin_copies
-                    .extend(crate::gin_detach::copies_for_goroutines(cx, decl, &path));
+                    .detach_sites
+                    .extend(crate::gin_detach::detach_sites(cx, decl, &path));
                 let test = crate::gin_detach::is_test_file(cx.path);
                 summary
                     .detach_helpers
@@ -1038,8 +1038,8 @@ pub struct Workspace {
     declared_names: HashMap<std::path::PathBuf, HashSet<String>>,
     /// The top-level names declared in each package's parsed files.
     package_names: HashMap<String, HashSet<String>>,
-    /// Every `c.Copy()` a goroutine gets.
-    gin_copies: Vec<crate::gin_detach::GinCopy>,
+    /// Every place a goroutine gets a gin context to detach.
+    detach_sites: Vec<crate::gin_detach::DetachSite>,
     /// The detach helpers of each package, with whether a test file
     /// declares it.
     detach_helpers: HashMap<String, Vec<(String, bool)>>,
@@ -1095,7 +1095,7 @@ impl Workspace {
             .entry(summary.package.clone())
             .or_default()
             .extend(summary.declared_names.iter().cloned());
-        self.gin_copies.extend_from_slice(&summary.gin_copies);
+        self.detach_sites.extend_from_slice(&summary.detach_sites);
         self.detach_helpers
             .entry(summary.package.clone())
             .or_default()
@@ -1138,9 +1138,9 @@ impl Workspace {
             .is_some_and(|names| names.contains(name))
     }
 
-    /// Every `c.Copy()` of a `*gin.Context` that a goroutine gets.
-    pub fn gin_copies(&self) -> &[crate::gin_detach::GinCopy] {
-        &self.gin_copies
+    /// Every place a goroutine gets a `*gin.Context` to detach.
+    pub fn detach_sites(&self) -> &[crate::gin_detach::DetachSite] {
+        &self.detach_sites
     }
 
     /// The first detach helper `package` declares that code in a test file

@@ -54,10 +54,9 @@
 //! that is not the helper. The work is no longer bounded by the request:
 //! give it a deadline of its own (`unbounded-detach`).
 
-use crate::fix::{Applicability, Edit, FileChange, Finding, Fix};
-use crate::gin_detach::{helper_file, is_test_file, HELPER_FILES, HELPER_NAME};
+use crate::fix::{Applicability, Finding};
+use crate::gin_detach::detach_fix;
 use crate::rule::{FileCx, Rule, RuleMeta, Settings};
-use crate::scope::fresh_name_among;
 use crate::workspace::Workspace;
 use std::path::PathBuf;
 use tree_sitter::Node;
@@ -91,37 +90,16 @@ impl Rule for GinCopyDetach {
         _settings: &Settings,
         out: &mut Vec<(PathBuf, Finding)>,
     ) {
-        for copy in workspace.gin_copies() {
-            let in_test = is_test_file(&copy.path);
-            let existing = workspace.detach_helper(&copy.package, in_test);
-            let name = existing.map(str::to_string).unwrap_or_else(|| {
-                fresh_name_among(&[HELPER_NAME], |n| {
-                    workspace.package_declares(&copy.package, n)
-                })
-                .unwrap_or_else(|| HELPER_NAME.to_string())
-            });
+        for site in workspace.detach_sites().iter().filter(|s| !s.whole) {
             let message = format!(
-                "`{}.Copy()` handed to a goroutine is still cancelled when the handler returns; use `{name}({})`",
-                copy.receiver, copy.receiver
+                "`{}.Copy()` handed to a goroutine is still cancelled when the handler returns",
+                site.receiver
             );
-            let finding = Finding::new(&META, copy.call.clone(), message);
-            let replace = Edit::replace(copy.call.clone(), format!("{name}({})", copy.receiver));
-            let mut fix = Fix::new(
-                Applicability::Safe,
-                format!("use `{name}({})`", copy.receiver),
-                vec![replace],
-            );
-            if existing.is_none() {
-                let file =
-                    crate::wanted::dir_of(&copy.path).join(HELPER_FILES[usize::from(in_test)]);
-                if file.exists() || !copy.has_without_cancel {
-                    out.push((copy.path.to_path_buf(), finding));
-                    continue;
-                }
-                let text = helper_file(&copy.package_name, &name);
-                fix = fix.also_in(file, FileChange::new(vec![Edit::insert(0, text)]));
-            }
-            out.push((copy.path.to_path_buf(), finding.with_fix(fix)));
+            let finding = Finding::new(&META, site.replace[0].clone(), message);
+            out.push((
+                site.path.to_path_buf(),
+                detach_fix(workspace, site, finding),
+            ));
         }
     }
 }

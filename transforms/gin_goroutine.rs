@@ -15,6 +15,12 @@
 //! the goroutine declared from a read (`userID := c.GetString("user_id")`
 //! as a statement of the literal) moves before the `go` statement as it is.
 //!
+//! When the goroutine needs the whole `*gin.Context` (passes it on, writes
+//! to it, calls other methods), it gets `detachContext(c)`, the helper
+//! `gin-copy-detach` uses (the package's own, or one added once per
+//! package): as the argument of the `go` call, or, for a function literal,
+//! as `cc := detachContext(c)` declared before `go` and used inside.
+//!
 //! ## Why
 //! gin pools its contexts: when the handler returns, `c` is reset and handed
 //! to another request, so a goroutine that reads it later reads another
@@ -40,27 +46,34 @@
 //!
 //! ## Fix safety
 //! Safe: the reads happen earlier, on the same context, before gin can
-//! recycle it; the goroutine gets the same values. (`MustGet` of a missing
+//! recycle it; the goroutine gets the same values (and a detached copy
+//! holds the same values too). (`MustGet` of a missing
 //! key now panics in the handler, where gin's recovery sees it, rather than
 //! in the goroutine.)
 //!
 //! ## Limitations
 //! A goroutine joined before the handler returns is not a finding: one
-//! followed, in the handler, by a `.Wait()` call or a channel receive. A
-//! goroutine that needs the whole `*gin.Context` (passes it on, writes to
-//! it, calls other methods) is reported without a fix: hand it
-//! `detachContext(c)` (see `gin-copy-detach`). Only reads whose arguments
+//! followed, in the handler, by a `.Wait()` call or a channel receive
+//! (whatever it waits for: a wait for something else hides a finding). A
+//! detached context the goroutine writes to (`cc.Set`, `cc.JSON`) no
+//! longer reaches the handler's: review such a fix. The helper is not
+//! added where `gin-copy-detach` would not add it (see its limitations);
+//! the finding is then reported without a fix. Only reads whose arguments
 //! are literals are hoisted. `context.Background()`/`TODO()` inside the
 //! goroutine are left to `background-in-scope`, which reuses the hoisted
 //! `ctx`. The detached context needs Go 1.21; an older module gets the
 //! finding without a fix.
 
 use crate::fix::{Applicability, Edit, Finding, Fix};
+use crate::gin_detach::detach_fix;
+use crate::gin_goroutines::{hand_off, HandOff, Use};
 use crate::key_names::camel_name;
-use crate::rule::{FileCx, Rule, RuleMeta};
-use crate::scope::{contexts_in_scope, fresh_name_among, name_scope, names_in_scope, ContextKind};
+use crate::rule::{FileCx, Rule, RuleMeta, Settings};
+use crate::scope::{fresh_name_among, name_scope, names_in_scope};
 use crate::syntax::{line_indent, line_start, named_children, text};
+use crate::workspace::Workspace;
 use std::collections::HashSet;
+use std::path::PathBuf;
 use tree_sitter::Node;
 
 /// The gin-goroutine rule.
@@ -79,197 +92,50 @@ static META: RuleMeta = RuleMeta {
     needs_callers: false,
 };
 
-/// The `*gin.Context` methods that only read a value.
-const ACCESSORS: &[&str] = &[
-    "GetString",
-    "GetInt",
-    "GetBool",
-    "GetInt64",
-    "GetFloat64",
-    "Get",
-    "MustGet",
-    "Param",
-    "Query",
-    "DefaultQuery",
-    "PostForm",
-    "GetHeader",
-    "ClientIP",
-    "FullPath",
-];
-
-/// One use of the gin context inside the goroutine.
-enum Use<'t> {
-    /// A read that can run before `go`: the expression.
-    Read(Node<'t>),
-    /// `c.Request.Context()`.
-    RequestContext(Node<'t>),
-    /// Anything else: the goroutine needs the whole context.
-    Whole,
-}
-
 impl Rule for GinGoroutine {
     fn meta(&self) -> &'static RuleMeta {
         &META
     }
 
     fn visit(&self, go: Node<'_>, cx: &FileCx<'_>, out: &mut Vec<Finding>) {
-        let Some(call) = named_children(go)
-            .into_iter()
-            .find(|n| n.kind() == "call_expression")
-        else {
+        // A goroutine that needs the whole context is the workspace
+        // check's: its fix uses the package's detach helper.
+        let Some(HandOff::Literal { body, uses }) = hand_off(cx, go) else {
             return;
         };
-        let gins: Vec<String> = contexts_in_scope(cx, go)
-            .into_iter()
-            .filter(|c| c.kind == ContextKind::Gin)
-            .map(|c| c.name)
-            .collect();
-        if gins.is_empty() || joined(cx, go) {
+        if uses.iter().any(|(_, u)| matches!(u, Use::Whole)) {
             return;
         }
-        let args = call
-            .child_by_field_name("arguments")
-            .map(named_children)
-            .unwrap_or_default();
-        if let Some(arg) = args
-            .iter()
-            .find(|a| a.kind() == "identifier" && gins.iter().any(|g| g == text(**a, cx.src)))
-        {
-            let name = text(*arg, cx.src);
-            out.push(Finding::new(
-                &META,
-                arg.byte_range(),
-                format!("`{name}` is handed to a goroutine, but gin recycles it when the handler returns; pass `detachContext({name})` or the values it needs"),
-            ));
-            return;
-        }
-        let Some(body) = call
-            .child_by_field_name("function")
-            .filter(|f| f.kind() == "func_literal")
-            .and_then(|f| f.child_by_field_name("body"))
-        else {
-            return;
-        };
-        let uses = uses_in(cx, body, &gins);
-        let Some(first) = uses.first().map(|(n, _)| *n) else {
-            return;
-        };
+        let first = uses[0].0;
         let name = text(first, cx.src);
         let finding = Finding::new(
             &META,
             first.byte_range(),
             format!("`{name}` is read in a goroutine, after gin may have recycled it for another request; read the values before `go`"),
         );
-        if uses.iter().any(|(_, u)| matches!(u, Use::Whole)) {
-            out.push(Finding {
-                message: format!("`{name}` is used in a goroutine, after gin may have recycled it for another request; hand the goroutine `detachContext({name})`"),
-                ..finding
-            });
-            return;
-        }
         match hoist(cx, go, body, &uses) {
             Some(fix) => out.push(finding.with_fix(fix)),
             None => out.push(finding),
         }
     }
-}
 
-/// True when the handler waits for the goroutine: a `.Wait()` call or a
-/// channel receive follows the `go` statement in its function.
-fn joined(cx: &FileCx<'_>, go: Node<'_>) -> bool {
-    let Some(function) = crate::syntax::ancestor(go, crate::syntax::FUNCTION_KINDS) else {
-        return false;
-    };
-    let mut waits = false;
-    crate::syntax::for_each_node(function, |n| {
-        if waits || n.start_byte() < go.end_byte() {
-            return;
+    fn check_workspace(
+        &self,
+        workspace: &Workspace,
+        _settings: &Settings,
+        out: &mut Vec<(PathBuf, Finding)>,
+    ) {
+        for site in workspace.detach_sites().iter().filter(|s| s.whole) {
+            let message = match site.declare {
+                None => format!("`{}` is handed to a goroutine, but gin recycles it when the handler returns", site.receiver),
+                Some(_) => format!("`{}` is used in a goroutine, after gin may have recycled it for another request", site.receiver),
+            };
+            let finding = Finding::new(&META, site.replace[0].clone(), message);
+            out.push((
+                site.path.to_path_buf(),
+                detach_fix(workspace, site, finding),
+            ));
         }
-        let wait = n.kind() == "call_expression"
-            && n.child_by_field_name("function").is_some_and(|f| {
-                f.kind() == "selector_expression"
-                    && f.child_by_field_name("field")
-                        .is_some_and(|field| text(field, cx.src) == "Wait")
-            });
-        let receive = n.kind() == "unary_expression"
-            && n.child_by_field_name("operator")
-                .is_some_and(|o| text(o, cx.src) == "<-");
-        waits = wait || receive;
-    });
-    waits
-}
-
-/// Every use of a gin context of `gins` in `body`, each with its
-/// identifier.
-fn uses_in<'t>(cx: &FileCx<'t>, body: Node<'t>, gins: &[String]) -> Vec<(Node<'t>, Use<'t>)> {
-    let mut out = Vec::new();
-    crate::syntax::for_each_node(body, |n| {
-        if n.kind() == "identifier" && gins.iter().any(|g| g == text(n, cx.src)) {
-            out.push((n, classify(cx, n)));
-        }
-    });
-    out
-}
-
-/// What the use of the gin context `id` does.
-fn classify<'t>(cx: &FileCx<'t>, id: Node<'t>) -> Use<'t> {
-    let field_of = |n: Node<'t>| -> Option<(Node<'t>, &str)> {
-        let sel = n.parent().filter(|p| {
-            p.kind() == "selector_expression"
-                && p.child_by_field_name("operand")
-                    .is_some_and(|o| o.id() == n.id())
-        })?;
-        Some((sel, text(sel.child_by_field_name("field")?, cx.src)))
-    };
-    let called = |sel: Node<'t>| -> Option<Node<'t>> {
-        sel.parent().filter(|p| {
-            p.kind() == "call_expression"
-                && p.child_by_field_name("function")
-                    .is_some_and(|f| f.id() == sel.id())
-        })
-    };
-    let literal_args = |call: Node<'t>| {
-        call.child_by_field_name("arguments").is_some_and(|a| {
-            named_children(a).iter().all(|x| {
-                matches!(
-                    x.kind(),
-                    "interpreted_string_literal" | "raw_string_literal"
-                )
-            })
-        })
-    };
-    let Some((sel, field)) = field_of(id) else {
-        return Use::Whole;
-    };
-    if ACCESSORS.contains(&field) {
-        return match called(sel).filter(|c| literal_args(*c)) {
-            Some(call) => Use::Read(call),
-            None => Use::Whole,
-        };
-    }
-    if field != "Request" {
-        return Use::Whole;
-    }
-    let Some((inner, member)) = field_of(sel) else {
-        return Use::Whole;
-    };
-    match member {
-        "Context" => match called(inner).filter(|c| literal_args(*c)) {
-            Some(call) => Use::RequestContext(call),
-            None => Use::Whole,
-        },
-        "Header" => match field_of(inner) {
-            Some((get, "Get")) => match called(get).filter(|c| literal_args(*c)) {
-                Some(call) => Use::Read(call),
-                None => Use::Whole,
-            },
-            _ => Use::Whole,
-        },
-        "URL" => match field_of(inner) {
-            Some((url_field, _)) => Use::Read(called(url_field).unwrap_or(url_field)),
-            None => Use::Whole,
-        },
-        _ => Use::Whole,
     }
 }
 

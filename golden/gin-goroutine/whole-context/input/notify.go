@@ -14,4 +14,5 @@ func Handler(c *gin.Context) {
 	go func() {
 		c.Set("done", true)
 	}()
+	go record(c) //ctxmod:ignore gin-goroutine -- a suppressed hand-off stays
 }

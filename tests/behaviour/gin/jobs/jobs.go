@@ -44,3 +44,12 @@ func Captured(c *gin.Context) {
 	}()
 	c.String(200, "queued")
 }
+
+// Whole hands the goroutine the whole context.
+func Whole(c *gin.Context) {
+	go func() {
+		time.Sleep(50 * time.Millisecond)
+		record(c)
+	}()
+	c.String(200, "queued")
+}

@@ -14,6 +14,7 @@ func server() *httptest.Server {
 	r.Use(func(c *gin.Context) { c.Set("user_id", c.Query("user")) })
 	r.GET("/copied", Copied)
 	r.GET("/captured", Captured)
+	r.GET("/whole", Whole)
 	return httptest.NewServer(r)
 }
 
@@ -30,7 +31,7 @@ func get(t *testing.T, url string) {
 func TestBackgroundJobsOutliveTheRequest(t *testing.T) {
 	srv := server()
 	defer srv.Close()
-	for _, path := range []string{"/copied", "/captured"} {
+	for _, path := range []string{"/copied", "/captured", "/whole"} {
 		get(t, srv.URL+path+"?user=u1")
 		// A second request may reuse the first one's pooled context.
 		get(t, srv.URL+"/none?user=u2")
