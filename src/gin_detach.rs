@@ -13,6 +13,43 @@ use std::path::Path;
 use std::sync::Arc;
 use tree_sitter::Node;
 
+/// The `*gin.Context` fields and methods that reach the response (or the
+/// handler chain): a copy cannot stand in for the context there.
+const RESPONSE_METHODS: &[&str] = &[
+    "Writer",
+    "JSON",
+    "String",
+    "HTML",
+    "XML",
+    "YAML",
+    "TOML",
+    "ProtoBuf",
+    "Data",
+    "DataFromReader",
+    "File",
+    "FileAttachment",
+    "FileFromFS",
+    "Redirect",
+    "Status",
+    "Header",
+    "Stream",
+    "SSEvent",
+    "Render",
+    "Negotiate",
+    "IndentedJSON",
+    "PureJSON",
+    "SecureJSON",
+    "JSONP",
+    "AsciiJSON",
+    "SetCookie",
+    "Abort",
+    "AbortWithStatus",
+    "AbortWithStatusJSON",
+    "AbortWithError",
+    "Next",
+    "Error",
+];
+
 /// The name a new helper gets when it is free in the package.
 pub const HELPER_NAME: &str = "detachContext";
 
@@ -45,6 +82,8 @@ pub struct DetachSite {
     pub declare: Option<Declaration>,
     /// True when the goroutine got the whole context, false for a copy.
     pub whole: bool,
+    /// Why a copy cannot stand in for the context, if it cannot.
+    pub unfixable: Option<String>,
     /// The file's package id.
     pub package: String,
     /// The file's package clause name.
@@ -106,6 +145,7 @@ pub fn detach_sites(cx: &FileCx<'_>, decl: Node<'_>, path: &Arc<Path>) -> Vec<De
             receiver,
             declare,
             whole,
+            unfixable: None,
             package: cx.package.to_string(),
             package_name: package_name.clone(),
             has_without_cancel: cx.go_at_least(1, 21),
@@ -140,7 +180,16 @@ pub fn detach_sites(cx: &FileCx<'_>, decl: Node<'_>, path: &Arc<Path>) -> Vec<De
                     .filter(|(n, _)| text(*n, cx.src) == receiver)
                     .map(|(n, _)| n.byte_range())
                     .collect();
-                out.push(site(replace, receiver, Some(declare), true));
+                let writes = uses.iter().find_map(|(n, _)| {
+                    let field = n.parent()?.child_by_field_name("field")?;
+                    let field = text(field, cx.src);
+                    RESPONSE_METHODS.contains(&field).then_some(field)
+                });
+                let mut whole = site(replace, receiver.clone(), Some(declare), true);
+                whole.unfixable = writes.map(|field| {
+                    format!("the goroutine uses `{receiver}.{field}`, and a copy has no response writer")
+                });
+                out.push(whole);
                 return;
             }
             _ => {}
@@ -264,9 +313,14 @@ func {name}(c *gin.Context) *gin.Context {{
 
 /// `finding` with the fix that detaches the context at `site` with the
 /// package's helper, adding the helper in a new file when the package has
-/// none; without a fix when the helper cannot be added (Go older than
-/// 1.21, or the file's name taken).
+/// none; without a fix, saying why, when a copy cannot stand in for the
+/// context, and without one when the helper cannot be added (Go older
+/// than 1.21, or the file's name taken).
 pub fn detach_fix(workspace: &Workspace, site: &DetachSite, finding: Finding) -> Finding {
+    if let Some(why) = &site.unfixable {
+        let message = format!("{}; not fixed: {why}", finding.message);
+        return Finding { message, ..finding };
+    }
     let in_test = is_test_file(&site.path);
     let existing = workspace.detach_helper(&site.package, in_test);
     let name = existing.map(str::to_string).unwrap_or_else(|| {

@@ -55,8 +55,12 @@
 //! A goroutine joined before the handler returns is not a finding: one
 //! followed, in the handler, by a `.Wait()` call or a channel receive
 //! (whatever it waits for: a wait for something else hides a finding). A
-//! detached context the goroutine writes to (`cc.Set`, `cc.JSON`) no
-//! longer reaches the handler's: review such a fix. The helper is not
+//! goroutine that uses the response (`c.Writer`, `c.JSON`, `c.Stream`,
+//! `c.Next`, …) in a function literal is reported without a fix, saying
+//! so: a copy has no response writer. A context passed to a function
+//! (`go record(c)`) gets the copy as gin advises, whatever the function
+//! does; and values the goroutine `Set`s on the copy no longer reach the
+//! handler's context: review such fixes. The helper is not
 //! added where `gin-copy-detach` would not add it (see its limitations);
 //! the finding is then reported without a fix. Only reads whose arguments
 //! are literals are hoisted. `context.Background()`/`TODO()` inside the
