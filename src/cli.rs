@@ -356,11 +356,16 @@ fn fix(args: FixArgs) -> Result<i32> {
         let mut fixes = 0;
         let mut written = 0;
         for file in &outcome.changed {
-            match crate::write::write_if_unchanged(
-                &file.source.path,
-                &file.source.original,
-                file.new_text.as_bytes(),
-            ) {
+            let written_file = if file.source.is_new {
+                crate::write::create_new(&file.source.path, file.new_text.as_bytes())
+            } else {
+                crate::write::write_if_unchanged(
+                    &file.source.path,
+                    &file.source.original,
+                    file.new_text.as_bytes(),
+                )
+            };
+            match written_file {
                 Ok(()) => {
                     written += 1;
                     fixes += file.applied.len();
@@ -394,7 +399,7 @@ fn fix(args: FixArgs) -> Result<i32> {
         write!(
             stdout,
             "{}",
-            crate::diff::unified(&path, &old, &file.new_text, color)
+            crate::diff::unified(&path, &old, &file.new_text, file.source.is_new, color)
         )?;
     }
     Ok(if errors {

@@ -4,14 +4,18 @@ use similar::TextDiff;
 
 /// A unified diff of one file, `---`/`+++` with `a/` and `b/` prefixes for
 /// a relative path (so `git apply` takes it) and the bare path for an
-/// absolute one, three lines of context, ANSI-coloured if asked.
-pub fn unified(path: &str, old: &str, new: &str, color: bool) -> String {
+/// absolute one (`/dev/null` before a file the fix creates, `is_new`),
+/// three lines of context, ANSI-coloured if asked.
+pub fn unified(path: &str, old: &str, new: &str, is_new: bool, color: bool) -> String {
     let diff = TextDiff::from_lines(old, new);
-    let (before, after) = if path.starts_with('/') {
+    let (mut before, after) = if path.starts_with('/') {
         (path.to_string(), path.to_string())
     } else {
         (format!("a/{path}"), format!("b/{path}"))
     };
+    if is_new {
+        before = "/dev/null".to_string();
+    }
     let text = diff
         .unified_diff()
         .context_radius(3)
@@ -52,12 +56,12 @@ mod tests {
 
     #[test]
     fn plain_diff() {
-        let d = unified("a.go", "x\ny\n", "x\nz\n", false);
+        let d = unified("a.go", "x\ny\n", "x\nz\n", false, false);
         assert_eq!(d, "--- a/a.go\n+++ b/a.go\n@@ -1,2 +1,2 @@\n x\n-y\n+z\n");
         assert!(!d.contains('\x1b'));
-        assert!(unified("a.go", "x\n", "y\n", true).contains("\x1b[31m-x"));
-        assert!(
-            unified("/abs/a.go", "x\n", "y\n", false).starts_with("--- /abs/a.go\n+++ /abs/a.go\n")
-        );
+        assert!(unified("a.go", "x\n", "y\n", false, true).contains("\x1b[31m-x"));
+        assert!(unified("b.go", "", "y\n", true, false).starts_with("--- /dev/null\n+++ b/b.go\n"));
+        assert!(unified("/abs/a.go", "x\n", "y\n", false, false)
+            .starts_with("--- /abs/a.go\n+++ /abs/a.go\n"));
     }
 }

@@ -15,9 +15,31 @@ const INITIALISMS: &[&str] = &[
 /// The unexported name of a key whose text is `text`: its words in camel
 /// case, ending in `Key`.
 pub fn key_name(text: &str) -> String {
-    let words = words(text);
+    let Some(mut name) = camel_name(text) else {
+        return format!("key{}", camel_words(text));
+    };
+    if !words(text)
+        .last()
+        .is_some_and(|w| w.eq_ignore_ascii_case("key"))
+    {
+        name.push_str("Key");
+    }
+    name
+}
+
+/// The words of `text` as an unexported Go name in camel case, Go
+/// initialisms kept (`"user_id"` → `userID`), or `None` when it would not
+/// start with a letter.
+pub fn camel_name(text: &str) -> Option<String> {
+    let name = camel_words(text);
+    name.starts_with(|c: char| c.is_ascii_alphabetic())
+        .then_some(name)
+}
+
+/// The words of `text` joined in camel case, the first in lower case.
+fn camel_words(text: &str) -> String {
     let mut name = String::new();
-    for (i, word) in words.iter().enumerate() {
+    for (i, word) in words(text).iter().enumerate() {
         let upper = word.to_ascii_uppercase();
         if i == 0 {
             name.push_str(&word.to_ascii_lowercase());
@@ -30,13 +52,6 @@ pub fn key_name(text: &str) -> String {
                 name.push_str(&chars.as_str().to_ascii_lowercase());
             }
         }
-    }
-    if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
-        name = format!("key{name}");
-        return name;
-    }
-    if !words.last().is_some_and(|w| w.eq_ignore_ascii_case("key")) {
-        name.push_str("Key");
     }
     name
 }

@@ -21,6 +21,8 @@ pub mod engine;
 pub mod escape;
 pub mod fields;
 pub mod fix;
+pub mod gin_detach;
+pub mod gin_goroutines;
 pub mod gofmt;
 pub mod gomod;
 pub mod imports;

@@ -213,8 +213,8 @@ impl Fixer<'_, '_> {
         let mut failed = BTreeMap::new();
         for path in changes.keys() {
             if !self.files.contains_key(path) {
-                // A file only another file's fix changes.
-                match SourceFile::load(path) {
+                // A file only another file's fix changes, or creates.
+                match SourceFile::load_or_new(path) {
                     Ok(source) => {
                         self.files
                             .insert(path.to_path_buf(), FileState::new(source));

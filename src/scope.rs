@@ -280,14 +280,20 @@ pub fn name_scope<'t>(cx: &FileCx<'t>, at: Node<'t>) -> Node<'t> {
 /// [`crate::fix::Fix::declaring`], so two fixes never pick the same name in
 /// one pass.
 pub fn fresh_name(cx: &FileCx<'_>, at: Node<'_>, names: &[&str]) -> Option<String> {
-    let scope = name_scope(cx, at);
+    let used = names_in_scope(cx, at);
+    fresh_name_among(names, |n| used.contains(n))
+}
+
+/// Every identifier used anywhere in the [`name_scope`] of `at`: the
+/// names a new local there must avoid.
+pub fn names_in_scope<'s>(cx: &FileCx<'s>, at: Node<'_>) -> HashSet<&'s str> {
     let mut used = HashSet::new();
-    crate::syntax::for_each_node(scope, |n| {
+    crate::syntax::for_each_node(name_scope(cx, at), |n| {
         if n.kind() == "identifier" {
             used.insert(text(n, cx.src));
         }
     });
-    fresh_name_among(names, |n| used.contains(n))
+    used
 }
 
 /// The first of `names` that is not `used`, else the first followed by a

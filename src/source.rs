@@ -15,6 +15,8 @@ pub struct SourceFile {
     pub text: String,
     /// True when every line ending of the file is `\r\n`.
     pub crlf: bool,
+    /// True when the file does not exist yet: a fix creates it.
+    pub is_new: bool,
 }
 
 /// Why a file could not be loaded.
@@ -63,7 +65,23 @@ impl SourceFile {
             original: bytes,
             text,
             crlf,
+            is_new: false,
         })
+    }
+
+    /// Reads `path` from disk, or, when it does not exist, an empty file
+    /// that a fix may create.
+    pub fn load_or_new(path: &Path) -> Result<SourceFile, LoadError> {
+        match SourceFile::load(path) {
+            Err(LoadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => Ok(SourceFile {
+                path: path.to_path_buf(),
+                original: Vec::new(),
+                text: String::new(),
+                crlf: false,
+                is_new: true,
+            }),
+            other => other,
+        }
     }
 
     /// The file's bytes for `text`, with CRLF restored where the file had it.
@@ -109,6 +127,17 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_missing_file_loads_as_new_and_empty() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = SourceFile::load_or_new(&dir.path().join("new.go")).unwrap();
+        assert!(missing.is_new && missing.text.is_empty() && missing.original.is_empty());
+        std::fs::write(dir.path().join("old.go"), "package a\n").unwrap();
+        let existing = SourceFile::load_or_new(&dir.path().join("old.go")).unwrap();
+        assert!(!existing.is_new);
+        assert_eq!(existing.text, "package a\n");
+    }
 
     #[test]
     fn crlf_round_trips() {

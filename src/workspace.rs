@@ -204,6 +204,11 @@ pub struct FileSummary {
     pub key_consts: Vec<KeyConst>,
     /// The names of the file's top-level declarations.
     pub declared_names: Vec<String>,
+    /// Where a goroutine gets a gin context to detach.
+    pub detach_sites: Vec<crate::gin_detach::DetachSite>,
+    /// The detach helpers the file declares, with whether it is a test
+    /// file.
+    pub detach_helpers: Vec<(String, bool)>,
     /// For each top-level declaration, in order: the function or method it
     /// declares and the context it makes as a root, which calls in it need.
     enclosing: Vec<(Option<Arc<FuncId>>, Option<String>)>,
@@ -235,10 +240,13 @@ impl FileSummary {
             context_values: Vec::new(),
             key_consts: Vec::new(),
             declared_names: Vec::new(),
+            detach_sites: Vec::new(),
+            detach_helpers: Vec::new(),
             enclosing: Vec::new(),
             read_only: false,
         };
         let values = cx.src.contains("Value(");
+        let gin = cx.package_name(crate::scope::GIN).is_some();
         let offsets = uses
             .map(|names| crate::syntax::word_offsets(cx.src, names))
             .unwrap_or_default();
@@ -271,6 +279,15 @@ impl FileSummary {
             summary
                 .declared_names
                 .extend(crate::context_values::declared_names(cx, decl));
+            if gin {
+                summary
+                    .detach_sites
+                    .extend(crate::gin_detach::detach_sites(cx, decl, &path));
+                let test = crate::gin_detach::is_test_file(cx.path);
+                summary
+                    .detach_helpers
+                    .extend(crate::gin_detach::detach_helper(cx, decl).map(|name| (name, test)));
+            }
             if values {
                 summary
                     .context_values
@@ -1019,6 +1036,13 @@ pub struct Workspace {
     key_consts: Vec<KeyConst>,
     /// The top-level names declared in each directory's files.
     declared_names: HashMap<std::path::PathBuf, HashSet<String>>,
+    /// The top-level names declared in each package's parsed files.
+    package_names: HashMap<String, HashSet<String>>,
+    /// Every place a goroutine gets a gin context to detach.
+    detach_sites: Vec<crate::gin_detach::DetachSite>,
+    /// The detach helpers of each package, with whether a test file
+    /// declares it.
+    detach_helpers: HashMap<String, Vec<(String, bool)>>,
     /// Built on the first [`Workspace::callers`] query, once every file is
     /// in: a call resolves through declarations of other files.
     index: OnceLock<CallIndex>,
@@ -1067,6 +1091,15 @@ impl Workspace {
         self.context_values
             .extend_from_slice(&summary.context_values);
         self.key_consts.extend_from_slice(&summary.key_consts);
+        self.package_names
+            .entry(summary.package.clone())
+            .or_default()
+            .extend(summary.declared_names.iter().cloned());
+        self.detach_sites.extend_from_slice(&summary.detach_sites);
+        self.detach_helpers
+            .entry(summary.package.clone())
+            .or_default()
+            .extend(summary.detach_helpers.iter().cloned());
         if let Some(first) = summary
             .context_values
             .first()
@@ -1096,6 +1129,29 @@ impl Workspace {
     /// context keys.
     pub fn declared_names_in(&self, dir: &Path) -> Option<&HashSet<String>> {
         self.declared_names.get(dir)
+    }
+
+    /// True when a parsed file of `package` declares `name` at top level.
+    pub fn package_declares(&self, package: &str, name: &str) -> bool {
+        self.package_names
+            .get(package)
+            .is_some_and(|names| names.contains(name))
+    }
+
+    /// Every place a goroutine gets a `*gin.Context` to detach.
+    pub fn detach_sites(&self) -> &[crate::gin_detach::DetachSite] {
+        &self.detach_sites
+    }
+
+    /// The first detach helper `package` declares that code in a test file
+    /// (`in_test`) or not can use, if any: one in a test file serves only
+    /// tests.
+    pub fn detach_helper(&self, package: &str, in_test: bool) -> Option<&str> {
+        self.detach_helpers
+            .get(package)?
+            .iter()
+            .find(|(_, test)| in_test || !test)
+            .map(|(name, _)| name.as_str())
     }
 
     /// Adds the calls, references and field uses of `uses`, for a file

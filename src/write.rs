@@ -4,7 +4,32 @@
 
 use anyhow::{bail, Context, Result};
 use std::io::Write;
+use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
+
+/// Creates `path` holding `new` (mode 0644), atomically, refusing if the
+/// file exists by now.
+pub fn create_new(path: &Path, new: &[u8]) -> Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)
+        .with_context(|| format!("{}: cannot create a temporary file", dir.display()))?;
+    tmp.write_all(new)
+        .and_then(|_| tmp.as_file().sync_all())
+        .with_context(|| format!("{}: cannot write", path.display()))?;
+    std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o644))
+        .with_context(|| format!("{}: cannot set its mode", path.display()))?;
+    tmp.persist_noclobber(path).map_err(|e| {
+        anyhow::anyhow!(
+            "{}: cannot create (it appeared since the run started?): {}",
+            path.display(),
+            e.error
+        )
+    })?;
+    Ok(())
+}
 
 /// Replaces the contents of `path` with `new`, atomically, if the file
 /// still holds `expected`.
@@ -39,7 +64,6 @@ pub fn write_if_unchanged(path: &Path, expected: &[u8], new: &[u8]) -> Result<()
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::os::unix::fs::PermissionsExt;
 
     #[test]
     fn keeps_mode_and_refuses_changed_files() {
@@ -59,5 +83,17 @@ mod tests {
             1,
             "no temp file left"
         );
+    }
+
+    #[test]
+    fn creates_a_new_file_but_never_over_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new.go");
+        create_new(&path, b"package a\n").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"package a\n");
+        let err = create_new(&path, b"other").unwrap_err();
+        assert!(err.to_string().contains("cannot create"));
+        assert_eq!(std::fs::read(&path).unwrap(), b"package a\n");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 }

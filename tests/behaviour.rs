@@ -1,5 +1,7 @@
-//! Fixes keep behaviour: the Go modules under `tests/behaviour/<rule-id>/`
-//! pass their own `go test` before and after `ctxmod fix --write`.
+//! Fixes keep behaviour, or fix it: the Go modules under
+//! `tests/behaviour/<rule-id>/` pass their own `go test` before and after
+//! `ctxmod fix --write`; those under `tests/behaviour/gin/` fail it before
+//! (the bug the rules fix) and pass it after.
 
 mod support;
 
@@ -9,18 +11,33 @@ use support::{copy_tree, ctxmod, go, have_go, tree_difference};
 /// Runs the module's tests, fixes it, checks that the fix changed it and
 /// left nothing of `rule` to fix, and runs its tests and vet again.
 fn behaviour_is_kept(rule: &str) {
+    fixed_module(rule, &[rule], |before| {
+        before.expect("the module's tests pass before the fix");
+    });
+}
+
+/// Copies the module `tests/behaviour/<dir>`, runs its tests and hands
+/// the result to `before`, fixes it with `rules`, checks that the fix
+/// changed it and left nothing of them to fix, and runs its tests and vet
+/// again.
+fn fixed_module(dir: &str, rules: &[&str], before: impl FnOnce(Result<(), String>)) {
     if !have_go() {
-        eprintln!("go is not on PATH: skipping the behaviour check of {rule}");
+        eprintln!("go is not on PATH: skipping the behaviour check of {dir}");
         return;
     }
     let module = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/behaviour")
-        .join(rule);
+        .join(dir);
     let tmp = tempfile::tempdir().unwrap();
     let work = tmp.path().join("m");
     copy_tree(&module, &work);
-    go(&work, &["test", "./..."]).expect("the module's tests pass before the fix");
-    let out = ctxmod(&work, &["fix", "--write", "--rule", rule, "."]);
+    before(go(&work, &["test", "./..."]));
+    let mut args = vec!["fix", "--write"];
+    for rule in rules {
+        args.extend(["--rule", rule]);
+    }
+    args.push(".");
+    let out = ctxmod(&work, &args);
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -31,7 +48,9 @@ fn behaviour_is_kept(rule: &str) {
         tree_difference(&work, &module).is_some(),
         "the fix changed nothing"
     );
-    let left = ctxmod(&work, &["check", "--rule", rule, "."]);
+    args[0] = "check";
+    args.retain(|a| *a != "--write");
+    let left = ctxmod(&work, &args);
     assert!(
         left.stdout.is_empty(),
         "findings left after the fix:\n{}",
@@ -44,4 +63,19 @@ fn behaviour_is_kept(rule: &str) {
 #[test]
 fn string_keys_become_typed_keys_and_tests_still_pass() {
     behaviour_is_kept("string-key");
+}
+
+#[test]
+fn gin_background_jobs_keep_the_request_values_and_are_not_cancelled() {
+    fixed_module("gin", &["gin-goroutine", "gin-copy-detach"], |before| {
+        let failure = before.expect_err("the background jobs fail before the fix");
+        assert!(
+            failure.contains("/copied: the background job saw context canceled"),
+            "{failure}"
+        );
+        assert!(
+            failure.contains("/captured: the background job saw context canceled"),
+            "{failure}"
+        );
+    });
 }

@@ -10,6 +10,8 @@ pub mod cancelled_ctx_returned;
 pub mod ctx_not_first;
 pub mod done_busy_loop;
 pub mod done_err;
+pub mod gin_copy_detach;
+pub mod gin_goroutine;
 pub mod long_lived_value;
 pub mod lost_cancel;
 pub mod nil_ctx;
@@ -46,6 +48,8 @@ registry! {
     cancelled_ctx_returned,
     long_lived_value,
     ctx_not_first,
+    gin_goroutine,
+    gin_copy_detach,
 }
 
 #[cfg(test)]

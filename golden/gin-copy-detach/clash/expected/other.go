@@ -1,0 +1,6 @@
+package api
+
+import "context"
+
+// detachContext is something else here.
+func detachContext(ctx context.Context) context.Context { return ctx }

@@ -1,0 +1,105 @@
+//! ## What it does
+//! Finds `c.Copy()` of a `*gin.Context` handed to a goroutine — as an
+//! argument of the `go` call, or through a variable assigned from it and
+//! then passed or captured by the function literal `go` starts — and
+//! replaces it with `detachContext(c)`: a copy whose
+//! request context keeps the request's values but is not cancelled when the
+//! handler returns. The package's own helper is used when it has one (a
+//! function taking and returning a `*gin.Context` that calls `Copy()` and
+//! `context.WithoutCancel`), whatever its name; otherwise the helper is
+//! added once per package, in a new file `detach_context.go`
+//! (`detach_context_test.go` when only test files need it).
+//!
+//! ## Why
+//! gin documents `Copy()` as the way to hand a context to a goroutine, but
+//! the copy shares `c.Request`, and the request's context is cancelled the
+//! moment the handler returns: background work fails with
+//! "context canceled" as soon as the response is sent.
+//!
+//! ## Example
+//! ```go
+//! func SendApiResponseToClient(c *gin.Context) {
+//!     newContext := c.Copy()
+//!     go doSomeBackGroundOperations(newContext, response)
+//! ```
+//! becomes
+//! ```go
+//! func SendApiResponseToClient(c *gin.Context) {
+//!     newContext := detachContext(c)
+//!     go doSomeBackGroundOperations(newContext, response)
+//! ```
+//! with, in `detach_context.go`:
+//! ```go
+//! func detachContext(c *gin.Context) *gin.Context {
+//!     cp := c.Copy()
+//!     cp.Request = cp.Request.Clone(context.WithoutCancel(cp.Request.Context()))
+//!     return cp
+//! }
+//! ```
+//!
+//! ## Fix safety
+//! Safe: the helper returns the same type as `Copy()`, with the same values;
+//! only the cancellation the goroutine never meant to have is gone.
+//!
+//! ## Limitations
+//! Only a `Copy()` whose receiver is a `*gin.Context` in scope (a parameter
+//! or local of that type), passed directly or through a variable declared
+//! with `:=` in the same block before the `go` statement (a captured
+//! variable is matched by name: one the literal redeclares counts too). A name clash is
+//! avoided among the top-level names of the package's parsed files (those
+//! that import `context` or gin); when `detachContext` is taken another
+//! free name is picked. The helper needs `context.WithoutCancel`: a module
+//! whose `go` directive is older than 1.21 gets the finding without a fix,
+//! as does a package whose directory already has a `detach_context.go`
+//! that is not the helper. The work is no longer bounded by the request:
+//! give it a deadline of its own (`unbounded-detach`).
+
+use crate::fix::{Applicability, Finding};
+use crate::gin_detach::detach_fix;
+use crate::rule::{FileCx, Rule, RuleMeta, Settings};
+use crate::workspace::Workspace;
+use std::path::PathBuf;
+use tree_sitter::Node;
+
+/// The gin-copy-detach rule.
+pub struct GinCopyDetach;
+
+/// The registered instance.
+pub static RULE: GinCopyDetach = GinCopyDetach;
+
+static META: RuleMeta = RuleMeta {
+    code: "GIN002",
+    id: "gin-copy-detach",
+    summary: "`c.Copy()` handed to a goroutine is still cancelled with the request: detach it",
+    applicability: Applicability::Safe,
+    kinds: &[],
+    needles: &["gin-gonic/gin"],
+    needs_callers: false,
+};
+
+impl Rule for GinCopyDetach {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn visit(&self, _node: Node<'_>, _cx: &FileCx<'_>, _out: &mut Vec<Finding>) {}
+
+    fn check_workspace(
+        &self,
+        workspace: &Workspace,
+        _settings: &Settings,
+        out: &mut Vec<(PathBuf, Finding)>,
+    ) {
+        for site in workspace.detach_sites().iter().filter(|s| !s.whole) {
+            let message = format!(
+                "`{}.Copy()` handed to a goroutine is still cancelled when the handler returns",
+                site.receiver
+            );
+            let finding = Finding::new(&META, site.replace[0].clone(), message);
+            out.push((
+                site.path.to_path_buf(),
+                detach_fix(workspace, site, finding),
+            ));
+        }
+    }
+}

@@ -1,0 +1,303 @@
+//! ## What it does
+//! Finds a `*gin.Context` used inside a goroutine: in the body of a
+//! function literal started by `go`, or passed whole as an argument of a
+//! `go` call. Arguments of the `go` call itself are evaluated before the
+//! goroutine starts and are fine (`go h.touch(c.Param("id"))`).
+//!
+//! When the goroutine only reads values through the accessors (`GetString`,
+//! `GetInt`, `GetBool`, `GetInt64`, `GetFloat64`, `Get`, `MustGet`, `Param`,
+//! `Query`, `DefaultQuery`, `PostForm`, `GetHeader`, `ClientIP`,
+//! `FullPath`, `c.Request.Header.Get`, `c.Request.URL.…`) and
+//! `c.Request.Context()`, each distinct read is hoisted into a local
+//! declared just before the `go` statement, named from its key
+//! (`userID := c.GetString("user_id")`), and `c.Request.Context()` becomes
+//! one `ctx := context.WithoutCancel(c.Request.Context())`. A local that
+//! the goroutine declared from a read (`userID := c.GetString("user_id")`
+//! as a statement of the literal) moves before the `go` statement as it is.
+//!
+//! When the goroutine needs the whole `*gin.Context` (passes it on, writes
+//! to it, calls other methods), it gets `detachContext(c)`, the helper
+//! `gin-copy-detach` uses (the package's own, or one added once per
+//! package): as the argument of the `go` call, or, for a function literal,
+//! as `cc := detachContext(c)` declared before `go` and used inside.
+//!
+//! ## Why
+//! gin pools its contexts: when the handler returns, `c` is reset and handed
+//! to another request, so a goroutine that reads it later reads another
+//! request's data (a data race the race detector reports). The request's
+//! context is also cancelled when the handler returns; the detached context
+//! keeps its values without the cancellation.
+//!
+//! ## Example
+//! ```go
+//! go func() {
+//!     userID := c.GetString("user_id")
+//!     h.service.Notify(c.Request.Context(), userID, req)
+//! }()
+//! ```
+//! becomes
+//! ```go
+//! ctx := context.WithoutCancel(c.Request.Context())
+//! userID := c.GetString("user_id")
+//! go func() {
+//!     h.service.Notify(ctx, userID, req)
+//! }()
+//! ```
+//!
+//! ## Fix safety
+//! Safe: the reads happen earlier, on the same context, before gin can
+//! recycle it; the goroutine gets the same values (and a detached copy
+//! holds the same values too). (`MustGet` of a missing
+//! key now panics in the handler, where gin's recovery sees it, rather than
+//! in the goroutine.)
+//!
+//! ## Limitations
+//! A goroutine joined before the handler returns is not a finding: one
+//! followed, in the handler, by a `.Wait()` call or a channel receive
+//! (whatever it waits for: a wait for something else hides a finding). A
+//! goroutine that uses the response (`c.Writer`, `c.JSON`, `c.Stream`,
+//! `c.Next`, …) in a function literal is reported without a fix, saying
+//! so: a copy has no response writer. A context passed to a function
+//! (`go record(c)`) gets the copy as gin advises, whatever the function
+//! does; and values the goroutine `Set`s on the copy no longer reach the
+//! handler's context: review such fixes. The helper is not
+//! added where `gin-copy-detach` would not add it (see its limitations);
+//! the finding is then reported without a fix. Only reads whose arguments
+//! are literals are hoisted. `context.Background()`/`TODO()` inside the
+//! goroutine are left to `background-in-scope`, which reuses the hoisted
+//! `ctx`. The detached context needs Go 1.21; an older module gets the
+//! finding without a fix.
+
+use crate::fix::{Applicability, Edit, Finding, Fix};
+use crate::gin_detach::detach_fix;
+use crate::gin_goroutines::{hand_off, HandOff, Use};
+use crate::key_names::camel_name;
+use crate::rule::{FileCx, Rule, RuleMeta, Settings};
+use crate::scope::{fresh_name_among, name_scope, names_in_scope};
+use crate::syntax::{line_indent, line_start, named_children, text};
+use crate::workspace::Workspace;
+use std::collections::HashSet;
+use std::path::PathBuf;
+use tree_sitter::Node;
+
+/// The gin-goroutine rule.
+pub struct GinGoroutine;
+
+/// The registered instance.
+pub static RULE: GinGoroutine = GinGoroutine;
+
+static META: RuleMeta = RuleMeta {
+    code: "GIN001",
+    id: "gin-goroutine",
+    summary: "a `*gin.Context` used in a goroutine: read its values before `go`",
+    applicability: Applicability::Safe,
+    kinds: &["go_statement"],
+    needles: &["gin-gonic/gin"],
+    needs_callers: false,
+};
+
+impl Rule for GinGoroutine {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn visit(&self, go: Node<'_>, cx: &FileCx<'_>, out: &mut Vec<Finding>) {
+        // A goroutine that needs the whole context is the workspace
+        // check's: its fix uses the package's detach helper.
+        let Some(HandOff::Literal { body, uses }) = hand_off(cx, go) else {
+            return;
+        };
+        if uses.iter().any(|(_, u)| matches!(u, Use::Whole)) {
+            return;
+        }
+        let first = uses[0].0;
+        let name = text(first, cx.src);
+        let finding = Finding::new(
+            &META,
+            first.byte_range(),
+            format!("`{name}` is read in a goroutine, after gin may have recycled it for another request; read the values before `go`"),
+        );
+        match hoist(cx, go, body, &uses) {
+            Some(fix) => out.push(finding.with_fix(fix)),
+            None => out.push(finding),
+        }
+    }
+
+    fn check_workspace(
+        &self,
+        workspace: &Workspace,
+        _settings: &Settings,
+        out: &mut Vec<(PathBuf, Finding)>,
+    ) {
+        for site in workspace.detach_sites().iter().filter(|s| s.whole) {
+            let message = match site.declare {
+                None => format!("`{}` is handed to a goroutine, but gin recycles it when the handler returns", site.receiver),
+                Some(_) => format!("`{}` is used in a goroutine, after gin may have recycled it for another request", site.receiver),
+            };
+            let finding = Finding::new(&META, site.replace[0].clone(), message);
+            out.push((
+                site.path.to_path_buf(),
+                detach_fix(workspace, site, finding),
+            ));
+        }
+    }
+}
+
+/// The fix that reads every use before `go`, or `None` when it needs
+/// `context.WithoutCancel` and the module's Go is older than 1.21.
+fn hoist(
+    cx: &FileCx<'_>,
+    go: Node<'_>,
+    body: Node<'_>,
+    uses: &[(Node<'_>, Use<'_>)],
+) -> Option<Fix> {
+    let needs_ctx = uses
+        .iter()
+        .any(|(_, u)| matches!(u, Use::RequestContext(_)));
+    if needs_ctx && !cx.go_at_least(1, 21) {
+        return None;
+    }
+    let used = names_in_scope(cx, go);
+    let mut chosen: HashSet<String> = HashSet::new();
+    let indent = line_indent(cx.src, go.start_byte());
+    let at = line_start(cx.src, go.start_byte());
+    let mut declarations = String::new();
+    let mut edits = Vec::new();
+    let mut names = Vec::new();
+    let context_pkg = cx.package_name_or_default("context");
+    if needs_ctx {
+        let name = fresh_name_among(&["ctx", "reqCtx", "requestCtx"], |n| {
+            used.contains(n) || chosen.contains(n)
+        })?;
+        let source = uses
+            .iter()
+            .find_map(|(_, u)| match u {
+                Use::RequestContext(call) => Some(text(*call, cx.src)),
+                _ => None,
+            })
+            .unwrap_or_default();
+        declarations.push_str(&format!(
+            "{indent}{name} := {context_pkg}.WithoutCancel({source})\n"
+        ));
+        for (_, u) in uses {
+            if let Use::RequestContext(call) = u {
+                edits.push(Edit::replace(call.byte_range(), name.clone()));
+            }
+        }
+        chosen.insert(name.clone());
+        names.push(name);
+    }
+    let mut reads: Vec<(&str, String)> = Vec::new();
+    for (_, u) in uses {
+        let Use::Read(read) = u else { continue };
+        let expr = text(*read, cx.src);
+        let name = match reads.iter().find(|(e, _)| *e == expr) {
+            Some((_, name)) => name.clone(),
+            None => {
+                let name = match moved_declaration(cx, body, *read) {
+                    Some((statement, name)) => {
+                        // The statement moves with the rest of its line, so
+                        // a trailing comment moves along.
+                        let start = line_start(cx.src, statement.start_byte());
+                        let end = cx.src[statement.end_byte()..]
+                            .find('\n')
+                            .map_or(cx.src.len(), |i| statement.end_byte() + i);
+                        let line = &cx.src[statement.start_byte()..end];
+                        declarations.push_str(&format!("{indent}{line}\n"));
+                        edits.push(Edit::delete(start..(end + 1).min(cx.src.len())));
+                        name
+                    }
+                    None => {
+                        let wanted = local_name(cx, *read);
+                        let name = fresh_name_among(&[wanted.as_str()], |n| {
+                            used.contains(n) || chosen.contains(n)
+                        })?;
+                        declarations.push_str(&format!("{indent}{name} := {expr}\n"));
+                        edits.push(Edit::replace(read.byte_range(), name.clone()));
+                        name
+                    }
+                };
+                chosen.insert(name.clone());
+                names.push(name.clone());
+                reads.push((expr, name.clone()));
+                continue;
+            }
+        };
+        edits.push(Edit::replace(read.byte_range(), name));
+    }
+    edits.push(Edit::insert(at, declarations));
+    let scope = name_scope(cx, go).byte_range();
+    let mut fix = Fix::new(
+        Applicability::Safe,
+        format!("read {} before `go`", names.join(", ")),
+        edits,
+    );
+    for name in names {
+        fix = fix.declaring(scope.clone(), name);
+    }
+    if needs_ctx {
+        fix = fix.with_import("context");
+    }
+    Some(fix)
+}
+
+/// The statement `name := <read>` of the literal's own block, with the
+/// name, when it can move before `go` as it is: `name` appears nowhere
+/// else in the function outside the literal, nor elsewhere in it before.
+fn moved_declaration<'t>(
+    cx: &FileCx<'t>,
+    body: Node<'t>,
+    read: Node<'t>,
+) -> Option<(Node<'t>, String)> {
+    let list = read.parent().filter(|p| p.kind() == "expression_list")?;
+    let statement = list
+        .parent()
+        .filter(|s| s.kind() == "short_var_declaration")?;
+    let block = statement.parent()?;
+    let in_body = block.id() == body.id()
+        || (block.kind() == "statement_list"
+            && block.parent().is_some_and(|b| b.id() == body.id()));
+    if !in_body || named_children(list).len() != 1 {
+        return None;
+    }
+    let left = named_children(statement.child_by_field_name("left")?);
+    let [target] = left.as_slice() else {
+        return None;
+    };
+    let name = text(*target, cx.src);
+    let scope = name_scope(cx, body);
+    let mut clash = false;
+    crate::syntax::for_each_node(scope, |n| {
+        let outside = n.end_byte() <= body.start_byte() || n.start_byte() >= body.end_byte();
+        let before = n.start_byte() >= body.start_byte() && n.end_byte() <= statement.start_byte();
+        if n.kind() == "identifier" && text(n, cx.src) == name && (outside || before) {
+            clash = true;
+        }
+    });
+    (!clash).then(|| (statement, name.to_string()))
+}
+
+/// The name a hoisted read gets: from its key (`c.GetString("user_id")` →
+/// `userID`), else from the accessor (`c.ClientIP()` → `clientIP`).
+fn local_name(cx: &FileCx<'_>, read: Node<'_>) -> String {
+    let key = read
+        .child_by_field_name("arguments")
+        .and_then(|a| named_children(a).into_iter().next())
+        .map(|k| {
+            text(k, cx.src)
+                .trim_matches(|c| c == '"' || c == '`')
+                .to_string()
+        });
+    let accessor = match read.kind() {
+        "call_expression" => read
+            .child_by_field_name("function")
+            .and_then(|f| f.child_by_field_name("field")),
+        _ => read.child_by_field_name("field"),
+    }
+    .map(|f| text(f, cx.src).to_string())
+    .unwrap_or_default();
+    key.and_then(|k| camel_name(&k))
+        .or_else(|| camel_name(&accessor))
+        .filter(|n| !crate::syntax::GO_KEYWORDS.contains(&n.as_str()))
+        .unwrap_or_else(|| "value".to_string())
+}
