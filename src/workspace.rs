@@ -307,17 +307,8 @@ impl FileSummary {
                 }
             }
             if let Some(names) = uses {
-                let here = within(&offsets, decl.byte_range());
-                if !here.is_empty() {
-                    summary.add_uses(
-                        cx,
-                        decl,
-                        &path,
-                        (caller.clone(), root.as_deref()),
-                        names,
-                        here,
-                    );
-                }
+                let enclosing = (caller.clone(), root.as_deref());
+                summary.add_uses(cx, decl, &path, enclosing, names, &offsets);
             }
             summary.enclosing.push((caller, root));
         }
@@ -337,17 +328,8 @@ impl FileSummary {
         };
         let offsets = crate::syntax::word_offsets(cx.src, names);
         for (decl, (caller, root)) in named_children(cx.root).into_iter().zip(&self.enclosing) {
-            let here = within(&offsets, decl.byte_range());
-            if !here.is_empty() {
-                found.add_uses(
-                    cx,
-                    decl,
-                    &path,
-                    (caller.clone(), root.as_deref()),
-                    names,
-                    here,
-                );
-            }
+            let enclosing = (caller.clone(), root.as_deref());
+            found.add_uses(cx, decl, &path, enclosing, names, &offsets);
         }
         if self.read_only {
             found.make_read_only();
@@ -392,9 +374,10 @@ impl FileSummary {
     }
 
     /// Records the calls, function references and field uses of `names`
-    /// in one top-level declaration, walking only around `offsets` (where
-    /// the names appear in it). `enclosing` is the function the
-    /// declaration declares and the context it makes as a root.
+    /// in one top-level declaration, walking only around the `offsets`
+    /// (where the names appear in the file) that fall in it. `enclosing`
+    /// is the function the declaration declares and the context it makes
+    /// as a root.
     fn add_uses(
         &mut self,
         cx: &FileCx<'_>,
@@ -404,6 +387,10 @@ impl FileSummary {
         names: &HashSet<String>,
         offsets: &[usize],
     ) {
+        let offsets = within(offsets, decl.byte_range());
+        if offsets.is_empty() {
+            return;
+        }
         let wanted = |n: Node<'_>| last_name(n, cx.src).is_some_and(|name| names.contains(name));
         let wanted_name = |name: &str| names.contains(name);
         // The declaration's identifiers, once a call's statement needs them.

@@ -75,12 +75,11 @@ use crate::call_results::{ResultUse, Taking, TakingStatement};
 use crate::cancelled_return::CancelledReturn;
 use crate::fix::{Applicability, Edit, FileChange, Finding, Fix};
 use crate::report::place;
-use crate::rule::{FileCx, Rule, RuleMeta, Settings};
+use crate::rule::{Rule, RuleMeta, Settings};
 use crate::wanted::WantedNames;
 use crate::workspace::{CallSite, Workspace};
 use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
-use tree_sitter::Node;
 
 /// The cancelled-ctx-returned rule.
 pub struct CancelledCtxReturned;
@@ -106,8 +105,6 @@ impl Rule for CancelledCtxReturned {
     fn meta(&self) -> &'static RuleMeta {
         &META
     }
-
-    fn visit(&self, _node: Node<'_>, _cx: &FileCx<'_>, _out: &mut Vec<Finding>) {}
 
     fn collects_call_sites(&self) -> bool {
         true

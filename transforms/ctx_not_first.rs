@@ -48,13 +48,12 @@
 //! alone. Function literals and function types are not changed.
 
 use crate::fix::{Applicability, Edit, FileChange, Finding, Fix};
-use crate::rule::{FileCx, Rule, RuleMeta, Settings};
+use crate::rule::{Rule, RuleMeta, Settings};
 use crate::wanted::WantedNames;
 use crate::workspace::{LateContext, Workspace};
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::PathBuf;
-use tree_sitter::Node;
 
 /// The ctx-not-first rule.
 pub struct CtxNotFirst;
@@ -77,8 +76,6 @@ impl Rule for CtxNotFirst {
     fn meta(&self) -> &'static RuleMeta {
         &META
     }
-
-    fn visit(&self, _node: Node<'_>, _cx: &FileCx<'_>, _out: &mut Vec<Finding>) {}
 
     fn collects_call_sites(&self) -> bool {
         true

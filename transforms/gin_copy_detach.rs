@@ -56,10 +56,9 @@
 
 use crate::fix::{Applicability, Finding};
 use crate::gin_detach::detach_fix;
-use crate::rule::{FileCx, Rule, RuleMeta, Settings};
+use crate::rule::{Rule, RuleMeta, Settings};
 use crate::workspace::Workspace;
 use std::path::PathBuf;
-use tree_sitter::Node;
 
 /// The gin-copy-detach rule.
 pub struct GinCopyDetach;
@@ -81,8 +80,6 @@ impl Rule for GinCopyDetach {
     fn meta(&self) -> &'static RuleMeta {
         &META
     }
-
-    fn visit(&self, _node: Node<'_>, _cx: &FileCx<'_>, _out: &mut Vec<Finding>) {}
 
     fn check_workspace(
         &self,

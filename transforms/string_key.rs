@@ -115,14 +115,13 @@ use crate::context_values::{Access, Key, KeyConst, KeyStyle, KeyValue, ValueUse}
 use crate::fix::{Applicability, Edit, FileChange, Finding, Fix};
 use crate::key_names::{key_name, mentions_in_dir, mentions_in_module, words_in_dir};
 use crate::report::place;
-use crate::rule::{FileCx, Rule, RuleMeta, Settings};
+use crate::rule::{Rule, RuleMeta, Settings};
 use crate::syntax::is_exported;
 use crate::typing::{TypeExpr, TypeRef, BUILTIN};
 use crate::wanted::dir_of;
 use crate::workspace::Workspace;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use tree_sitter::Node;
 
 /// The string-key rule.
 pub struct StringKey;
@@ -151,8 +150,6 @@ impl Rule for StringKey {
     fn meta(&self) -> &'static RuleMeta {
         &META
     }
-
-    fn visit(&self, _node: Node<'_>, _cx: &FileCx<'_>, _out: &mut Vec<Finding>) {}
 
     fn check_workspace(
         &self,

@@ -92,7 +92,7 @@
 
 use crate::fields::{ContextField, FieldAccess, FieldUse};
 use crate::fix::{Applicability, Edit, FileChange, Finding, Fix};
-use crate::rule::{ExportedPolicy, FileCx, Rule, RuleMeta, Settings};
+use crate::rule::{ExportedPolicy, Rule, RuleMeta, Settings};
 use crate::syntax::is_exported;
 use crate::threading::{
     argument_edit, needing_from, parameter_edit, plan, CallEdge, FunctionFacts, FunctionNode,
@@ -104,7 +104,6 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use tree_sitter::Node;
 
 /// The struct-ctx rule.
 pub struct StructCtx;
@@ -131,8 +130,6 @@ impl Rule for StructCtx {
     fn meta(&self) -> &'static RuleMeta {
         &META
     }
-
-    fn visit(&self, _node: Node<'_>, _cx: &FileCx<'_>, _out: &mut Vec<Finding>) {}
 
     fn collects_call_sites(&self) -> bool {
         true

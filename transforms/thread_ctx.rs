@@ -78,7 +78,7 @@
 //! already, or when it is an interface method.
 
 use crate::fix::{Applicability, Edit, FileChange, Finding, Fix};
-use crate::rule::{ExportedPolicy, FileCx, Rule, RuleMeta, Settings};
+use crate::rule::{ExportedPolicy, Rule, RuleMeta, Settings};
 use crate::threading::{
     argument_edit, needing_from, parameter_edit, plan, CallEdge, FunctionFacts, FunctionNode,
 };
@@ -88,7 +88,6 @@ use crate::wrapping::{context_name, wrapper};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use tree_sitter::Node;
 
 /// The thread-ctx rule.
 pub struct ThreadCtx;
@@ -123,8 +122,6 @@ impl Rule for ThreadCtx {
     fn meta(&self) -> &'static RuleMeta {
         &META
     }
-
-    fn visit(&self, _node: Node<'_>, _cx: &FileCx<'_>, _out: &mut Vec<Finding>) {}
 
     fn collects_call_sites(&self) -> bool {
         true
