@@ -7,9 +7,13 @@ use std::io::Write;
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
-/// Creates `path` holding `new` (mode 0644), atomically, refusing if the
-/// file exists by now.
-pub fn create_new(path: &Path, new: &[u8]) -> Result<()> {
+/// A temporary file beside `path` holding `new`, synced, with
+/// `permissions`: renamed over (or to) `path`, it replaces it atomically.
+fn staged(
+    path: &Path,
+    new: &[u8],
+    permissions: std::fs::Permissions,
+) -> Result<tempfile::NamedTempFile> {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -19,8 +23,15 @@ pub fn create_new(path: &Path, new: &[u8]) -> Result<()> {
     tmp.write_all(new)
         .and_then(|_| tmp.as_file().sync_all())
         .with_context(|| format!("{}: cannot write", path.display()))?;
-    std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o644))
+    std::fs::set_permissions(tmp.path(), permissions)
         .with_context(|| format!("{}: cannot set its mode", path.display()))?;
+    Ok(tmp)
+}
+
+/// Creates `path` holding `new` (mode 0644), atomically, refusing if the
+/// file exists by now.
+pub fn create_new(path: &Path, new: &[u8]) -> Result<()> {
+    let tmp = staged(path, new, std::fs::Permissions::from_mode(0o644))?;
     tmp.persist_noclobber(path).map_err(|e| {
         anyhow::anyhow!(
             "{}: cannot create (it appeared since the run started?): {}",
@@ -45,17 +56,7 @@ pub fn write_if_unchanged(path: &Path, expected: &[u8], new: &[u8]) -> Result<()
     let permissions = std::fs::metadata(path)
         .with_context(|| format!("{}: cannot read its mode", path.display()))?
         .permissions();
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)
-        .with_context(|| format!("{}: cannot create a temporary file", dir.display()))?;
-    tmp.write_all(new)
-        .and_then(|_| tmp.as_file().sync_all())
-        .with_context(|| format!("{}: cannot write", path.display()))?;
-    std::fs::set_permissions(tmp.path(), permissions)
-        .with_context(|| format!("{}: cannot keep its mode", path.display()))?;
+    let tmp = staged(path, new, permissions)?;
     tmp.persist(path)
         .map_err(|e| anyhow::anyhow!("{}: cannot replace: {}", path.display(), e.error))?;
     Ok(())
