@@ -94,7 +94,7 @@ pub fn hand_off<'t>(cx: &FileCx<'t>, go: Node<'t>) -> Option<HandOff<'t>> {
 
 /// True when the handler waits for the goroutine: a `.Wait()` call or a
 /// channel receive follows the `go` statement in its function.
-fn joined(cx: &FileCx<'_>, go: Node<'_>) -> bool {
+pub fn joined(cx: &FileCx<'_>, go: Node<'_>) -> bool {
     let Some(function) = crate::syntax::ancestor(go, crate::syntax::FUNCTION_KINDS) else {
         return false;
     };

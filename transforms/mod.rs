@@ -10,6 +10,7 @@ pub mod cancelled_ctx_returned;
 pub mod ctx_not_first;
 pub mod done_busy_loop;
 pub mod done_err;
+pub mod gin_as_context;
 pub mod gin_copy_detach;
 pub mod gin_goroutine;
 pub mod long_lived_value;
@@ -50,6 +51,7 @@ registry! {
     ctx_not_first,
     gin_goroutine,
     gin_copy_detach,
+    gin_as_context,
 }
 
 #[cfg(test)]
