@@ -29,6 +29,7 @@ pub mod imports;
 pub mod key_names;
 pub mod passes;
 pub mod report;
+pub mod request_contexts;
 pub mod roots;
 pub mod rule;
 pub mod scope;

@@ -17,6 +17,7 @@ pub mod long_lived_value;
 pub mod lost_cancel;
 pub mod nil_ctx;
 pub mod redundant_cancel;
+pub mod request_ctx_goroutine;
 pub mod string_key;
 pub mod struct_ctx;
 pub mod thread_ctx;
@@ -52,6 +53,7 @@ registry! {
     gin_goroutine,
     gin_copy_detach,
     gin_as_context,
+    request_ctx_goroutine,
 }
 
 #[cfg(test)]

@@ -1,0 +1,45 @@
+package wait
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+)
+
+func fetch(ctx context.Context, url string) error { return ctx.Err() }
+
+// All fetches every URL and waits for all of them.
+func All(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	var wg sync.WaitGroup
+	for _, url := range strings.Split(r.FormValue("urls"), ",") {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_ = fetch(ctx, url)
+		}()
+	}
+	wg.Wait()
+	w.WriteHeader(http.StatusOK)
+}
+
+// First waits on a channel for the goroutine's result.
+func First(w http.ResponseWriter, r *http.Request) {
+	done := make(chan error, 1)
+	go func() { done <- fetch(r.Context(), "a") }()
+	if err := <-done; err != nil {
+		w.WriteHeader(http.StatusBadGateway)
+	}
+}
+
+// Bounded hands the goroutine a context with a cancellation of its own.
+func Bounded(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), time.Minute)
+	go func() {
+		defer cancel()
+		_ = fetch(ctx, "b")
+	}()
+	w.WriteHeader(http.StatusAccepted)
+}

@@ -1,0 +1,3 @@
+module example.com/reqctx
+
+go 1.22
