@@ -117,6 +117,12 @@ struct Selection {
     /// Same as `[string-key] accessors = true` in ctxmod.toml.
     #[arg(long)]
     accessors: bool,
+    /// A shared helper (`import/path.Func`, taking and returning a
+    /// `*gin.Context`) that gin-copy-detach and gin-goroutine call instead of
+    /// adding `detachContext` to each package. Overrides
+    /// `[gin-copy-detach] helper` in ctxmod.toml.
+    #[arg(long, value_name = "PATH.FUNC", value_parser = crate::gin_detach::SharedHelper::parse)]
+    detach_helper: Option<crate::gin_detach::SharedHelper>,
 }
 
 #[derive(Args, Debug)]
@@ -246,6 +252,8 @@ fn select_rules(selection: &Selection, config: &Config) -> Result<RuleSet> {
         exported: selection.exported.or(config.exported).unwrap_or_default(),
         key_style: selection.key_style.or(config.key_style).unwrap_or_default(),
         accessors: selection.accessors || config.accessors,
+        detach_helper: selection.detach_helper.or(config.detach_helper),
+        helper_file: config.helper_file.clone(),
     };
     Ok(RuleSet::new(chosen.iter().map(|e| e.rule).collect()).with_settings(settings))
 }

@@ -26,6 +26,10 @@ pub struct Config {
     pub key_style: Option<crate::context_values::KeyStyle>,
     /// `[string-key] accessors`.
     pub accessors: bool,
+    /// `[gin-copy-detach] helper`, if set.
+    pub detach_helper: Option<crate::gin_detach::SharedHelper>,
+    /// `[gin-copy-detach] helper_file`, if set.
+    pub helper_file: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -39,6 +43,15 @@ struct RawConfig {
     thread_ctx: RawThreadCtx,
     #[serde(default, rename = "string-key")]
     string_key: RawStringKey,
+    #[serde(default, rename = "gin-copy-detach")]
+    gin_copy_detach: RawGinCopyDetach,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawGinCopyDetach {
+    helper: Option<Spanned<String>>,
+    helper_file: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -121,8 +134,28 @@ impl Config {
                 })?;
             globs.add(glob);
         }
+        let at = |span: std::ops::Range<usize>, key: &str, e: String| {
+            let (line, col) = crate::source::line_col(text, span.start);
+            anyhow::anyhow!("{shown}:{line}:{col}: gin-copy-detach.{key}: {e}")
+        };
+        let detach_helper = match &raw.gin_copy_detach.helper {
+            Some(h) => Some(
+                crate::gin_detach::SharedHelper::parse(h.get_ref())
+                    .map_err(|e| at(h.span(), "helper", e))?,
+            ),
+            None => None,
+        };
+        let helper_file = match &raw.gin_copy_detach.helper_file {
+            Some(f) => Some(
+                crate::gin_detach::check_helper_file(f.get_ref())
+                    .map_err(|e| at(f.span(), "helper_file", e))?,
+            ),
+            None => None,
+        };
         Ok(Config {
             path: Some(path.to_path_buf()),
+            detach_helper,
+            helper_file,
             enable,
             disable,
             exclude: globs.build()?,
@@ -251,6 +284,32 @@ mod tests {
             .to_string();
         assert!(err.starts_with("ctxmod.toml:2:"), "{err}");
         assert!(err.contains("style") && err.contains("string"), "{err}");
+    }
+
+    #[test]
+    fn detach_helper() {
+        let parse = |text: &str| Config::parse(Path::new("ctxmod.toml"), text, known);
+        let c = parse(
+            "[gin-copy-detach]\nhelper = \"example.com/app/ginx.Detach\"\nhelper_file = \"gin_detach.go\"\n",
+        )
+        .unwrap();
+        let helper = c.detach_helper.unwrap();
+        assert_eq!(
+            (helper.path, helper.name),
+            ("example.com/app/ginx", "Detach")
+        );
+        assert_eq!(c.helper_file.as_deref(), Some("gin_detach.go"));
+        let err = parse("[gin-copy-detach]\nhelper = \"example.com/app/ginx.detach\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("ctxmod.toml:2:10: gin-copy-detach.helper: "),
+            "{err}"
+        );
+        let err = parse("[gin-copy-detach]\nhelper_file = \"sub/x.go\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("gin-copy-detach.helper_file"), "{err}");
     }
 
     #[test]

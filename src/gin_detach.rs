@@ -4,7 +4,7 @@
 
 use crate::fix::{Applicability, Edit, FileChange, Finding, Fix};
 use crate::gin_goroutines::HandOff;
-use crate::rule::FileCx;
+use crate::rule::{FileCx, Settings};
 use crate::scope::{contexts_in_scope, fresh_name, fresh_name_among, name_scope, ContextKind, GIN};
 use crate::syntax::{line_indent, line_start, named_children, text};
 use crate::workspace::Workspace;
@@ -57,6 +57,54 @@ pub const HELPER_NAME: &str = "detachContext";
 /// for a helper only tests use.
 pub const HELPER_FILES: [&str; 2] = ["detach_context.go", "detach_context_test.go"];
 
+/// A detach helper shared by every package (`--detach-helper
+/// import/path.Func`), called instead of adding one to each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SharedHelper {
+    /// The import path of its package.
+    pub path: &'static str,
+    /// The function's name.
+    pub name: &'static str,
+}
+
+impl SharedHelper {
+    /// Reads `import/path.Func`. The strings live for the whole run (fixes
+    /// name the imports they add as `&'static str`), so they are leaked once.
+    pub fn parse(spec: &str) -> Result<SharedHelper, String> {
+        let (path, name) = spec
+            .rsplit_once('.')
+            .filter(|(path, name)| !path.is_empty() && !name.contains('/'))
+            .ok_or_else(|| format!("`{spec}` is not `import/path.Func`"))?;
+        let identifier = name
+            .chars()
+            .enumerate()
+            .all(|(i, c)| c == '_' || c.is_alphabetic() || (i > 0 && c.is_ascii_digit()));
+        if !identifier || !crate::syntax::is_exported(name) {
+            return Err(format!(
+                "`{name}` is not an exported function name: other packages could not call it"
+            ));
+        }
+        if path.contains(char::is_whitespace) || path.contains('"') {
+            return Err(format!("`{path}` is not an import path"));
+        }
+        Ok(SharedHelper {
+            path: Box::leak(path.into()),
+            name: Box::leak(name.into()),
+        })
+    }
+}
+
+/// `name` when it can hold a new helper: a `.go` file name, not a test
+/// file, in the package's own directory.
+pub fn check_helper_file(name: &str) -> Result<String, String> {
+    if name.contains(['/', '\\']) || !name.ends_with(".go") || name.ends_with("_test.go") {
+        return Err(format!(
+            "`{name}` is not a file name ending in `.go` (the helper of tests gets `_test.go` added)"
+        ));
+    }
+    Ok(name.to_string())
+}
+
 /// True when `path` is a test file, which only `go test` compiles.
 pub fn is_test_file(path: &Path) -> bool {
     path.to_string_lossy().ends_with("_test.go")
@@ -90,6 +138,11 @@ pub struct DetachSite {
     pub package_name: String,
     /// True when the module's Go has `context.WithoutCancel` (1.21).
     pub has_without_cancel: bool,
+    /// The file's imports.
+    pub imports: crate::imports::FileImports,
+    /// Every identifier of the declaration holding the `go` statement: a
+    /// package name the fix adds must not be one.
+    pub names: Vec<String>,
 }
 
 /// A local declared before a `go` statement.
@@ -124,6 +177,11 @@ pub fn detach_sites(cx: &FileCx<'_>, decl: Node<'_>, path: &Arc<Path>) -> Vec<De
         };
         // What the goroutine gets: the go call's arguments, and the
         // variables its function literal captures.
+        let mut names: Vec<String> = crate::scope::names_in_scope(cx, go)
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        names.sort_unstable();
         let mut handed = call
             .child_by_field_name("arguments")
             .map(named_children)
@@ -149,6 +207,8 @@ pub fn detach_sites(cx: &FileCx<'_>, decl: Node<'_>, path: &Arc<Path>) -> Vec<De
             package: cx.package.to_string(),
             package_name: package_name.clone(),
             has_without_cancel: cx.go_at_least(1, 21),
+            imports: cx.imports.clone(),
+            names: names.clone(),
         };
         match crate::gin_goroutines::hand_off(cx, go) {
             Some(HandOff::Argument(arg)) => {
@@ -312,14 +372,30 @@ func {name}(c *gin.Context) *gin.Context {{
 }
 
 /// `finding` with the fix that detaches the context at `site` with the
-/// package's helper, adding the helper in a new file when the package has
-/// none; without a fix, saying why, when a copy cannot stand in for the
-/// context, and without one when the helper cannot be added (Go older
-/// than 1.21, or the file's name taken).
-pub fn detach_fix(workspace: &Workspace, site: &DetachSite, finding: Finding) -> Finding {
+/// shared helper of `settings`, else the package's own, adding the helper
+/// (in `settings.helper_file`, default `detach_context.go`) when the
+/// package has none; without a fix, saying why, when a copy cannot stand in
+/// for the context or the shared helper's package name is taken in the
+/// file, and without one when the helper cannot be added (Go older than
+/// 1.21, or the file's name taken).
+pub fn detach_fix(
+    workspace: &Workspace,
+    settings: &Settings,
+    site: &DetachSite,
+    finding: Finding,
+) -> Finding {
     if let Some(why) = &site.unfixable {
         let message = format!("{}; not fixed: {why}", finding.message);
         return Finding { message, ..finding };
+    }
+    if let Some(shared) = settings.detach_helper {
+        return match shared_helper_call(workspace, site, shared) {
+            Ok(function) => finding.with_fix(replacement(site, &function, Some(shared))),
+            Err(why) => {
+                let message = format!("{}; not fixed: {why}", finding.message);
+                Finding { message, ..finding }
+            }
+        };
     }
     let in_test = is_test_file(&site.path);
     let existing = workspace.detach_helper(&site.package, in_test);
@@ -329,7 +405,60 @@ pub fn detach_fix(workspace: &Workspace, site: &DetachSite, finding: Finding) ->
         })
         .unwrap_or_else(|| HELPER_NAME.to_string())
     });
-    let detached = format!("{name}({})", site.receiver);
+    let mut fix = replacement(site, &name, None);
+    if existing.is_none() {
+        let file_name = helper_file_name(settings, in_test);
+        let file = crate::wanted::dir_of(&site.path).join(file_name);
+        if file.exists() || !site.has_without_cancel {
+            return finding;
+        }
+        let text = helper_file(&site.package_name, &name);
+        fix = fix.also_in(file, FileChange::new(vec![Edit::insert(0, text)]));
+    }
+    finding.with_fix(fix)
+}
+
+/// The name of the file a new helper goes in.
+fn helper_file_name(settings: &Settings, in_test: bool) -> String {
+    match (&settings.helper_file, in_test) {
+        (None, _) => HELPER_FILES[usize::from(in_test)].to_string(),
+        (Some(name), false) => name.clone(),
+        (Some(name), true) => format!("{}_test.go", name.trim_end_matches(".go")),
+    }
+}
+
+/// How the file of `site` calls the shared helper: by its name in the
+/// helper's own package, else qualified by the name the file imports its
+/// package under (or will); an error when that name is taken in the file.
+fn shared_helper_call(
+    workspace: &Workspace,
+    site: &DetachSite,
+    shared: SharedHelper,
+) -> Result<String, String> {
+    if site.package == shared.path {
+        return Ok(shared.name.to_string());
+    }
+    if let Some(local) = site.imports.local_name(shared.path) {
+        return Ok(format!("{local}.{}", shared.name));
+    }
+    let package = crate::imports::default_name(shared.path);
+    let taken = site.imports.path_of(package).is_some()
+        || site.names.iter().any(|n| n == package)
+        || workspace.package_declares(&site.package, package);
+    if taken {
+        return Err(format!(
+            "`{package}`, the name of the helper's package, is taken in this file; import `{}` under another name and run again",
+            shared.path
+        ));
+    }
+    Ok(format!("{package}.{}", shared.name))
+}
+
+/// The fix that writes `function(c)` at the site (declaring the local of a
+/// function literal first), importing the shared helper's package when
+/// `function` is qualified.
+fn replacement(site: &DetachSite, function: &str, shared: Option<SharedHelper>) -> Fix {
+    let detached = format!("{function}({})", site.receiver);
     let mut edits = Vec::new();
     let replacement = match &site.declare {
         Some(d) => {
@@ -350,13 +479,8 @@ pub fn detach_fix(workspace: &Workspace, site: &DetachSite, finding: Finding) ->
     if let Some(d) = &site.declare {
         fix = fix.declaring(d.scope.clone(), d.name.clone());
     }
-    if existing.is_none() {
-        let file = crate::wanted::dir_of(&site.path).join(HELPER_FILES[usize::from(in_test)]);
-        if file.exists() || !site.has_without_cancel {
-            return finding;
-        }
-        let text = helper_file(&site.package_name, &name);
-        fix = fix.also_in(file, FileChange::new(vec![Edit::insert(0, text)]));
+    if let Some(shared) = shared.filter(|_| function.contains('.')) {
+        fix = fix.with_import(shared.path);
     }
-    finding.with_fix(fix)
+    fix
 }

@@ -46,7 +46,7 @@ pub enum ExportedPolicy {
 
 /// Options that change what rules do, from `ctxmod.toml` and the command
 /// line.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Settings {
     /// What thread-ctx does with exported functions.
     pub exported: ExportedPolicy,
@@ -54,6 +54,11 @@ pub struct Settings {
     pub key_style: crate::context_values::KeyStyle,
     /// True when string-key also declares accessor functions for a key.
     pub accessors: bool,
+    /// A shared helper gin-copy-detach and gin-goroutine call instead of
+    /// adding one to each package.
+    pub detach_helper: Option<crate::gin_detach::SharedHelper>,
+    /// The file a new detach helper goes in, instead of `detach_context.go`.
+    pub helper_file: Option<String>,
 }
 
 impl Settings {

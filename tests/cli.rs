@@ -1803,3 +1803,68 @@ fn key_style_and_accessors_come_from_the_command_line() {
         );
     }
 }
+
+#[test]
+fn detach_helper_comes_from_the_command_line_or_the_configuration() {
+    let src = "package api\n\nimport \"github.com/gin-gonic/gin\"\n\nfunc notify(c *gin.Context) {}\n\n// Create notifies in the background.\nfunc Create(c *gin.Context) {\n\tgo notify(c.Copy())\n}\n";
+    let p = Project::with(&[
+        ("go.mod", "module example.com/app\n\ngo 1.22\n"),
+        ("api/api.go", src),
+    ]);
+    let own = p.run_read_only(&["fix", "--rule", "gin-copy-detach"]);
+    assert!(
+        own.stdout.contains("+++ b/api/detach_context.go"),
+        "{}",
+        own.stdout
+    );
+    let shared = p.run_read_only(&[
+        "fix",
+        "--rule",
+        "gin-copy-detach",
+        "--detach-helper",
+        "example.com/app/ginx.Detach",
+    ]);
+    shared.assert_code(1);
+    for line in [
+        "+\t\"example.com/app/ginx\"",
+        "+\tgo notify(ginx.Detach(c))",
+    ] {
+        assert!(
+            shared.stdout.contains(line),
+            "no `{line}` in\n{}",
+            shared.stdout
+        );
+    }
+    assert!(
+        !shared.stdout.contains("detach_context.go"),
+        "{}",
+        shared.stdout
+    );
+    // The same from ctxmod.toml, and the command line wins over it.
+    p.write(
+        "ctxmod.toml",
+        "[gin-copy-detach]\nhelper = \"example.com/app/ginx.Detach\"\n",
+    );
+    let configured = p.run_read_only(&["fix", "--rule", "gin-copy-detach"]);
+    assert_eq!(configured.stdout, shared.stdout);
+    let overridden = p.run_read_only(&[
+        "fix",
+        "--rule",
+        "gin-copy-detach",
+        "--detach-helper",
+        "example.com/lib/gctx.Detached",
+    ]);
+    assert!(
+        overridden.stdout.contains("+\tgo notify(gctx.Detached(c))"),
+        "{}",
+        overridden.stdout
+    );
+    // An unexported or malformed name is a usage error.
+    let bad = p.run_read_only(&["fix", "--detach-helper", "example.com/app/ginx.detach"]);
+    bad.assert_code(2);
+    assert!(
+        bad.stderr.contains("not an exported function name"),
+        "{}",
+        bad.stderr
+    );
+}

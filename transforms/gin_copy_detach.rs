@@ -8,7 +8,11 @@
 //! function taking and returning a `*gin.Context` that calls `Copy()` and
 //! `context.WithoutCancel`), whatever its name; otherwise the helper is
 //! added once per package, in a new file `detach_context.go`
-//! (`detach_context_test.go` when only test files need it).
+//! (`detach_context_test.go` when only test files need it; another name
+//! with `[gin-copy-detach] helper_file = "gin_detach.go"` in ctxmod.toml).
+//! With `--detach-helper import/path.Func` (or `[gin-copy-detach] helper`)
+//! every package calls that shared helper instead, `pkg.Func(c)`, and the
+//! import is added.
 //!
 //! ## Why
 //! gin documents `Copy()` as the way to hand a context to a goroutine, but
@@ -51,7 +55,9 @@
 //! free name is picked. The helper needs `context.WithoutCancel`: a module
 //! whose `go` directive is older than 1.21 gets the finding without a fix,
 //! as does a package whose directory already has a `detach_context.go`
-//! that is not the helper. The work is no longer bounded by the request:
+//! that is not the helper. A shared helper whose package name is already
+//! taken in the file (by another import or an identifier) is not imported
+//! under an alias: the finding is reported without a fix, saying so. The work is no longer bounded by the request:
 //! give it a deadline of its own (`unbounded-detach`).
 
 use crate::fix::{Applicability, Finding};
@@ -84,7 +90,7 @@ impl Rule for GinCopyDetach {
     fn check_workspace(
         &self,
         workspace: &Workspace,
-        _settings: &Settings,
+        settings: &Settings,
         out: &mut Vec<(PathBuf, Finding)>,
     ) {
         for site in workspace.detach_sites().iter().filter(|s| !s.whole) {
@@ -95,7 +101,7 @@ impl Rule for GinCopyDetach {
             let finding = Finding::new(&META, site.replace[0].clone(), message);
             out.push((
                 site.path.to_path_buf(),
-                detach_fix(workspace, site, finding),
+                detach_fix(workspace, settings, site, finding),
             ));
         }
     }

@@ -18,7 +18,8 @@
 //! When the goroutine needs the whole `*gin.Context` (passes it on, writes
 //! to it, calls other methods), it gets `detachContext(c)`, the helper
 //! `gin-copy-detach` uses (the package's own, or one added once per
-//! package): as the argument of the `go` call, or, for a function literal,
+//! package, or the shared one of `--detach-helper`): as the argument of
+//! the `go` call, or, for a function literal,
 //! as `cc := detachContext(c)` declared before `go` and used inside.
 //!
 //! ## Why
@@ -126,7 +127,7 @@ impl Rule for GinGoroutine {
     fn check_workspace(
         &self,
         workspace: &Workspace,
-        _settings: &Settings,
+        settings: &Settings,
         out: &mut Vec<(PathBuf, Finding)>,
     ) {
         for site in workspace.detach_sites().iter().filter(|s| s.whole) {
@@ -137,7 +138,7 @@ impl Rule for GinGoroutine {
             let finding = Finding::new(&META, site.replace[0].clone(), message);
             out.push((
                 site.path.to_path_buf(),
-                detach_fix(workspace, site, finding),
+                detach_fix(workspace, settings, site, finding),
             ));
         }
     }
