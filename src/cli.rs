@@ -117,6 +117,11 @@ struct Selection {
     /// Same as `[string-key] accessors = true` in ctxmod.toml.
     #[arg(long)]
     accessors: bool,
+    /// The timeout unbounded-detach gives a goroutine that uses a
+    /// `context.WithoutCancel` context (Go syntax: 30s, 2m, 1h30m; default
+    /// 30s). Overrides `[unbounded-detach] timeout` in ctxmod.toml.
+    #[arg(long, value_name = "DURATION")]
+    detach_timeout: Option<crate::duration::GoDuration>,
 }
 
 #[derive(Args, Debug)]
@@ -246,6 +251,7 @@ fn select_rules(selection: &Selection, config: &Config) -> Result<RuleSet> {
         exported: selection.exported.or(config.exported).unwrap_or_default(),
         key_style: selection.key_style.or(config.key_style).unwrap_or_default(),
         accessors: selection.accessors || config.accessors,
+        detach_timeout: selection.detach_timeout.or(config.detach_timeout),
     };
     Ok(RuleSet::new(chosen.iter().map(|e| e.rule).collect()).with_settings(settings))
 }

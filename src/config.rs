@@ -26,6 +26,8 @@ pub struct Config {
     pub key_style: Option<crate::context_values::KeyStyle>,
     /// `[string-key] accessors`.
     pub accessors: bool,
+    /// `[unbounded-detach] timeout`, if set.
+    pub detach_timeout: Option<crate::duration::GoDuration>,
 }
 
 #[derive(Deserialize, Default)]
@@ -39,6 +41,14 @@ struct RawConfig {
     thread_ctx: RawThreadCtx,
     #[serde(default, rename = "string-key")]
     string_key: RawStringKey,
+    #[serde(default, rename = "unbounded-detach")]
+    unbounded_detach: RawUnboundedDetach,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawUnboundedDetach {
+    timeout: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -121,6 +131,13 @@ impl Config {
                 })?;
             globs.add(glob);
         }
+        let detach_timeout = match &raw.unbounded_detach.timeout {
+            Some(timeout) => Some(timeout.get_ref().parse().map_err(|e| {
+                let (line, col) = crate::source::line_col(text, timeout.span().start);
+                anyhow::anyhow!("{shown}:{line}:{col}: unbounded-detach.timeout: {e}")
+            })?),
+            None => None,
+        };
         Ok(Config {
             path: Some(path.to_path_buf()),
             enable,
@@ -129,6 +146,7 @@ impl Config {
             exported: raw.thread_ctx.exported,
             key_style: raw.string_key.style,
             accessors: raw.string_key.accessors,
+            detach_timeout,
         })
     }
 
@@ -251,6 +269,25 @@ mod tests {
             .to_string();
         assert!(err.starts_with("ctxmod.toml:2:"), "{err}");
         assert!(err.contains("style") && err.contains("string"), "{err}");
+    }
+
+    #[test]
+    fn detach_timeout() {
+        let parse = |text: &str| Config::parse(Path::new("ctxmod.toml"), text, known);
+        assert_eq!(parse("").unwrap().detach_timeout, None);
+        let c = parse("[unbounded-detach]\ntimeout = \"2m\"\n").unwrap();
+        assert_eq!(c.detach_timeout.unwrap().go_expr("time"), "2*time.Minute");
+        let err = parse("[unbounded-detach]\ntimeout = \"soon\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("ctxmod.toml:2:11: unbounded-detach.timeout: invalid duration"),
+            "{err}"
+        );
+        let err = parse("[unbounded-detach]\ntimeout = \"0s\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("must be positive"), "{err}");
     }
 
     #[test]

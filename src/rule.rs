@@ -54,6 +54,9 @@ pub struct Settings {
     pub key_style: crate::context_values::KeyStyle,
     /// True when string-key also declares accessor functions for a key.
     pub accessors: bool,
+    /// The timeout unbounded-detach bounds a detached goroutine with, when
+    /// one is configured (`--detach-timeout`, `[unbounded-detach] timeout`).
+    pub detach_timeout: Option<crate::duration::GoDuration>,
 }
 
 impl Settings {
@@ -127,6 +130,8 @@ pub struct FileCx<'a> {
     /// The id of the file's package: its import path (with `_test` for an
     /// external test package), or `dir:<directory>` outside a module.
     pub package: &'a str,
+    /// The run's options.
+    pub settings: Settings,
 }
 
 impl FileCx<'_> {
@@ -257,6 +262,11 @@ impl RuleSet {
         self
     }
 
+    /// The options the rules run with.
+    pub fn settings(&self) -> Settings {
+        self.settings
+    }
+
     /// The rules in the set.
     pub fn rules(&self) -> &[&'static dyn Rule] {
         &self.rules
@@ -339,6 +349,7 @@ pub(crate) mod testing {
             imports: &imports,
             go_version: go,
             package,
+            settings: super::Settings::default(),
         };
         f(&cx)
     }
