@@ -123,6 +123,11 @@ struct Selection {
     /// `[gin-copy-detach] helper` in ctxmod.toml.
     #[arg(long, value_name = "PATH.FUNC", value_parser = crate::gin_detach::SharedHelper::parse)]
     detach_helper: Option<crate::gin_detach::SharedHelper>,
+    /// The timeout unbounded-detach gives a goroutine that uses a
+    /// `context.WithoutCancel` context (Go syntax: 30s, 2m, 1h30m; default
+    /// 30s). Overrides `[unbounded-detach] timeout` in ctxmod.toml.
+    #[arg(long, value_name = "DURATION")]
+    detach_timeout: Option<crate::duration::GoDuration>,
 }
 
 #[derive(Args, Debug)]
@@ -254,6 +259,7 @@ fn select_rules(selection: &Selection, config: &Config) -> Result<RuleSet> {
         accessors: selection.accessors || config.accessors,
         detach_helper: selection.detach_helper.or(config.detach_helper),
         helper_file: config.helper_file.clone(),
+        detach_timeout: selection.detach_timeout.or(config.detach_timeout),
     };
     Ok(RuleSet::new(chosen.iter().map(|e| e.rule).collect()).with_settings(settings))
 }

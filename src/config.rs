@@ -30,6 +30,8 @@ pub struct Config {
     pub detach_helper: Option<crate::gin_detach::SharedHelper>,
     /// `[gin-copy-detach] helper_file`, if set.
     pub helper_file: Option<String>,
+    /// `[unbounded-detach] timeout`, if set.
+    pub detach_timeout: Option<crate::duration::GoDuration>,
 }
 
 #[derive(Deserialize, Default)]
@@ -45,6 +47,8 @@ struct RawConfig {
     string_key: RawStringKey,
     #[serde(default, rename = "gin-copy-detach")]
     gin_copy_detach: RawGinCopyDetach,
+    #[serde(default, rename = "unbounded-detach")]
+    unbounded_detach: RawUnboundedDetach,
 }
 
 #[derive(Deserialize, Default)]
@@ -52,6 +56,12 @@ struct RawConfig {
 struct RawGinCopyDetach {
     helper: Option<Spanned<String>>,
     helper_file: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawUnboundedDetach {
+    timeout: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -152,6 +162,13 @@ impl Config {
             ),
             None => None,
         };
+        let detach_timeout = match &raw.unbounded_detach.timeout {
+            Some(timeout) => Some(timeout.get_ref().parse().map_err(|e| {
+                let (line, col) = crate::source::line_col(text, timeout.span().start);
+                anyhow::anyhow!("{shown}:{line}:{col}: unbounded-detach.timeout: {e}")
+            })?),
+            None => None,
+        };
         Ok(Config {
             path: Some(path.to_path_buf()),
             detach_helper,
@@ -162,6 +179,7 @@ impl Config {
             exported: raw.thread_ctx.exported,
             key_style: raw.string_key.style,
             accessors: raw.string_key.accessors,
+            detach_timeout,
         })
     }
 
@@ -310,6 +328,25 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("gin-copy-detach.helper_file"), "{err}");
+    }
+
+    #[test]
+    fn detach_timeout() {
+        let parse = |text: &str| Config::parse(Path::new("ctxmod.toml"), text, known);
+        assert_eq!(parse("").unwrap().detach_timeout, None);
+        let c = parse("[unbounded-detach]\ntimeout = \"2m\"\n").unwrap();
+        assert_eq!(c.detach_timeout.unwrap().go_expr("time"), "2*time.Minute");
+        let err = parse("[unbounded-detach]\ntimeout = \"soon\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("ctxmod.toml:2:11: unbounded-detach.timeout: invalid duration"),
+            "{err}"
+        );
+        let err = parse("[unbounded-detach]\ntimeout = \"0s\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("must be positive"), "{err}");
     }
 
     #[test]

@@ -451,6 +451,7 @@ pub fn package_level_keys(
             imports: &imports,
             go_version: None,
             package,
+            settings: &crate::rule::Settings::default(),
         };
         let path: Arc<Path> = Arc::from(file.as_path());
         for decl in named_children(root) {

@@ -692,6 +692,7 @@ impl<'r> Engine<'r> {
             imports: &imports,
             go_version: module.and_then(|m| m.go_version),
             package: &package,
+            settings: self.rules.settings(),
         };
         f(&cx)
     }

@@ -17,6 +17,7 @@ pub mod config;
 pub mod context_values;
 pub mod diff;
 pub mod done;
+pub mod duration;
 pub mod engine;
 pub mod escape;
 pub mod fields;

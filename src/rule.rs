@@ -59,6 +59,9 @@ pub struct Settings {
     pub detach_helper: Option<crate::gin_detach::SharedHelper>,
     /// The file a new detach helper goes in, instead of `detach_context.go`.
     pub helper_file: Option<String>,
+    /// The timeout unbounded-detach bounds a detached goroutine with, when
+    /// one is configured (`--detach-timeout`, `[unbounded-detach] timeout`).
+    pub detach_timeout: Option<crate::duration::GoDuration>,
 }
 
 impl Settings {
@@ -132,6 +135,8 @@ pub struct FileCx<'a> {
     /// The id of the file's package: its import path (with `_test` for an
     /// external test package), or `dir:<directory>` outside a module.
     pub package: &'a str,
+    /// The run's options.
+    pub settings: &'a Settings,
 }
 
 impl FileCx<'_> {
@@ -262,6 +267,11 @@ impl RuleSet {
         self
     }
 
+    /// The options the rules run with.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
     /// The rules in the set.
     pub fn rules(&self) -> &[&'static dyn Rule] {
         &self.rules
@@ -344,6 +354,7 @@ pub(crate) mod testing {
             imports: &imports,
             go_version: go,
             package,
+            settings: &super::Settings::default(),
         };
         f(&cx)
     }

@@ -119,6 +119,31 @@ impl ContextUse {
 /// declared before `at`, and among the parameters of one function,
 /// `context.Context` before `*http.Request` before `*gin.Context`.
 pub fn contexts_in_scope(cx: &FileCx<'_>, at: Node<'_>) -> Vec<ScopeContext> {
+    let found = declared_in_scope(cx, at);
+    let from_caller: Vec<bool> = (0..found.len())
+        .map(|i| comes_from_caller(&found, i))
+        .collect();
+    let scope = name_scope(cx, at);
+    found
+        .into_iter()
+        .zip(from_caller)
+        .filter(|(c, from_caller)| *from_caller && !cancelled_before(cx, scope, c, at))
+        .map(|(c, _)| c)
+        .collect()
+}
+
+/// True when the nearest context variable named `name` visible at `at` was
+/// made by `context.WithoutCancel`, wherever its parent comes from.
+pub fn is_detached(cx: &FileCx<'_>, at: Node<'_>, name: &str) -> bool {
+    declared_in_scope(cx, at)
+        .into_iter()
+        .find(|c| c.name == name)
+        .is_some_and(|c| c.detached)
+}
+
+/// Every context variable declared before `at` in the blocks and functions
+/// around it, innermost first, wherever its value comes from.
+fn declared_in_scope(cx: &FileCx<'_>, at: Node<'_>) -> Vec<ScopeContext> {
     let mut found = Vec::new();
     let mut node = at;
     while let Some(parent) = node.parent() {
@@ -164,16 +189,7 @@ pub fn contexts_in_scope(cx: &FileCx<'_>, at: Node<'_>) -> Vec<ScopeContext> {
         }
         node = parent;
     }
-    let from_caller: Vec<bool> = (0..found.len())
-        .map(|i| comes_from_caller(&found, i))
-        .collect();
-    let scope = name_scope(cx, at);
     found
-        .into_iter()
-        .zip(from_caller)
-        .filter(|(c, from_caller)| *from_caller && !cancelled_before(cx, scope, c, at))
-        .map(|(c, _)| c)
-        .collect()
 }
 
 /// True when the variable at `index` of `found` (nearest first) derives

@@ -298,7 +298,7 @@ pub fn type_of(cx: &FileCx<'_>, expr: Node<'_>) -> TypeExpr {
 /// The declaration of the local variable or parameter `name` visible at
 /// `at`, if one is declared in the functions around it. `None` means it is
 /// not a local (a package-level name, an import or undeclared).
-fn local_declaration<'t>(cx: &FileCx<'t>, at: Node<'t>, name: &str) -> Option<Declaration<'t>> {
+pub fn local_declaration<'t>(cx: &FileCx<'t>, at: Node<'t>, name: &str) -> Option<Declaration<'t>> {
     let top = cx.root.child_with_descendant(at)?;
     let start = top.start_byte();
     let candidates = declaration_candidates(&cx.src[start..at.start_byte()], name);
@@ -425,7 +425,7 @@ fn ancestors<'t>(root: Node<'t>, node: Node<'t>) -> Vec<Node<'t>> {
 
 /// Where a local is declared: enough to tell its type when asked, which
 /// most lookups (is this name a local?) never do.
-enum Declaration<'t> {
+pub enum Declaration<'t> {
     /// Declared with its type written out; `...T` when variadic.
     Typed {
         /// The type node.

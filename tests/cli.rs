@@ -1868,3 +1868,42 @@ fn detach_helper_comes_from_the_command_line_or_the_configuration() {
         bad.stderr
     );
 }
+
+#[test]
+fn detach_timeout_comes_from_the_command_line_over_the_file_and_needs_unsafe() {
+    let src = "package p\n\nimport \"context\"\n\n// Send writes in the background.\nfunc Send(ctx context.Context, write func(context.Context) error) {\n\tbg := context.WithoutCancel(ctx)\n\tgo func() {\n\t\t_ = write(bg)\n\t}()\n}\n";
+    let p = Project::with(&[
+        ("p.go", src),
+        ("ctxmod.toml", "[unbounded-detach]\ntimeout = \"2m\"\n"),
+    ]);
+    // Configured or not, the new cancellation waits for --unsafe.
+    let safe = p.run_read_only(&["fix", "--rule", "unbounded-detach"]);
+    assert_eq!(safe.code, Some(0), "{}", safe.stdout);
+    assert!(safe.stdout.is_empty(), "{}", safe.stdout);
+    let configured = p.run_read_only(&["fix", "--unsafe", "--rule", "CTX011"]);
+    assert!(
+        configured
+            .stdout
+            .contains("+\t\tbg, cancel := context.WithTimeout(bg, 2*time.Minute)"),
+        "{}",
+        configured.stdout
+    );
+    assert!(
+        configured.stdout.contains("+\t\"time\""),
+        "{}",
+        configured.stdout
+    );
+    let flag = p.run_read_only(&["fix", "--unsafe", "--detach-timeout", "1h30m"]);
+    assert!(
+        flag.stdout
+            .contains("+\t\tbg, cancel := context.WithTimeout(bg, 90*time.Minute)"),
+        "{}",
+        flag.stdout
+    );
+    p.run_read_only(&["fix", "--detach-timeout", "0s"])
+        .assert_code(2);
+    p.write("ctxmod.toml", "[unbounded-detach]\ntimeout = \"soon\"\n");
+    p.run_read_only(&["check"]).assert_one_line_error(&[
+        "ctxmod.toml:2:11: unbounded-detach.timeout: invalid duration `soon`",
+    ]);
+}

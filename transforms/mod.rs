@@ -8,6 +8,7 @@ use crate::rule::RuleEntry;
 pub mod background_in_scope;
 pub mod cancelled_ctx_returned;
 pub mod ctx_not_first;
+pub mod custom_context;
 pub mod done_busy_loop;
 pub mod done_err;
 pub mod gin_as_context;
@@ -21,6 +22,8 @@ pub mod request_ctx_goroutine;
 pub mod string_key;
 pub mod struct_ctx;
 pub mod thread_ctx;
+pub mod unbounded_detach;
+pub mod zero_timeout;
 
 macro_rules! registry {
     ($($module:ident),* $(,)?) => {
@@ -48,6 +51,9 @@ registry! {
     redundant_cancel,
     nil_ctx,
     cancelled_ctx_returned,
+    unbounded_detach,
+    zero_timeout,
+    custom_context,
     long_lived_value,
     ctx_not_first,
     gin_goroutine,

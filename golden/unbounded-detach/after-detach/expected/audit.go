@@ -1,0 +1,24 @@
+package ginbg
+
+import (
+	"context"
+	"log"
+	"time"
+)
+
+// Event is one audit record.
+type Event struct{ Name string }
+
+// record writes with a context of its own: background-in-scope hands it
+// the detached local, which unbounded-detach then bounds.
+func record(ctx context.Context, s Service, e Event) {
+	bg := context.WithoutCancel(ctx)
+	go func() {
+		bg, cancel := context.WithTimeout(bg, 30*time.Second)
+		defer cancel()
+		if err := s.Notify(bg, e.Name); err != nil {
+			log.Printf("audit: %v", err)
+		}
+		_ = bg
+	}()
+}

@@ -1,0 +1,3 @@
+module example.com/no-op
+
+go 1.22
