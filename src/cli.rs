@@ -28,6 +28,8 @@ Examples:
   ctxmod check --format json . > findings.json
   ctxmod fix ./...                   preview safe fixes as a unified diff
   ctxmod fix --unsafe --write ./...  apply safe and unsafe fixes in place
+  ctxmod apply --branch ctxmod/fixes --push origin
+                                     commit the fixes on a branch and push it
   ctxmod rules                       list every rule
   ctxmod explain lost-cancel         read one rule's documentation
 
