@@ -1,4 +1,4 @@
-//! The command line: `check`, `fix`, `rules` and `explain`.
+//! The command line: `check`, `fix`, `apply`, `rules` and `explain`.
 
 use crate::config::Config;
 use crate::engine::{Engine, Notice, Severity};
@@ -10,6 +10,7 @@ use anyhow::{bail, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 
 /// Exit code: nothing found, nothing to change, or changes written.
 pub const EXIT_CLEAN: i32 = 0;
@@ -27,6 +28,8 @@ Examples:
   ctxmod check --format json . > findings.json
   ctxmod fix ./...                   preview safe fixes as a unified diff
   ctxmod fix --unsafe --write ./...  apply safe and unsafe fixes in place
+  ctxmod apply --branch ctxmod/fixes --push origin
+                                     commit the fixes on a branch and push it
   ctxmod rules                       list every rule
   ctxmod explain lost-cancel         read one rule's documentation
 
@@ -55,6 +58,30 @@ Examples:
 Exit codes: without --write, 0 nothing to change, 1 changes shown;
 with --write, 0 written; 2 usage or I/O error.";
 
+const APPLY_EXAMPLES: &str = "\
+Examples:
+  ctxmod apply --branch ctxmod/fixes             commit HEAD's safe fixes on a branch
+  ctxmod apply --branch ctxmod/fixes --unsafe --push origin
+                                                 also the unsafe fixes; push the branch
+  ctxmod apply --branch ctxmod/fixes --base origin/main --squash services/
+  ctxmod apply --branch bot/ctx --author 'ctx bot <bot@example.com>' --no-verify
+
+The fixes are made on the tree of --base (default HEAD), checked out into a
+temporary directory, and committed without touching the working tree, the
+index or HEAD: uncommitted changes stay where they are. One commit per rule,
+or one with --squash; each ends with a `Ctxmod-Base: <commit>` trailer.
+--verify (the default when `go` is on PATH) builds and vets that checkout.
+Run it again at will: a branch that holds the result already is left as it
+is; one that ctxmod made (every commit since the base has the trailer and
+this run's author) is rebuilt on the current base; one with someone else's
+commit is left alone unless --force. --push sends the branch with
+force-with-lease; credentials come from git (helpers, GIT_ASKPASS, SSH) or
+CTXMOD_TOKEN / GITHUB_TOKEN, never from the command line.
+
+Exit codes: 0 branch made, rebuilt or up to date, or nothing to fix;
+1 left alone (a commit ctxmod did not make is on it); 2 error, or PATH
+not in a git repository.";
+
 const RULES_EXAMPLES: &str = "\
 Examples:
   ctxmod rules
@@ -82,6 +109,9 @@ enum Command {
     /// Show (or with --write, apply) the fixes as a unified diff.
     #[command(after_help = FIX_EXAMPLES)]
     Fix(FixArgs),
+    /// Commit the fixes of a commit's tree on a git branch (and push it).
+    #[command(after_help = APPLY_EXAMPLES)]
+    Apply(ApplyArgs),
     /// List every rule: code, id, fix applicability and summary.
     #[command(after_help = RULES_EXAMPLES)]
     Rules,
@@ -161,6 +191,45 @@ struct FixArgs {
     verify: bool,
 }
 
+#[derive(Args, Debug)]
+struct ApplyArgs {
+    #[command(flatten)]
+    selection: Selection,
+    /// The branch to commit the fixes on: made, or rebuilt when ctxmod
+    /// made it.
+    #[arg(long, value_name = "NAME")]
+    branch: String,
+    /// The commit whose tree is fixed and that the branch starts from.
+    #[arg(long, value_name = "REV", default_value = "HEAD")]
+    base: String,
+    /// One commit for every rule's fixes instead of one per rule.
+    #[arg(long)]
+    squash: bool,
+    /// Author and committer; default: git's user.name and user.email, else
+    /// `ctxmod <ctxmod@localhost>`.
+    #[arg(long, value_name = "NAME <EMAIL>")]
+    author: Option<String>,
+    /// Also apply unsafe fixes (signature changes, new values).
+    #[arg(long = "unsafe")]
+    unsafe_fixes: bool,
+    /// Prove the fixes with `go build` and `go vet` and drop any that
+    /// break a package (the default when `go` is on PATH).
+    #[arg(long, overrides_with = "no_verify")]
+    verify: bool,
+    /// Do not prove the fixes with the Go toolchain.
+    #[arg(long, overrides_with = "verify")]
+    no_verify: bool,
+    /// Rebuild the branch (and replace it on the remote) even when it
+    /// holds commits ctxmod did not make.
+    #[arg(long)]
+    force: bool,
+    /// Push the branch to this remote (a name or URL), replacing the
+    /// remote's branch only when it is ctxmod's and has not moved since it
+    /// was looked at.
+    #[arg(long, value_name = "REMOTE")]
+    push: Option<String>,
+}
+
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 enum Format {
     Text,
@@ -193,6 +262,7 @@ fn execute(cli: Cli) -> Result<i32> {
     match cli.command {
         Command::Check(args) => check(args),
         Command::Fix(args) => fix(args),
+        Command::Apply(args) => apply(args),
         Command::Rules => {
             write!(std::io::stdout().lock(), "{}", rules_table())?;
             Ok(EXIT_CLEAN)
@@ -268,15 +338,21 @@ fn select_rules(selection: &Selection, config: &Config) -> Result<RuleSet> {
 /// of the tree that could not be read are reported on stderr; the third
 /// value is true when there were any.
 fn prepare(selection: &Selection) -> Result<(RuleSet, Vec<std::path::PathBuf>, bool)> {
-    let first = crate::walk::strip_ellipsis(&selection.paths[0]);
-    let known = |n: &str| transforms::registry().iter().any(|e| e.matches(n));
-    let config = Config::discover(std::path::Path::new(first), known)?;
-    let rules = select_rules(selection, &config)?;
+    let (rules, config) = configure(selection)?;
     let found = crate::walk::go_files(&selection.paths, &config)?;
     for error in &found.unreadable {
         eprintln!("error: {error}");
     }
     Ok((rules, found.files, !found.unreadable.is_empty()))
+}
+
+/// Loads the configuration of the first path and selects the rules.
+fn configure(selection: &Selection) -> Result<(RuleSet, Config)> {
+    let first = crate::walk::strip_ellipsis(&selection.paths[0]);
+    let known = |n: &str| transforms::registry().iter().any(|e| e.matches(n));
+    let config = Config::discover(std::path::Path::new(first), known)?;
+    let rules = select_rules(selection, &config)?;
+    Ok((rules, config))
 }
 
 fn progress_bar(files: usize) -> ProgressBar {
@@ -353,14 +429,7 @@ fn fix(args: FixArgs) -> Result<i32> {
     } else {
         None
     };
-    let (outcome, summary) = match go {
-        Some(go) => {
-            let verified = crate::verify::fix_verified(&engine, &scanned, min, &go)?;
-            let summary = verified.summary();
-            (verified.outcome, Some(summary))
-        }
-        None => (engine.fix_scanned(&scanned, min, &Default::default()), None),
-    };
+    let (outcome, summary) = crate::verify::fix_checked(&engine, &scanned, min, go.as_ref())?;
     let mut errors = print_notices(&outcome.notices) || walk_failed;
     if let Some(summary) = summary {
         eprintln!("{summary}");
@@ -423,4 +492,201 @@ fn fix(args: FixArgs) -> Result<i32> {
     } else {
         EXIT_FINDINGS
     })
+}
+
+/// The repository `path` is in.
+fn open_repository(path: &Path) -> Result<git2::Repository> {
+    let mut probe = crate::gomod::absolute(path);
+    while !probe.exists() {
+        match probe.parent() {
+            Some(parent) => probe = parent.to_path_buf(),
+            None => break,
+        }
+    }
+    git2::Repository::discover(&probe).map_err(|_| {
+        anyhow::anyhow!(
+            "{}: not in a git repository (apply commits to a git branch; `ctxmod fix --write` edits files anywhere)",
+            path.display()
+        )
+    })
+}
+
+/// `path` relative to the working directory `workdir` (canonical).
+fn in_repository(workdir: &Path, path: &Path) -> Result<PathBuf> {
+    let full = std::fs::canonicalize(path).unwrap_or_else(|_| crate::gomod::absolute(path));
+    match full.strip_prefix(workdir) {
+        Ok(rel) => Ok(rel.to_path_buf()),
+        Err(_) => bail!(
+            "{}: outside the repository at {}",
+            path.display(),
+            workdir.display()
+        ),
+    }
+}
+
+fn short(id: git2::Oid) -> String {
+    id.to_string()[..7].to_string()
+}
+
+fn apply(args: ApplyArgs) -> Result<i32> {
+    use crate::apply::{BranchRequest, BranchUpdate, Identity};
+    let first = Path::new(crate::walk::strip_ellipsis(&args.selection.paths[0]));
+    let repo = open_repository(first)?;
+    let Some(workdir) = repo.workdir() else {
+        bail!(
+            "{}: a bare repository; run apply in a clone",
+            repo.path().display()
+        );
+    };
+    let workdir = std::fs::canonicalize(workdir)?;
+    let base = repo
+        .revparse_single(&args.base)
+        .and_then(|o| o.peel_to_commit())
+        .map_err(|e| anyhow::anyhow!("--base {}: not a commit: {}", args.base, e.message()))?;
+    let identity = match &args.author {
+        Some(text) => Identity::parse(text)?,
+        None => Identity::from_config(&repo),
+    };
+    // The base's tree, checked out where nothing else looks: the rules
+    // read it (with its go.mod and ctxmod.toml), fixes are written there
+    // rule after rule, and --verify builds it.
+    let checkout = tempfile::Builder::new().prefix("ctxmod-apply-").tempdir()?;
+    let root = std::fs::canonicalize(checkout.path())?;
+    crate::git_tree::export(&repo, &base.tree()?, &root)?;
+    let mut paths = Vec::new();
+    for arg in &args.selection.paths {
+        let inside = in_repository(&workdir, Path::new(crate::walk::strip_ellipsis(arg)))?;
+        let there = root.join(&inside);
+        if !there.exists() {
+            bail!("{arg}: not in the tree of {}", args.base);
+        }
+        paths.push(there.display().to_string());
+    }
+    let selection = Selection {
+        paths,
+        ..args.selection
+    };
+    let (rules, config) = configure(&selection)?;
+    let walk = || Ok(crate::walk::go_files(&selection.paths, &config)?.files);
+    let min = if args.unsafe_fixes {
+        Applicability::Unsafe
+    } else {
+        Applicability::Safe
+    };
+    let go = if args.verify || !args.no_verify {
+        let go = crate::toolchain::Go::find();
+        if go.is_none() {
+            eprintln!("verify: skipped (go not found)");
+        }
+        go
+    } else {
+        None
+    };
+    let plan = crate::apply::plan(&repo, &base, &root, &rules, &walk, min, go.as_ref())?;
+    let errors = print_notices(&plan.notices);
+    for summary in &plan.verified {
+        eprintln!("{summary}");
+    }
+    let request = BranchRequest {
+        name: &args.branch,
+        base: &base,
+        squash: args.squash,
+        identity: &identity,
+        force: args.force,
+    };
+    let update = crate::apply::update_branch(&repo, &request, &plan.steps)?;
+    let on = format!("{} ({})", short(base.id()), args.base);
+    let fixes: usize = plan.steps.iter().map(|s| s.fixes).sum();
+    let commits = if args.squash { 1 } else { plan.steps.len() };
+    let mut stdout = std::io::stdout().lock();
+    let tip = match update {
+        BranchUpdate::NothingToFix { existing } => {
+            match existing {
+                Some(_) => writeln!(
+                    stdout,
+                    "Nothing to fix on {on}; branch {} left as it is.",
+                    args.branch
+                )?,
+                None => writeln!(stdout, "Nothing to fix on {on}; no branch made.")?,
+            }
+            return Ok(if errors { EXIT_ERROR } else { EXIT_CLEAN });
+        }
+        BranchUpdate::Foreign(foreign) => {
+            eprintln!(
+                "ctxmod: branch {} has a commit ctxmod did not make ({} by {}): left as it is (--force rebuilds it)",
+                args.branch,
+                short(foreign.id),
+                foreign.author
+            );
+            return Ok(EXIT_FINDINGS);
+        }
+        BranchUpdate::UpToDate(tip) => {
+            writeln!(
+                stdout,
+                "Branch {} ({}) already holds the fixes of {on}; nothing to do.",
+                args.branch,
+                short(tip)
+            )?;
+            tip
+        }
+        BranchUpdate::Created(tip) => {
+            writeln!(
+                stdout,
+                "Created branch {} ({}): {} on {on}, {commits} {}.",
+                args.branch,
+                short(tip),
+                count(fixes, "fix", "fixes"),
+                if commits == 1 { "commit" } else { "commits" }
+            )?;
+            tip
+        }
+        BranchUpdate::Rebuilt { from, to } => {
+            writeln!(
+                stdout,
+                "Rebuilt branch {} ({} -> {}): {} on {on}, {commits} {}.",
+                args.branch,
+                short(from),
+                short(to),
+                count(fixes, "fix", "fixes"),
+                if commits == 1 { "commit" } else { "commits" }
+            )?;
+            to
+        }
+    };
+    if let Some(remote) = &args.push {
+        let shown = crate::push::mask(remote);
+        let owned = |id| crate::apply::first_foreign(&repo, id, base.id(), &identity);
+        match crate::push::push(&repo, remote, &args.branch, tip, args.force, &owned)? {
+            crate::push::Pushed::UpToDate => writeln!(
+                stdout,
+                "{shown} already has {} at {}; nothing pushed.",
+                args.branch,
+                short(tip)
+            )?,
+            crate::push::Pushed::Pushed { replaced } => match replaced {
+                Some(old) => writeln!(
+                    stdout,
+                    "Pushed {} to {shown}, replacing {}.",
+                    args.branch,
+                    short(old)
+                )?,
+                None => writeln!(stdout, "Pushed {} to {shown}.", args.branch)?,
+            },
+            crate::push::Pushed::Foreign(foreign) => {
+                eprintln!(
+                    "ctxmod: {shown}'s branch {} has a commit ctxmod did not make ({} by {}): not pushed (--force replaces it)",
+                    args.branch,
+                    short(foreign.id),
+                    foreign.author
+                );
+                return Ok(EXIT_FINDINGS);
+            }
+        }
+    }
+    Ok(if errors { EXIT_ERROR } else { EXIT_CLEAN })
+}
+
+/// `n` and the word for it.
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -10,6 +10,7 @@
 
 #![warn(missing_docs)]
 
+pub mod apply;
 pub mod call_results;
 pub mod cancelled_return;
 pub mod cli;
@@ -24,11 +25,13 @@ pub mod fields;
 pub mod fix;
 pub mod gin_detach;
 pub mod gin_goroutines;
+pub mod git_tree;
 pub mod gofmt;
 pub mod gomod;
 pub mod imports;
 pub mod key_names;
 pub mod passes;
+pub mod push;
 pub mod report;
 pub mod request_contexts;
 pub mod roots;

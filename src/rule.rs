@@ -272,6 +272,14 @@ impl RuleSet {
         &self.settings
     }
 
+    /// One set per rule, in order, each with these settings.
+    pub fn split(&self) -> Vec<RuleSet> {
+        self.rules
+            .iter()
+            .map(|rule| RuleSet::new(vec![*rule]).with_settings(self.settings.clone()))
+            .collect()
+    }
+
     /// The rules in the set.
     pub fn rules(&self) -> &[&'static dyn Rule] {
         &self.rules

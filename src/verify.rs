@@ -79,6 +79,25 @@ struct Verifier<'a, 'r> {
     notices: Vec<Notice>,
 }
 
+/// Applies the fixes of `scanned` at least as applicable as `min`: only
+/// those that verify when `go` is given, with the summary line of the
+/// verification.
+pub fn fix_checked(
+    engine: &Engine<'_>,
+    scanned: &FixScan,
+    min: Applicability,
+    go: Option<&Go>,
+) -> Result<(FixOutcome, Option<String>)> {
+    Ok(match go {
+        Some(go) => {
+            let verified = fix_verified(engine, scanned, min, go)?;
+            let summary = verified.summary();
+            (verified.outcome, Some(summary))
+        }
+        None => (engine.fix_scanned(scanned, min, &HashSet::new()), None),
+    })
+}
+
 /// Applies the fixes of `scanned` at least as applicable as `min`, keeping
 /// only those that verify with `go`.
 pub fn fix_verified(
