@@ -3,10 +3,10 @@
 use crate::config::Config;
 use crate::engine::{Engine, Notice, Severity};
 use crate::fix::Applicability;
-use crate::report::{display_path, notice_line};
+use crate::report::notice_line;
 use crate::rule::{RuleEntry, RuleSet};
 use crate::transforms;
-use anyhow::{bail, Result};
+use anyhow::{bail, Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::{IsTerminal, Write};
@@ -26,7 +26,9 @@ const MAIN_EXAMPLES: &str = "\
 Examples:
   ctxmod check ./...                 list findings in the module
   ctxmod check --format json . > findings.json
+  ctxmod check --format sarif ./... > ctxmod.sarif
   ctxmod fix ./...                   preview safe fixes as a unified diff
+  ctxmod fix --format markdown --diff-out ctxmod.patch ./...
   ctxmod fix --unsafe --write ./...  apply safe and unsafe fixes in place
   ctxmod apply --branch ctxmod/fixes --push origin
                                      commit the fixes on a branch and push it
@@ -40,6 +42,10 @@ Examples:
   ctxmod check                       check the current directory
   ctxmod check ./... --rule CTX005   only the lost-cancel rule
   ctxmod check --format json svc/ > findings.json
+  ctxmod check --format sarif ./... > ctxmod.sarif
+                                     for code scanning (run at the repository root)
+  ctxmod check --format github ./... annotations in a GitHub Actions job
+  ctxmod check --format markdown --max-bytes 60000 ./... >> \"$GITHUB_STEP_SUMMARY\"
   ctxmod check --stats ./...         also print file counts and timing
 
 Exit codes: 0 no findings, 1 findings, 2 usage or I/O error.";
@@ -48,6 +54,9 @@ const FIX_EXAMPLES: &str = "\
 Examples:
   ctxmod fix ./...                   show the diff of every safe fix; write nothing
   ctxmod fix ./... | git apply       the same, applied with git
+  ctxmod fix --diff-out ctxmod.patch --format markdown ./... > report.md
+                                     a patch for `git apply` and a report for reviewers
+  ctxmod fix --format json ./...     the fixes and each file's diff as JSON
   ctxmod fix --write ./...           apply safe fixes in place
   ctxmod fix --unsafe --write --rule redundant-cancel .
   ctxmod fix --unsafe --verify --write ./...
@@ -164,9 +173,15 @@ struct Selection {
 struct CheckArgs {
     #[command(flatten)]
     selection: Selection,
-    /// Output format.
+    /// Output format: text for people, json (schema/findings.schema.json),
+    /// sarif (SARIF 2.1.0, for code scanning), github (workflow-command
+    /// annotations), markdown (for a pull request or a job summary).
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
+    /// With `--format markdown`: keep the report under N bytes, summarising
+    /// the files that do not fit in a closing line.
+    #[arg(long, value_name = "N")]
+    max_bytes: Option<usize>,
     /// When done, print to stderr how many files were read and parsed, how
     /// many parses that took, and how long.
     #[arg(long)]
@@ -189,6 +204,20 @@ struct FixArgs {
     /// PATH.
     #[arg(long)]
     verify: bool,
+    /// Output format: text (the unified diff, or with --write a summary
+    /// line), json (the fixes and each file's diff;
+    /// schema/findings.schema.json), markdown (totals and each file's diff,
+    /// for a pull request or a job summary).
+    #[arg(long, value_enum, default_value_t = FixFormat::Text)]
+    format: FixFormat,
+    /// With `--format markdown`: keep the report under N bytes, summarising
+    /// the files that do not fit in a closing line.
+    #[arg(long, value_name = "N")]
+    max_bytes: Option<usize>,
+    /// Also write the unified diff to FILE, as a patch `git apply` takes
+    /// (run from the directory ctxmod ran in); empty when nothing changes.
+    #[arg(long, value_name = "FILE")]
+    diff_out: Option<std::path::PathBuf>,
 }
 
 #[derive(Args, Debug)]
@@ -230,10 +259,30 @@ struct ApplyArgs {
     push: Option<String>,
 }
 
+/// What `check` prints.
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 enum Format {
     Text,
     Json,
+    Sarif,
+    Github,
+    Markdown,
+}
+
+/// What `fix` prints.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum FixFormat {
+    Text,
+    Json,
+    Markdown,
+}
+
+/// Refuses `--max-bytes` without the markdown format it applies to.
+fn check_max_bytes(max_bytes: Option<usize>, markdown: bool) -> Result<()> {
+    if max_bytes.is_some() && !markdown {
+        bail!("--max-bytes applies only to --format markdown");
+    }
+    Ok(())
 }
 
 /// Parses the arguments, runs the command and returns the exit code.
@@ -377,6 +426,7 @@ fn print_notices(notices: &[Notice]) -> bool {
 }
 
 fn check(args: CheckArgs) -> Result<i32> {
+    check_max_bytes(args.max_bytes, args.format == Format::Markdown)?;
     let (rules, files, walk_failed) = prepare(&args.selection)?;
     let started = std::time::Instant::now();
     let bar = progress_bar(files.len());
@@ -395,7 +445,10 @@ fn check(args: CheckArgs) -> Result<i32> {
     }
     let report = match args.format {
         Format::Text => crate::report::text(&outcome.files),
-        Format::Json => crate::report::json(&outcome.files),
+        Format::Json => crate::report::json::check(&outcome.files, &outcome.notices),
+        Format::Sarif => crate::report::sarif::check(&outcome.files, &outcome.notices),
+        Format::Github => crate::report::github::check(&outcome.files),
+        Format::Markdown => crate::report::markdown::check(&outcome.files, args.max_bytes),
     };
     // `write!`, not `print!`: a reader that went away (`| head`) is an I/O
     // error to report, not a panic.
@@ -410,6 +463,7 @@ fn check(args: CheckArgs) -> Result<i32> {
 }
 
 fn fix(args: FixArgs) -> Result<i32> {
+    check_max_bytes(args.max_bytes, args.format == FixFormat::Markdown)?;
     let (rules, files, walk_failed) = prepare(&args.selection)?;
     let min = if args.unsafe_fixes {
         Applicability::Unsafe
@@ -433,6 +487,15 @@ fn fix(args: FixArgs) -> Result<i32> {
     let mut errors = print_notices(&outcome.notices) || walk_failed;
     if let Some(summary) = summary {
         eprintln!("{summary}");
+    }
+    if let Some(path) = &args.diff_out {
+        let patch: String = outcome
+            .changed
+            .iter()
+            .map(|file| crate::diff::of_changed(file, false))
+            .collect();
+        std::fs::write(path, patch)
+            .with_context(|| format!("{}: cannot write the diff", path.display()))?;
     }
     let mut stdout = std::io::stdout().lock();
     if args.write {
@@ -459,7 +522,9 @@ fn fix(args: FixArgs) -> Result<i32> {
                 }
             }
         }
-        if written > 0 || outcome.remaining > 0 {
+        if let Some(report) = fix_report(&outcome, args.format, true, args.max_bytes) {
+            write!(stdout, "{report}")?;
+        } else if written > 0 || outcome.remaining > 0 {
             let files_word = if written == 1 { "file" } else { "files" };
             writeln!(
                 stdout,
@@ -475,15 +540,13 @@ fn fix(args: FixArgs) -> Result<i32> {
         }
         return Ok(if errors { EXIT_ERROR } else { EXIT_CLEAN });
     }
-    let color = std::io::stdout().is_terminal();
-    for file in &outcome.changed {
-        let old = String::from_utf8_lossy(&file.source.original);
-        let path = display_path(&file.source.path);
-        write!(
-            stdout,
-            "{}",
-            crate::diff::unified(&path, &old, &file.new_text, file.source.is_new, color)
-        )?;
+    if let Some(report) = fix_report(&outcome, args.format, false, args.max_bytes) {
+        write!(stdout, "{report}")?;
+    } else {
+        let color = std::io::stdout().is_terminal();
+        for file in &outcome.changed {
+            write!(stdout, "{}", crate::diff::of_changed(file, color))?;
+        }
     }
     Ok(if errors {
         EXIT_ERROR
@@ -689,4 +752,18 @@ fn apply(args: ApplyArgs) -> Result<i32> {
 /// `n` and the word for it.
 fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+/// The report of a fix run, unless the format is text (the diff, or the
+/// summary line of `--write`).
+fn fix_report(
+    outcome: &crate::engine::FixOutcome,
+    format: FixFormat,
+    written: bool,
+    max_bytes: Option<usize>,
+) -> Option<String> {
+    match format {
+        FixFormat::Json => Some(crate::report::json::fix(outcome, written)),
+        FixFormat::Markdown => Some(crate::report::markdown::fix(outcome, max_bytes)),
+        FixFormat::Text => None,
+    }
 }

@@ -1,6 +1,8 @@
 //! Unified diffs of the changes `fix` would make.
 
-use similar::TextDiff;
+use crate::engine::ChangedFile;
+use similar::{DiffOp, TextDiff};
+use std::ops::Range;
 
 /// A unified diff of one file, `---`/`+++` with `a/` and `b/` prefixes for
 /// a relative path (so `git apply` takes it) and the bare path for an
@@ -50,9 +52,82 @@ pub fn unified(path: &str, old: &str, new: &str, is_new: bool, color: bool) -> S
     out
 }
 
+/// The unified diff of a file `fix` changed, as [`unified`] makes it, the
+/// path as the user sees it.
+pub fn of_changed(file: &ChangedFile, color: bool) -> String {
+    let old = String::from_utf8_lossy(&file.source.original);
+    let path = crate::report::display_path(&file.source.path);
+    unified(&path, &old, &file.new_text, file.source.is_new, color)
+}
+
+/// One run of changed lines: the lines of the old text it replaces
+/// (0-based, end exclusive; empty for an insertion before `start`) and the
+/// text that replaces them, whole lines with their line endings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hunk {
+    /// The old lines replaced.
+    pub old_lines: Range<usize>,
+    /// What replaces them.
+    pub new_text: String,
+}
+
+/// The runs of changed lines that turn `old` into `new`, without context.
+pub fn hunks(old: &str, new: &str) -> Vec<Hunk> {
+    let diff = TextDiff::from_lines(old, new);
+    let new_lines = diff.new_slices();
+    let mut out: Vec<Hunk> = Vec::new();
+    let mut last_new_end = 0;
+    for op in diff.ops() {
+        if let DiffOp::Equal { .. } = op {
+            continue;
+        }
+        let (old_range, new_range) = (op.old_range(), op.new_range());
+        let text: String = new_lines[new_range.clone()].concat();
+        match out.last_mut() {
+            // A delete followed by an insert at the same place is one hunk.
+            Some(h) if h.old_lines.end == old_range.start && last_new_end == new_range.start => {
+                h.old_lines.end = old_range.end;
+                h.new_text.push_str(&text);
+            }
+            _ => out.push(Hunk {
+                old_lines: old_range,
+                new_text: text,
+            }),
+        }
+        last_new_end = new_range.end;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hunks_are_runs_of_changed_lines() {
+        let h = hunks("a\nb\nc\nd\n", "a\nB\nc\nd\ne\n");
+        assert_eq!(
+            h,
+            vec![
+                Hunk {
+                    old_lines: 1..2,
+                    new_text: "B\n".into()
+                },
+                Hunk {
+                    old_lines: 4..4,
+                    new_text: "e\n".into()
+                },
+            ]
+        );
+        assert_eq!(
+            hunks("", "x\n"),
+            vec![Hunk {
+                old_lines: 0..0,
+                new_text: "x\n".into()
+            }]
+        );
+        assert!(hunks("same\n", "same\n").is_empty());
+    }
 
     #[test]
     fn plain_diff() {

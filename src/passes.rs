@@ -473,6 +473,13 @@ impl Planned {
     }
 }
 
+/// `text` with one change made as a pass makes it (edits, then imports
+/// added and dropped), or `None` when the result would not parse: what a
+/// single fix does to a file, for reports that show it alone.
+pub fn preview(text: &str, change: &FileChange) -> Option<String> {
+    apply_changes(text, &[change]).ok().map(|(text, _)| text)
+}
+
 /// Applies one file's changes of a pass and their imports; returns the new
 /// text and the edits that made it. Fails with the line of the first syntax
 /// error when the result would not parse.

@@ -205,6 +205,42 @@ impl RuleEntry {
         doc
     }
 
+    /// The text of one `## heading` section of the documentation, without
+    /// the heading, trimmed.
+    pub fn section(&self, heading: &str) -> String {
+        let doc = self.documentation();
+        let title = format!("## {heading}\n");
+        let Some(start) = doc.find(&title).map(|i| i + title.len()) else {
+            return String::new();
+        };
+        let rest = &doc[start..];
+        let end = rest.find("\n## ").unwrap_or(rest.len());
+        rest[..end].trim().to_string()
+    }
+
+    /// Why the rule matters, in one line: the first sentence of its `Why`
+    /// section.
+    pub fn rationale(&self) -> String {
+        let why = self
+            .section("Why")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        // A sentence ends at a full stop before a space, outside a
+        // quotation or where one closes.
+        let end = why.match_indices('.').find_map(|(i, _)| {
+            let rest = &why[i + 1..];
+            let quoted = why[..i].matches('"').count() % 2 == 1;
+            let closing = usize::from(quoted && rest.starts_with('"'));
+            (quoted == (closing == 1) && rest[closing..].starts_with(' '))
+                .then_some(i + 1 + closing)
+        });
+        match end {
+            Some(end) => why[..end].to_string(),
+            None => why,
+        }
+    }
+
     /// True when `name` is this rule's id or code (codes case-insensitively).
     pub fn matches(&self, name: &str) -> bool {
         let m = self.meta();

@@ -133,9 +133,12 @@ impl Run {
 
     /// The findings of a `check --format json` run.
     fn findings(&self) -> Vec<Value> {
-        match serde_json::from_str(&self.stdout) {
-            Ok(Value::Array(items)) => items,
-            other => panic!("stdout is not a JSON array ({other:?}):\n{}", self.stdout),
+        let report: Value = serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", self.stdout));
+        assert_eq!(report["version"], 1, "{}", self.stdout);
+        match &report["findings"] {
+            Value::Array(items) => items.clone(),
+            other => panic!("no findings array ({other:?}):\n{}", self.stdout),
         }
     }
 

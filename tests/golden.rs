@@ -150,7 +150,10 @@ fn findings_by_rule(dir: &Path) -> BTreeMap<String, usize> {
     let findings: serde_json::Value = serde_json::from_slice(&out.stdout)
         .unwrap_or_else(|e| panic!("check --format json in {}: {e}", dir.display()));
     let mut counts = BTreeMap::new();
-    for finding in findings.as_array().expect("an array of findings") {
+    for finding in findings["findings"]
+        .as_array()
+        .expect("an array of findings")
+    {
         let code = finding["code"].as_str().expect("a rule code").to_string();
         *counts.entry(code).or_insert(0) += 1;
     }

@@ -87,6 +87,21 @@ mod tests {
     }
 
     #[test]
+    fn every_rationale_is_one_sentence() {
+        for entry in registry() {
+            let why = entry.rationale();
+            assert!(
+                (why.ends_with('.') || why.ends_with(".\""))
+                    && why.len() <= 320
+                    && !why.contains("```"),
+                "{}: {why:?}",
+                entry.meta().id
+            );
+            assert!(!entry.section("What it does").is_empty());
+        }
+    }
+
+    #[test]
     fn ids_and_codes_are_unique() {
         let mut seen = std::collections::HashSet::new();
         for entry in registry() {
