@@ -21,6 +21,7 @@ pub mod engine;
 pub mod escape;
 pub mod fields;
 pub mod fix;
+pub mod forge;
 pub mod gin_detach;
 pub mod gin_goroutines;
 pub mod gofmt;
