@@ -416,6 +416,33 @@ mod tests {
     }
 
     #[test]
+    fn errors_never_show_the_token() {
+        let secret = "s3cr3t-token";
+        // Nothing listens on the discard port: the request fails to connect.
+        let http = Http::new(
+            "GitHub",
+            "http://127.0.0.1:9",
+            Some(Token::new(secret)),
+            "Bearer",
+            vec![],
+        );
+        let text = http.status_error(
+            "GET",
+            "/x",
+            401,
+            r#"{"message":"token s3cr3t-token is bad"}"#,
+        );
+        assert!(
+            text.contains("401 Unauthorized: token *** is bad"),
+            "{text}"
+        );
+        let err = http.get::<Value>("/x", &[]).unwrap_err();
+        let text = format!("{err:#} {err:?}");
+        assert!(!text.contains(secret), "{text}");
+        assert!(text.contains("GitHub API GET /x"), "{text}");
+    }
+
+    #[test]
     fn forge_messages_are_read_from_json_or_text() {
         assert_eq!(
             forge_message(
