@@ -227,3 +227,12 @@ fn gitea_updates_and_keeps_the_wip_prefix() {
     assert_eq!(outcome.number, Some(5));
     assert_eq!(outcome.changes, vec![Change::Title, Change::Body]);
 }
+
+#[test]
+fn github_rate_limit_waits_are_bounded_over_all_requests() {
+    let (text, waits) = fail("github-rate-limit-budget");
+    assert_eq!(waits, vec![Duration::from_secs(40)]);
+    assert!(text.contains("GitHub API POST /repos/acme/widgets/pulls"), "{text}");
+    assert!(text.contains("rate limited (429)"), "{text}");
+    assert!(text.contains("wait 40 s more, past the 60 s ctxmod waits"), "{text}");
+}

@@ -10,6 +10,7 @@ use anyhow::{anyhow, bail, Result};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use std::fmt;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use ureq::http::Response;
@@ -28,12 +29,12 @@ const DEFAULT_RATE_LIMIT_WAIT: Duration = Duration::from_secs(60);
 ///
 /// A 403 or 429 response that carries `Retry-After`, or
 /// `X-RateLimit-Remaining: 0` with `X-RateLimit-Reset`, is retried after the
-/// time it names, as long as the waits of one request add up to at most
+/// time it names, as long as all the waits of the client add up to at most
 /// `max_wait`; past that the request fails with an error that says when to
 /// try again.
 #[derive(Clone)]
 pub struct RateLimit {
-    /// The most time one request may spend waiting, over all its retries.
+    /// The most time the client may spend waiting, over all its requests.
     pub max_wait: Duration,
     /// Waits; [`std::thread::sleep`] by default, replaced in tests.
     pub sleep: Arc<dyn Fn(Duration) + Send + Sync>,
@@ -110,6 +111,8 @@ pub(crate) struct Http {
     headers: Vec<(&'static str, String)>,
     token: Option<Token>,
     rate: RateLimit,
+    /// Milliseconds waited on rate limits so far.
+    waited_ms: AtomicU64,
 }
 
 impl Http {
@@ -139,6 +142,7 @@ impl Http {
             headers,
             token,
             rate: RateLimit::default(),
+            waited_ms: AtomicU64::new(0),
         }
     }
 
@@ -179,7 +183,6 @@ impl Http {
             let mut request = match method {
                 "POST" => self.agent.post(&url),
                 "PATCH" => self.agent.patch(&url),
-                "PUT" => self.agent.put(&url),
                 other => unreachable!("no request with a body uses {other}"),
             };
             for (name, value) in &self.headers {
@@ -203,7 +206,6 @@ impl Http {
         path: &str,
         call: impl Fn() -> Result<Response<Body>, ureq::Error>,
     ) -> Result<T> {
-        let mut waited = Duration::ZERO;
         for attempt in 1.. {
             let mut response = call().map_err(|e| {
                 anyhow!(
@@ -235,9 +237,11 @@ impl Http {
                 });
             }
             if let Some(wait) = rate_limit_wait(status, &headers, &text, SystemTime::now()) {
+                let waited = Duration::from_millis(self.waited_ms.load(Ordering::Relaxed));
                 if attempt < MAX_ATTEMPTS && waited + wait <= self.rate.max_wait {
                     (self.rate.sleep)(wait);
-                    waited += wait;
+                    let ms = u64::try_from(wait.as_millis()).unwrap_or(u64::MAX);
+                    self.waited_ms.fetch_add(ms, Ordering::Relaxed);
                     continue;
                 }
                 bail!(

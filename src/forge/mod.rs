@@ -89,6 +89,15 @@ impl ForgeKind {
         }
     }
 
+    /// The longest body the forge accepts, in characters: GitHub's is
+    /// 65,536; Gitea sets none.
+    pub fn body_limit(self) -> Option<usize> {
+        match self {
+            ForgeKind::Github => Some(65_536),
+            ForgeKind::Gitea => None,
+        }
+    }
+
     /// The API's base URL for a repository at `remote`.
     pub fn default_api_url(self, remote: &RemoteRepo) -> String {
         match self {
@@ -400,6 +409,16 @@ trait Flavour {
 /// Opens the pull request for `spec.head`, or updates the open one; with
 /// `dry_run`, only reads from the forge and says what it would write.
 pub fn open_or_update(client: &Client, spec: &PullRequestSpec, dry_run: bool) -> Result<Outcome> {
+    if let Some(limit) = client.config.kind.body_limit() {
+        let length = spec.body.chars().count();
+        if length > limit {
+            bail!(
+                "the pull request body has {length} characters, more than the {limit} {} accepts: \
+                 make the report shorter (--max-bytes)",
+                client.config.kind
+            );
+        }
+    }
     let flavour = client.flavour();
     let target = format!(
         "{}/{}: {} -> {}",
@@ -568,6 +587,32 @@ mod tests {
         .unwrap();
         assert_eq!(given.api_url, "https://git.example.com/api/v1");
         assert_eq!((given.owner.as_str(), given.repo.as_str()), ("acme", "w"));
+    }
+
+    #[test]
+    fn a_body_github_would_refuse_fails_before_any_request() {
+        let config = ForgeConfig {
+            kind: ForgeKind::Github,
+            // Nothing listens on the discard port: a request would fail otherwise.
+            api_url: "http://127.0.0.1:9".into(),
+            token: None,
+            owner: "acme".into(),
+            repo: "widgets".into(),
+        };
+        let spec = PullRequestSpec {
+            head: "ctxmod/fixes".into(),
+            base: "main".into(),
+            title: "t".into(),
+            body: "é".repeat(65_537),
+            draft: false,
+            labels: vec![],
+        };
+        let err = open_or_update(&Client::new(config), &spec, true).unwrap_err();
+        let text = err.to_string();
+        assert!(
+            text.contains("65537 characters, more than the 65536 github accepts"),
+            "{text}"
+        );
     }
 
     #[test]
