@@ -97,7 +97,7 @@ fn github_creates_a_draft_with_labels() {
     );
     assert_eq!(
         outcome.to_string(),
-        "created pull request #42 (acme/widgets: ctxmod/fixes -> main; draft; labels ctxmod, automated): \
+        "created pull request #42 \"ctxmod: fix context.Context misuse\" (acme/widgets: ctxmod/fixes -> main; draft; labels ctxmod, automated): \
          https://github.com/acme/widgets/pull/42"
     );
 }
@@ -128,7 +128,7 @@ fn github_same_title_body_and_labels_writes_nothing() {
     assert!(outcome.changes.is_empty());
     assert_eq!(
         outcome.to_string(),
-        "pull request #17 (acme/widgets: ctxmod/fixes -> main) is up to date: \
+        "pull request #17 \"ctxmod: fix context.Context misuse\" (acme/widgets: ctxmod/fixes -> main) is up to date: \
          https://github.com/acme/widgets/pull/17"
     );
 }
@@ -146,7 +146,7 @@ fn github_dry_run_create_only_reads() {
     assert_eq!((outcome.number, outcome.url.as_deref()), (None, None));
     assert_eq!(
         outcome.to_string(),
-        "would create pull request (acme/widgets: ctxmod/fixes -> main; labels ctxmod)"
+        "would create pull request \"ctxmod: fix context.Context misuse\" (acme/widgets: ctxmod/fixes -> main; labels ctxmod)"
     );
 }
 
@@ -162,7 +162,7 @@ fn github_dry_run_update_only_reads() {
     assert_eq!(outcome.changes, vec![Change::Title]);
     assert_eq!(
         outcome.to_string(),
-        "would update pull request #17 (acme/widgets: ctxmod/fixes -> main; title): \
+        "would update pull request #17 \"ctxmod: fix context.Context misuse\" (acme/widgets: ctxmod/fixes -> main; title): \
          https://github.com/acme/widgets/pull/17"
     );
 }
@@ -232,7 +232,13 @@ fn gitea_updates_and_keeps_the_wip_prefix() {
 fn github_rate_limit_waits_are_bounded_over_all_requests() {
     let (text, waits) = fail("github-rate-limit-budget");
     assert_eq!(waits, vec![Duration::from_secs(40)]);
-    assert!(text.contains("GitHub API POST /repos/acme/widgets/pulls"), "{text}");
+    assert!(
+        text.contains("GitHub API POST /repos/acme/widgets/pulls"),
+        "{text}"
+    );
     assert!(text.contains("rate limited (429)"), "{text}");
-    assert!(text.contains("wait 40 s more, past the 60 s ctxmod waits"), "{text}");
+    assert!(
+        text.contains("wait 40 s more, past the 60 s ctxmod waits"),
+        "{text}"
+    );
 }

@@ -3,7 +3,7 @@
 //! forge says to slow down.
 //!
 //! Errors name the method, the path and the forge's own message, and never
-//! the token: every text that reaches an error goes through [`Http::scrub`].
+//! the token: every text that reaches an error has it replaced by `***`.
 
 use super::Token;
 use anyhow::{anyhow, bail, Result};
