@@ -3,8 +3,9 @@
 //! `code.gitea.io/gitea` module) with
 //! `go build -tags 'sqlite sqlite_unlock_notify' -o gitea .`, so that the
 //! `options/` it reads at run time is beside it.
-//! It is ignored by default: building Gitea takes about 12 minutes on 2
-//! cores, so CI runs the recorded exchanges of `tests/forge.rs` instead.
+//! It is ignored by default: building Gitea takes about 12 minutes cold on
+//! 2 cores and needs the Go module proxy, so CI runs the recorded exchanges
+//! of `tests/forge.rs` instead.
 //!
 //! ```sh
 //! CTXMOD_GITEA=$(scripts/build-gitea.sh) cargo test --test gitea -- --ignored

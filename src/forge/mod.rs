@@ -16,9 +16,15 @@
 //! --dry-run               say what would be done; send no write request
 //! ```
 //!
-//! The token comes from `CTXMOD_TOKEN`, else `GITHUB_TOKEN` ([`Token::from_env`]),
-//! never from the command line; it is never printed, and never part of an
-//! error. The body is the markdown report of the fixes.
+//! `--pr` needs the branch on the forge, so it goes with `--push REMOTE`,
+//! whose URL ([`ForgeConfig::from_remote`]) gives the owner, the repository
+//! and the default API URL. The token comes from `CTXMOD_TOKEN`, else
+//! `GITHUB_TOKEN` ([`Token::from_env`]), never from the command line; it is
+//! never printed, and never part of an error. The body is the markdown
+//! report of the fixes (GitHub takes at most 65,536 characters:
+//! [`ForgeKind::body_limit`]). `apply` prints the [`Outcome`] line; an error
+//! (token refused, rate limit past the 60 s the client waits in all:
+//! [`RateLimit`]) is exit 2.
 //!
 //! ```no_run
 //! use ctxmod::forge::{self, Client, ForgeConfig, ForgeKind, PullRequestSpec, Token};
@@ -58,8 +64,9 @@
 //! and Gitea's documented APIs, and checks every request; `tests/gitea.rs`
 //! runs the same flow against a real Gitea server. That one is ignored
 //! unless given a Gitea binary, which `scripts/build-gitea.sh` builds from
-//! the Go module proxy in about 12 minutes on 2 cores: too long to add to
-//! every CI run.
+//! the Go module proxy (about 12 minutes cold on 2 cores). CI runs only the
+//! recordings: they need no network, and a Gitea build fails whenever the
+//! proxy lacks one of its hundreds of dependencies.
 
 mod gitea;
 mod github;
