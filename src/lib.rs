@@ -5,7 +5,8 @@
 //! candidate file once and runs every enabled rule in one traversal
 //! ([`rule`]), findings carry [`fix::Fix`]es that the engine applies to a
 //! fixpoint (with [`imports`] kept right), and [`report`], [`diff`] and
-//! [`mod@write`] turn the result into output. The rules themselves live in
+//! [`mod@write`] turn the result into output; [`forge`] opens or updates the pull
+//! request of a branch of fixes. The rules themselves live in
 //! `transforms/`, one file each; the engine knows nothing about any one rule.
 
 #![warn(missing_docs)]
@@ -23,6 +24,7 @@ pub mod engine;
 pub mod escape;
 pub mod fields;
 pub mod fix;
+pub mod forge;
 pub mod gin_detach;
 pub mod gin_goroutines;
 pub mod git_tree;
