@@ -147,9 +147,14 @@ pub struct KeyConst {
 /// The uses of context values in the top-level declaration `decl`.
 pub fn value_uses(cx: &FileCx<'_>, decl: Node<'_>, path: &Arc<Path>) -> Vec<ValueUse> {
     let mut uses = Vec::new();
+    // Only the paths down to the words `WithValue` and `Value`.
+    let words = crate::syntax::word_offsets_of(cx.src, decl.byte_range(), &["WithValue", "Value"]);
+    if words.is_empty() {
+        return uses;
+    }
     let insert_at = declaration_start(cx.src, decl);
     let always_built = always_built(cx);
-    crate::syntax::for_each_node(decl, |node| {
+    crate::syntax::for_each_node_around(decl, &words, |node| {
         if node.kind() != "call_expression" {
             return;
         }

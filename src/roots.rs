@@ -9,8 +9,11 @@ use tree_sitter::Node;
 
 /// True when `call` is `context.Background()` or `context.TODO()`.
 pub fn is_root_call(cx: &FileCx<'_>, call: Node<'_>) -> bool {
-    cx.is_call_to(call, "context", &["Background", "TODO"])
+    cx.is_call_to(call, "context", ROOT_WORDS)
 }
+
+/// The names of the `context` functions that make a root context.
+pub const ROOT_WORDS: &[&str] = &["Background", "TODO"];
 
 /// True when the root `call` is deliberate: in `main` or `init`, already
 /// inside `context.WithoutCancel`, compared rather than used

@@ -281,6 +281,17 @@ pub fn word_offsets(text: &str, names: &HashSet<String>) -> Vec<usize> {
         .collect()
 }
 
+/// The offsets, within `range` of `text`, where one of `words` appears as
+/// a whole identifier, sorted: for [`for_each_node_around`] to visit only
+/// the nodes around them.
+pub fn word_offsets_of(text: &str, range: std::ops::Range<usize>, words: &[&str]) -> Vec<usize> {
+    let start = range.start;
+    identifiers(&text[range])
+        .filter(|(_, word)| words.contains(word))
+        .map(|(at, _)| start + at)
+        .collect()
+}
+
 /// Every maximal run of identifier bytes ([`is_identifier_byte`]) in
 /// `text` that does not start with a digit, with its offset: the
 /// identifiers, wherever they are (comments and strings included).
@@ -542,6 +553,12 @@ mod tests {
             word_offsets(text, &names),
             [2, 31],
             "whole identifiers only"
+        );
+        let within = text.find("Renew").unwrap()..text.len();
+        assert_eq!(
+            word_offsets_of(text, within, &["New", "café", "x"]),
+            [31],
+            "only inside the range, as offsets of the whole text"
         );
     }
 

@@ -6,10 +6,10 @@
 //! thread-ctx rule supplies the functions and calls.
 
 use crate::fix::Edit;
-use crate::roots::{is_deliberate_root, is_root_call};
+use crate::roots::{is_deliberate_root, is_root_call, ROOT_WORDS};
 use crate::rule::FileCx;
 use crate::scope::{context_kind_of_type, context_use, fresh_name, goroutine_of};
-use crate::syntax::{for_each_node, line_start, named_children, next_line_start, statements, text};
+use crate::syntax::{line_start, named_children, next_line_start, statements, text};
 use crate::workspace::{CallSite, FuncId, Workspace};
 use crate::wrapping::{wrap_facts, WrapFacts};
 use std::collections::{BTreeMap, BTreeSet};
@@ -118,7 +118,9 @@ fn facts_with_receiver(
     let redundant = redeclared.as_ref().map(|(_, lines, _)| lines.clone());
     let mut first_root = redeclared.as_ref().map(|(_, _, call)| call.clone());
     if let Some(body) = decl.child_by_field_name("body").filter(|_| makes_root) {
-        for_each_node(body, |n| {
+        // Only the paths down to the words `Background` and `TODO`.
+        let words = crate::syntax::word_offsets_of(cx.src, body.byte_range(), ROOT_WORDS);
+        crate::syntax::for_each_node_around(body, &words, |n| {
             if n.kind() == "call_expression"
                 && is_root_call(cx, n)
                 && !is_deliberate_root(cx, n)

@@ -63,7 +63,7 @@
 use crate::fix::{Applicability, Edit, Finding, Fix};
 use crate::request_contexts::{is_request_context, request_accessor};
 use crate::rule::{FileCx, Rule, RuleMeta};
-use crate::scope::{fresh_name_among, name_scope, names_in_scope, ContextKind};
+use crate::scope::{contexts_in_scope, fresh_name_among, name_scope, names_in_scope, ContextKind};
 use crate::syntax::{call_arguments, line_indent, line_start, named_children, text};
 use std::collections::HashSet;
 use tree_sitter::Node;
@@ -133,6 +133,19 @@ fn handed<'t>(cx: &FileCx<'t>, go: Node<'t>) -> Option<Handed<'t>> {
     let call = named_children(go)
         .into_iter()
         .find(|n| n.kind() == "call_expression")?;
+    // Only a handler has a request's context to hand on: with no request
+    // or gin context in scope (the literal's parameters included), every
+    // other goroutine is spared the search.
+    let literal_body = call
+        .child_by_field_name("function")
+        .filter(|f| f.kind() == "func_literal")
+        .and_then(|f| f.child_by_field_name("body"));
+    if !contexts_in_scope(cx, literal_body.unwrap_or(go))
+        .iter()
+        .any(|c| c.kind != ContextKind::Context)
+    {
+        return None;
+    }
     let arguments: Vec<Node<'t>> = call_arguments(call)
         .into_iter()
         .filter(|a| is_request_context(cx, *a))
