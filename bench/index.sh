@@ -15,8 +15,12 @@ dir=$(go mod download -json "$module" | sed -n 's/^\t"Dir": "\(.*\)",$/\1/p')
 [ -d "$dir" ] || { echo "could not download $module" >&2; exit 1; }
 cargo build --release --quiet
 bin=target/release/ctxmod
-local_rules=(--rule background-in-scope --rule lost-cancel --rule done-busy-loop
-  --rule done-err --rule redundant-cancel --rule nil-ctx)
+# Every rule that reads one file at a time (no check_workspace and no
+# call_sites_wanted in its transform).
+local_rules=(--rule background-in-scope --rule custom-context --rule done-busy-loop
+  --rule done-err --rule gin-as-context --rule long-lived-value --rule lost-cancel
+  --rule nil-ctx --rule redundant-cancel --rule request-ctx-goroutine
+  --rule unbounded-detach --rule zero-timeout)
 
 # The CPU seconds (user + sys) of one `ctxmod check ARGS... DIR`.
 cpu() {

@@ -102,6 +102,22 @@ mod tests {
     }
 
     #[test]
+    fn the_index_benchmark_compares_with_every_rule_that_reads_one_file() {
+        let bench = include_str!("../bench/index.sh");
+        for entry in registry() {
+            let reads_one_file = !entry.source.contains("fn check_workspace")
+                && !entry.source.contains("fn call_sites_wanted");
+            let listed = bench.contains(&format!("--rule {}", entry.meta().id));
+            assert_eq!(
+                listed,
+                reads_one_file,
+                "bench/index.sh's local_rules and {}",
+                entry.meta().id
+            );
+        }
+    }
+
+    #[test]
     fn ids_and_codes_are_unique() {
         let mut seen = std::collections::HashSet::new();
         for entry in registry() {
