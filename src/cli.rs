@@ -828,6 +828,13 @@ fn apply(args: ApplyArgs) -> Result<i32> {
             short(tip),
             would("pushed", "to push")
         )?,
+        Pushed::SameTree(theirs) => writeln!(
+            stdout,
+            "{shown} already has these fixes on {} (at {}); nothing {}.",
+            args.branch,
+            short(theirs),
+            would("pushed", "to push")
+        )?,
         Pushed::Pushed { replaced } => match replaced {
             Some(old) => writeln!(
                 stdout,

@@ -21,6 +21,10 @@ const TOKEN_VARS: [&str; 2] = ["CTXMOD_TOKEN", "GITHUB_TOKEN"];
 pub enum Pushed {
     /// The remote already had the branch at this tip.
     UpToDate,
+    /// The remote's branch is ctxmod's, at another commit with the same
+    /// tree (as in a fresh clone, where the branch is made anew each run):
+    /// nothing is pushed, so the pull request does not change.
+    SameTree(Oid),
     /// The branch was pushed; `replaced` is the remote's tip before, if
     /// it had the branch.
     Pushed {
@@ -43,7 +47,8 @@ pub enum Pushed {
 
 /// Pushes local branch `branch` (at `tip`) to `remote`, replacing the
 /// remote's branch only if it is what was checked: absent, or a tip
-/// `owned` finds no foreign commit in (or anything, with `force`). The
+/// `owned` finds no foreign commit in (or anything, with `force`) and
+/// whose tree differs from `tip`'s. The
 /// remote's branch is fetched to check it when its tip is not known
 /// here, and the push is refused by the remote if it moved since. With
 /// `dry_run`, the remote is only listed: nothing is fetched or pushed.
@@ -88,6 +93,9 @@ pub fn push(
             if let Some(foreign) = owned(id)? {
                 return Ok(Pushed::Foreign(foreign));
             }
+        }
+        if repo.find_commit(id)?.tree_id() == repo.find_commit(tip)?.tree_id() {
+            return Ok(Pushed::SameTree(id));
         }
     }
     if dry_run {

@@ -341,6 +341,23 @@ fn push_to_a_bare_repository_is_idempotent() {
     );
     assert_eq!(git(&bare, &["rev-parse", BRANCH]), tip);
 
+    // As in a fresh clone, where the local branch does not exist: it is
+    // made again (other commits: here one, squashed), but the remote's
+    // has the same tree and is left as it is.
+    git(&repo, &["branch", "-D", BRANCH]);
+    let (code, stdout, _) = apply(&repo, &["--push", "origin", "--squash"]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("Created branch"), "{stdout}");
+    assert_ne!(git(&repo, &["rev-parse", BRANCH]), tip);
+    assert!(
+        stdout.contains(&format!(
+            "origin already has these fixes on ctxmod/fixes (at {}); nothing pushed.",
+            &tip[..7]
+        )),
+        "{stdout}"
+    );
+    assert_eq!(git(&bare, &["rev-parse", BRANCH]), tip);
+
     // A new base: the branch is rebuilt and replaces the remote's.
     move_base(&repo);
     let (code, stdout, _) = apply(&repo, &["--push", "origin"]);
