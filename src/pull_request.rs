@@ -25,13 +25,12 @@ pub fn default_title(fixes: usize) -> String {
 pub fn body(report: &FixOutcome, kind: ForgeKind, base: Oid) -> String {
     let short = &base.to_string()[..7];
     let note = format!(
-        "\n---\n\n_Made by `ctxmod apply` on {short}. ctxmod rebuilds this branch when the base \
+        "\n\n---\n\n_Made by `ctxmod apply` on {short}. ctxmod rebuilds this branch when the base \
          changes; a commit pushed to it by anyone else stops that._\n"
     );
     let limit = kind.body_limit().unwrap_or(BODY_MAX);
-    let mut body = crate::report::markdown::fix(report, Some(limit - note.len()));
-    body.push_str(&note);
-    body
+    let report = crate::report::markdown::fix(report, Some(limit - note.len()));
+    format!("{}{note}", report.trim_end())
 }
 
 /// The name of the branch `rev` (as `--base` gives it) names on the forge:
@@ -96,7 +95,10 @@ mod tests {
     #[test]
     fn a_body_ends_with_the_note_and_fits_the_limit() {
         let body = body(&FixOutcome::default(), ForgeKind::Github, Oid::zero());
-        assert!(body.starts_with("## ctxmod: nothing to fix\n"), "{body}");
+        assert!(
+            body.starts_with("## ctxmod: nothing to fix\n\n---\n\n_Made"),
+            "{body}"
+        );
         assert!(body.ends_with("stops that._\n"), "{body}");
         assert!(body.contains("on 0000000."), "{body}");
     }
