@@ -115,7 +115,8 @@ pub struct Plan {
     pub verified: Vec<String>,
     /// Every step's fixes as one `fix` run would give them: each changed
     /// file from the base's text to the last step's, paths relative to the
-    /// repository's root; what the pull request's body reports.
+    /// repository's root; what the pull request's body reports. (A fix's
+    /// line is in the file as its step read it.)
     pub report: FixOutcome,
 }
 

@@ -655,6 +655,7 @@ fn short(id: git2::Oid) -> String {
 
 fn apply(args: ApplyArgs) -> Result<i32> {
     use crate::apply::{BranchRequest, BranchUpdate, Identity};
+    use crate::push::Pushed;
     let first = Path::new(crate::walk::strip_ellipsis(&args.selection.paths[0]));
     let repo = open_repository(first)?;
     let Some(workdir) = repo.workdir() else {
@@ -811,7 +812,6 @@ fn apply(args: ApplyArgs) -> Result<i32> {
     };
     let shown = crate::push::mask(remote);
     let owned = |id| crate::apply::first_foreign(&repo, id, base.id(), &identity);
-    use crate::push::Pushed;
     match crate::push::push(
         &repo,
         remote,
