@@ -7,9 +7,9 @@
 //! each rule's fixes there in turn (verified when asked), recording a tree
 //! per rule; [`update_branch`] turns the trees into commits and moves the
 //! branch, unless it already holds the result or holds a commit ctxmod
-//! did not make; `push` sends it to a remote. A pull request for the
-//! branch is the next stage: it starts from the [`Step`]s and the branch
-//! tip.
+//! did not make; `push` sends it to a remote; `pull_request` opens or
+//! updates the pull request of the branch, its body the report of
+//! [`Plan::report`].
 //!
 //! A branch is ctxmod's own when every commit on it that the base does not
 //! have carries the `Ctxmod-Base:` trailer and was authored and committed
@@ -17,14 +17,14 @@
 //! current base whenever the result changes; any other is left alone
 //! unless forced.
 
-use crate::engine::{Engine, Notice};
+use crate::engine::{ChangedFile, Engine, FixOutcome, Notice};
 use crate::fix::Applicability;
 use crate::rule::{RuleMeta, RuleSet};
 use crate::toolchain::Go;
 use anyhow::{bail, Context, Result};
 use git2::{BranchType, Commit, Oid, Repository, Signature};
 use indicatif::ProgressBar;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The trailer that marks a commit ctxmod made, naming the base commit.
@@ -113,6 +113,11 @@ pub struct Plan {
     pub notices: Vec<Notice>,
     /// The verification summary of each rule that had fixes, when verified.
     pub verified: Vec<String>,
+    /// Every step's fixes as one `fix` run would give them: each changed
+    /// file from the base's text to the last step's, paths relative to the
+    /// repository's root; what the pull request's body reports. (A fix's
+    /// line is in the file as its step read it.)
+    pub report: FixOutcome,
 }
 
 /// Runs each rule of `rules` in turn over the files `walk` lists under
@@ -130,19 +135,22 @@ pub fn plan(
     go: Option<&Go>,
 ) -> Result<Plan> {
     let mut plan = Plan::default();
+    let mut report = Report::default();
     let mut tree = base.tree()?;
     for _ in 0..MAX_ROUNDS {
         let mut fixed_any = false;
         for single in rules.split() {
             let engine = Engine::new(&single);
             let scanned = engine.scan_for_fix(&walk()?, &ProgressBar::hidden());
-            let (outcome, summary) = crate::verify::fix_checked(&engine, &scanned, min, go)?;
-            for notice in outcome.notices {
+            let (mut outcome, summary) = crate::verify::fix_checked(&engine, &scanned, min, go)?;
+            for notice in std::mem::take(&mut outcome.notices) {
                 let notice = relative_notice(notice, checkout);
                 if !plan.notices.contains(&notice) {
                     plan.notices.push(notice);
                 }
             }
+            let rule = single.rules()[0].meta();
+            report.remaining.insert(rule.id, outcome.remaining);
             if outcome.changed.is_empty() {
                 continue;
             }
@@ -159,17 +167,66 @@ pub fn plan(
             }
             tree = crate::git_tree::with_files(repo, &tree, &files)?;
             plan.steps.push(Step {
-                rule: single.rules()[0].meta(),
+                rule,
                 fixes: outcome.fixes.len(),
                 files: files.into_iter().map(|(path, _)| path).collect(),
                 tree: tree.id(),
             });
+            report.add(outcome, checkout);
         }
         if !fixed_any {
             break;
         }
     }
+    plan.report = report.into_outcome();
     Ok(plan)
+}
+
+/// The steps' fixes gathered into one [`FixOutcome`] as [`plan`] makes
+/// them.
+#[derive(Default)]
+struct Report {
+    /// Each changed file by relative path: as the base has it, and its
+    /// latest text.
+    changed: BTreeMap<PathBuf, ChangedFile>,
+    /// The fixes, step after step.
+    fixes: Vec<crate::engine::AppliedFix>,
+    /// The findings each rule left unfixed the last time it ran.
+    remaining: BTreeMap<&'static str, usize>,
+}
+
+impl Report {
+    /// Adds one step's outcome, its paths made relative to `checkout`. A
+    /// file an earlier step changed keeps the text it was read with then.
+    fn add(&mut self, outcome: FixOutcome, checkout: &Path) {
+        let rel = |path: &Path| PathBuf::from(relative(checkout, path));
+        for mut file in outcome.changed {
+            file.source.path = rel(&file.source.path);
+            match self.changed.get_mut(&file.source.path) {
+                Some(seen) => {
+                    seen.new_text = file.new_text;
+                    seen.applied.extend(file.applied);
+                }
+                None => {
+                    self.changed.insert(file.source.path.clone(), file);
+                }
+            }
+        }
+        for mut fix in outcome.fixes {
+            fix.id.path = rel(&fix.id.path);
+            fix.files = fix.files.iter().map(|p| rel(p)).collect();
+            self.fixes.push(fix);
+        }
+    }
+
+    fn into_outcome(self) -> FixOutcome {
+        FixOutcome {
+            changed: self.changed.into_values().collect(),
+            fixes: self.fixes,
+            remaining: self.remaining.values().sum(),
+            notices: Vec::new(),
+        }
+    }
 }
 
 /// `path` relative to `root`, `/`-separated.
@@ -234,6 +291,10 @@ pub struct BranchRequest<'a> {
     pub identity: &'a Identity,
     /// Rebuild a branch that holds a commit ctxmod did not make.
     pub force: bool,
+    /// Make the commits but move no ref: what would be done. (With the
+    /// repository's object database writing to memory, nothing at all is
+    /// written.)
+    pub dry_run: bool,
 }
 
 /// Makes the commits of `steps` on the branch of `request`, or says why
@@ -274,16 +335,20 @@ pub fn update_branch(
     let tip = commit_steps(repo, request, steps)?;
     Ok(match existing {
         Some(old) => {
-            let log = format!("ctxmod apply: rebuilt on {}", request.base.id());
-            repo.reference_matching(&refname, tip, true, old.id(), &log)?;
+            if !request.dry_run {
+                let log = format!("ctxmod apply: rebuilt on {}", request.base.id());
+                repo.reference_matching(&refname, tip, true, old.id(), &log)?;
+            }
             BranchUpdate::Rebuilt {
                 from: old.id(),
                 to: tip,
             }
         }
         None => {
-            let log = format!("ctxmod apply: created on {}", request.base.id());
-            repo.reference(&refname, tip, false, &log)?;
+            if !request.dry_run {
+                let log = format!("ctxmod apply: created on {}", request.base.id());
+                repo.reference(&refname, tip, false, &log)?;
+            }
             BranchUpdate::Created(tip)
         }
     })
@@ -348,6 +413,20 @@ pub fn first_foreign(
         }
     }
     Ok(None)
+}
+
+/// The subject lines of the commits from `base` (excluded) to `tip`,
+/// oldest first.
+pub fn subjects(repo: &Repository, tip: Oid, base: Oid) -> Result<Vec<String>> {
+    let mut walk = repo.revwalk()?;
+    walk.set_sorting(git2::Sort::TOPOLOGICAL | git2::Sort::REVERSE)?;
+    walk.push(tip)?;
+    walk.hide(base)?;
+    walk.map(|id| {
+        let commit = repo.find_commit(id?)?;
+        Ok(commit.summary().unwrap_or_default().to_string())
+    })
+    .collect()
 }
 
 /// Writes the commits of `steps` on top of the base: one per step, or one

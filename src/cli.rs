@@ -3,6 +3,7 @@
 use crate::config::Config;
 use crate::engine::{Engine, Notice, Severity};
 use crate::fix::Applicability;
+use crate::forge::ForgeKind;
 use crate::report::notice_line;
 use crate::rule::{RuleEntry, RuleSet};
 use crate::transforms;
@@ -74,6 +75,10 @@ Examples:
                                                  also the unsafe fixes; push the branch
   ctxmod apply --branch ctxmod/fixes --base origin/main --squash services/
   ctxmod apply --branch bot/ctx --author 'ctx bot <bot@example.com>' --no-verify
+  ctxmod apply --branch ctxmod/fixes --push origin --pr --label ctxmod
+                                                 push, then open or update its pull request
+  ctxmod apply --branch ctxmod/fixes --push origin --pr --dry-run
+                                                 say what would be committed, pushed, opened
 
 The fixes are made on the tree of --base (default HEAD), checked out into a
 temporary directory, and committed without touching the working tree, the
@@ -86,10 +91,18 @@ this run's author) is rebuilt on the current base; one with someone else's
 commit is left alone unless --force. --push sends the branch with
 force-with-lease; credentials come from git (helpers, GIT_ASKPASS, SSH) or
 CTXMOD_TOKEN / GITHUB_TOKEN, never from the command line.
+--pr then opens the branch's pull request on the forge the remote's URL
+names (--forge github or gitea, --api-url for another API address), or
+updates the open one when its title, body or labels differ; the body is
+the markdown report of the fixes, kept under the forge's size limit. The
+token (CTXMOD_TOKEN, else GITHUB_TOKEN) is never printed. --dry-run prints
+the commits, the push and the pull request it would make, and writes
+nothing: no ref, no object, no push, no forge write.
 
-Exit codes: 0 branch made, rebuilt or up to date, or nothing to fix;
-1 left alone (a commit ctxmod did not make is on it); 2 error, or PATH
-not in a git repository.";
+Exit codes (a dry run exits as the real run would): 0 branch made,
+rebuilt or up to date (and pushed, its pull request opened, updated or up
+to date), or nothing to fix; 1 left alone (a commit ctxmod did not make
+is on it); 2 error, or PATH not in a git repository.";
 
 const RULES_EXAMPLES: &str = "\
 Examples:
@@ -257,6 +270,35 @@ struct ApplyArgs {
     /// was looked at.
     #[arg(long, value_name = "REMOTE")]
     push: Option<String>,
+    /// Open the pull request of the branch, or update the open one, on the
+    /// forge the --push remote is on; the body is the report of the fixes.
+    /// The token comes from CTXMOD_TOKEN, else GITHUB_TOKEN.
+    #[arg(long, requires = "push")]
+    pr: bool,
+    /// The forge's API: github (and GitHub Enterprise) or gitea (and
+    /// Forgejo); default github.
+    #[arg(long, value_name = "FORGE", requires = "pr", value_parser = |s: &str| s.parse::<ForgeKind>())]
+    forge: Option<ForgeKind>,
+    /// The forge's API URL; default: from the --push remote's URL
+    /// (https://api.github.com for github.com, https://HOST/api/v3 for
+    /// GitHub Enterprise, https://HOST/api/v1 for Gitea).
+    #[arg(long, value_name = "URL", requires = "pr")]
+    api_url: Option<String>,
+    /// The pull request's title; default: `ctxmod: fix misuse of
+    /// context.Context (N fixes)`.
+    #[arg(long, value_name = "TEXT", requires = "pr")]
+    title: Option<String>,
+    /// Open the pull request as a draft (on Gitea, with a `WIP: ` title).
+    #[arg(long, requires = "pr")]
+    draft: bool,
+    /// A label the pull request must carry (made on the forge when
+    /// missing); repeat for more.
+    #[arg(long = "label", value_name = "NAME", requires = "pr")]
+    labels: Vec<String>,
+    /// Say what would be done (the commits, the push, the pull request)
+    /// and do none of it: no ref, object, push or forge write.
+    #[arg(long)]
+    dry_run: bool,
 }
 
 /// What `check` prints.
@@ -307,7 +349,29 @@ pub fn run() -> i32 {
     }
 }
 
+/// Checks a command line as `ctxmod` reads it (the program's name first)
+/// without running it: clap's message, or ctxmod's, when it would be
+/// refused as a usage error.
+pub fn validate<I, T>(args: I) -> std::result::Result<(), String>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let cli = Cli::try_parse_from(args).map_err(|e| e.to_string())?;
+    check_usage(&cli).map_err(|e| format!("{e:#}"))
+}
+
+/// The usage errors clap does not catch.
+fn check_usage(cli: &Cli) -> Result<()> {
+    match &cli.command {
+        Command::Check(args) => check_max_bytes(args.max_bytes, args.format == Format::Markdown),
+        Command::Fix(args) => check_max_bytes(args.max_bytes, args.format == FixFormat::Markdown),
+        _ => Ok(()),
+    }
+}
+
 fn execute(cli: Cli) -> Result<i32> {
+    check_usage(&cli)?;
     match cli.command {
         Command::Check(args) => check(args),
         Command::Fix(args) => fix(args),
@@ -426,7 +490,6 @@ fn print_notices(notices: &[Notice]) -> bool {
 }
 
 fn check(args: CheckArgs) -> Result<i32> {
-    check_max_bytes(args.max_bytes, args.format == Format::Markdown)?;
     let (rules, files, walk_failed) = prepare(&args.selection)?;
     let started = std::time::Instant::now();
     let bar = progress_bar(files.len());
@@ -463,7 +526,6 @@ fn check(args: CheckArgs) -> Result<i32> {
 }
 
 fn fix(args: FixArgs) -> Result<i32> {
-    check_max_bytes(args.max_bytes, args.format == FixFormat::Markdown)?;
     let (rules, files, walk_failed) = prepare(&args.selection)?;
     let min = if args.unsafe_fixes {
         Applicability::Unsafe
@@ -593,6 +655,7 @@ fn short(id: git2::Oid) -> String {
 
 fn apply(args: ApplyArgs) -> Result<i32> {
     use crate::apply::{BranchRequest, BranchUpdate, Identity};
+    use crate::push::Pushed;
     let first = Path::new(crate::walk::strip_ellipsis(&args.selection.paths[0]));
     let repo = open_repository(first)?;
     let Some(workdir) = repo.workdir() else {
@@ -609,6 +672,19 @@ fn apply(args: ApplyArgs) -> Result<i32> {
     let identity = match &args.author {
         Some(text) => Identity::parse(text)?,
         None => Identity::from_config(&repo),
+    };
+    // Everything --pr needs is checked before any work is done.
+    let forge = match (&args.push, args.pr) {
+        (Some(remote), true) => Some(forge_target(&repo, remote, &args)?),
+        _ => None,
+    };
+    // A dry run writes the objects it makes to memory, not to the
+    // repository: they live as long as this run.
+    let odb = repo.odb()?;
+    let _in_memory = if args.dry_run {
+        Some(odb.add_new_mempack_backend(1000)?)
+    } else {
+        None
     };
     // The base's tree, checked out where nothing else looks: the rules
     // read it (with its go.mod and ctxmod.toml), fixes are written there
@@ -656,11 +732,24 @@ fn apply(args: ApplyArgs) -> Result<i32> {
         squash: args.squash,
         identity: &identity,
         force: args.force,
+        dry_run: args.dry_run,
     };
     let update = crate::apply::update_branch(&repo, &request, &plan.steps)?;
     let on = format!("{} ({})", short(base.id()), args.base);
     let fixes: usize = plan.steps.iter().map(|s| s.fixes).sum();
     let commits = if args.squash { 1 } else { plan.steps.len() };
+    let made = format!(
+        "{} on {on}, {commits} {}",
+        count(fixes, "fix", "fixes"),
+        if commits == 1 { "commit" } else { "commits" }
+    );
+    let would = |done: &str, undone: &str| {
+        if args.dry_run {
+            undone.to_string()
+        } else {
+            done.to_string()
+        }
+    };
     let mut stdout = std::io::stdout().lock();
     let tip = match update {
         BranchUpdate::NothingToFix { existing } => {
@@ -695,58 +784,160 @@ fn apply(args: ApplyArgs) -> Result<i32> {
         BranchUpdate::Created(tip) => {
             writeln!(
                 stdout,
-                "Created branch {} ({}): {} on {on}, {commits} {}.",
+                "{} branch {}{}: {made}{}",
+                would("Created", "Would create"),
                 args.branch,
-                short(tip),
-                count(fixes, "fix", "fixes"),
-                if commits == 1 { "commit" } else { "commits" }
+                would(&format!(" ({})", short(tip)), ""),
+                would(".", ":")
             )?;
+            list_commits(&mut stdout, &repo, args.dry_run, tip, base.id())?;
             tip
         }
         BranchUpdate::Rebuilt { from, to } => {
             writeln!(
                 stdout,
-                "Rebuilt branch {} ({} -> {}): {} on {on}, {commits} {}.",
+                "{} branch {} ({}{}): {made}{}",
+                would("Rebuilt", "Would rebuild"),
                 args.branch,
                 short(from),
-                short(to),
-                count(fixes, "fix", "fixes"),
-                if commits == 1 { "commit" } else { "commits" }
+                would(&format!(" -> {}", short(to)), ""),
+                would(".", ":")
             )?;
+            list_commits(&mut stdout, &repo, args.dry_run, to, base.id())?;
             to
         }
     };
-    if let Some(remote) = &args.push {
-        let shown = crate::push::mask(remote);
-        let owned = |id| crate::apply::first_foreign(&repo, id, base.id(), &identity);
-        match crate::push::push(&repo, remote, &args.branch, tip, args.force, &owned)? {
-            crate::push::Pushed::UpToDate => writeln!(
+    let Some(remote) = &args.push else {
+        return Ok(if errors { EXIT_ERROR } else { EXIT_CLEAN });
+    };
+    let shown = crate::push::mask(remote);
+    let owned = |id| crate::apply::first_foreign(&repo, id, base.id(), &identity);
+    match crate::push::push(
+        &repo,
+        remote,
+        &args.branch,
+        tip,
+        args.force,
+        args.dry_run,
+        &owned,
+    )? {
+        Pushed::UpToDate => writeln!(
+            stdout,
+            "{shown} already has {} at {}; nothing {}.",
+            args.branch,
+            short(tip),
+            would("pushed", "to push")
+        )?,
+        Pushed::SameTree(theirs) => writeln!(
+            stdout,
+            "{shown} already has these fixes on {} (at {}); nothing {}.",
+            args.branch,
+            short(theirs),
+            would("pushed", "to push")
+        )?,
+        Pushed::Pushed { replaced } => match replaced {
+            Some(old) => writeln!(
                 stdout,
-                "{shown} already has {} at {}; nothing pushed.",
+                "Pushed {} to {shown}, replacing {}.",
                 args.branch,
-                short(tip)
+                short(old)
             )?,
-            crate::push::Pushed::Pushed { replaced } => match replaced {
-                Some(old) => writeln!(
-                    stdout,
-                    "Pushed {} to {shown}, replacing {}.",
-                    args.branch,
-                    short(old)
-                )?,
-                None => writeln!(stdout, "Pushed {} to {shown}.", args.branch)?,
-            },
-            crate::push::Pushed::Foreign(foreign) => {
-                eprintln!(
-                    "ctxmod: {shown}'s branch {} has a commit ctxmod did not make ({} by {}): not pushed (--force replaces it)",
-                    args.branch,
-                    short(foreign.id),
-                    foreign.author
-                );
-                return Ok(EXIT_FINDINGS);
-            }
+            None => writeln!(stdout, "Pushed {} to {shown}.", args.branch)?,
+        },
+        Pushed::WouldPush {
+            replaced,
+            unchecked,
+        } => match replaced {
+            Some(old) => writeln!(
+                stdout,
+                "Would push {} to {shown}, replacing {}{}.",
+                args.branch,
+                short(old),
+                if unchecked {
+                    " (its commits are not here, and a dry run fetches nothing: not checked for commits ctxmod did not make)"
+                } else {
+                    ""
+                }
+            )?,
+            None => writeln!(stdout, "Would push {} to {shown}.", args.branch)?,
+        },
+        Pushed::Foreign(foreign) => {
+            eprintln!(
+                "ctxmod: {shown}'s branch {} has a commit ctxmod did not make ({} by {}): {} (--force replaces it)",
+                args.branch,
+                short(foreign.id),
+                foreign.author,
+                would("not pushed", "it would not be pushed")
+            );
+            return Ok(EXIT_FINDINGS);
         }
     }
+    if let Some((client, base_branch)) = forge {
+        let spec = crate::forge::PullRequestSpec {
+            head: args.branch.clone(),
+            base: base_branch,
+            title: args
+                .title
+                .clone()
+                .unwrap_or_else(|| crate::pull_request::default_title(fixes)),
+            body: crate::pull_request::body(&plan.report, client.config().kind, base.id()),
+            draft: args.draft,
+            labels: args.labels.clone(),
+        };
+        let outcome = crate::forge::open_or_update(&client, &spec, args.dry_run)?;
+        writeln!(stdout, "{}", capitalized(&outcome.to_string()))?;
+    }
     Ok(if errors { EXIT_ERROR } else { EXIT_CLEAN })
+}
+
+/// The forge client for the repository `remote` is on, and the branch
+/// the pull request merges into; an error when --pr cannot work (a remote
+/// that is no forge's URL, a base that is no branch, no token for a real
+/// run).
+fn forge_target(
+    repo: &git2::Repository,
+    remote: &str,
+    args: &ApplyArgs,
+) -> Result<(crate::forge::Client, String)> {
+    use crate::forge::{Client, ForgeConfig, Token};
+    let kind = args.forge.unwrap_or(ForgeKind::Github);
+    let token = Token::from_env(|name| std::env::var(name).ok());
+    if token.is_none() && !args.dry_run {
+        bail!(
+            "--pr needs a token for the {kind} API in CTXMOD_TOKEN or GITHUB_TOKEN (nothing was done)"
+        );
+    }
+    let url = crate::pull_request::remote_url(repo, remote);
+    let config = ForgeConfig::from_remote(kind, &url, args.api_url.as_deref(), token)
+        .with_context(|| format!("--pr: the remote {}", crate::push::mask(remote)))?;
+    let base = crate::pull_request::base_branch(repo, &args.base)?;
+    Ok((Client::new(config), base))
+}
+
+/// In a dry run, the subjects of the commits the branch would get, which
+/// exist only in memory: a real run's are in `git log`.
+fn list_commits(
+    out: &mut impl Write,
+    repo: &git2::Repository,
+    dry_run: bool,
+    tip: git2::Oid,
+    base: git2::Oid,
+) -> Result<()> {
+    if dry_run {
+        for subject in crate::apply::subjects(repo, tip, base)? {
+            writeln!(out, "  {subject}")?;
+        }
+    }
+    Ok(())
+}
+
+/// `text` with its first letter in upper case.
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 /// `n` and the word for it.

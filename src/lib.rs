@@ -33,6 +33,7 @@ pub mod gomod;
 pub mod imports;
 pub mod key_names;
 pub mod passes;
+pub mod pull_request;
 pub mod push;
 pub mod report;
 pub mod request_contexts;

@@ -21,6 +21,10 @@ const TOKEN_VARS: [&str; 2] = ["CTXMOD_TOKEN", "GITHUB_TOKEN"];
 pub enum Pushed {
     /// The remote already had the branch at this tip.
     UpToDate,
+    /// The remote's branch is ctxmod's, at another commit with the same
+    /// tree (as in a fresh clone, where the branch is made anew each run):
+    /// nothing is pushed, so the pull request does not change.
+    SameTree(Oid),
     /// The branch was pushed; `replaced` is the remote's tip before, if
     /// it had the branch.
     Pushed {
@@ -29,19 +33,32 @@ pub enum Pushed {
     },
     /// The remote's branch has a commit ctxmod did not make: left alone.
     Foreign(ForeignCommit),
+    /// A dry run: the branch would be pushed, replacing the remote's tip
+    /// `replaced` if it has the branch. `unchecked` when that tip is not
+    /// in the local repository, so a dry run (which fetches nothing) could
+    /// not look for commits ctxmod did not make.
+    WouldPush {
+        /// The remote's tip now.
+        replaced: Option<Oid>,
+        /// The remote's commits were not looked at.
+        unchecked: bool,
+    },
 }
 
 /// Pushes local branch `branch` (at `tip`) to `remote`, replacing the
 /// remote's branch only if it is what was checked: absent, or a tip
-/// `owned` finds no foreign commit in (or anything, with `force`). The
+/// `owned` finds no foreign commit in (or anything, with `force`) and
+/// whose tree differs from `tip`'s. The
 /// remote's branch is fetched to check it when its tip is not known
-/// here, and the push is refused by the remote if it moved since.
+/// here, and the push is refused by the remote if it moved since. With
+/// `dry_run`, the remote is only listed: nothing is fetched or pushed.
 pub fn push(
     repo: &Repository,
     remote: &str,
     branch: &str,
     tip: Oid,
     force: bool,
+    dry_run: bool,
     owned: &dyn Fn(Oid) -> Result<Option<ForeignCommit>>,
 ) -> Result<Pushed> {
     let git = Git::new(repo, remote);
@@ -55,7 +72,14 @@ pub fn push(
         return Ok(Pushed::UpToDate);
     }
     if let Some(id) = theirs {
-        if repo.find_commit(id).is_err() {
+        let known = repo.find_commit(id).is_ok();
+        if dry_run && !known {
+            return Ok(Pushed::WouldPush {
+                replaced: theirs,
+                unchecked: !force,
+            });
+        }
+        if !known {
             git.run(&[
                 "fetch",
                 "--no-tags",
@@ -70,6 +94,15 @@ pub fn push(
                 return Ok(Pushed::Foreign(foreign));
             }
         }
+        if repo.find_commit(id)?.tree_id() == repo.find_commit(tip)?.tree_id() {
+            return Ok(Pushed::SameTree(id));
+        }
+    }
+    if dry_run {
+        return Ok(Pushed::WouldPush {
+            replaced: theirs,
+            unchecked: false,
+        });
     }
     let expected = theirs.map(|id| id.to_string()).unwrap_or_default();
     git.run(&[

@@ -341,6 +341,23 @@ fn push_to_a_bare_repository_is_idempotent() {
     );
     assert_eq!(git(&bare, &["rev-parse", BRANCH]), tip);
 
+    // As in a fresh clone, where the local branch does not exist: it is
+    // made again (other commits: here one, squashed), but the remote's
+    // has the same tree and is left as it is.
+    git(&repo, &["branch", "-D", BRANCH]);
+    let (code, stdout, _) = apply(&repo, &["--push", "origin", "--squash"]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("Created branch"), "{stdout}");
+    assert_ne!(git(&repo, &["rev-parse", BRANCH]), tip);
+    assert!(
+        stdout.contains(&format!(
+            "origin already has these fixes on ctxmod/fixes (at {}); nothing pushed.",
+            &tip[..7]
+        )),
+        "{stdout}"
+    );
+    assert_eq!(git(&bare, &["rev-parse", BRANCH]), tip);
+
     // A new base: the branch is rebuilt and replaces the remote's.
     move_base(&repo);
     let (code, stdout, _) = apply(&repo, &["--push", "origin"]);
@@ -439,4 +456,204 @@ fn outside_a_repository_is_an_error() {
         std::fs::read_to_string(dir.path().join("app.go")).unwrap(),
         APP
     );
+}
+
+/// The token the recorded forge exchanges expect.
+const TOKEN: &str = "ghp_replay0123456789abcdefTOKEN";
+
+/// A repository whose `origin` is `https://github.com/acme/widgets.git`,
+/// which git's `url.<base>.insteadOf` sends to a bare repository beside
+/// it: the URL names the forge's repository, the pushes land in the bare
+/// one. Returns the bare repository too.
+fn repository_on_a_forge() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let (dir, repo) = repository();
+    let bare = dir.path().join("remote.git");
+    git(
+        dir.path(),
+        &["init", "-q", "--bare", bare.to_str().unwrap()],
+    );
+    let url = "https://github.com/acme/widgets.git";
+    git(&repo, &["remote", "add", "origin", url]);
+    let rewrite = format!("url.{}.insteadOf", bare.display());
+    git(&repo, &["config", &rewrite, url]);
+    (dir, repo, bare)
+}
+
+/// `apply --push origin --pr` against the forge at `api_url`, with `env`
+/// in place of the test's tokens.
+fn apply_pr(
+    repo: &Path,
+    api_url: &str,
+    args: &[&str],
+    env: &[(&str, &str)],
+) -> (i32, String, String) {
+    let mut all = vec![
+        "apply",
+        "--branch",
+        BRANCH,
+        "--no-verify",
+        "--push",
+        "origin",
+        "--pr",
+        "--api-url",
+        api_url,
+    ];
+    all.extend_from_slice(args);
+    let out = Command::new(env!("CARGO_BIN_EXE_ctxmod"))
+        .args(&all)
+        .current_dir(repo)
+        .env_remove("CTXMOD_TOKEN")
+        .env_remove("GITHUB_TOKEN")
+        .envs(env.iter().copied())
+        .output()
+        .expect("the ctxmod binary runs");
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn the_pull_request_is_created_then_left_then_updated() {
+    let (_dir, repo, bare) = repository_on_a_forge();
+    let forge = support::replay::Replay::start("apply-pr");
+    let token = [("CTXMOD_TOKEN", TOKEN)];
+    let base = git(&repo, &["rev-parse", "--short=7", "HEAD"]);
+
+    let (code, stdout, stderr) = apply_pr(&repo, forge.url(), &["--label", "ctxmod"], &token);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(
+        stdout.contains("Pushed ctxmod/fixes to origin."),
+        "{stdout}"
+    );
+    assert!(
+        stdout.ends_with(
+            "Created pull request #7 \"ctxmod: fix misuse of context.Context (2 fixes)\" \
+             (acme/widgets: ctxmod/fixes -> main; labels ctxmod): https://github.com/acme/widgets/pull/7\n"
+        ),
+        "{stdout}"
+    );
+    assert_eq!(
+        git(&bare, &["rev-parse", BRANCH]),
+        git(&repo, &["rev-parse", BRANCH])
+    );
+    let first = forge.kept("first").expect("a pull request was created");
+    assert!(
+        first.starts_with("## ctxmod: 2 fixes in 1 file\n"),
+        "{first}"
+    );
+    for part in [
+        "CTX005 `lost-cancel`",
+        "```diff\n",
+        "+\tdefer cancel()\n",
+        "+\treturn fetch(ctx)\n",
+        &format!("_Made by `ctxmod apply` on {base}."),
+    ] {
+        assert!(first.contains(part), "{part} in {first}");
+    }
+
+    // Again: the branch, the remote and the pull request are as wanted.
+    let (code, stdout, stderr) = apply_pr(&repo, forge.url(), &["--label", "ctxmod"], &token);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stdout.contains("already holds the fixes"), "{stdout}");
+    assert!(
+        stdout.contains("origin already has ctxmod/fixes"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.ends_with(
+            "Pull request #7 \"ctxmod: fix misuse of context.Context (2 fixes)\" \
+             (acme/widgets: ctxmod/fixes -> main) is up to date: https://github.com/acme/widgets/pull/7\n"
+        ),
+        "{stdout}"
+    );
+
+    // A new base with two more findings: rebuilt, pushed, updated.
+    move_base(&repo);
+    let (code, stdout, stderr) = apply_pr(&repo, forge.url(), &["--label", "ctxmod"], &token);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stdout.contains("Rebuilt branch ctxmod/fixes"), "{stdout}");
+    assert!(stdout.contains("replacing"), "{stdout}");
+    assert!(
+        stdout.contains(
+            "Updated pull request #7 \"ctxmod: fix misuse of context.Context (4 fixes)\" \
+             (acme/widgets: ctxmod/fixes -> main; title; body)"
+        ),
+        "{stdout}"
+    );
+    let second = forge.kept("second").expect("the body was updated");
+    assert!(
+        second.starts_with("## ctxmod: 4 fixes in 2 files\n"),
+        "{second}"
+    );
+    assert!(second.contains("more.go"), "{second}");
+    forge.finish();
+    assert!(!stdout.contains(TOKEN) && !stderr.contains(TOKEN));
+}
+
+/// Every ref of the repository at `git_dir`, and how many files its
+/// object database holds.
+fn refs_and_objects(repo: &Path) -> (String, usize) {
+    let refs = git(repo, &["for-each-ref", "--format=%(refname) %(objectname)"]);
+    let objects = Path::new(&git(repo, &["rev-parse", "--absolute-git-dir"])).join("objects");
+    (refs, read_tree(&objects).len())
+}
+
+#[test]
+fn a_dry_run_writes_nothing_anywhere() {
+    let (_dir, repo, bare) = repository_on_a_forge();
+    let forge = support::replay::Replay::start("apply-pr-dry-run");
+    let before = (snapshot(&repo), refs_and_objects(&repo));
+    let remote_before = refs_and_objects(&bare);
+
+    let (code, stdout, stderr) = apply_pr(
+        &repo,
+        forge.url(),
+        &["--label", "ctxmod", "--dry-run"],
+        &[("CTXMOD_TOKEN", TOKEN)],
+    );
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let head = git(&repo, &["rev-parse", "--short=7", "HEAD"]);
+    assert_eq!(
+        stdout,
+        format!(
+            "Would create branch ctxmod/fixes: 2 fixes on {head} (HEAD), 2 commits:\n\
+             \x20 ctxmod: `context.Background()`/`TODO()` where a context is in scope: use it (1 fix)\n\
+             \x20 ctxmod: a cancel func discarded with `_`: name it and `defer cancel()` (1 fix)\n\
+             Would push ctxmod/fixes to origin.\n\
+             Would create pull request \"ctxmod: fix misuse of context.Context (2 fixes)\" \
+             (acme/widgets: ctxmod/fixes -> main; labels ctxmod)\n"
+        )
+    );
+    // One read of the forge, no write (an unrecorded request fails it).
+    forge.finish();
+    assert_eq!(forge.received(), 1);
+    assert!(before == (snapshot(&repo), refs_and_objects(&repo)));
+    assert_eq!(refs_and_objects(&bare), remote_before);
+    assert!(
+        refs_and_objects(&bare).0.is_empty(),
+        "the remote has no branch"
+    );
+}
+
+#[test]
+fn pr_is_refused_before_any_work_without_a_token_or_a_push() {
+    let (_dir, repo, _bare) = repository_on_a_forge();
+    let (code, _, stderr) = apply_pr(&repo, "http://127.0.0.1:9", &[], &[]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("--pr needs a token for the github API in CTXMOD_TOKEN or GITHUB_TOKEN"),
+        "{stderr}"
+    );
+    assert!(
+        git(&repo, &["branch", "--list", BRANCH]).is_empty(),
+        "no branch made"
+    );
+    let (code, _, stderr) = apply(&repo, &["--pr"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("--push <REMOTE>"), "{stderr}");
+    let (code, _, stderr) = apply(&repo, &["--push", "origin", "--draft"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("--pr"), "{stderr}");
 }

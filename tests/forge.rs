@@ -2,16 +2,15 @@
 //! Gitea's documented APIs, replayed by a local server that checks every
 //! request the client sends.
 
-#[path = "forge/replay.rs"]
-mod replay;
+mod support;
 
 use ctxmod::forge::{
     open_or_update, Action, Change, Client, ForgeConfig, ForgeKind, Outcome, PullRequestSpec,
     RateLimit, Token,
 };
-use replay::Replay;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
+use support::replay::Replay;
 
 /// The token the fixtures expect in the `Authorization` header.
 const TOKEN: &str = "ghp_replay0123456789abcdefTOKEN";

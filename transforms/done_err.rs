@@ -6,12 +6,11 @@
 //! `context.Cause(ctx)` with `%w` is fine.
 //!
 //! ## Why
-//! A Done channel closes for two reasons: the caller gave up
-//! (`context.Canceled`) or a deadline passed (`context.DeadlineExceeded`).
-//! Only `ctx.Err()` says which, and callers decide on it (a retry layer
-//! retries a deadline, never a cancellation). A fresh error with a fixed
-//! message throws that away: `errors.Is(err, context.DeadlineExceeded)` is
-//! false either way.
+//! A fresh error with a fixed message hides why the context ended, and
+//! callers decide on that: a retry layer retries a deadline that passed,
+//! never a caller that gave up. Only `ctx.Err()` says which
+//! (`context.DeadlineExceeded` or `context.Canceled`); with the fresh
+//! error, `errors.Is(err, context.DeadlineExceeded)` is false either way.
 //!
 //! ## Example
 //! ```go

@@ -1,7 +1,10 @@
-//! Helpers shared by the integration tests: running the binary and
-//! comparing directory trees.
+//! Helpers shared by the integration tests: running the binary,
+//! comparing directory trees, and a forge replaying recorded exchanges
+//! ([`replay`]).
 
 #![allow(dead_code)]
+
+pub mod replay;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -2,6 +2,12 @@
 //! the client sends must be the next one of the fixture (method, path,
 //! query, `Authorization` header and JSON body); the server answers with the
 //! recorded response. Fixtures live in `tests/data/forge/NAME.json`.
+//!
+//! A request body a test cannot know to the byte (a pull request body made
+//! from a report) is matched by a placeholder: the string `{{any:NAME}}` in
+//! a recorded request matches any string and keeps it as NAME; the string
+//! `{{NAME}}` in a later response is replaced by what was kept, so that the
+//! forge answers with what it was sent.
 
 use serde::Deserialize;
 use serde_json::Value;
@@ -66,6 +72,8 @@ struct State {
     exchanges: Vec<Exchange>,
     next: usize,
     failures: Vec<String>,
+    /// What `{{any:NAME}}` placeholders matched, by NAME.
+    kept: BTreeMap<String, String>,
 }
 
 /// A running replay server.
@@ -100,6 +108,16 @@ impl Replay {
     /// The server's root URL.
     pub fn url(&self) -> &str {
         &self.url
+    }
+
+    /// The string the placeholder `{{any:name}}` matched, if one did.
+    pub fn kept(&self, name: &str) -> Option<String> {
+        self.state.lock().unwrap().kept.get(name).cloned()
+    }
+
+    /// How many requests the server has received.
+    pub fn received(&self) -> usize {
+        self.state.lock().unwrap().next
     }
 
     /// Panics unless every exchange was replayed, in order, as recorded.
@@ -140,10 +158,13 @@ fn serve(stream: TcpStream, state: &Mutex<State>) {
             (599, BTreeMap::new(), Value::String(message))
         }
         Some(exchange) => {
-            let problems = compare(&exchange.request, &received);
+            let mut kept = state.kept.clone();
+            let problems = compare(&exchange.request, &received, &mut kept);
             if problems.is_empty() {
                 let r = &exchange.response;
-                (r.status, r.headers.clone(), r.body.clone())
+                let answer = (r.status, r.headers.clone(), fill(&r.body, &kept));
+                state.kept = kept;
+                answer
             } else {
                 let message = format!(
                     "request {} ({} {}): {}",
@@ -175,8 +196,60 @@ fn serve(stream: TcpStream, state: &Mutex<State>) {
     let _ = stream.flush();
 }
 
+/// Whether `got` is `want`, where a `{{any:NAME}}` string in `want`
+/// matches any string, kept in `kept` as NAME.
+fn matches(want: &Value, got: &Value, kept: &mut BTreeMap<String, String>) -> bool {
+    match (want, got) {
+        (Value::String(w), Value::String(g)) => match placeholder(w) {
+            Some(name) => {
+                kept.insert(name.to_string(), g.clone());
+                true
+            }
+            None => w == g,
+        },
+        (Value::Array(w), Value::Array(g)) => {
+            w.len() == g.len() && w.iter().zip(g).all(|(w, g)| matches(w, g, kept))
+        }
+        (Value::Object(w), Value::Object(g)) => {
+            w.len() == g.len()
+                && w.iter()
+                    .all(|(k, w)| g.get(k).is_some_and(|g| matches(w, g, kept)))
+        }
+        _ => want == got,
+    }
+}
+
+/// NAME of a `{{any:NAME}}` string.
+fn placeholder(text: &str) -> Option<&str> {
+    text.strip_prefix("{{any:")?.strip_suffix("}}")
+}
+
+/// `value` with every `{{NAME}}` string replaced by what NAME kept.
+fn fill(value: &Value, kept: &BTreeMap<String, String>) -> Value {
+    match value {
+        Value::String(s) => {
+            let name = s.strip_prefix("{{").and_then(|r| r.strip_suffix("}}"));
+            match name.and_then(|n| kept.get(n)) {
+                Some(text) => Value::String(text.clone()),
+                None => value.clone(),
+            }
+        }
+        Value::Array(items) => Value::Array(items.iter().map(|v| fill(v, kept)).collect()),
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(k, v)| (k.clone(), fill(v, kept)))
+                .collect(),
+        ),
+        _ => value.clone(),
+    }
+}
+
 /// What differs between the recorded request and the received one.
-fn compare(expected: &ExpectedRequest, received: &Received) -> Vec<String> {
+fn compare(
+    expected: &ExpectedRequest,
+    received: &Received,
+    kept: &mut BTreeMap<String, String>,
+) -> Vec<String> {
     let mut problems = Vec::new();
     if expected.method != received.method || expected.path != received.path {
         problems.push(format!("got {} {}", received.method, received.path));
@@ -217,7 +290,7 @@ fn compare(expected: &ExpectedRequest, received: &Received) -> Vec<String> {
                 problems.push(format!("Content-Type {content_type:?}"));
             }
             match serde_json::from_slice::<Value>(&received.body) {
-                Ok(got) if &got == want => {}
+                Ok(got) if matches(want, &got, kept) => {}
                 Ok(got) => problems.push(format!("body {got}, expected {want}")),
                 Err(e) => problems.push(format!("body is not JSON: {e}")),
             }
