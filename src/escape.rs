@@ -86,6 +86,63 @@ pub fn escapes_after<'t>(cx: &FileCx<'_>, statement: Node<'t>, name: &str) -> Op
     how
 }
 
+/// The function literal around `node` that is kept to run later, with how
+/// it is kept: the literal, or a call it is passed to, is returned, sent,
+/// stored in a composite value, or assigned (`t.cleanup =
+/// throttle(time.Minute, func() { … })`). Literals called in place, passed
+/// to a call whose result is not kept (`sort.Slice(xs, func…)`), or started
+/// by `go` are not (a goroutine is for the rules to treat as one).
+pub fn kept_literal<'t>(node: Node<'t>) -> Option<(Node<'t>, Escape<'t>)> {
+    let mut cur = node.parent();
+    while let Some(literal) = cur {
+        match literal.kind() {
+            "function_declaration" | "method_declaration" | "go_statement" => return None,
+            "func_literal" => {
+                if let Some(how) = kept(literal) {
+                    return Some((literal, how));
+                }
+            }
+            _ => {}
+        }
+        cur = literal.parent();
+    }
+    None
+}
+
+/// How the value of the function literal `literal` is kept, if it is.
+fn kept(literal: Node<'_>) -> Option<Escape<'_>> {
+    let mut child = literal;
+    while let Some(parent) = child.parent() {
+        match parent.kind() {
+            "parenthesized_expression" | "argument_list" => {}
+            // Called in place: `func() { … }()`.
+            "call_expression"
+                if parent
+                    .child_by_field_name("function")
+                    .is_some_and(|f| f.id() == child.id()) =>
+            {
+                return None
+            }
+            // Its result may hold the literal: `throttle(d, func() { … })`.
+            "call_expression" => {}
+            "return_statement" => return Some(Escape::Returned),
+            "send_statement" => return Some(Escape::Sent),
+            "composite_literal" | "literal_value" | "keyed_element" | "literal_element" => {
+                return Some(Escape::Composite)
+            }
+            "expression_list" => {}
+            "assignment_statement" | "short_var_declaration" | "var_spec"
+                if is_on_the_right(parent, child) =>
+            {
+                return Some(Escape::Assigned(parent))
+            }
+            _ => return None,
+        }
+        child = parent;
+    }
+    None
+}
+
 fn is_on_the_right(assignment: Node<'_>, child: Node<'_>) -> bool {
     ["right", "value"].iter().any(|field| {
         assignment
