@@ -118,8 +118,9 @@ pub struct CallSite {
     /// level (a `var` initializer). Calls in a function literal count as
     /// calls of the declaration around it.
     pub caller: Option<Arc<FuncId>>,
-    /// True when the call runs in a goroutine of its own (`go f()`, or
-    /// inside `go func() { ... }()`).
+    /// True when the call may run after its caller returns: in a goroutine
+    /// (`go f()`, or inside `go func() { ... }()`), or in a function literal
+    /// kept to run later ([`crate::scope::runs_later`]).
     pub in_goroutine: bool,
     /// The context the call could pass without changing its caller: the
     /// one in scope, or the one a root makes; `None` when there is none.
@@ -495,7 +496,7 @@ impl FileSummary {
         if callee.is_none() && !matches!(function.kind(), "identifier" | "selector_expression") {
             return;
         }
-        let in_goroutine = crate::scope::goroutine_of(call).is_some();
+        let in_goroutine = crate::scope::runs_later(call, cx.src);
         self.calls.push(CallSite {
             path: path.clone(),
             range: call.byte_range(),

@@ -47,11 +47,14 @@
 //! composite value, sent on a channel, or held in a variable that is, or
 //! captured by a goroutine or closure (`cc.ctx, cc.cancel =
 //! context.WithCancel(context.Background())`). A root inside a function
-//! literal kept to run later (assigned, returned, stored, or passed to a
-//! call whose result is: `t.cleanup = throttle(time.Minute, func() {
-//! t.clean(context.TODO()) })`) is reported without a fix when the context
-//! in scope comes from outside the literal: the literal may run after that
-//! context is cancelled. Only the context itself is
+//! literal kept to run later (assigned, returned, stored, passed to a
+//! call whose result is kept — `t.cleanup = throttle(time.Minute, func() {
+//! t.clean(context.TODO()) })` — or handed to a function named like one
+//! that keeps it: `RegisterHandler`, `OnClose`, `AddFunc`, `Subscribe`,
+//! `time.AfterFunc`, …) is reported without a fix when the context in
+//! scope comes from outside the literal: the literal may run after that
+//! context is cancelled. A callback kept by a function named otherwise is
+//! not recognised. Only the context itself is
 //! followed: a root handed to a constructor whose result is kept
 //! (`config.TokenSource(context.Background())`) is still reported, so
 //! review such fixes. Locals count as contexts in scope only when they
@@ -111,7 +114,7 @@ impl Rule for BackgroundInScope {
         // A function literal kept to run later may run after the context
         // in scope is cancelled: the root it uses never is.
         if let Some((literal, how)) =
-            crate::escape::kept_literal(call).filter(|_| goroutine_of(call).is_none())
+            crate::escape::kept_literal(call, cx.src).filter(|_| goroutine_of(call).is_none())
         {
             if !declares(cx, literal, &usage.source.name) {
                 let message = format!(

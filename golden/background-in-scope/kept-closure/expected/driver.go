@@ -48,3 +48,13 @@ func (d *driver) Init(ctx context.Context) error {
 func (d *driver) Hook(ctx context.Context) func(context.Context) {
 	return func(ctx context.Context) { _ = d.clean(ctx) }
 }
+
+type events struct{ handlers []func() error }
+
+// RegisterReloadHandler keeps h to call on every reload.
+func (e *events) RegisterReloadHandler(h func() error) { e.handlers = append(e.handlers, h) }
+
+// Setup registers a handler that runs on later reloads.
+func (d *driver) Setup(ctx context.Context, e *events) {
+	e.RegisterReloadHandler(func() error { return d.clean(context.Background()) })
+}
