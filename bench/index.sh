@@ -18,7 +18,7 @@ bin=target/release/ctxmod
 # Every rule that reads one file at a time (no check_workspace and no
 # call_sites_wanted in its transform).
 local_rules=(--rule background-in-scope --rule custom-context --rule done-busy-loop
-  --rule done-err --rule gin-as-context --rule long-lived-value --rule lost-cancel
+  --rule done-err --rule long-lived-value --rule lost-cancel
   --rule nil-ctx --rule redundant-cancel --rule request-ctx-goroutine
   --rule unbounded-detach --rule zero-timeout)
 

@@ -22,6 +22,8 @@ pub enum Escape<'t> {
     Composite,
     /// On the right of this assignment or declaration.
     Assigned(Node<'t>),
+    /// Handed to a function that keeps it to call later.
+    Registered,
 }
 
 impl Escape<'_> {
@@ -34,6 +36,7 @@ impl Escape<'_> {
             Escape::Sent => "sent on a channel",
             Escape::Composite => "stored in a composite value",
             Escape::Assigned(_) => "assigned to another variable or field",
+            Escape::Registered => "handed to a function that keeps it",
         }
     }
 }
@@ -84,6 +87,144 @@ pub fn escapes_after<'t>(cx: &FileCx<'_>, statement: Node<'t>, name: &str) -> Op
         }
     });
     how
+}
+
+/// The function literal around `node` that is kept to run later, with how
+/// it is kept: the literal, or a call it is passed to, is returned, sent,
+/// stored in a composite value, or assigned (`t.cleanup =
+/// throttle(time.Minute, func() { … })`). Literals called in place, passed
+/// to a call whose result is not kept (`sort.Slice(xs, func…)`), or started
+/// by `go` are not (a goroutine is for the rules to treat as one).
+pub fn kept_literal<'t>(node: Node<'t>, src: &str) -> Option<(Node<'t>, Escape<'t>)> {
+    let mut cur = node.parent();
+    while let Some(literal) = cur {
+        match literal.kind() {
+            "function_declaration" | "method_declaration" | "go_statement" => return None,
+            "func_literal" => {
+                if let Some(how) = kept(literal, src) {
+                    return Some((literal, how));
+                }
+            }
+            _ => {}
+        }
+        cur = literal.parent();
+    }
+    None
+}
+
+/// How the value of the function literal `literal` is kept, if it is.
+fn kept<'t>(literal: Node<'t>, src: &str) -> Option<Escape<'t>> {
+    let mut child = literal;
+    while let Some(parent) = child.parent() {
+        match parent.kind() {
+            "parenthesized_expression" | "argument_list" => {}
+            // Called in place: `func() { … }()`.
+            "call_expression"
+                if parent
+                    .child_by_field_name("function")
+                    .is_some_and(|f| f.id() == child.id()) =>
+            {
+                return None
+            }
+            // A callback handed to a registry is kept there:
+            // `events.RegisterReloadHandler(func() error { … })`.
+            "call_expression" if child.kind() == "argument_list" && registers(parent, src) => {
+                return Some(Escape::Registered)
+            }
+            // Its result may hold the literal: `throttle(d, func() { … })`.
+            "call_expression" => {}
+            "return_statement" => return Some(Escape::Returned),
+            "send_statement" => return Some(Escape::Sent),
+            "composite_literal" | "literal_value" | "keyed_element" | "literal_element" => {
+                return Some(Escape::Composite)
+            }
+            "expression_list" => {}
+            "short_var_declaration" | "var_spec"
+                if is_on_the_right(parent, child) && only_called(parent, src) =>
+            {
+                return None
+            }
+            "assignment_statement" | "short_var_declaration" | "var_spec"
+                if is_on_the_right(parent, child) =>
+            {
+                return Some(Escape::Assigned(parent))
+            }
+            _ => return None,
+        }
+        child = parent;
+    }
+    None
+}
+
+/// True when the one local `declaration` declares is only ever called
+/// after it (`later := func() { … }; later()`), in its function.
+fn only_called(declaration: Node<'_>, src: &str) -> bool {
+    let names = match declaration.kind() {
+        "var_spec" => declaration
+            .children_by_field_name("name", &mut declaration.walk())
+            .collect(),
+        _ => declaration
+            .child_by_field_name("left")
+            .map(crate::syntax::named_children)
+            .unwrap_or_default(),
+    };
+    let ([name], Some(function)) = (&names[..], enclosing_function(declaration)) else {
+        return false;
+    };
+    let name = crate::syntax::text(*name, src);
+    let mut only_calls = true;
+    for_each_node(function, |n| {
+        if n.kind() == "identifier"
+            && n.start_byte() >= declaration.end_byte()
+            && crate::syntax::text(n, src) == name
+        {
+            only_calls &= n.parent().is_some_and(|p| {
+                p.kind() == "call_expression"
+                    && p.child_by_field_name("function")
+                        .is_some_and(|f| f.id() == n.id())
+            });
+        }
+    });
+    only_calls
+}
+
+/// Words that start the name of a function that keeps a callback to call
+/// later: `RegisterHandler`, `OnClose`, `AddFunc`, `Subscribe`,
+/// `time.AfterFunc`, `SetFinalizer`.
+const REGISTERING: &[&str] = &[
+    "register",
+    "on",
+    "add",
+    "subscribe",
+    "watch",
+    "schedule",
+    "after",
+    "handle",
+    "set",
+];
+
+/// True when the call's function is named like one that keeps a callback
+/// ([`REGISTERING`]): the word, alone or followed by a capital.
+fn registers(call: Node<'_>, src: &str) -> bool {
+    let Some(function) = call.child_by_field_name("function") else {
+        return false;
+    };
+    let name = match function.kind() {
+        "selector_expression" => function.child_by_field_name("field"),
+        "identifier" => Some(function),
+        _ => None,
+    };
+    let Some(name) = name.map(|n| crate::syntax::text(n, src)) else {
+        return false;
+    };
+    REGISTERING.iter().any(|word| {
+        name.len() >= word.len()
+            && name[..word.len()].eq_ignore_ascii_case(word)
+            && name[word.len()..]
+                .chars()
+                .next()
+                .is_none_or(char::is_uppercase)
+    })
 }
 
 fn is_on_the_right(assignment: Node<'_>, child: Node<'_>) -> bool {

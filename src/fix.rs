@@ -73,6 +73,9 @@ pub struct FileChange {
     pub edits: Vec<Edit>,
     /// Import paths the edited code uses (added when missing).
     pub add_imports: Vec<&'static str>,
+    /// The name an import path of `add_imports` is added under, when it is
+    /// not its package's own (that name is taken in the file).
+    pub import_names: Vec<(&'static str, String)>,
     /// Import paths the edits may have left unused (removed when they are).
     pub drop_imports_if_unused: Vec<&'static str>,
     /// Names the change declares, each with the byte range of the scope it
@@ -145,6 +148,13 @@ impl Fix {
             self.change.add_imports.push(path);
         }
         self
+    }
+
+    /// The same fix, also making sure `path` is imported, under `name`
+    /// when the fix adds the import.
+    pub fn with_import_as(mut self, path: &'static str, name: String) -> Fix {
+        self.change.import_names.push((path, name));
+        self.with_import(path)
     }
 
     /// The same fix, also removing the import of `path` if it ends up unused.

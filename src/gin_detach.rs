@@ -6,7 +6,7 @@ use crate::fix::{Applicability, Edit, FileChange, Finding, Fix};
 use crate::gin_goroutines::HandOff;
 use crate::rule::{FileCx, Settings};
 use crate::scope::{contexts_in_scope, fresh_name, fresh_name_among, name_scope, ContextKind, GIN};
-use crate::syntax::{line_indent, line_start, named_children, text};
+use crate::syntax::{call_arguments, line_indent, line_start, named_children, text};
 use crate::workspace::Workspace;
 use std::ops::Range;
 use std::path::Path;
@@ -143,6 +143,10 @@ pub struct DetachSite {
     /// Every identifier of the declaration holding the `go` statement: a
     /// package name the fix adds must not be one.
     pub names: Vec<String>,
+    /// For a context passed as an argument of the `go` call (`go f(c)`):
+    /// the callee and the argument's position. Where that parameter is a
+    /// `context.Context`, the goroutine needs the request's context only.
+    pub argument_of: Option<(crate::typing::Callee, usize)>,
 }
 
 /// A local declared before a `go` statement.
@@ -209,15 +213,19 @@ pub fn detach_sites(cx: &FileCx<'_>, decl: Node<'_>, path: &Arc<Path>) -> Vec<De
             has_without_cancel: cx.go_at_least(1, 21),
             imports: cx.imports.clone(),
             names: names.clone(),
+            argument_of: None,
         };
         match crate::gin_goroutines::hand_off(cx, go) {
             Some(HandOff::Argument(arg)) => {
-                out.push(site(
+                let mut whole = site(
                     vec![arg.byte_range()],
                     text(arg, cx.src).to_string(),
                     None,
                     true,
-                ));
+                );
+                let index = call_arguments(call).iter().position(|a| *a == arg);
+                whole.argument_of = crate::typing::callee_of(cx, call).zip(index);
+                out.push(whole);
                 return;
             }
             Some(hand_off @ HandOff::Literal { .. }) if hand_off.whole() => {
@@ -375,8 +383,7 @@ func {name}(c *gin.Context) *gin.Context {{
 /// shared helper of `settings`, else the package's own, adding the helper
 /// (in `settings.helper_file`, default `detach_context.go`) when the
 /// package has none; without a fix, saying why, when a copy cannot stand in
-/// for the context or the shared helper's package name is taken in the
-/// file, and without one when the helper cannot be added (Go older than
+/// for the context, and without one when the helper cannot be added (Go older than
 /// 1.21, or the file's name taken).
 pub fn detach_fix(
     workspace: &Workspace,
@@ -389,13 +396,8 @@ pub fn detach_fix(
         return Finding { message, ..finding };
     }
     if let Some(shared) = settings.detach_helper {
-        return match shared_helper_call(workspace, site, shared) {
-            Ok(function) => finding.with_fix(replacement(site, &function, Some(shared))),
-            Err(why) => {
-                let message = format!("{}; not fixed: {why}", finding.message);
-                Finding { message, ..finding }
-            }
-        };
+        let (function, alias) = shared_helper_call(workspace, site, shared);
+        return finding.with_fix(replacement(site, &function, Some((shared, alias))));
     }
     let in_test = is_test_file(&site.path);
     let existing = workspace.detach_helper(&site.package, in_test);
@@ -429,35 +431,39 @@ fn helper_file_name(settings: &Settings, in_test: bool) -> String {
 
 /// How the file of `site` calls the shared helper: by its name in the
 /// helper's own package, else qualified by the name the file imports its
-/// package under (or will); an error when that name is taken in the file.
+/// package under, or will: its own name, or when that is taken in the file
+/// the first free one of `ginx2`, `ginx3`, … (returned second, for the
+/// import to be added under it).
 fn shared_helper_call(
     workspace: &Workspace,
     site: &DetachSite,
     shared: SharedHelper,
-) -> Result<String, String> {
+) -> (String, Option<String>) {
     if site.package == shared.path {
-        return Ok(shared.name.to_string());
+        return (shared.name.to_string(), None);
     }
     if let Some(local) = site.imports.local_name(shared.path) {
-        return Ok(format!("{local}.{}", shared.name));
+        return (format!("{local}.{}", shared.name), None);
     }
     let package = crate::imports::default_name(shared.path);
-    let taken = site.imports.path_of(package).is_some()
-        || site.names.iter().any(|n| n == package)
-        || workspace.package_declares(&site.package, package);
-    if taken {
-        return Err(format!(
-            "`{package}`, the name of the helper's package, is taken in this file; import `{}` under another name and run again",
-            shared.path
-        ));
-    }
-    Ok(format!("{package}.{}", shared.name))
+    let taken = |name: &str| {
+        site.imports.path_of(name).is_some()
+            || site.names.iter().any(|n| n == name)
+            || workspace.package_declares(&site.package, name)
+    };
+    let name = fresh_name_among(&[package], taken).unwrap_or_else(|| package.to_string());
+    let alias = (name != package).then(|| name.clone());
+    (format!("{name}.{}", shared.name), alias)
 }
 
 /// The fix that writes `function(c)` at the site (declaring the local of a
-/// function literal first), importing the shared helper's package when
-/// `function` is qualified.
-fn replacement(site: &DetachSite, function: &str, shared: Option<SharedHelper>) -> Fix {
+/// function literal first), importing the shared helper's package (under
+/// the alias, if any) when `function` is qualified.
+fn replacement(
+    site: &DetachSite,
+    function: &str,
+    shared: Option<(SharedHelper, Option<String>)>,
+) -> Fix {
     let detached = format!("{function}({})", site.receiver);
     let mut edits = Vec::new();
     let replacement = match &site.declare {
@@ -479,8 +485,10 @@ fn replacement(site: &DetachSite, function: &str, shared: Option<SharedHelper>) 
     if let Some(d) = &site.declare {
         fix = fix.declaring(d.scope.clone(), d.name.clone());
     }
-    if let Some(shared) = shared.filter(|_| function.contains('.')) {
-        fix = fix.with_import(shared.path);
+    match shared.filter(|_| function.contains('.')) {
+        Some((shared, Some(alias))) => fix = fix.with_import_as(shared.path, alias),
+        Some((shared, None)) => fix = fix.with_import(shared.path),
+        None => {}
     }
     fix
 }

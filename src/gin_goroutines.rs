@@ -117,6 +117,40 @@ pub fn joined(cx: &FileCx<'_>, go: Node<'_>) -> bool {
     waits
 }
 
+/// True when the goroutine `go` writes to an `io.Pipe()` its function made
+/// before it (`pr, pw := io.Pipe()`, `pw` used by the goroutine): the
+/// handler reads the other end, or closes it when it returns, and the
+/// goroutine's writes then fail; the goroutine lives as long as the handler
+/// reads.
+pub fn feeds_pipe(cx: &FileCx<'_>, go: Node<'_>) -> bool {
+    let Some(function) = crate::syntax::ancestor(go, crate::syntax::FUNCTION_KINDS) else {
+        return false;
+    };
+    let mut writers = Vec::new();
+    crate::syntax::for_each_node(function, |n| {
+        if n.kind() != "short_var_declaration" || n.start_byte() >= go.start_byte() {
+            return;
+        }
+        let (Some(left), Some(right)) = (
+            n.child_by_field_name("left"),
+            n.child_by_field_name("right"),
+        ) else {
+            return;
+        };
+        let pipe = crate::syntax::named_children(right)
+            .first()
+            .is_some_and(|call| {
+                call.kind() == "call_expression" && cx.is_call_to(*call, "io", &["Pipe"])
+            });
+        if let (true, Some(writer)) = (pipe, crate::syntax::named_children(left).get(1)) {
+            writers.push(text(*writer, cx.src));
+        }
+    });
+    writers
+        .iter()
+        .any(|w| *w != "_" && crate::syntax::mentions_identifier(go, cx.src, w))
+}
+
 /// Every use of a gin context of `gins` in `body`, each with its
 /// identifier.
 fn uses_in<'t>(cx: &FileCx<'t>, body: Node<'t>, gins: &[String]) -> Vec<(Node<'t>, Use<'t>)> {

@@ -123,7 +123,16 @@ fn is_std(path: &str) -> bool {
 /// position, by turning a single `import "x"` into a block, or as a new
 /// declaration after the package clause.
 pub fn add_import(src: &str, root: Node<'_>, path: &str) -> Edit {
-    let line = format!("\"{path}\"");
+    add_import_as(src, root, path, None)
+}
+
+/// The edit that imports `path` under `name` (`name "path"`) when given,
+/// else under its own name, placed as [`add_import`] places it.
+pub fn add_import_as(src: &str, root: Node<'_>, path: &str, name: Option<&str>) -> Edit {
+    let line = match name {
+        Some(name) => format!("{name} \"{path}\""),
+        None => format!("\"{path}\""),
+    };
     let decls = import_declarations(root);
     if let Some(list) = decls.iter().find_map(|d| {
         named_children(*d)
@@ -311,6 +320,27 @@ mod tests {
         assert_eq!(
             add(src, "time"),
             "package a\n\nimport (\n\t\"errors\"\n\t\"os\"\n\t\"time\"\n\n\t\"example.com/x\"\n)\n"
+        );
+    }
+
+    #[test]
+    fn adds_under_a_name() {
+        let add_as = |src: &str| {
+            let tree = parse(src);
+            let edit = add_import_as(src, tree.root_node(), "example.com/app/ginx", Some("ginx2"));
+            apply_edits(src, &[&edit])
+        };
+        assert_eq!(
+            add_as("package a\n\nimport (\n\t\"context\"\n\n\t\"example.com/app/a\"\n\tginx \"example.com/lib/ginx\"\n)\n"),
+            "package a\n\nimport (\n\t\"context\"\n\n\t\"example.com/app/a\"\n\tginx2 \"example.com/app/ginx\"\n\tginx \"example.com/lib/ginx\"\n)\n"
+        );
+        assert_eq!(
+            add_as("package a\n\nimport ginx \"example.com/lib/ginx\"\n"),
+            "package a\n\nimport (\n\tginx2 \"example.com/app/ginx\"\n\tginx \"example.com/lib/ginx\"\n)\n"
+        );
+        assert_eq!(
+            add_as("package a\n"),
+            "package a\n\nimport ginx2 \"example.com/app/ginx\"\n"
         );
     }
 

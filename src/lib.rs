@@ -25,6 +25,7 @@ pub mod escape;
 pub mod fields;
 pub mod fix;
 pub mod forge;
+pub mod gin_arguments;
 pub mod gin_detach;
 pub mod gin_goroutines;
 pub mod git_tree;

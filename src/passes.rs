@@ -497,7 +497,12 @@ fn apply_changes(text: &str, changes: &[&FileChange]) -> Result<Edited, usize> {
     wanted.dedup();
     for path in wanted {
         if !FileImports::from_tree(tree.root_node(), &text).contains(path) {
-            let edit = imports::add_import(&text, tree.root_node(), path);
+            let name = changes
+                .iter()
+                .flat_map(|c| &c.import_names)
+                .find(|(p, _)| *p == path)
+                .map(|(_, name)| name.as_str());
+            let edit = imports::add_import_as(&text, tree.root_node(), path, name);
             text = apply_edits(&text, &[&edit]);
             trail.record(&[&edit]);
             tree = parse(&text);

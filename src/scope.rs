@@ -241,6 +241,14 @@ pub fn goroutine_of(node: Node<'_>) -> Option<Node<'_>> {
     None
 }
 
+/// True when `node` may run after its function has returned: in a
+/// goroutine ([`goroutine_of`]) or in a function literal kept to run later
+/// ([`crate::escape::kept_literal`]). A context handed to such code is
+/// detached, so it is never cancelled by what ends the function.
+pub fn runs_later(node: Node<'_>, src: &str) -> bool {
+    goroutine_of(node).is_some() || crate::escape::kept_literal(node, src).is_some()
+}
+
 /// How to use the best context in scope at `at`, or `None` when there is
 /// none (or the package name `context` is shadowed there). Inside a
 /// goroutine the context is detached with `context.WithoutCancel`, so code

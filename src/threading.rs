@@ -8,7 +8,7 @@
 use crate::fix::Edit;
 use crate::roots::{is_deliberate_root, is_root_call, ROOT_WORDS};
 use crate::rule::FileCx;
-use crate::scope::{context_kind_of_type, context_use, fresh_name, goroutine_of};
+use crate::scope::{context_kind_of_type, context_use, fresh_name, runs_later};
 use crate::syntax::{line_start, named_children, next_line_start, statements, text};
 use crate::workspace::{CallSite, FuncId, Workspace};
 use crate::wrapping::{wrap_facts, WrapFacts};
@@ -36,7 +36,7 @@ pub struct FunctionFacts {
     /// expression that makes its context.
     pub root: Option<String>,
     /// The `Background()`/`TODO()` calls to replace by the new parameter,
-    /// each with whether it runs in a goroutine.
+    /// each with whether it may run after the function returns ([`runs_later`]).
     pub leaf_calls: Vec<(Range<usize>, bool)>,
     /// A `ctx := context.TODO()` line the parameter makes redundant: the
     /// lines to delete.
@@ -131,7 +131,7 @@ fn facts_with_receiver(
                 if first_root.as_ref().is_none_or(|f| n.start_byte() < f.start) {
                     first_root = Some(n.byte_range());
                 }
-                leaf_calls.push((n.byte_range(), goroutine_of(n).is_some()));
+                leaf_calls.push((n.byte_range(), runs_later(n, cx.src)));
             }
         });
     }

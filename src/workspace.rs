@@ -118,8 +118,9 @@ pub struct CallSite {
     /// level (a `var` initializer). Calls in a function literal count as
     /// calls of the declaration around it.
     pub caller: Option<Arc<FuncId>>,
-    /// True when the call runs in a goroutine of its own (`go f()`, or
-    /// inside `go func() { ... }()`).
+    /// True when the call may run after its caller returns: in a goroutine
+    /// (`go f()`, or inside `go func() { ... }()`), or in a function literal
+    /// kept to run later ([`crate::scope::runs_later`]).
     pub in_goroutine: bool,
     /// The context the call could pass without changing its caller: the
     /// one in scope, or the one a root makes; `None` when there is none.
@@ -209,6 +210,10 @@ pub struct FileSummary {
     /// The detach helpers the file declares, with whether it is a test
     /// file.
     pub detach_helpers: Vec<(String, bool)>,
+    /// Every `*gin.Context` passed as an argument.
+    pub gin_arguments: Vec<crate::gin_arguments::GinArgument>,
+    /// Every type assertion or type switch case to `*gin.Context`.
+    pub gin_assertions: Vec<crate::gin_arguments::GinReliance>,
     /// For each top-level declaration, in order: the function or method it
     /// declares and the context it makes as a root, which calls in it need.
     enclosing: Vec<(Option<Arc<FuncId>>, Option<String>)>,
@@ -242,6 +247,8 @@ impl FileSummary {
             declared_names: Vec::new(),
             detach_sites: Vec::new(),
             detach_helpers: Vec::new(),
+            gin_arguments: Vec::new(),
+            gin_assertions: Vec::new(),
             enclosing: Vec::new(),
             read_only: false,
         };
@@ -287,6 +294,12 @@ impl FileSummary {
                 summary
                     .detach_helpers
                     .extend(crate::gin_detach::detach_helper(cx, decl).map(|name| (name, test)));
+                summary
+                    .gin_arguments
+                    .extend(crate::gin_arguments::gin_arguments(cx, decl, &path));
+                summary
+                    .gin_assertions
+                    .extend(crate::gin_arguments::gin_assertions(cx, decl, &path));
             }
             if values {
                 summary
@@ -359,6 +372,7 @@ impl FileSummary {
             site.editable = false;
         }
         self.functions.clear();
+        self.gin_arguments.clear();
         self.late_contexts.clear();
         self.context_fields.clear();
         self.cancelled_returns.clear();
@@ -482,7 +496,7 @@ impl FileSummary {
         if callee.is_none() && !matches!(function.kind(), "identifier" | "selector_expression") {
             return;
         }
-        let in_goroutine = crate::scope::goroutine_of(call).is_some();
+        let in_goroutine = crate::scope::runs_later(call, cx.src);
         self.calls.push(CallSite {
             path: path.clone(),
             range: call.byte_range(),
@@ -1030,6 +1044,10 @@ pub struct Workspace {
     /// The detach helpers of each package, with whether a test file
     /// declares it.
     detach_helpers: HashMap<String, Vec<(String, bool)>>,
+    /// Every `*gin.Context` passed as an argument.
+    gin_arguments: Vec<crate::gin_arguments::GinArgument>,
+    /// Every type assertion or type switch case to `*gin.Context`.
+    gin_assertions: Vec<crate::gin_arguments::GinReliance>,
     /// Built on the first [`Workspace::callers`] query, once every file is
     /// in: a call resolves through declarations of other files.
     index: OnceLock<CallIndex>,
@@ -1083,6 +1101,9 @@ impl Workspace {
             .or_default()
             .extend(summary.declared_names.iter().cloned());
         self.detach_sites.extend_from_slice(&summary.detach_sites);
+        self.gin_arguments.extend_from_slice(&summary.gin_arguments);
+        self.gin_assertions
+            .extend_from_slice(&summary.gin_assertions);
         self.detach_helpers
             .entry(summary.package.clone())
             .or_default()
@@ -1128,6 +1149,16 @@ impl Workspace {
     /// Every place a goroutine gets a `*gin.Context` to detach.
     pub fn detach_sites(&self) -> &[crate::gin_detach::DetachSite] {
         &self.detach_sites
+    }
+
+    /// Every `*gin.Context` passed as an argument.
+    pub fn gin_arguments(&self) -> &[crate::gin_arguments::GinArgument] {
+        &self.gin_arguments
+    }
+
+    /// Every type assertion or type switch case to `*gin.Context`.
+    pub fn gin_assertions(&self) -> &[crate::gin_arguments::GinReliance] {
+        &self.gin_assertions
     }
 
     /// The first detach helper `package` declares that code in a test file

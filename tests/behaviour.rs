@@ -1,7 +1,8 @@
 //! Fixes keep behaviour, or fix it: the Go modules under
 //! `tests/behaviour/<rule-id>/` pass their own `go test` before and after
-//! `ctxmod fix --write`; those under `tests/behaviour/gin/` fail it before
-//! (the bug the rules fix) and pass it after.
+//! `ctxmod fix --write --unsafe`; those under `tests/behaviour/gin/` and
+//! `tests/behaviour/http/` fail it before (the bug the rules fix) and pass
+//! it after.
 
 mod support;
 
@@ -19,7 +20,7 @@ fn behaviour_is_kept(rule: &str) {
 /// Copies the module `tests/behaviour/<dir>`, runs its tests and hands
 /// the result to `before`, fixes it with `rules`, checks that the fix
 /// changed it and left nothing of them to fix, and runs its tests and vet
-/// again.
+/// again. Unsafe fixes are applied too: `rules` picks what runs.
 fn fixed_module(dir: &str, rules: &[&str], before: impl FnOnce(Result<(), String>)) {
     if !have_go() {
         eprintln!("go is not on PATH: skipping the behaviour check of {dir}");
@@ -32,7 +33,7 @@ fn fixed_module(dir: &str, rules: &[&str], before: impl FnOnce(Result<(), String
     let work = tmp.path().join("m");
     copy_tree(&module, &work);
     before(go(&work, &["test", "./..."]));
-    let mut args = vec!["fix", "--write"];
+    let mut args = vec!["fix", "--write", "--unsafe"];
     for rule in rules {
         args.extend(["--rule", rule]);
     }
@@ -49,7 +50,7 @@ fn fixed_module(dir: &str, rules: &[&str], before: impl FnOnce(Result<(), String
         "the fix changed nothing"
     );
     args[0] = "check";
-    args.retain(|a| *a != "--write");
+    args.retain(|a| *a != "--write" && *a != "--unsafe");
     let left = ctxmod(&work, &args);
     assert!(
         left.stdout.is_empty(),
@@ -75,6 +76,21 @@ fn gin_background_jobs_keep_the_request_values_and_are_not_cancelled() {
         );
         assert!(
             failure.contains("/captured: the background job saw context canceled"),
+            "{failure}"
+        );
+    });
+}
+
+#[test]
+fn request_contexts_handed_to_goroutines_keep_their_values_and_are_not_cancelled() {
+    fixed_module("http", &["request-ctx-goroutine"], |before| {
+        let failure = before.expect_err("the background writes fail before the fix");
+        assert!(
+            failure.contains("/handed: the background write saw context canceled"),
+            "{failure}"
+        );
+        assert!(
+            failure.contains("/captured: the background write saw context canceled"),
             "{failure}"
         );
     });

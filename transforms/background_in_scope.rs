@@ -46,7 +46,15 @@
 //! outlive the call — one that is returned, stored in a field, global or
 //! composite value, sent on a channel, or held in a variable that is, or
 //! captured by a goroutine or closure (`cc.ctx, cc.cancel =
-//! context.WithCancel(context.Background())`). Only the context itself is
+//! context.WithCancel(context.Background())`). A root inside a function
+//! literal kept to run later (assigned, returned, stored, passed to a
+//! call whose result is kept — `t.cleanup = throttle(time.Minute, func() {
+//! t.clean(context.TODO()) })` — or handed to a function named like one
+//! that keeps it: `RegisterHandler`, `OnClose`, `AddFunc`, `Subscribe`,
+//! `time.AfterFunc`, …) is reported without a fix when the context in
+//! scope comes from outside the literal: the literal may run after that
+//! context is cancelled. A callback kept by a function named otherwise is
+//! not recognised. Only the context itself is
 //! followed: a root handed to a constructor whose result is kept
 //! (`config.TokenSource(context.Background())`) is still reported, so
 //! review such fixes. Locals count as contexts in scope only when they
@@ -103,6 +111,20 @@ impl Rule for BackgroundInScope {
         } else {
             format!("{root} discards `{source}`: its deadline, cancellation and values are lost")
         };
+        // A function literal kept to run later may run after the context
+        // in scope is cancelled: the root it uses never is.
+        if let Some((literal, how)) =
+            crate::escape::kept_literal(call, cx.src).filter(|_| goroutine_of(call).is_none())
+        {
+            if !declares(cx, literal, &usage.source.name) {
+                let message = format!(
+                    "{message} (not fixed: the function literal is {}, and may run after `{source}` is cancelled)",
+                    how.describe()
+                );
+                out.push(Finding::new(&META, call.byte_range(), message));
+                return;
+            }
+        }
         let finding = Finding::new(&META, call.byte_range(), message);
         // The call was a use of the context package; it may have been the
         // last one.
@@ -114,6 +136,25 @@ impl Rule for BackgroundInScope {
             None => finding,
         });
     }
+}
+
+/// True when the function literal `literal` declares `name` (a parameter,
+/// or a local of its body).
+fn declares(cx: &FileCx<'_>, literal: Node<'_>, name: &str) -> bool {
+    let mut found = false;
+    crate::syntax::for_each_node(literal, |n| {
+        let names = match n.kind() {
+            "parameter_declaration" => n.children_by_field_name("name", &mut n.walk()).collect(),
+            "short_var_declaration" => n
+                .child_by_field_name("left")
+                .map(named_children)
+                .unwrap_or_default(),
+            "var_spec" => n.children_by_field_name("name", &mut n.walk()).collect(),
+            _ => Vec::new(),
+        };
+        found |= names.iter().any(|d| cx.text(*d) == name);
+    });
+    found
 }
 
 /// True when `call` is assigned to a variable spelled `expr`

@@ -24,10 +24,14 @@
 //!
 //! ## Fix safety
 //! Safe: the argument keeps its type, and the callee now sees the
-//! request's cancellation and deadline. Values the callee reads with
-//! `ctx.Value` come from the request's context: keys set with `c.Set` are
-//! no longer visible through it (gin looks them up first in its own
-//! `Keys`); pass such values explicitly.
+//! request's cancellation and deadline. The request's context does not
+//! answer what gin's context does: `Value` with a string key reads the
+//! keys `c.Set` stored, and a type assertion to `*gin.Context` gets the
+//! gin context back. So when any code of the workspace reads a
+//! `context.Context`'s `Value` with a key that may be a string, or asserts
+//! or switches one to `*gin.Context`, the finding is reported without a
+//! fix, naming the first such place: pass those values explicitly (or
+//! use a key type of your own) and run ctxmod again.
 //!
 //! ## Limitations
 //! A callee is known to take a context as for `nil-ctx`: a function or
@@ -36,16 +40,16 @@
 //! well-known library call (`http.NewRequestWithContext`,
 //! `exec.CommandContext`, `(*sql.DB).QueryContext`, the `slog` `...Context`
 //! functions, …). Only a plain identifier of type `*gin.Context` (a
-//! parameter or local) is replaced. Inside a goroutine the handler does not
+//! parameter or local) is replaced. What relies on a gin context is
+//! looked for in the whole workspace, not only in what the callee
+//! reaches, so one such place withholds every fix. Inside a goroutine the handler does not
 //! wait for, the context is `gin-goroutine`'s: it is left alone there.
 
 use crate::fix::{Applicability, Condition, Edit, Finding, Fix};
-use crate::rule::{FileCx, Rule, RuleMeta};
-use crate::scope::{contexts_in_scope, goroutine_of, ContextKind, GIN};
-use crate::syntax::call_arguments;
-use crate::typing::callee_of;
-use crate::workspace::known_context_parameter;
-use tree_sitter::Node;
+use crate::gin_arguments::first_reliance;
+use crate::rule::{RuleMeta, Settings};
+use crate::workspace::{known_context_parameter, Workspace};
+use std::path::PathBuf;
 
 /// The gin-as-context rule.
 pub struct GinAsContext;
@@ -58,65 +62,62 @@ static META: RuleMeta = RuleMeta {
     id: "gin-as-context",
     summary: "a `*gin.Context` passed as a `context.Context`: pass `c.Request.Context()`",
     applicability: Applicability::Safe,
-    kinds: &["call_expression"],
-    needles: &["gin-gonic/gin"],
+    kinds: &[],
+    // A file that reads context values may rely on a gin context without
+    // importing gin.
+    needles: &["gin-gonic/gin", ".Value("],
     needs_callers: false,
 };
 
-impl Rule for GinAsContext {
+impl crate::rule::Rule for GinAsContext {
     fn meta(&self) -> &'static RuleMeta {
         &META
     }
 
-    fn visit(&self, call: Node<'_>, cx: &FileCx<'_>, out: &mut Vec<Finding>) {
-        if cx.package_name(GIN).is_none() {
+    fn check_workspace(
+        &self,
+        workspace: &Workspace,
+        _settings: &Settings,
+        out: &mut Vec<(PathBuf, Finding)>,
+    ) {
+        if workspace.gin_arguments().is_empty() {
             return;
         }
-        let args = call_arguments(call);
-        if !args.iter().any(|a| a.kind() == "identifier") {
-            return;
-        }
-        // A goroutine the handler does not wait for must not read the
-        // context at all: gin-goroutine detaches it there.
-        if goroutine_of(call).is_some_and(|go| !crate::gin_goroutines::joined(cx, go)) {
-            return;
-        }
-        let gins: Vec<String> = contexts_in_scope(cx, call)
-            .into_iter()
-            .filter(|c| c.kind == ContextKind::Gin)
-            .map(|c| c.name)
-            .collect();
-        let passed =
-            |a: &Node<'_>| a.kind() == "identifier" && gins.iter().any(|g| g == cx.text(*a));
-        if !args.iter().any(passed) {
-            return;
-        }
-        let Some(callee) = callee_of(cx, call) else {
-            return;
-        };
-        let function = cx.text(
-            call.child_by_field_name("function")
-                .expect("calls have a function"),
-        );
-        for (index, arg) in args.iter().enumerate().filter(|(_, a)| passed(a)) {
-            let name = cx.text(*arg);
-            let expr = format!("{name}.Request.Context()");
-            let message = format!(
-                "`{name}` (a *gin.Context) passed as the context.Context of `{function}`: it is never cancelled with the request"
-            );
-            let fix = Fix::new(
-                Applicability::Safe,
-                format!("pass `{expr}`"),
-                vec![Edit::replace(arg.byte_range(), expr.clone())],
-            );
-            let mut finding = Finding::new(&META, arg.byte_range(), message).with_fix(fix);
-            if !known_context_parameter(&callee, index) {
-                finding = finding.when(Condition::CalleeTakesContext {
-                    callee: callee.clone(),
-                    arg: index,
-                });
+        let reliance = first_reliance(workspace);
+        for site in workspace.gin_arguments() {
+            let taken = known_context_parameter(&site.callee, site.index)
+                || workspace.holds(
+                    &site.package,
+                    &Condition::CalleeTakesContext {
+                        callee: site.callee.clone(),
+                        arg: site.index,
+                    },
+                );
+            if !taken {
+                continue;
             }
-            out.push(finding);
+            let name = &site.name;
+            let mut message = format!(
+                "`{name}` (a *gin.Context) passed as the context.Context of `{}`: it is never cancelled with the request",
+                site.function
+            );
+            let mut finding = Finding::new(&META, site.range.clone(), String::new());
+            if let Some(r) = &reliance {
+                message.push_str(&format!(
+                    " (not fixed: `{}` at {} may need the gin context itself, which `{name}.Request.Context()` is not)",
+                    r.what,
+                    crate::report::place(&r.path, r.line)
+                ));
+            } else {
+                let expr = format!("{name}.Request.Context()");
+                finding = finding.with_fix(Fix::new(
+                    Applicability::Safe,
+                    format!("pass `{expr}`"),
+                    vec![Edit::replace(site.range.clone(), expr)],
+                ));
+            }
+            finding.message = message;
+            out.push((site.path.to_path_buf(), finding));
         }
     }
 }

@@ -12,7 +12,8 @@
 //! with `[gin-copy-detach] helper_file = "gin_detach.go"` in ctxmod.toml).
 //! With `--detach-helper import/path.Func` (or `[gin-copy-detach] helper`)
 //! every package calls that shared helper instead, `pkg.Func(c)`, and the
-//! import is added.
+//! import is added (as `pkg2 "import/path"` in a file where `pkg` is
+//! already another import or an identifier).
 //!
 //! ## Why
 //! gin documents `Copy()` as the way to hand a context to a goroutine, but
@@ -55,10 +56,11 @@
 //! free name is picked. The helper needs `context.WithoutCancel`: a module
 //! whose `go` directive is older than 1.21 gets the finding without a fix,
 //! as does a package whose directory already has a `detach_context.go`
-//! that is not the helper. A shared helper whose package name is already
-//! taken in the file (by another import or an identifier) is not imported
-//! under an alias: the finding is reported without a fix, saying so. The work is no longer bounded by the request:
-//! give it a deadline of its own (`unbounded-detach`).
+//! that is not the helper. A shared helper's package name counts as taken
+//! when the file imports another package under it, declares or uses it as
+//! an identifier in the function, or the package's parsed files declare
+//! it at top level. The work is no longer bounded by the request: give it
+//! a deadline of its own (`unbounded-detach`).
 
 use crate::fix::{Applicability, Finding};
 use crate::gin_detach::detach_fix;

@@ -20,7 +20,13 @@
 //! `gin-copy-detach` uses (the package's own, or one added once per
 //! package, or the shared one of `--detach-helper`): as the argument of
 //! the `go` call, or, for a function literal,
-//! as `cc := detachContext(c)` declared before `go` and used inside.
+//! as `cc := detachContext(c)` declared before `go` and used inside. A
+//! context passed to a function whose parameter there is a
+//! `context.Context` (`go work(c)` with `func work(ctx context.Context)`,
+//! resolved as for `gin-as-context`) gets
+//! `context.WithoutCancel(c.Request.Context())` instead: the function
+//! needs no gin context, only the request's values (unless code of the
+//! workspace relies on contexts being gin's, as `gin-as-context` checks).
 //!
 //! ## Why
 //! gin pools its contexts: when the handler returns, `c` is reset and handed
@@ -69,14 +75,15 @@
 //! `ctx`. The detached context needs Go 1.21; an older module gets the
 //! finding without a fix.
 
-use crate::fix::{Applicability, Edit, Finding, Fix};
-use crate::gin_detach::detach_fix;
+use crate::fix::{Applicability, Condition, Edit, Finding, Fix};
+use crate::gin_arguments::first_reliance;
+use crate::gin_detach::{detach_fix, DetachSite};
 use crate::gin_goroutines::{hand_off, HandOff, Use};
 use crate::key_names::camel_name;
 use crate::rule::{FileCx, Rule, RuleMeta, Settings};
 use crate::scope::{fresh_name_among, name_scope, names_in_scope};
 use crate::syntax::{line_indent, line_start, named_children, text};
-use crate::workspace::Workspace;
+use crate::workspace::{known_context_parameter, Workspace};
 use std::collections::HashSet;
 use std::path::PathBuf;
 use tree_sitter::Node;
@@ -136,12 +143,51 @@ impl Rule for GinGoroutine {
                 Some(_) => format!("`{}` is used in a goroutine, after gin may have recycled it for another request", site.receiver),
             };
             let finding = Finding::new(&META, site.replace[0].clone(), message);
-            out.push((
-                site.path.to_path_buf(),
-                detach_fix(workspace, settings, site, finding),
-            ));
+            let finding = match request_context_fix(workspace, site) {
+                Some(fix) => finding.with_fix(fix),
+                None => detach_fix(workspace, settings, site, finding),
+            };
+            out.push((site.path.to_path_buf(), finding));
         }
     }
+}
+
+/// For `go f(c)` where `f` takes a `context.Context` there: the fix that
+/// passes `context.WithoutCancel(c.Request.Context())`, which the handler
+/// evaluates before gin can recycle `c`. `None` when the parameter is not
+/// known to be a context, the module's Go is older than 1.21, the name
+/// `context` means something else in the file, or code of the workspace
+/// relies on contexts being gin's ([`first_reliance`]).
+fn request_context_fix(workspace: &Workspace, site: &DetachSite) -> Option<Fix> {
+    let (callee, index) = site.argument_of.as_ref()?;
+    let takes_context = known_context_parameter(callee, *index)
+        || workspace.holds(
+            &site.package,
+            &Condition::CalleeTakesContext {
+                callee: callee.clone(),
+                arg: *index,
+            },
+        );
+    // Code that asserts the context back to *gin.Context or reads gin's
+    // keys through it needs the detached copy.
+    if !takes_context || !site.has_without_cancel || first_reliance(workspace).is_some() {
+        return None;
+    }
+    let context = match site.imports.local_name("context") {
+        Some(name) => name,
+        None if site.imports.path_of("context").is_some()
+            || site.names.iter().any(|n| n == "context") =>
+        {
+            return None
+        }
+        None => "context",
+    };
+    let detached = format!(
+        "{context}.WithoutCancel({}.Request.Context())",
+        site.receiver
+    );
+    let edits = vec![Edit::replace(site.replace[0].clone(), detached.clone())];
+    Some(Fix::new(Applicability::Safe, format!("pass `{detached}`"), edits).with_import("context"))
 }
 
 /// The fix that reads every use before `go`, or `None` when it needs

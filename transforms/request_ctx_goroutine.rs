@@ -51,7 +51,10 @@
 //! ## Limitations
 //! A goroutine joined before the handler returns is not a finding, as for
 //! `gin-goroutine`: one followed, in the handler, by a `.Wait()` call or a
-//! channel receive. A semaphore drained by sends to it is not seen as a
+//! channel receive. Nor is one that writes to an `io.Pipe()` the handler
+//! made (`pr, pw := io.Pipe()`): the handler reads the other end, and when
+//! it returns early its `pr.Close()` makes the writes fail, so the request's
+//! cancellation is what stops the goroutine's work. A semaphore drained by sends to it is not seen as a
 //! wait. A local counts as the request's context only when it is assigned
 //! once in its function (a local derived with `WithCancel`/`WithTimeout`
 //! has a cancellation of its own and is left alone). Inside the function
@@ -188,7 +191,8 @@ fn handed<'t>(cx: &FileCx<'t>, go: Node<'t>) -> Option<Handed<'t>> {
     if arguments.is_empty() && captured.is_empty() {
         return None;
     }
-    (!crate::gin_goroutines::joined(cx, go)).then_some(Handed {
+    let bound = crate::gin_goroutines::joined(cx, go) || crate::gin_goroutines::feeds_pipe(cx, go);
+    (!bound).then_some(Handed {
         arguments,
         captured,
     })

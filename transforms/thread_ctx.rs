@@ -38,9 +38,11 @@
 //! benchmarks and fuzz tests `t.Context()` from Go 1.24 on (else
 //! `context.Background()`); an `http` handler passes `r.Context()` and a gin
 //! handler `c.Request.Context()`, as a function with a context parameter
-//! passes it. A call that runs in a goroutine gets
-//! `context.WithoutCancel(ctx)`, so threading never adds a cancellation the
-//! code did not have.
+//! passes it. A call that runs in a goroutine, or in a function literal
+//! kept to run later (assigned, returned, stored, or handed to a function
+//! named like one that keeps it: `RegisterHandler`, `OnClose`, `AddFunc`,
+//! `time.AfterFunc`), gets `context.WithoutCancel(ctx)`, so threading
+//! never adds a cancellation the code did not have.
 //!
 //! ## Fix safety
 //! Unsafe: it changes signatures, so code outside the workspace that calls

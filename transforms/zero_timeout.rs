@@ -11,8 +11,7 @@
 //!   unset;
 //! - `time.Until(t)` or `t.Sub(time.Now())`: negative once `t` has passed;
 //! - a deadline of `time.Time{}`, a `var t time.Time` declared without a
-//!   value, a `time.Time` parameter, or a field: the zero time (year 1)
-//!   when unset;
+//!   value, or a field: the zero time (year 1) when unset;
 //! - a deadline `time.Now().Add(d)`, where `d` is one of the durations
 //!   above.
 //!
@@ -49,9 +48,17 @@
 //!
 //! ## Limitations
 //! A value is taken as checked, and not reported, when an `if` or
-//! `switch` before the call (or around it) in the same function names it
-//! in its condition (`if d <= 0`, `if !t.IsZero()`), whatever the check
-//! does. A variable is followed to the value it is declared with, not
+//! `switch` before the call in the same function names it anywhere
+//! (`if d <= 0`, `if !t.IsZero()`, `if ok { d = cfg.Timeout }`), or one
+//! around the call names it in its header, whatever the check does; a
+//! field also counts as checked through a flag of it (`if ht.timeoutSet`,
+//! `hasTimeout`, `timeoutValid`, `isTimeoutSet`). A `time.Time`
+//! parameter is not reported: in the code this was tried on (grpc, etcd,
+//! x/net, redis, pgx) every deadline parameter is a deadline the caller
+//! computed (`time.Now().Add(d)`) or a wrapper's, so the zero time would
+//! be the caller's mistake, reported where it writes it. Test files are
+//! not checked: a zero or negative timeout there is most often what the
+//! test is about. A variable is followed to the value it is declared with, not
 //! through later assignments; package-level variables and the results of
 //! calls (other than `time.Until`) are not followed. A struct field is
 //! reported wherever it is read, even when the configuration was checked
@@ -93,6 +100,10 @@ impl Rule for ZeroTimeout {
     fn visit(&self, node: Node<'_>, cx: &FileCx<'_>, out: &mut Vec<Finding>) {
         const TIMEOUTS: &[&str] = &["WithTimeout", "WithTimeoutCause"];
         const DEADLINES: &[&str] = &["WithDeadline", "WithDeadlineCause"];
+        // A test's zero timeout is most often the point of the test.
+        if cx.path.to_string_lossy().ends_with("_test.go") {
+            return;
+        }
         let timeout = cx.is_call_to(node, "context", TIMEOUTS);
         if !timeout && !cx.is_call_to(node, "context", DEADLINES) {
             return;
@@ -216,14 +227,13 @@ fn zero_time(
         "identifier" if !checked(cx, call, cx.text(expr)) => {
             let name = cx.text(expr);
             match local_declaration(cx, expr, name)? {
-                Declaration::Typed { ty, .. } if cx.text(ty) == format!("{time}.Time") => {
-                    let what = if ty.parent().is_some_and(|p| p.kind() == "parameter_declaration") {
-                        "comes from the caller and may be the zero time (year 1) or past"
-                    } else {
-                        "is declared as the zero time (year 1) and may still be zero here"
-                    };
+                // A parameter is the caller's deadline: not reported.
+                Declaration::Typed { ty, .. }
+                    if cx.text(ty) == format!("{time}.Time")
+                        && ty.parent().is_none_or(|p| p.kind() != "parameter_declaration") =>
+                {
                     Some(format!(
-                        "the deadline `{name}` {what}, and {CANCELS}: check `{name}.IsZero()` (and that it is in the future) first"
+                        "the deadline `{name}` is declared as the zero time (year 1) and may still be zero here, and {CANCELS}: check `{name}.IsZero()` (and that it is in the future) first"
                     ))
                 }
                 Declaration::Assigned(values, index) if values.len() > index && depth < MAX_DEPTH => {
@@ -394,26 +404,71 @@ fn declares_loop_variable(cx: &FileCx<'_>, for_statement: Node<'_>, name: &str) 
     })
 }
 
-/// True when an `if` or `switch` of the function around `call`, before it
-/// or around it, names `what` in its condition: the code checks it. (A
-/// loop's condition does not count: `attempt < 3` says nothing of 0.)
+/// True when the function around `call` looks at `what` before using it:
+/// an `if` or `switch` wholly before `call` that names `what` (or a flag
+/// of it, see [`flags_of`]) anywhere, or one around `call` that names it
+/// in its header (initializer and condition). (A loop's condition does not
+/// count: `attempt < 3` says nothing of 0.)
 fn checked(cx: &FileCx<'_>, call: Node<'_>, what: &str) -> bool {
     let Some(function) = crate::syntax::enclosing_function(call) else {
         return false;
+    };
+    let flags = flags_of(what);
+    let names = |node: Node<'_>| {
+        let text = cx.text(node);
+        mentions(text, what) || flags.iter().any(|f| mentions_word(text, f))
     };
     let mut found = false;
     for_each_node(function, |n| {
         if found || n.start_byte() >= call.start_byte() {
             return;
         }
-        let condition = match n.kind() {
-            "if_statement" => n.child_by_field_name("condition"),
-            "expression_switch_statement" => n.child_by_field_name("value"),
-            _ => None,
+        let header: &[&str] = match n.kind() {
+            "if_statement" => &["initializer", "condition"],
+            "expression_switch_statement" => &["initializer", "value"],
+            _ => return,
         };
-        found = condition.is_some_and(|c| mentions(cx.text(c), what));
+        found = if n.end_byte() <= call.start_byte() {
+            names(n)
+        } else {
+            header
+                .iter()
+                .filter_map(|field| n.child_by_field_name(field))
+                .any(names)
+        };
     });
     found
+}
+
+/// The flags that say whether the field `x.f` was set: `fSet`, `hasF`,
+/// `fValid`, `isFSet` (each alone or as a field of `x`). Empty for a name
+/// that is not a field.
+fn flags_of(what: &str) -> Vec<String> {
+    let Some((_, field)) = what.rsplit_once('.') else {
+        return Vec::new();
+    };
+    let mut chars = field.chars();
+    let Some(first) = chars.next() else {
+        return Vec::new();
+    };
+    let capital: String = first.to_uppercase().chain(chars).collect();
+    vec![
+        format!("{field}Set"),
+        format!("has{capital}"),
+        format!("{field}Valid"),
+        format!("is{capital}Set"),
+    ]
+}
+
+/// True when `text` holds `word` as a whole name, alone or as a field
+/// (`ht.timeoutSet`).
+fn mentions_word(text: &str, word: &str) -> bool {
+    let is_word = |c: char| c.is_alphanumeric() || c == '_';
+    text.match_indices(word).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + word.len()..].chars().next();
+        !before.is_some_and(is_word) && !after.is_some_and(is_word)
+    })
 }
 
 /// True when `text` holds `what` as a whole expression (not part of a
@@ -425,4 +480,21 @@ fn mentions(text: &str, what: &str) -> bool {
         let after = text[i + what.len()..].chars().next();
         !before.is_some_and(|c| is_word(c) || c == '.') && !after.is_some_and(is_word)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flags_of_a_field() {
+        assert_eq!(
+            flags_of("ht.timeout"),
+            ["timeoutSet", "hasTimeout", "timeoutValid", "isTimeoutSet"]
+        );
+        assert!(flags_of("timeout").is_empty());
+        assert!(mentions_word("ht.timeoutSet && x", "timeoutSet"));
+        assert!(mentions_word("hasTimeout", "hasTimeout"));
+        assert!(!mentions_word("ht.timeoutSettled", "timeoutSet"));
+    }
 }

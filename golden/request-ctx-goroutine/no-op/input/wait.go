@@ -2,6 +2,7 @@ package wait
 
 import (
 	"context"
+	"io"
 	"net/http"
 	"strings"
 	"sync"
@@ -42,4 +43,26 @@ func Bounded(w http.ResponseWriter, r *http.Request) {
 		_ = fetch(ctx, "b")
 	}()
 	w.WriteHeader(http.StatusAccepted)
+}
+
+// Parts streams parts a goroutine writes into a pipe: the handler reads
+// them, and closing the reader when it returns stops the writer, which
+// should stop fetching once the request is gone.
+func Parts(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	pr, pw := io.Pipe()
+	defer pr.Close()
+	go func() {
+		for _, url := range strings.Split(r.FormValue("urls"), ",") {
+			if err := fetch(ctx, url); err != nil {
+				pw.CloseWithError(err)
+				return
+			}
+			if _, err := io.WriteString(pw, url+"\n"); err != nil {
+				return
+			}
+		}
+		pw.Close()
+	}()
+	_, _ = io.Copy(w, pr)
 }

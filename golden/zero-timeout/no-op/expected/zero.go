@@ -46,3 +46,43 @@ func retry(parent context.Context, retries int) error {
 	defer cancel()
 	return ping(ctx)
 }
+
+type transport struct {
+	timeout    time.Duration
+	timeoutSet bool
+	rpcTimeout time.Duration
+}
+
+// serve is grpc's handler transport: the flag says the timeout was set.
+func (t *transport) serve(parent context.Context) {
+	var cancel context.CancelFunc
+	ctx := parent
+	if t.timeoutSet {
+		ctx, cancel = context.WithTimeout(parent, t.timeout)
+	} else {
+		ctx, cancel = context.WithCancel(parent)
+	}
+	defer cancel()
+	_ = ping(ctx)
+}
+
+// lookup looks at the field in an earlier if, whatever it does there.
+func (t *transport) lookup(parent context.Context, fallback time.Duration) error {
+	if fallback > 0 {
+		t.rpcTimeout = max(t.rpcTimeout, fallback)
+	}
+	ctx, cancel := context.WithTimeout(parent, t.rpcTimeout)
+	defer cancel()
+	return ping(ctx)
+}
+
+// connect gets its deadline from its caller, which computed it.
+func connect(parent context.Context, connectDeadline time.Time) error {
+	ctx, cancel := context.WithDeadline(parent, connectDeadline)
+	defer cancel()
+	return ping(ctx)
+}
+
+func dial(parent context.Context) error {
+	return connect(parent, time.Now().Add(20*time.Second))
+}

@@ -21,7 +21,8 @@ func quickCheck(parent context.Context, attempt int) error {
 	return ping(ctx)
 }
 
-// runUntil is seed Bug 8.
+// runUntil is seed Bug 8, not reported: the deadline is the caller's, and
+// the zero time would be the caller's mistake (see the limitations).
 func runUntil(parent context.Context, until time.Time) error {
 	ctx, cancel := context.WithDeadline(parent, until) // BUG when until is past/zero
 	defer cancel()
