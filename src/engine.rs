@@ -9,16 +9,15 @@ use crate::passes::{resolve, FixId};
 use crate::rule::{FileCx, RuleMeta, RuleSet};
 use crate::source::{is_generated, SourceFile};
 use crate::suppress::Suppressions;
-use crate::syntax::{first_error, parse};
-use crate::tokens::Identifiers;
-use crate::wanted::{Place, WantedNames};
+use crate::syntax::{first_error, parse, parse_ranges};
+use crate::tokens::{use_offsets, Identifiers, Uses};
+use crate::wanted::WantedNames;
 use crate::workspace::{FileSummary, Workspace};
 use aho_corasick::AhoCorasick;
 use indicatif::ProgressBar;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use tree_sitter::Tree;
 
 /// How serious a notice is.
@@ -106,9 +105,8 @@ pub struct FixOutcome {
 
 /// What scanning one file gave.
 enum Scanned {
-    /// Parsed and checked; the source is kept only when there are findings,
-    /// the text and tree when call sites will be collected.
-    Analysed(PathBuf, Option<SourceFile>, Box<Analysis>, Option<Parsed>),
+    /// Parsed and checked; the source is kept only when there are findings.
+    Analysed(PathBuf, Option<SourceFile>, Box<Analysis>),
     /// Not parsed, but it may call a context-taking function of the
     /// workspace: looked at again once the workspace is known.
     MayCall(PathBuf),
@@ -142,6 +140,8 @@ struct Scan {
     outcome: CheckOutcome,
     /// The functions whose call sites the summaries hold.
     call_names: WantedNames,
+    /// The workspace the summaries make.
+    workspace: Workspace,
 }
 
 /// What a scan has gathered so far.
@@ -154,20 +154,17 @@ struct ScanState {
     summaries: BTreeMap<PathBuf, FileSummary>,
     /// Files to look at again once the workspace is known.
     may_call: Vec<PathBuf>,
-    /// Texts and trees kept for the call-site rounds.
-    trees: HashMap<PathBuf, Parsed>,
     /// Counts and notices.
     outcome: CheckOutcome,
 }
 
 impl ScanState {
-    fn collect(&mut self, scanned: Scanned) {
+    /// Takes in what scanning one file gave; returns the file's summary
+    /// when it was analysed.
+    fn collect(&mut self, scanned: Scanned) -> Option<&FileSummary> {
         match scanned {
-            Scanned::Analysed(path, source, analysis, parsed) => {
+            Scanned::Analysed(path, source, analysis) => {
                 self.outcome.files_parsed += 1;
-                if let Some(parsed) = parsed {
-                    self.trees.insert(path.clone(), parsed);
-                }
                 let Analysis { summary, findings } = *analysis;
                 if let Some(source) = source {
                     self.analysed.push(AnalysedFile {
@@ -176,7 +173,13 @@ impl ScanState {
                         package: summary.package.clone(),
                     });
                 }
-                self.summaries.insert(path, summary);
+                return Some(match self.summaries.entry(path) {
+                    std::collections::btree_map::Entry::Vacant(e) => e.insert(summary),
+                    std::collections::btree_map::Entry::Occupied(mut e) => {
+                        e.insert(summary);
+                        e.into_mut()
+                    }
+                });
             }
             Scanned::MayCall(path) => self.may_call.push(path),
             Scanned::Skipped => {}
@@ -185,6 +188,7 @@ impl ScanState {
                 self.outcome.notices.push(n);
             }
         }
+        None
     }
 }
 
@@ -200,8 +204,6 @@ pub struct Engine<'r> {
     rules: &'r RuleSet,
     needles: AhoCorasick,
     modules: ModuleCache,
-    /// The bytes of source whose trees are kept (see [`TREE_BUDGET`]).
-    kept: AtomicUsize,
 }
 
 impl<'r> Engine<'r> {
@@ -212,7 +214,6 @@ impl<'r> Engine<'r> {
             rules,
             needles,
             modules: ModuleCache::default(),
-            kept: AtomicUsize::new(0),
         }
     }
 
@@ -226,12 +227,11 @@ impl<'r> Engine<'r> {
         let parses_before = crate::syntax::parse_count();
         let Scan {
             files: scanned,
-            summaries,
             mut outcome,
+            workspace,
             ..
         } = self.scan(paths, progress);
         outcome.parses = crate::syntax::parse_count() - parses_before;
-        let workspace = Workspace::new(summaries.values());
         let mut files: BTreeMap<PathBuf, FileFindings> = scanned
             .into_iter()
             .map(
@@ -319,7 +319,6 @@ impl<'r> Engine<'r> {
     /// Reads, pre-scans and analyses every file. Only the texts of files
     /// with findings are kept.
     fn scan(&self, paths: &[PathBuf], progress: &ProgressBar) -> Scan {
-        self.kept.store(0, Ordering::Relaxed);
         let first: Vec<Scanned> = paths
             .par_iter()
             .map(|path| {
@@ -337,9 +336,10 @@ impl<'r> Engine<'r> {
         for scanned in first {
             state.collect(scanned);
         }
+        let mut workspace = Workspace::new(state.summaries.values());
         // Files without the needles can still call a context-taking function
         // of the workspace: parse those that contain such a call's text.
-        let needles = Workspace::new(state.summaries.values()).caller_needles();
+        let needles = workspace.caller_needles();
         let unparsed = std::mem::take(&mut state.may_call);
         if !needles.is_empty() && !unparsed.is_empty() {
             let callers = AhoCorasick::new(&needles).expect("needles are plain strings");
@@ -348,10 +348,12 @@ impl<'r> Engine<'r> {
                 .map(|path| self.scan_file(path, Some(&callers)))
                 .collect();
             for scanned in second {
-                state.collect(scanned);
+                if let Some(summary) = state.collect(scanned) {
+                    workspace.add(summary);
+                }
             }
         }
-        let call_names = self.collect_call_sites(paths, &mut state);
+        let call_names = self.collect_call_sites(paths, &mut state, &mut workspace);
         let ScanState {
             mut analysed,
             summaries,
@@ -367,111 +369,134 @@ impl<'r> Engine<'r> {
             summaries,
             outcome,
             call_names,
+            workspace,
         }
     }
 
     /// Adds to the summaries the calls of and references to the functions
-    /// the rules ask about, from every file that names one. A rule may ask
-    /// for more once it sees those calls (the callers of a function it
-    /// threads), so this repeats until no new name is asked for; each
-    /// round looks only for the new names, in files parsed once (their
-    /// trees are kept until the rounds end, up to a memory budget).
-    /// Returns the names.
-    fn collect_call_sites(&self, paths: &[PathBuf], state: &mut ScanState) -> WantedNames {
+    /// the rules ask about, from every file that may use one so. A rule
+    /// may ask for more once it sees those calls (the callers of a function
+    /// it threads), so this repeats until no new name is asked for; each
+    /// file is searched once for each name, in the declarations that hold
+    /// it, parsed again. Returns the names.
+    fn collect_call_sites(
+        &self,
+        paths: &[PathBuf],
+        state: &mut ScanState,
+        workspace: &mut Workspace,
+    ) -> WantedNames {
         const MAX_ROUNDS: usize = 16;
         let mut seen = WantedNames::default();
         let mut candidates: Option<Vec<Candidate>> = None;
-        let mut trees = std::mem::take(&mut state.trees);
-        let mut workspace = Workspace::new(state.summaries.values());
         for _ in 0..MAX_ROUNDS {
             let mut now = seen.clone();
-            now.extend(&self.rules.call_sites_wanted(&workspace));
-            let new = now.since(&seen);
-            if new.is_empty() {
+            now.extend(&self.rules.call_sites_wanted(workspace));
+            let words = now.grown_since(&seen);
+            if words.is_empty() {
                 break;
             }
-            let words = new.all();
-            let candidates =
-                candidates.get_or_insert_with(|| self.call_site_candidates(paths, &trees));
-            let summaries = &state.summaries;
-            let found: Vec<(PathBuf, Found, Option<Parsed>)> = candidates
-                .par_iter()
-                .filter_map(|candidate| {
-                    let Candidate {
-                        path,
-                        editable,
-                        identifiers,
-                    } = candidate;
-                    // Most files hold none of the words: tell from their
-                    // identifiers, then read the few that may.
-                    let held: Vec<&str> = words
-                        .iter()
-                        .copied()
-                        .filter(|w| identifiers.may_hold(w))
-                        .collect();
-                    if held.is_empty() {
-                        return None;
-                    }
-                    let wanted_here = |text: &str| {
-                        let place = new.place(path, text);
-                        held.iter().any(|w| new.wants(&place, w)).then_some(place)
-                    };
-                    let look = |(text, tree): &Parsed, place: Place| match summaries.get(path) {
-                        Some(summary) => self
-                            .guarded(path, || {
-                                self.with_cx(path, text, tree, |cx| {
-                                    summary.uses_of(cx, &new.at(&place))
-                                })
-                            })
-                            .ok()
-                            .map(Found::More),
-                        None => {
-                            let names = now.at(&place);
-                            let mut summary = self
-                                .analyse_tree(path, text, tree, Some(&names), false)
-                                .ok()?
-                                .summary;
-                            if !editable || is_generated(text) {
-                                summary.make_read_only();
-                            }
-                            Some(Found::New(summary))
-                        }
-                    };
-                    if let Some(parsed) = trees.get(path) {
-                        let place = wanted_here(&parsed.0)?;
-                        return look(parsed, place).map(|found| (path.clone(), found, None));
-                    }
-                    let source = SourceFile::load(path).ok()?;
-                    let place = wanted_here(&source.text)?;
-                    let tree = parse(&source.text);
-                    let parsed = (source.text, tree);
-                    let found = look(&parsed, place)?;
-                    Some((path.clone(), found, Some(parsed)))
-                })
+            let candidates = candidates.get_or_insert_with(|| self.call_site_candidates(paths));
+            let round = Round {
+                wanted: &now,
+                words: &words,
+                summaries: &state.summaries,
+            };
+            let found: Vec<(PathBuf, Found)> = candidates
+                .par_iter_mut()
+                .filter_map(|candidate| self.search(candidate, &round))
                 .collect();
-            drop(new);
             seen = now;
-            for (path, found, parsed) in found {
+            for (path, found) in found {
                 match found {
                     Found::New(summary) => {
                         workspace.add(&summary);
-                        state.summaries.insert(path.clone(), summary);
+                        state.summaries.insert(path, summary);
                     }
                     Found::More(uses) => {
-                        workspace.add_uses(&uses);
                         if let Some(summary) = state.summaries.get_mut(&path) {
+                            let uses = summary.unheld(uses);
+                            workspace.add_uses(&uses);
                             summary.extend_uses(&uses);
                         }
                     }
                 }
-                let kept = self.kept.load(Ordering::Relaxed);
-                if let Some(parsed) = parsed.filter(|p| kept + p.0.len() <= TREE_BUDGET) {
-                    self.kept.fetch_add(parsed.0.len(), Ordering::Relaxed);
-                    trees.insert(path, parsed);
-                }
             }
         }
         seen
+    }
+
+    /// Searches one file for the round's names it may use and has not been
+    /// searched for: a file summarised before in the declarations that
+    /// hold them, each parsed on its own once in the rounds; another whole.
+    /// `None` when it holds none of them, or cannot be read or analysed.
+    fn search(&self, candidate: &mut Candidate, round: &Round<'_>) -> Option<(PathBuf, Found)> {
+        // Most files use none of the words: tell from their identifiers,
+        // then read the few that may.
+        let uses_of = |w: &str| round.wanted.uses_of(w);
+        let searched = &candidate.searched;
+        let held: Vec<&str> = round
+            .words
+            .iter()
+            .copied()
+            .filter(|w| !searched.get(*w).is_some_and(|s| s.contains(uses_of(w))))
+            .filter(|w| candidate.identifiers.may_use(w, uses_of(w)))
+            .collect();
+        if held.is_empty() {
+            return None;
+        }
+        let path = candidate.path.clone();
+        if candidate.parsed.is_none() {
+            let text = SourceFile::load(&path).ok()?.text;
+            candidate.parsed = Some(Parsed::new(text));
+        }
+        let parsed = candidate.parsed.as_mut()?;
+        let place = round.wanted.place(&path, &parsed.text);
+        let names: HashSet<String> = held
+            .iter()
+            .filter(|w| round.wanted.wants(&place, w))
+            .map(|w| w.to_string())
+            .collect();
+        if names.is_empty() {
+            return None;
+        }
+        candidate
+            .searched
+            .extend(names.iter().map(|n| (n.clone(), uses_of(n))));
+        let found = match round.summaries.get(&path) {
+            Some(summary) => {
+                let offsets = use_offsets(&parsed.text, &names, uses_of);
+                let declarations = summary.declarations_around(&offsets);
+                if declarations.is_empty() {
+                    return None;
+                }
+                parsed.cover(summary, &declarations);
+                let mut uses = FileSummary::default();
+                for tree in &parsed.trees {
+                    let more = self.guarded(&path, || {
+                        self.with_cx(&path, &parsed.text, tree, |cx| {
+                            summary.uses_of(cx, &names, &offsets)
+                        })
+                    });
+                    uses.extend_uses(&more.ok()?);
+                }
+                uses.sort_uses();
+                Found::More(uses)
+            }
+            None => {
+                let tree = parse(&parsed.text);
+                let mut summary = self
+                    .analyse_tree(&path, &parsed.text, &tree, Some(&names), false)
+                    .ok()?
+                    .summary;
+                if !candidate.editable || is_generated(&parsed.text) {
+                    summary.make_read_only();
+                }
+                parsed.trees = vec![tree];
+                parsed.whole = true;
+                Found::New(summary)
+            }
+        };
+        Some((path, found))
     }
 
     /// The files whose calls a signature change must see: the paths given,
@@ -479,11 +504,7 @@ impl<'r> Engine<'r> {
     /// `go.work` uses, which a fix may not edit; each read once for its
     /// identifiers (from `trees` when it was parsed already). Unreadable
     /// files are left out (the first stage reported them).
-    fn call_site_candidates(
-        &self,
-        paths: &[PathBuf],
-        trees: &HashMap<PathBuf, Parsed>,
-    ) -> Vec<Candidate> {
+    fn call_site_candidates(&self, paths: &[PathBuf]) -> Vec<Candidate> {
         let mut seen: HashSet<PathBuf> = paths.iter().map(|p| crate::gomod::absolute(p)).collect();
         let mut modules: Vec<PathBuf> = paths
             .iter()
@@ -525,14 +546,13 @@ impl<'r> Engine<'r> {
         files
             .into_par_iter()
             .filter_map(|(path, editable)| {
-                let identifiers = match trees.get(&path) {
-                    Some((text, _)) => Identifiers::of(text),
-                    None => Identifiers::of(&SourceFile::load(&path).ok()?.text),
-                };
+                let identifiers = Identifiers::of(&SourceFile::load(&path).ok()?.text);
                 Some(Candidate {
                     path,
                     editable,
                     identifiers,
+                    searched: HashMap::new(),
+                    parsed: None,
                 })
             })
             .collect()
@@ -570,13 +590,9 @@ impl<'r> Engine<'r> {
             Ok(a) => Box::new(a),
             Err(n) => return Scanned::Failed(n),
         };
-        let keep = self.rules.collects_call_sites()
-            && self.kept.fetch_add(source.text.len(), Ordering::Relaxed) + source.text.len()
-                <= TREE_BUDGET;
-        let parsed = keep.then(|| (source.text.clone(), tree));
         match analysis.findings.is_empty() {
-            true => Scanned::Analysed(source.path, None, analysis, parsed),
-            false => Scanned::Analysed(source.path.clone(), Some(source), analysis, parsed),
+            true => Scanned::Analysed(source.path, None, analysis),
+            false => Scanned::Analysed(source.path.clone(), Some(source), analysis),
         }
     }
 
@@ -704,6 +720,72 @@ struct Candidate {
     /// False for a file ctxmod reads but does not edit.
     editable: bool,
     identifiers: Identifiers,
+    /// The names it was searched for, each with the uses looked for.
+    searched: HashMap<String, Uses>,
+    /// Its text and trees, once a round has read it.
+    parsed: Option<Parsed>,
+}
+
+/// A file's text and the trees the call-site rounds parsed of it.
+struct Parsed {
+    text: String,
+    /// Trees of parts of the file, apart, or one of the whole file.
+    trees: Vec<Tree>,
+    /// The starts of the declarations the trees hold.
+    covered: HashSet<usize>,
+    /// True when `trees` is one tree of the whole file.
+    whole: bool,
+}
+
+impl Parsed {
+    /// A file read, nothing parsed yet.
+    fn new(text: String) -> Parsed {
+        Parsed {
+            text,
+            trees: Vec::new(),
+            covered: HashSet::new(),
+            whole: false,
+        }
+    }
+
+    /// Parses those of `declarations` of the file `summary` summarises
+    /// that no tree holds yet, with the package clause and imports; the
+    /// whole file when they do not parse alone.
+    fn cover(&mut self, summary: &FileSummary, declarations: &[tree_sitter::Range]) {
+        if self.whole {
+            return;
+        }
+        let missing: Vec<tree_sitter::Range> = declarations
+            .iter()
+            .filter(|d| !self.covered.contains(&d.start_byte))
+            .copied()
+            .collect();
+        if missing.is_empty() {
+            return;
+        }
+        match parse_ranges(&self.text, &summary.with_header(&missing))
+            .filter(|tree| first_error(tree).is_none())
+        {
+            Some(tree) => {
+                self.trees.push(tree);
+                self.covered.extend(missing.iter().map(|d| d.start_byte));
+            }
+            None => {
+                self.trees = vec![parse(&self.text)];
+                self.whole = true;
+            }
+        }
+    }
+}
+
+/// What one round of call-site collection looks for, and where.
+struct Round<'a> {
+    /// Every name wanted so far.
+    wanted: &'a WantedNames,
+    /// The names wanted somewhere or in some way for the first time.
+    words: &'a [&'a str],
+    /// The summaries made so far.
+    summaries: &'a BTreeMap<PathBuf, FileSummary>,
 }
 
 /// What a round of call-site collection found in one file.
@@ -713,13 +795,6 @@ enum Found {
     /// More uses in a file already summarised, as a summary of only those.
     More(FileSummary),
 }
-
-/// A file's text and its syntax tree.
-type Parsed = (String, Tree);
-
-/// How much source text the trees kept for the call-site rounds may stand
-/// for (a tree takes several times its text).
-const TREE_BUDGET: usize = 16 << 20;
 
 /// The findings not silenced by an ignore comment of `text`.
 pub(crate) fn unsuppressed(text: &str, mut findings: Vec<Finding>) -> Vec<Finding> {

@@ -111,7 +111,7 @@ pub trait Rule: Sync {
     /// ([`Workspace::callers`]), given the workspace's declarations.
     /// Collecting uses costs time on every file, so the engine collects
     /// only these, and an unexported name only in its own package
-    /// ([`WantedNames::function`], [`WantedNames::member`]).
+    /// ([`WantedNames::function`], [`WantedNames::field`]).
     fn call_sites_wanted(&self, _workspace: &Workspace, _wanted: &mut WantedNames) {}
     /// True when `call_sites_wanted` may name anything: the engine then
     /// keeps the trees it parses for the call-site rounds.

@@ -46,6 +46,22 @@ pub fn parse(text: &str) -> Tree {
     })
 }
 
+/// Parses only the `ranges` of Go source text: the nodes in them are
+/// those of the whole file's tree, at the same positions. `None` when the
+/// ranges are not sorted and apart.
+pub fn parse_ranges(text: &str, ranges: &[tree_sitter::Range]) -> Option<Tree> {
+    PARSES.fetch_add(1, Ordering::Relaxed);
+    PARSER.with(|p| {
+        let mut parser = p.borrow_mut();
+        parser.set_included_ranges(ranges).ok()?;
+        let tree = parser.parse(text, None);
+        parser
+            .set_included_ranges(&[])
+            .expect("no range is always a valid set");
+        tree
+    })
+}
+
 /// The first ERROR or MISSING node of the tree, if any.
 pub fn first_error(tree: &Tree) -> Option<Node<'_>> {
     let root = tree.root_node();

@@ -1,27 +1,228 @@
-//! Which identifiers a file holds, kept as a small sorted set of hashes, so
-//! that the engine can tell without reading a file again that it cannot
-//! name a function it looks for.
+//! Which identifiers a file holds, and how each may be used there, kept as
+//! a small sorted set of hashes, so that the engine can tell without
+//! reading a file again that it cannot use a name the way a rule asks
+//! about: call a function, read a field, write a literal of a type.
 
-/// The identifiers of one file, hashed. A name whose hash is not in the set
-/// is not in the file; one whose hash is may be (hashes can collide), which
-/// reading the file settles.
-#[derive(Debug, Clone, Default)]
-pub struct Identifiers(Vec<u64>);
+/// The ways an occurrence of an identifier may use a name, told from the
+/// tokens around it. A set: an occurrence can be several at once (`x.f`
+/// may call a method or read a field).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub struct Uses(u8);
 
-impl Identifiers {
-    /// The identifiers of `text` ([`crate::syntax::identifiers`]).
-    pub fn of(text: &str) -> Identifiers {
-        let mut hashes: Vec<u64> = crate::syntax::identifiers(text)
-            .map(|(_, word)| hash(word.as_bytes()))
-            .collect();
-        hashes.sort_unstable();
-        hashes.dedup();
-        Identifiers(hashes)
+impl Uses {
+    /// No use.
+    pub const NONE: Uses = Uses(0);
+    /// A function or method called or used as a value: anything but the
+    /// left side of a selector (`pkg.` or `x.`), which names a package, a
+    /// variable or a type, never a function, and the name a function or
+    /// method declaration declares (`func F(`, `func (r T) M(`).
+    pub const FUNCTION: Uses = Uses(1);
+    /// A field: `x.name`, or a key `name:` of a composite literal.
+    pub const FIELD: Uses = Uses(2);
+    /// The type of a composite literal whose elements have no keys:
+    /// `name{a, b}`, or `name[` for a generic type.
+    pub const LITERAL_TYPE: Uses = Uses(4);
+    /// Every use.
+    pub const ALL: Uses = Uses(7);
+
+    /// The uses in either set.
+    pub fn union(self, other: Uses) -> Uses {
+        Uses(self.0 | other.0)
     }
 
-    /// False when the file certainly does not hold `name` as an identifier.
-    pub fn may_hold(&self, name: &str) -> bool {
-        self.0.binary_search(&hash(name.as_bytes())).is_ok()
+    /// True when the sets share a use.
+    pub fn intersects(self, other: Uses) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// True when every use of `other` is in `self`.
+    pub fn contains(self, other: Uses) -> bool {
+        self.0 & other.0 == other.0
+    }
+}
+
+/// The identifiers of one file outside comments, strings and runes, hashed,
+/// each with the uses its occurrences may make. A name whose hash is not in
+/// the set is not used in the file; one whose hash is may be (hashes can
+/// collide), which reading the file settles.
+#[derive(Debug, Clone, Default)]
+pub struct Identifiers(Vec<(u64, Uses)>);
+
+impl Identifiers {
+    /// The identifiers of `text` ([`occurrences`]).
+    pub fn of(text: &str) -> Identifiers {
+        let mut found: Vec<(u64, Uses)> = occurrences(text)
+            .map(|(_, word, uses)| (hash(word.as_bytes()), uses))
+            .collect();
+        found.sort_unstable_by_key(|&(h, _)| h);
+        let mut merged: Vec<(u64, Uses)> = Vec::with_capacity(found.len() / 4);
+        for (h, uses) in found {
+            match merged.last_mut() {
+                Some((last, all)) if *last == h => *all = all.union(uses),
+                _ => merged.push((h, uses)),
+            }
+        }
+        merged.shrink_to_fit();
+        Identifiers(merged)
+    }
+
+    /// False when the file certainly does not use `name` in any of the
+    /// ways in `uses`.
+    pub fn may_use(&self, name: &str, uses: Uses) -> bool {
+        let h = hash(name.as_bytes());
+        self.0
+            .binary_search_by_key(&h, |&(h, _)| h)
+            .is_ok_and(|i| self.0[i].1.intersects(uses))
+    }
+}
+
+/// The sorted offsets of the [`occurrences`] in `text` of the names in
+/// `names` that may use them in one of the ways `uses_of` gives for each.
+pub fn use_offsets(
+    text: &str,
+    names: &std::collections::HashSet<String>,
+    uses_of: impl Fn(&str) -> Uses,
+) -> Vec<usize> {
+    occurrences(text)
+        .filter(|(_, word, uses)| names.contains(*word) && uses.intersects(uses_of(word)))
+        .map(|(at, _, _)| at)
+        .collect()
+}
+
+/// Every identifier of Go source `text` outside comments, string and rune
+/// literals (a run of [`crate::syntax::is_identifier_byte`] bytes that does
+/// not start with a digit), with its offset and the uses it may make, told
+/// from the significant bytes before and after it (comments and blanks
+/// skipped; a line break ends a statement, as Go inserts a semicolon).
+pub fn occurrences(text: &str) -> impl Iterator<Item = (usize, &str, Uses)> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    // The last significant byte before `i`, and whether it ends the
+    // keyword `func`.
+    let mut before = b';';
+    let mut after_func = false;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let b = bytes[i];
+            match b {
+                b' ' | b'\t' | b'\r' => i += 1,
+                b'\n' => {
+                    // Go ends a statement at a line break after these.
+                    if matches!(before, b')' | b']' | b'}' | b'a' | b'"' | b'\'' | b'`') {
+                        before = b';';
+                    }
+                    i += 1;
+                }
+                b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                    i = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |n| i + n);
+                }
+                b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                    i = memchr::memmem::find(&bytes[i + 2..], b"*/")
+                        .map_or(bytes.len(), |n| i + n + 4);
+                }
+                b'"' | b'\'' => {
+                    i = quoted_end(bytes, i);
+                    (before, after_func) = (b, false);
+                }
+                b'`' => {
+                    i = memchr::memchr(b'`', &bytes[i + 1..]).map_or(bytes.len(), |n| i + n + 2);
+                    (before, after_func) = (b, false);
+                }
+                _ if crate::syntax::is_identifier_byte(b) => {
+                    let start = i;
+                    while i < bytes.len() && crate::syntax::is_identifier_byte(bytes[i]) {
+                        i += 1;
+                    }
+                    let after = after_blanks(bytes, i);
+                    let next = bytes.get(after).copied().unwrap_or(b';');
+                    let prev = std::mem::replace(&mut before, b'a');
+                    let declared = std::mem::replace(&mut after_func, &bytes[start..i] == b"func")
+                        || prev == b')';
+                    if b.is_ascii_digit() {
+                        continue;
+                    }
+                    let mut uses = Uses::NONE;
+                    if (next != b'.' || prev == b'.') && !declared {
+                        uses = uses.union(Uses::FUNCTION);
+                    }
+                    if prev == b'.' || (next == b':' && bytes.get(after + 1) != Some(&b'=')) {
+                        uses = uses.union(Uses::FIELD);
+                    }
+                    if (next == b'{' && positional_elements(bytes, after + 1)) || next == b'[' {
+                        uses = uses.union(Uses::LITERAL_TYPE);
+                    }
+                    // A run starts and ends on character boundaries: the
+                    // bytes around it are ASCII.
+                    return Some((start, &text[start..i], uses));
+                }
+                _ => {
+                    (before, after_func) = (b, false);
+                    i += 1;
+                }
+            }
+        }
+        None
+    })
+}
+
+/// The offset after the string or rune literal opening at `start`: after
+/// its closing quote, or at the line break or end that cuts it short.
+fn quoted_end(bytes: &[u8], start: usize) -> usize {
+    let quote = bytes[start];
+    let mut i = start + 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'\n' => return i,
+            b if b == quote => return i + 1,
+            _ => i += 1,
+        }
+    }
+    bytes.len()
+}
+
+/// True when the composite literal body whose elements start at `i`
+/// (after its `{`) has elements and the first has no key `name:`, so none
+/// has (Go does not mix them).
+fn positional_elements(bytes: &[u8], mut i: usize) -> bool {
+    loop {
+        match bytes.get(i) {
+            Some(b' ' | b'\t' | b'\r' | b'\n') => i += 1,
+            Some(b'/') if bytes.get(i + 1) == Some(&b'/') => {
+                i = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |n| i + n);
+            }
+            Some(b'/') if bytes.get(i + 1) == Some(&b'*') => {
+                i = memchr::memmem::find(&bytes[i + 2..], b"*/").map_or(bytes.len(), |n| i + n + 4);
+            }
+            Some(b'}') | None => return false,
+            Some(&b) if crate::syntax::is_identifier_byte(b) && !b.is_ascii_digit() => {
+                let mut end = i;
+                while end < bytes.len() && crate::syntax::is_identifier_byte(bytes[end]) {
+                    end += 1;
+                }
+                let next = after_blanks(bytes, end);
+                return !(bytes.get(next) == Some(&b':') && bytes.get(next + 1) != Some(&b'='));
+            }
+            Some(_) => return true,
+        }
+    }
+}
+
+/// The offset of the first byte from `i` that is not a blank or a
+/// one-line `/* */` comment; a line break or `//` comment stops it (Go
+/// ends the statement there).
+fn after_blanks(bytes: &[u8], mut i: usize) -> usize {
+    loop {
+        match bytes.get(i) {
+            Some(b' ' | b'\t' | b'\r') => i += 1,
+            Some(b'/') if bytes.get(i + 1) == Some(&b'*') => {
+                match memchr::memmem::find(&bytes[i + 2..], b"*/") {
+                    Some(n) if !bytes[i + 2..i + 2 + n].contains(&b'\n') => i += n + 4,
+                    _ => return i,
+                }
+            }
+            _ => return i,
+        }
     }
 }
 
@@ -38,12 +239,81 @@ mod tests {
 
     #[test]
     fn whole_identifiers_only() {
-        let ids = Identifiers::of("s := NewServer(cfg) // Renew x.New()\n_ = 9lives + café");
-        for name in ["s", "NewServer", "cfg", "Renew", "x", "New", "_", "café"] {
-            assert!(ids.may_hold(name), "{name}");
+        let ids = Identifiers::of("s := NewServer(cfg); Renew(); x.New()\n_ = 9lives + café");
+        for name in ["s", "NewServer", "cfg", "Renew", "New", "_", "café"] {
+            assert!(ids.may_use(name, Uses::ALL), "{name}");
         }
-        for name in ["Server", "Re", "new", "lives", "9lives", "NewServ", "caf"] {
-            assert!(!ids.may_hold(name), "{name}");
+        // `x` only qualifies a selector.
+        for name in [
+            "x", "Server", "Re", "new", "lives", "9lives", "NewServ", "caf",
+        ] {
+            assert!(!ids.may_use(name, Uses::ALL), "{name}");
         }
+    }
+
+    #[test]
+    fn comments_strings_and_runes_hold_no_identifiers() {
+        let ids = Identifiers::of(
+            "// StartEtcd starts\n/* Stop\n here */ x := \"Open(\\\"a\\\")\" + `Raw\nText` + string('\\'') + y\n",
+        );
+        for name in [
+            "StartEtcd",
+            "starts",
+            "Stop",
+            "here",
+            "Open",
+            "a",
+            "Raw",
+            "Text",
+        ] {
+            assert!(!ids.may_use(name, Uses::ALL), "{name}");
+        }
+        for name in ["x", "string", "y"] {
+            assert!(ids.may_use(name, Uses::ALL), "{name}");
+        }
+    }
+
+    #[test]
+    fn each_occurrence_tells_how_it_may_use_the_name() {
+        let uses = |src: &str, name: &str| {
+            occurrences(src)
+                .filter(|(_, w, _)| *w == name)
+                .fold(Uses::NONE, |all, (_, _, u)| all.union(u))
+        };
+        // The left side of a selector is no function.
+        assert_eq!(uses("sync.Mutex{}", "sync"), Uses::NONE);
+        assert_eq!(
+            uses("s.ctx.Done()", "ctx"),
+            Uses::FUNCTION.union(Uses::FIELD)
+        );
+        assert_eq!(uses("s.\n\tctx", "ctx"), Uses::FUNCTION.union(Uses::FIELD));
+        assert_eq!(uses("f(ctx)", "ctx"), Uses::FUNCTION);
+        assert_eq!(uses("T{ctx: c}", "ctx"), Uses::FUNCTION.union(Uses::FIELD));
+        assert_eq!(uses("ctx := c", "ctx"), Uses::FUNCTION);
+        assert_eq!(uses("&pkg.Server /* x */ {a}", "Server"), Uses::ALL);
+        // Only a literal without keys is positional.
+        let positional = |src: &str| uses(src, "S").contains(Uses::LITERAL_TYPE);
+        assert!(positional("S{1, 2}") && positional("S{\n\t// a\n\tf(x),\n}"));
+        assert!(positional("[]S{{1}}") && positional("S{x.y}"));
+        assert!(!positional("S{}") && !positional("S{a: 1}") && !positional("S{\n\ta : 1,\n}"));
+        assert_eq!(
+            uses("List[int]{}", "List"),
+            Uses::FUNCTION.union(Uses::LITERAL_TYPE)
+        );
+        assert_eq!(uses("func (s *Server) Run()", "Server"), Uses::FUNCTION);
+        // A declaration's own name is no use of it.
+        assert_eq!(uses("func (s *Server) Run()", "Run"), Uses::NONE);
+        assert_eq!(uses("func (s *List[T]) Run()", "Run"), Uses::NONE);
+        assert_eq!(uses("func Run() {}", "Run"), Uses::NONE);
+        assert_eq!(uses("func /* x */ Run() {}", "Run"), Uses::NONE);
+        assert_eq!(uses("go func() { Run() }()", "Run"), Uses::FUNCTION);
+        assert_eq!(uses("f()\nRun()", "Run"), Uses::FUNCTION);
+        // A line break ends the statement: what follows it is not the
+        // name's neighbour.
+        assert_eq!(
+            uses("x := v.ctx // ctx.\n", "ctx"),
+            Uses::FUNCTION.union(Uses::FIELD)
+        );
+        assert_eq!(uses("return T\n{", "T"), Uses::FUNCTION);
     }
 }

@@ -2,8 +2,11 @@
 //! engine to collect, and where Go lets code use them: an exported method
 //! or field anywhere; an exported function or type in its own package and
 //! in the files that import that package; an unexported name in its own
-//! package only.
+//! package only. Each name also carries the ways a use must look for the
+//! rules to care ([`Uses`]), so that the engine reads only the files that
+//! may use it so.
 
+use crate::tokens::Uses;
 use crate::workspace::FuncId;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -16,6 +19,8 @@ pub struct WantedNames {
     within: HashMap<PathBuf, HashSet<String>>,
     /// By import path: wanted in the files that import it.
     importers: HashMap<String, HashSet<String>>,
+    /// How each name's uses must look, wherever it is wanted.
+    uses: HashMap<String, Uses>,
 }
 
 /// Where a file stands for [`WantedNames`]: its package directory, and the
@@ -27,27 +32,36 @@ pub struct Place {
 }
 
 impl WantedNames {
-    /// Wants `name` in every file.
-    pub fn everywhere(&mut self, name: impl Into<String>) {
-        self.everywhere.insert(name.into());
+    /// Wants `name`, used in one of the ways of `uses`, in every file.
+    fn everywhere(&mut self, name: &str, uses: Uses) {
+        self.everywhere.insert(name.to_string());
+        self.add_uses(name, uses);
     }
 
-    /// Wants `name` in the files of directory `dir` only.
-    pub fn within(&mut self, dir: &Path, name: impl Into<String>) {
+    /// Wants `name`, used in one of the ways of `uses`, in the files of
+    /// directory `dir` only.
+    fn within(&mut self, dir: &Path, name: &str, uses: Uses) {
         self.within
             .entry(crate::gomod::absolute(dir))
             .or_default()
-            .insert(name.into());
+            .insert(name.to_string());
+        self.add_uses(name, uses);
+    }
+
+    /// Adds `uses` to the ways `name` is wanted.
+    fn add_uses(&mut self, name: &str, uses: Uses) {
+        let all = self.uses.entry(name.to_string()).or_default();
+        *all = all.union(uses);
     }
 
     /// Wants the uses of a method or field `name` declared in the file at
     /// `path`: everywhere when exported (a value of the type can be
     /// anywhere), else in its own package only.
-    pub fn member(&mut self, name: &str, path: &Path) {
+    fn member(&mut self, name: &str, path: &Path, uses: Uses) {
         if crate::syntax::is_exported(name) {
-            self.everywhere(name);
+            self.everywhere(name, uses);
         } else {
-            self.within(path.parent().unwrap_or(Path::new(".")), name);
+            self.within(path.parent().unwrap_or(Path::new(".")), name, uses);
         }
     }
 
@@ -55,8 +69,8 @@ impl WantedNames {
     /// package with import path `package`, declared in the file at `path`:
     /// in its own package, and when exported in the files that import it
     /// (other packages can only name it through the import).
-    pub fn package_level(&mut self, name: &str, path: &Path, package: &str) {
-        self.within(path.parent().unwrap_or(Path::new(".")), name);
+    fn package_level(&mut self, name: &str, path: &Path, package: &str, uses: Uses) {
+        self.within(path.parent().unwrap_or(Path::new(".")), name, uses);
         // An external test package (`_test`) or a directory outside any
         // module cannot be imported.
         if crate::syntax::is_exported(name)
@@ -70,14 +84,33 @@ impl WantedNames {
         }
     }
 
-    /// Wants the uses of the function or method `id`, declared in the file
-    /// at `path` when ctxmod read it (else everywhere).
+    /// Wants the calls of and references to the function or method `id`,
+    /// declared in the file at `path` when ctxmod read it (else
+    /// everywhere).
     pub fn function(&mut self, id: &FuncId, path: Option<&Path>) {
+        let uses = Uses::FUNCTION;
         match (path, &id.receiver) {
-            (None, _) => self.everywhere(id.name.clone()),
-            (Some(path), Some(_)) => self.member(&id.name, path),
-            (Some(path), None) => self.package_level(&id.name, path, &id.package),
+            (None, _) => self.everywhere(&id.name, uses),
+            (Some(path), Some(_)) => self.member(&id.name, path, uses),
+            (Some(path), None) => self.package_level(&id.name, path, &id.package, uses),
         }
+    }
+
+    /// Wants the reads and writes of the struct field `name` declared in
+    /// the file at `path`.
+    pub fn field(&mut self, name: &str, path: &Path) {
+        self.member(name, path, Uses::FIELD);
+    }
+
+    /// Wants the composite literals of the type `name` of the package with
+    /// import path `package`, declared in the file at `path`.
+    pub fn literal_type(&mut self, name: &str, path: &Path, package: &str) {
+        self.package_level(name, path, package, Uses::LITERAL_TYPE);
+    }
+
+    /// The ways a use of `name` must look for some rule to want it.
+    pub fn uses_of(&self, name: &str) -> Uses {
+        self.uses.get(name).copied().unwrap_or(Uses::NONE)
     }
 
     /// True when no name is wanted anywhere.
@@ -133,12 +166,25 @@ impl WantedNames {
             .collect()
     }
 
-    /// What `self` wants that `before` did not, file by file.
-    pub fn since(&self, before: &WantedNames) -> NewNames<'_> {
-        NewNames {
-            now: self,
-            before: before.clone(),
-        }
+    /// The names wanted somewhere, or in some way, that `before` did not
+    /// want so, sorted: each file not yet searched for one of them may
+    /// have to be.
+    pub fn grown_since<'a>(&'a self, before: &'a WantedNames) -> Vec<&'a str> {
+        let mut names: Vec<&str> = self
+            .all()
+            .into_iter()
+            .filter(|name| !before.uses_of(name).contains(self.uses_of(name)))
+            .collect();
+        names.extend(
+            self.everywhere
+                .difference(&before.everywhere)
+                .map(String::as_str),
+        );
+        names.extend(grown(&self.within, &before.within));
+        names.extend(grown(&self.importers, &before.importers));
+        names.sort_unstable();
+        names.dedup();
+        names
     }
 
     /// Adds everything `other` wants.
@@ -152,6 +198,9 @@ impl WantedNames {
             let mine = self.importers.entry(package.clone()).or_default();
             mine.extend(names.iter().cloned());
         }
+        for (name, uses) in &other.uses {
+            self.add_uses(name, *uses);
+        }
     }
 }
 
@@ -163,69 +212,24 @@ fn imports(text: &str, package: &str) -> bool {
         .any(|at| at > 0 && bytes[at - 1] == b'"' && bytes.get(at + package.len()) == Some(&b'"'))
 }
 
-/// True when some key of `now` holds a name the same key of `before` does
+/// The names some key of `now` holds that the same key of `before` does
 /// not.
-fn grew<K: std::hash::Hash + Eq>(
-    now: &HashMap<K, HashSet<String>>,
-    before: &HashMap<K, HashSet<String>>,
-) -> bool {
-    now.iter().any(|(key, names)| {
+fn grown<'a, K: std::hash::Hash + Eq>(
+    now: &'a HashMap<K, HashSet<String>>,
+    before: &'a HashMap<K, HashSet<String>>,
+) -> impl Iterator<Item = &'a str> {
+    now.iter().flat_map(move |(key, names)| {
+        let before = before.get(key);
         names
             .iter()
-            .any(|n| !before.get(key).is_some_and(|b| b.contains(n)))
+            .filter(move |n| !before.is_some_and(|b| b.contains(*n)))
+            .map(String::as_str)
     })
 }
 
 /// The absolute directory of the file at `path`: its package's.
 pub fn dir_of(path: &Path) -> PathBuf {
     crate::gomod::absolute(path.parent().unwrap_or(Path::new(".")))
-}
-
-/// The names wanted now and not before, from [`WantedNames::since`].
-pub struct NewNames<'a> {
-    now: &'a WantedNames,
-    before: WantedNames,
-}
-
-impl NewNames<'_> {
-    /// Where the file at `path` stands (see [`WantedNames::place`]).
-    pub fn place(&self, path: &Path, text: &str) -> Place {
-        self.now.place(path, text)
-    }
-
-    /// The names a file at `place` must now be searched for.
-    pub fn at(&self, place: &Place) -> HashSet<String> {
-        self.now
-            .at(place)
-            .into_iter()
-            .filter(|n| !self.before.wants(place, n))
-            .collect()
-    }
-
-    /// True when a file at `place` must now be searched for `name`.
-    pub fn wants(&self, place: &Place, name: &str) -> bool {
-        self.now.wants(place, name) && !self.before.wants(place, name)
-    }
-
-    /// Every name that may be new somewhere, each once, sorted: the words
-    /// to look for before asking [`NewNames::wants`] of each file.
-    pub fn all(&self) -> Vec<&str> {
-        let mut names: Vec<&str> = self
-            .now
-            .all()
-            .into_iter()
-            .filter(|n| !self.before.everywhere.contains(*n))
-            .collect();
-        names.sort_unstable();
-        names
-    }
-
-    /// True when nothing is new anywhere.
-    pub fn is_empty(&self) -> bool {
-        self.now.everywhere.is_subset(&self.before.everywhere)
-            && !grew(&self.now.within, &self.before.within)
-            && !grew(&self.now.importers, &self.before.importers)
-    }
 }
 
 #[cfg(test)]
@@ -238,16 +242,33 @@ mod tests {
         v
     }
 
+    fn method(name: &str) -> FuncId {
+        FuncId {
+            package: "example.com/m/a".into(),
+            receiver: Some("T".into()),
+            name: name.into(),
+        }
+    }
+
+    fn function(name: &str) -> FuncId {
+        FuncId {
+            receiver: None,
+            ..method(name)
+        }
+    }
+
     #[test]
     fn each_name_is_wanted_where_go_lets_code_use_it() {
+        let a_go = Some(Path::new("/m/a/a.go"));
         let mut before = WantedNames::default();
-        before.member("Load", Path::new("/m/a/a.go"));
-        before.member("ctx", Path::new("/m/a/a.go"));
+        before.function(&method("Load"), a_go);
+        before.field("ctx", Path::new("/m/a/a.go"));
         let mut now = before.clone();
-        now.member("Save", Path::new("/m/a/a.go"));
-        now.member("ctx", Path::new("/m/b/b.go"));
-        now.package_level("Open", Path::new("/m/a/a.go"), "example.com/m/a");
-        now.package_level("open", Path::new("/m/a/a.go"), "example.com/m/a");
+        now.function(&method("Save"), a_go);
+        now.field("ctx", Path::new("/m/b/b.go"));
+        now.function(&function("Open"), a_go);
+        now.function(&function("open"), a_go);
+        now.literal_type("Server", Path::new("/m/a/a.go"), "example.com/m/a");
         let importer = "package c\n\nimport \"example.com/m/a\"\n";
         let (a, b) = (
             now.place(Path::new("/m/a/x.go"), ""),
@@ -255,24 +276,31 @@ mod tests {
         );
         let c = now.place(Path::new("/m/c/x.go"), importer);
         let d = now.place(Path::new("/m/d/x.go"), "package d // example.com/m/a\n");
-        assert_eq!(sorted(now.at(&a)), ["Load", "Open", "Save", "ctx", "open"]);
-        assert_eq!(sorted(now.at(&c)), ["Load", "Open", "Save"]);
+        assert_eq!(
+            sorted(now.at(&a)),
+            ["Load", "Open", "Save", "Server", "ctx", "open"]
+        );
+        assert_eq!(sorted(now.at(&c)), ["Load", "Open", "Save", "Server"]);
         assert_eq!(
             sorted(now.at(&d)),
             ["Load", "Save"],
             "not imported, only named"
         );
-        let new = now.since(&before);
-        assert!(!new.is_empty());
-        assert_eq!(sorted(new.at(&a)), ["Open", "Save", "open"]);
-        assert_eq!(sorted(new.at(&b)), ["Save", "ctx"]);
-        assert!(new.wants(&b, "ctx") && !new.wants(&a, "ctx") && !new.wants(&c, "open"));
-        assert_eq!(new.all(), ["Open", "Save", "ctx", "open"]);
-        assert!(now.since(&now).is_empty());
-        let mut everywhere = now.clone();
-        everywhere.everywhere("ctx");
-        let new = everywhere.since(&now);
-        assert!(new.at(&a).is_empty());
-        assert_eq!(sorted(new.at(&c)), ["ctx"]);
+        assert!(now.wants(&b, "ctx") && !now.wants(&c, "ctx") && !now.wants(&c, "open"));
+        assert_eq!(now.uses_of("ctx"), Uses::FIELD);
+        assert_eq!(now.uses_of("Open"), Uses::FUNCTION);
+        assert_eq!(now.uses_of("Server"), Uses::LITERAL_TYPE);
+        assert_eq!(now.uses_of("Missing"), Uses::NONE);
+        // `ctx` is wanted in a new package, the others for the first time.
+        assert_eq!(
+            now.grown_since(&before),
+            ["Open", "Save", "Server", "ctx", "open"]
+        );
+        assert!(now.grown_since(&now).is_empty());
+        // Wanted in a new way is wanted anew.
+        let mut more = now.clone();
+        more.function(&method("ctx"), a_go);
+        assert_eq!(more.grown_since(&now), ["ctx"]);
+        assert_eq!(more.uses_of("ctx"), Uses::FIELD.union(Uses::FUNCTION));
     }
 }

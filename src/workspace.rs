@@ -214,11 +214,48 @@ pub struct FileSummary {
     pub gin_arguments: Vec<crate::gin_arguments::GinArgument>,
     /// Every type assertion or type switch case to `*gin.Context`.
     pub gin_assertions: Vec<crate::gin_arguments::GinReliance>,
-    /// For each top-level declaration, in order: the function or method it
-    /// declares and the context it makes as a root, which calls in it need.
-    enclosing: Vec<(Option<Arc<FuncId>>, Option<String>)>,
+    /// The package clause and imports, through the line break after them.
+    header: Option<tree_sitter::Range>,
+    /// Each top-level declaration, in order, with what calls in it need.
+    enclosing: Vec<Enclosing>,
     /// True for a file ctxmod reads but does not edit.
     read_only: bool,
+}
+
+/// A top-level declaration, as the calls in it see it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Enclosing {
+    /// Its bytes and points, through the line break after it.
+    range: tree_sitter::Range,
+    /// The function or method it declares.
+    caller: Option<Arc<FuncId>>,
+    /// The context it makes as a root.
+    root: Option<String>,
+}
+
+/// The bytes and points of `node` through the end of its last line (the
+/// line break included): what a partial parse must include for the
+/// declarations around to stay apart.
+fn through_line_end(node: Node<'_>, src: &str) -> tree_sitter::Range {
+    let (end_byte, end_point) = match memchr::memchr(b'\n', &src.as_bytes()[node.end_byte()..]) {
+        Some(n) => (
+            node.end_byte() + n + 1,
+            tree_sitter::Point::new(node.end_position().row + 1, 0),
+        ),
+        None => (
+            src.len(),
+            tree_sitter::Point::new(
+                node.end_position().row,
+                node.end_position().column + src.len() - node.end_byte(),
+            ),
+        ),
+    };
+    tree_sitter::Range {
+        start_byte: node.start_byte(),
+        end_byte,
+        start_point: node.start_position(),
+        end_point,
+    }
 }
 
 impl FileSummary {
@@ -249,6 +286,7 @@ impl FileSummary {
             detach_helpers: Vec::new(),
             gin_arguments: Vec::new(),
             gin_assertions: Vec::new(),
+            header: None,
             enclosing: Vec::new(),
             read_only: false,
         };
@@ -260,6 +298,14 @@ impl FileSummary {
         for decl in named_children(cx.root) {
             let mut caller = None;
             match decl.kind() {
+                "package_clause" | "import_declaration" => {
+                    let mut header = through_line_end(decl, cx.src);
+                    if let Some(first) = summary.header {
+                        header.start_byte = first.start_byte;
+                        header.start_point = first.start_point;
+                    }
+                    summary.header = Some(header);
+                }
                 "function_declaration" => {
                     let sig = signature(cx, decl, None);
                     caller = sig.as_ref().map(|s| summary.func_id(s));
@@ -323,31 +369,106 @@ impl FileSummary {
                 let enclosing = (caller.clone(), root.as_deref());
                 summary.add_uses(cx, decl, &path, enclosing, names, &offsets);
             }
-            summary.enclosing.push((caller, root));
+            if !matches!(
+                decl.kind(),
+                "package_clause" | "import_declaration" | "comment"
+            ) {
+                summary.enclosing.push(Enclosing {
+                    range: through_line_end(decl, cx.src),
+                    caller,
+                    root,
+                });
+            }
         }
         summary
     }
 
+    /// The ranges of the top-level declarations that hold one of
+    /// `offsets` (sorted), through the end of their last lines.
+    pub fn declarations_around(&self, offsets: &[usize]) -> Vec<tree_sitter::Range> {
+        self.enclosing
+            .iter()
+            .map(|e| e.range)
+            .filter(|r| !within(offsets, r.start_byte..r.end_byte).is_empty())
+            .collect()
+    }
+
+    /// What a parse of some `declarations` (sorted) for
+    /// [`FileSummary::uses_of`] must include: the package clause and
+    /// imports too. Declarations that share a line share a range.
+    pub fn with_header(&self, declarations: &[tree_sitter::Range]) -> Vec<tree_sitter::Range> {
+        let mut ranges: Vec<tree_sitter::Range> = Vec::new();
+        for &range in self.header.iter().chain(declarations) {
+            match ranges.last_mut() {
+                Some(last) if range.start_byte < last.end_byte => {
+                    if range.end_byte > last.end_byte {
+                        last.end_byte = range.end_byte;
+                        last.end_point = range.end_point;
+                    }
+                }
+                _ => ranges.push(range),
+            }
+        }
+        ranges
+    }
+
     /// The calls of, references to and field uses of the names in `names`
     /// that the file holds, as a summary holding only those, for a summary
-    /// made before those names were asked for; `cx` is the same file.
+    /// made before those names were asked for; `cx` is the same file,
+    /// parsed whole or in part ([`FileSummary::with_header`]): only the
+    /// declarations in the tree are searched, around `offsets` (sorted),
+    /// where the file may use the names.
     /// [`FileSummary::extend_uses`] adds them.
-    pub fn uses_of(&self, cx: &FileCx<'_>, names: &HashSet<String>) -> FileSummary {
+    pub fn uses_of(
+        &self,
+        cx: &FileCx<'_>,
+        names: &HashSet<String>,
+        offsets: &[usize],
+    ) -> FileSummary {
         let path: Arc<Path> = Arc::from(cx.path);
         let mut found = FileSummary {
             package: self.package.clone(),
             read_only: self.read_only,
             ..FileSummary::default()
         };
-        let offsets = crate::syntax::word_offsets(cx.src, names);
-        for (decl, (caller, root)) in named_children(cx.root).into_iter().zip(&self.enclosing) {
-            let enclosing = (caller.clone(), root.as_deref());
-            found.add_uses(cx, decl, &path, enclosing, names, &offsets);
+        for decl in named_children(cx.root) {
+            let at = self
+                .enclosing
+                .binary_search_by_key(&decl.start_byte(), |e| e.range.start_byte);
+            if let Ok(at) = at {
+                let Enclosing { caller, root, .. } = &self.enclosing[at];
+                let enclosing = (caller.clone(), root.as_deref());
+                found.add_uses(cx, decl, &path, enclosing, names, offsets);
+            }
         }
         if self.read_only {
             found.make_read_only();
         }
         found
+    }
+
+    /// The uses of `found` (from [`FileSummary::uses_of`]) this summary
+    /// does not hold yet: a file searched again for a name, for more ways
+    /// of using it, finds some of the same uses.
+    pub fn unheld(&self, mut found: FileSummary) -> FileSummary {
+        let calls: HashSet<Range<usize>> = self.calls.iter().map(|c| c.range.clone()).collect();
+        let references: HashSet<Range<usize>> =
+            self.references.iter().map(|r| r.range.clone()).collect();
+        let field_uses: HashSet<Range<usize>> =
+            self.field_uses.iter().map(|u| u.range.clone()).collect();
+        found.calls.retain(|c| !calls.contains(&c.range));
+        found.references.retain(|r| !references.contains(&r.range));
+        found.field_uses.retain(|u| !field_uses.contains(&u.range));
+        found
+    }
+
+    /// Puts the uses in the order of the file, as one walk of the whole
+    /// file finds them (an enclosing expression before those inside it).
+    pub fn sort_uses(&mut self) {
+        let order = |r: &Range<usize>| (r.start, std::cmp::Reverse(r.end));
+        self.calls.sort_by_key(|c| order(&c.range));
+        self.references.sort_by_key(|r| order(&r.range));
+        self.field_uses.sort_by_key(|u| order(&u.range));
     }
 
     /// Adds the uses found by [`FileSummary::uses_of`].

@@ -144,8 +144,8 @@ impl Rule for StructCtx {
             .iter()
             .filter(|f| f.deletion.is_ok())
         {
-            wanted.member(&field.name, &field.path);
-            wanted.package_level(&field.owner, &field.path, &field.package);
+            wanted.field(&field.name, &field.path);
+            wanted.literal_type(&field.owner, &field.path, &field.package);
             if let Ok(uses) = uses_of(workspace, field) {
                 let seeds = readers(field, &uses, &declared);
                 let needed = needing_from(
