@@ -18,6 +18,7 @@ use indicatif::ProgressBar;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use tree_sitter::Tree;
 
 /// How serious a notice is.
@@ -62,7 +63,8 @@ pub struct CheckOutcome {
     pub files_read: usize,
     /// How many of them were parsed.
     pub files_parsed: usize,
-    /// How many parses the run made (equal to `files_parsed`: one each).
+    /// How many parses the run made: one of each file parsed, and the
+    /// parts of files the call-site rounds parse again.
     pub parses: usize,
 }
 
@@ -378,7 +380,8 @@ impl<'r> Engine<'r> {
     /// may ask for more once it sees those calls (the callers of a function
     /// it threads), so this repeats until no new name is asked for; each
     /// file is searched once for each name, in the declarations that hold
-    /// it, parsed again. Returns the names.
+    /// it, parsed again (each once, while the trees kept stay under
+    /// [`CACHE_BUDGET`]). Returns the names.
     fn collect_call_sites(
         &self,
         paths: &[PathBuf],
@@ -388,6 +391,7 @@ impl<'r> Engine<'r> {
         const MAX_ROUNDS: usize = 16;
         let mut seen = WantedNames::default();
         let mut candidates: Option<Vec<Candidate>> = None;
+        let cached = AtomicUsize::new(0);
         for _ in 0..MAX_ROUNDS {
             let mut now = seen.clone();
             now.extend(&self.rules.call_sites_wanted(workspace));
@@ -400,6 +404,7 @@ impl<'r> Engine<'r> {
                 wanted: &now,
                 words: &words,
                 summaries: &state.summaries,
+                cached: &cached,
             };
             let found: Vec<(PathBuf, Found)> = candidates
                 .par_iter_mut()
@@ -445,11 +450,20 @@ impl<'r> Engine<'r> {
             return None;
         }
         let path = candidate.path.clone();
-        if candidate.parsed.is_none() {
-            let text = SourceFile::load(&path).ok()?.text;
-            candidate.parsed = Some(Parsed::new(text));
-        }
-        let parsed = candidate.parsed.as_mut()?;
+        let mut uncached = None;
+        let parsed = match &mut candidate.parsed {
+            Some(parsed) => parsed,
+            None => {
+                let text = SourceFile::load(&path).ok()?.text;
+                let len = text.len();
+                if round.cached.fetch_add(len, Ordering::Relaxed) + len <= CACHE_BUDGET {
+                    candidate.parsed.insert(Parsed::new(text))
+                } else {
+                    round.cached.fetch_sub(len, Ordering::Relaxed);
+                    uncached.insert(Parsed::new(text))
+                }
+            }
+        };
         let place = round.wanted.place(&path, &parsed.text);
         let names: HashSet<String> = held
             .iter()
@@ -786,7 +800,15 @@ struct Round<'a> {
     words: &'a [&'a str],
     /// The summaries made so far.
     summaries: &'a BTreeMap<PathBuf, FileSummary>,
+    /// The bytes of text whose trees the candidates keep (see
+    /// [`CACHE_BUDGET`]).
+    cached: &'a AtomicUsize,
 }
+
+/// How much source text the trees kept between call-site rounds may stand
+/// for (a tree takes several times its text); past it, a file is parsed
+/// again in each round that searches it.
+const CACHE_BUDGET: usize = 16 << 20;
 
 /// What a round of call-site collection found in one file.
 enum Found {

@@ -113,11 +113,6 @@ pub trait Rule: Sync {
     /// only these, and an unexported name only in its own package
     /// ([`WantedNames::function`], [`WantedNames::field`]).
     fn call_sites_wanted(&self, _workspace: &Workspace, _wanted: &mut WantedNames) {}
-    /// True when `call_sites_wanted` may name anything: the engine then
-    /// keeps the trees it parses for the call-site rounds.
-    fn collects_call_sites(&self) -> bool {
-        false
-    }
 }
 
 /// Everything a rule may read about the file being checked.
@@ -333,12 +328,6 @@ impl RuleSet {
             rule.call_sites_wanted(workspace, &mut wanted);
         }
         wanted
-    }
-
-    /// True when some rule collects call sites
-    /// ([`Rule::collects_call_sites`]).
-    pub fn collects_call_sites(&self) -> bool {
-        self.rules.iter().any(|r| r.collects_call_sites())
     }
 
     /// True when some rule wants files that call context-taking functions.

@@ -106,10 +106,6 @@ impl Rule for CancelledCtxReturned {
         &META
     }
 
-    fn collects_call_sites(&self) -> bool {
-        true
-    }
-
     fn call_sites_wanted(&self, workspace: &Workspace, wanted: &mut WantedNames) {
         for found in workspace.cancelled_returns() {
             wanted.function(&found.id, Some(&found.path));

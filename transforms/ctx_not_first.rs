@@ -77,10 +77,6 @@ impl Rule for CtxNotFirst {
         &META
     }
 
-    fn collects_call_sites(&self) -> bool {
-        true
-    }
-
     fn call_sites_wanted(&self, workspace: &Workspace, wanted: &mut WantedNames) {
         for late in workspace.late_contexts() {
             wanted.function(&late.id, Some(&late.path));

@@ -131,10 +131,6 @@ impl Rule for StructCtx {
         &META
     }
 
-    fn collects_call_sites(&self) -> bool {
-        true
-    }
-
     fn call_sites_wanted(&self, workspace: &Workspace, wanted: &mut WantedNames) {
         let declared = declared(workspace);
         // A field that cannot be removed on its own is reported whatever

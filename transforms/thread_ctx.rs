@@ -125,10 +125,6 @@ impl Rule for ThreadCtx {
         &META
     }
 
-    fn collects_call_sites(&self) -> bool {
-        true
-    }
-
     fn call_sites_wanted(&self, workspace: &Workspace, wanted: &mut WantedNames) {
         for id in needing(workspace)
             .into_iter()
