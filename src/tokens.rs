@@ -113,12 +113,8 @@ pub fn occurrences(text: &str) -> impl Iterator<Item = (usize, &str, Uses)> {
                     }
                     i += 1;
                 }
-                b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                    i = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |n| i + n);
-                }
-                b'/' if bytes.get(i + 1) == Some(&b'*') => {
-                    i = memchr::memmem::find(&bytes[i + 2..], b"*/")
-                        .map_or(bytes.len(), |n| i + n + 4);
+                b'/' if comment_end(bytes, i).is_some() => {
+                    i = comment_end(bytes, i).unwrap_or(bytes.len());
                 }
                 b'"' | b'\'' => {
                     i = quoted_end(bytes, i);
@@ -188,11 +184,8 @@ fn positional_elements(bytes: &[u8], mut i: usize) -> bool {
     loop {
         match bytes.get(i) {
             Some(b' ' | b'\t' | b'\r' | b'\n') => i += 1,
-            Some(b'/') if bytes.get(i + 1) == Some(&b'/') => {
-                i = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |n| i + n);
-            }
-            Some(b'/') if bytes.get(i + 1) == Some(&b'*') => {
-                i = memchr::memmem::find(&bytes[i + 2..], b"*/").map_or(bytes.len(), |n| i + n + 4);
+            Some(b'/') if comment_end(bytes, i).is_some() => {
+                i = comment_end(bytes, i).unwrap_or(bytes.len());
             }
             Some(b'}') | None => return false,
             Some(&b) if crate::syntax::is_identifier_byte(b) && !b.is_ascii_digit() => {
@@ -208,6 +201,21 @@ fn positional_elements(bytes: &[u8], mut i: usize) -> bool {
     }
 }
 
+/// Where the comment that starts at `i` ends: at the line break that ends
+/// a `//` comment, after the `*/` of a `/* */` one (or at the end of an
+/// unclosed one); `None` when no comment starts there.
+fn comment_end(bytes: &[u8], i: usize) -> Option<usize> {
+    match (bytes.get(i), bytes.get(i + 1)) {
+        (Some(b'/'), Some(b'/')) => {
+            Some(memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |n| i + n))
+        }
+        (Some(b'/'), Some(b'*')) => {
+            Some(memchr::memmem::find(&bytes[i + 2..], b"*/").map_or(bytes.len(), |n| i + n + 4))
+        }
+        _ => None,
+    }
+}
+
 /// The offset of the first byte from `i` that is not a blank or a
 /// one-line `/* */` comment; a line break or `//` comment stops it (Go
 /// ends the statement there).
@@ -215,12 +223,10 @@ fn after_blanks(bytes: &[u8], mut i: usize) -> usize {
     loop {
         match bytes.get(i) {
             Some(b' ' | b'\t' | b'\r') => i += 1,
-            Some(b'/') if bytes.get(i + 1) == Some(&b'*') => {
-                match memchr::memmem::find(&bytes[i + 2..], b"*/") {
-                    Some(n) if !bytes[i + 2..i + 2 + n].contains(&b'\n') => i += n + 4,
-                    _ => return i,
-                }
-            }
+            Some(b'/') if bytes.get(i + 1) == Some(&b'*') => match comment_end(bytes, i) {
+                Some(end) if !bytes[i..end].contains(&b'\n') => i = end,
+                _ => return i,
+            },
             _ => return i,
         }
     }
