@@ -378,7 +378,18 @@ pub(crate) mod testing {
         go: Option<GoVersion>,
         f: impl FnOnce(&FileCx<'_>) -> T,
     ) -> T {
-        let tree = crate::syntax::parse(src);
+        with_tree(path, src, &crate::syntax::parse(src), package, go, f)
+    }
+
+    /// [`with_file`] with `src` parsed already, whole or in part.
+    pub(crate) fn with_tree<T>(
+        path: &str,
+        src: &str,
+        tree: &tree_sitter::Tree,
+        package: &str,
+        go: Option<GoVersion>,
+        f: impl FnOnce(&FileCx<'_>) -> T,
+    ) -> T {
         let imports = FileImports::from_tree(tree.root_node(), src);
         let cx = FileCx {
             path: std::path::Path::new(path),

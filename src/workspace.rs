@@ -1825,7 +1825,7 @@ impl Workspace {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rule::testing::with_file;
+    use crate::rule::testing::{with_file, with_tree};
     use crate::syntax::for_each_node;
     use crate::typing::callee_of;
 
@@ -2218,5 +2218,34 @@ mod tests {
             arity: 2,
         };
         assert!(known_context_parameter(&query, 0));
+    }
+
+    #[test]
+    fn a_partial_parse_finds_the_uses_the_whole_file_holds() {
+        let src = "package a\n\nimport (\n\t\"context\"\n\t\"fmt\"\n)\n\n// Load loads.\nfunc Load() error { return nil }\n\ntype T struct{ ctx context.Context }\n\nvar x = 1; func g() { Load() }\n\nfunc (t *T) Run(n int) {\n\tif err := Load(); err != nil {\n\t\tfmt.Println(t.ctx, n)\n\t}\n\tgo func() { _ = Load() }()\n\tf := Load\n\t_ = f\n}\n\nfunc other() { fmt.Println(\"Load\") }\n\nfunc h() error { return Load() }";
+        let names: HashSet<String> = ["Load", "ctx"].map(String::from).into();
+        let offsets = crate::tokens::use_offsets(src, &names, |_| crate::tokens::Uses::ALL);
+        let (summary, whole) = with_file("a.go", src, "example.com/a", None, |cx| {
+            let summary = FileSummary::from_tree(cx, None);
+            let whole = summary.uses_of(cx, &names, &offsets);
+            (summary, whole)
+        });
+        let declarations = summary.declarations_around(&offsets);
+        let ranges = summary.with_header(&declarations);
+        let included: usize = ranges.iter().map(|r| r.end_byte - r.start_byte).sum();
+        assert!(included < src.len(), "`Load` and `other` are left out");
+        let tree = crate::syntax::parse_ranges(src, &ranges).expect("sorted ranges, apart");
+        assert!(crate::syntax::first_error(&tree).is_none());
+        let partial = with_tree("a.go", src, &tree, "example.com/a", None, |cx| {
+            summary.uses_of(cx, &names, &offsets)
+        });
+        assert_eq!(whole.calls.len(), 4, "{:?}", whole.calls);
+        // `f := Load`, and `t.ctx`, which may name a method until the
+        // workspace says it does not.
+        assert_eq!(whole.references.len(), 2, "{:?}", whole.references);
+        assert_eq!(whole.field_uses.len(), 1);
+        assert_eq!(partial.calls, whole.calls);
+        assert_eq!(partial.references, whole.references);
+        assert_eq!(partial.field_uses, whole.field_uses);
     }
 }
