@@ -391,7 +391,7 @@ impl<'r> Engine<'r> {
         const MAX_ROUNDS: usize = 16;
         let mut seen = WantedNames::default();
         let mut candidates: Option<Vec<Candidate>> = None;
-        let cached = AtomicUsize::new(0);
+        let kept = AtomicUsize::new(0);
         for _ in 0..MAX_ROUNDS {
             let mut now = seen.clone();
             now.extend(&self.rules.call_sites_wanted(workspace));
@@ -404,7 +404,7 @@ impl<'r> Engine<'r> {
                 wanted: &now,
                 words: &words,
                 summaries: &state.summaries,
-                cached: &cached,
+                kept: &kept,
             };
             let found: Vec<(PathBuf, Found)> = candidates
                 .par_iter_mut()
@@ -450,21 +450,8 @@ impl<'r> Engine<'r> {
             return None;
         }
         let path = candidate.path.clone();
-        let mut uncached = None;
-        let parsed = match &mut candidate.parsed {
-            Some(parsed) => parsed,
-            None => {
-                let text = SourceFile::load(&path).ok()?.text;
-                let len = text.len();
-                if round.cached.fetch_add(len, Ordering::Relaxed) + len <= CACHE_BUDGET {
-                    candidate.parsed.insert(Parsed::new(text))
-                } else {
-                    round.cached.fetch_sub(len, Ordering::Relaxed);
-                    uncached.insert(Parsed::new(text))
-                }
-            }
-        };
-        let place = round.wanted.place(&path, &parsed.text);
+        let text = SourceFile::load(&path).ok()?.text;
+        let place = round.wanted.place(&path, &text);
         let names: HashSet<String> = held
             .iter()
             .filter(|w| round.wanted.wants(&place, w))
@@ -478,35 +465,41 @@ impl<'r> Engine<'r> {
             .extend(names.iter().map(|n| (n.clone(), uses_of(n))));
         let found = match round.summaries.get(&path) {
             Some(summary) => {
-                let offsets = use_offsets(&parsed.text, &names, uses_of);
+                let offsets = use_offsets(&text, &names, uses_of);
                 let declarations = summary.declarations_around(&offsets);
                 if declarations.is_empty() {
                     return None;
                 }
-                parsed.cover(summary, &declarations);
+                let fresh = candidate.kept.parse_missing(&text, summary, &declarations);
                 let mut uses = FileSummary::default();
-                for tree in &parsed.trees {
+                for tree in candidate
+                    .kept
+                    .trees
+                    .iter()
+                    .chain(fresh.as_ref().map(|f| &f.tree))
+                {
                     let more = self.guarded(&path, || {
-                        self.with_cx(&path, &parsed.text, tree, |cx| {
+                        self.with_cx(&path, &text, tree, |cx| {
                             summary.uses_of(cx, &names, &offsets)
                         })
                     });
                     uses.extend_uses(&more.ok()?);
                 }
                 uses.sort_uses();
+                if let Some(fresh) = fresh {
+                    candidate.kept.keep(fresh, round.kept);
+                }
                 Found::More(uses)
             }
             None => {
-                let tree = parse(&parsed.text);
+                let tree = parse(&text);
                 let mut summary = self
-                    .analyse_tree(&path, &parsed.text, &tree, Some(&names), false)
+                    .analyse_tree(&path, &text, &tree, Some(&names), false)
                     .ok()?
                     .summary;
-                if !candidate.editable || is_generated(&parsed.text) {
+                if !candidate.editable || is_generated(&text) {
                     summary.make_read_only();
                 }
-                parsed.trees = vec![tree];
-                parsed.whole = true;
                 Found::New(summary)
             }
         };
@@ -566,7 +559,7 @@ impl<'r> Engine<'r> {
                     editable,
                     identifiers,
                     searched: HashMap::new(),
-                    parsed: None,
+                    kept: Kept::default(),
                 })
             })
             .collect()
@@ -736,13 +729,13 @@ struct Candidate {
     identifiers: Identifiers,
     /// The names it was searched for, each with the uses looked for.
     searched: HashMap<String, Uses>,
-    /// Its text and trees, once a round has read it.
-    parsed: Option<Parsed>,
+    /// The trees the rounds parsed of it and keep.
+    kept: Kept,
 }
 
-/// A file's text and the trees the call-site rounds parsed of it.
-struct Parsed {
-    text: String,
+/// The trees the call-site rounds parsed of one file and keep.
+#[derive(Default)]
+struct Kept {
     /// Trees of parts of the file, apart, or one of the whole file.
     trees: Vec<Tree>,
     /// The starts of the declarations the trees hold.
@@ -751,23 +744,30 @@ struct Parsed {
     whole: bool,
 }
 
-impl Parsed {
-    /// A file read, nothing parsed yet.
-    fn new(text: String) -> Parsed {
-        Parsed {
-            text,
-            trees: Vec::new(),
-            covered: HashSet::new(),
-            whole: false,
-        }
-    }
+/// A tree a round parsed.
+struct Fresh {
+    tree: Tree,
+    /// True when it holds the whole file.
+    whole: bool,
+    /// The starts of the declarations it holds.
+    starts: Vec<usize>,
+    /// The bytes of source it covers.
+    bytes: usize,
+}
 
-    /// Parses those of `declarations` of the file `summary` summarises
-    /// that no tree holds yet, with the package clause and imports; the
-    /// whole file when they do not parse alone.
-    fn cover(&mut self, summary: &FileSummary, declarations: &[tree_sitter::Range]) {
+impl Kept {
+    /// Parses those of `declarations` of the file (`text`, summarised by
+    /// `summary`) that no kept tree holds, with the package clause and
+    /// imports; the whole file when they do not parse alone. `None` when
+    /// the kept trees hold them all.
+    fn parse_missing(
+        &self,
+        text: &str,
+        summary: &FileSummary,
+        declarations: &[tree_sitter::Range],
+    ) -> Option<Fresh> {
         if self.whole {
-            return;
+            return None;
         }
         let missing: Vec<tree_sitter::Range> = declarations
             .iter()
@@ -775,19 +775,46 @@ impl Parsed {
             .copied()
             .collect();
         if missing.is_empty() {
+            return None;
+        }
+        let ranges = summary.with_header(&missing);
+        Some(
+            match parse_ranges(text, &ranges).filter(|tree| first_error(tree).is_none()) {
+                Some(tree) => Fresh {
+                    tree,
+                    whole: false,
+                    starts: missing.iter().map(|d| d.start_byte).collect(),
+                    bytes: ranges.iter().map(|r| r.end_byte - r.start_byte).sum(),
+                },
+                None => Fresh {
+                    tree: parse(text),
+                    whole: true,
+                    starts: Vec::new(),
+                    bytes: text.len(),
+                },
+            },
+        )
+    }
+
+    /// Keeps `fresh` for later rounds, while the source of the trees kept
+    /// (counted in `kept`) stays under [`CACHE_BUDGET`].
+    fn keep(&mut self, fresh: Fresh, kept: &AtomicUsize) {
+        let Fresh {
+            tree,
+            whole,
+            starts,
+            bytes,
+        } = fresh;
+        if kept.fetch_add(bytes, Ordering::Relaxed) + bytes > CACHE_BUDGET {
+            kept.fetch_sub(bytes, Ordering::Relaxed);
             return;
         }
-        match parse_ranges(&self.text, &summary.with_header(&missing))
-            .filter(|tree| first_error(tree).is_none())
-        {
-            Some(tree) => {
-                self.trees.push(tree);
-                self.covered.extend(missing.iter().map(|d| d.start_byte));
-            }
-            None => {
-                self.trees = vec![parse(&self.text)];
-                self.whole = true;
-            }
+        if whole {
+            self.trees = vec![tree];
+            self.whole = true;
+        } else {
+            self.trees.push(tree);
+            self.covered.extend(starts);
         }
     }
 }
@@ -800,15 +827,15 @@ struct Round<'a> {
     words: &'a [&'a str],
     /// The summaries made so far.
     summaries: &'a BTreeMap<PathBuf, FileSummary>,
-    /// The bytes of text whose trees the candidates keep (see
+    /// The bytes of source the trees the candidates keep cover (see
     /// [`CACHE_BUDGET`]).
-    cached: &'a AtomicUsize,
+    kept: &'a AtomicUsize,
 }
 
-/// How much source text the trees kept between call-site rounds may stand
-/// for (a tree takes several times its text); past it, a file is parsed
-/// again in each round that searches it.
-const CACHE_BUDGET: usize = 16 << 20;
+/// How much source the trees kept between call-site rounds may cover: a
+/// tree takes some forty times the bytes it parses, so about 40 MiB. Past
+/// it, a declaration is parsed again in each round that searches it.
+const CACHE_BUDGET: usize = 1 << 20;
 
 /// What a round of call-site collection found in one file.
 enum Found {
