@@ -1207,11 +1207,27 @@ impl Workspace {
         for (name, ty) in &summary.vars {
             pkg.vars.insert(name.clone(), ty.clone());
         }
-        self.decl_index.take();
         self.late_contexts.extend_from_slice(&summary.late_contexts);
         self.cancelled_returns
             .extend_from_slice(&summary.cancelled_returns);
+        let first = self.functions.len();
         self.functions.extend_from_slice(&summary.functions);
+        // The call-site rounds add files between lookups: keep an index
+        // built already up to date rather than build it again.
+        if let Some(index) = self.decl_index.get_mut() {
+            for (i, (id, _, _)) in self.functions.iter().enumerate().skip(first) {
+                index.functions.entry((**id).clone()).or_insert(i);
+            }
+            for method in &summary.methods {
+                let packages = index
+                    .method_packages
+                    .entry(method.name.clone())
+                    .or_default();
+                if let Err(at) = packages.binary_search(&summary.package) {
+                    packages.insert(at, summary.package.clone());
+                }
+            }
+        }
         self.context_fields
             .extend_from_slice(&summary.context_fields);
         self.context_values
