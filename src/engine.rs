@@ -175,13 +175,9 @@ impl ScanState {
                         package: summary.package.clone(),
                     });
                 }
-                return Some(match self.summaries.entry(path) {
-                    std::collections::btree_map::Entry::Vacant(e) => e.insert(summary),
-                    std::collections::btree_map::Entry::Occupied(mut e) => {
-                        e.insert(summary);
-                        e.into_mut()
-                    }
-                });
+                let slot = self.summaries.entry(path).or_default();
+                *slot = summary;
+                return Some(slot);
             }
             Scanned::MayCall(path) => self.may_call.push(path),
             Scanned::Skipped => {}
@@ -509,8 +505,8 @@ impl<'r> Engine<'r> {
     /// The files whose calls a signature change must see: the paths given,
     /// and every other Go file of their modules and of the modules their
     /// `go.work` uses, which a fix may not edit; each read once for its
-    /// identifiers (from `trees` when it was parsed already). Unreadable
-    /// files are left out (the first stage reported them).
+    /// identifiers. Unreadable files are left out (the first stage
+    /// reported them).
     fn call_site_candidates(&self, paths: &[PathBuf]) -> Vec<Candidate> {
         let mut seen: HashSet<PathBuf> = paths.iter().map(|p| crate::gomod::absolute(p)).collect();
         let mut modules: Vec<PathBuf> = paths

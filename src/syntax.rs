@@ -50,10 +50,10 @@ pub fn parse(text: &str) -> Tree {
 /// those of the whole file's tree, at the same positions. `None` when the
 /// ranges are not sorted and apart.
 pub fn parse_ranges(text: &str, ranges: &[tree_sitter::Range]) -> Option<Tree> {
-    PARSES.fetch_add(1, Ordering::Relaxed);
     PARSER.with(|p| {
         let mut parser = p.borrow_mut();
         parser.set_included_ranges(ranges).ok()?;
+        PARSES.fetch_add(1, Ordering::Relaxed);
         let tree = parser.parse(text, None);
         parser
             .set_included_ranges(&[])
