@@ -432,8 +432,13 @@ impl<'r> Engine<'r> {
     /// `None` when it holds none of them, or cannot be read or analysed.
     fn search(&self, candidate: &mut Candidate, round: &Round<'_>) -> Option<(PathBuf, Found)> {
         // Most files use none of the words: tell from their identifiers,
-        // then read the few that may.
-        let uses_of = |w: &str| round.wanted.uses_of(w);
+        // then read the few that may. A summary already holds every method
+        // its file declares.
+        let summary = round.summaries.get(&candidate.path);
+        let uses_of = |w: &str| match summary {
+            Some(_) => round.wanted.uses_of(w).without(Uses::METHOD_DECLARATION),
+            None => round.wanted.uses_of(w),
+        };
         let searched = &candidate.searched;
         let held: Vec<&str> = round
             .words
@@ -459,7 +464,7 @@ impl<'r> Engine<'r> {
         candidate
             .searched
             .extend(names.iter().map(|n| (n.clone(), uses_of(n))));
-        let found = match round.summaries.get(&path) {
+        let found = match summary {
             Some(summary) => {
                 let offsets = use_offsets(&text, &names, uses_of);
                 let declarations = summary.declarations_around(&offsets);

@@ -22,8 +22,12 @@ impl Uses {
     /// The type of a composite literal whose elements have no keys:
     /// `name{a, b}`, or `name[` for a generic type.
     pub const LITERAL_TYPE: Uses = Uses(4);
+    /// The name a method declaration declares: `func (r T) name(`. Not a
+    /// use, but a method of another type with the name of an interface's
+    /// method may implement it, and must change with it.
+    pub const METHOD_DECLARATION: Uses = Uses(8);
     /// Every use.
-    pub const ALL: Uses = Uses(7);
+    pub const ALL: Uses = Uses(15);
 
     /// The uses in either set.
     pub fn union(self, other: Uses) -> Uses {
@@ -38,6 +42,11 @@ impl Uses {
     /// True when every use of `other` is in `self`.
     pub fn contains(self, other: Uses) -> bool {
         self.0 & other.0 == other.0
+    }
+
+    /// The uses of `self` not in `other`.
+    pub fn without(self, other: Uses) -> Uses {
+        Uses(self.0 & !other.0)
     }
 }
 
@@ -146,6 +155,9 @@ pub fn occurrences(text: &str) -> impl Iterator<Item = (usize, &str, Uses)> {
                     }
                     if (next == b'{' && positional_elements(bytes, after + 1)) || next == b'[' {
                         uses = uses.union(Uses::LITERAL_TYPE);
+                    }
+                    if prev == b')' {
+                        uses = uses.union(Uses::METHOD_DECLARATION);
                     }
                     // A run starts and ends on character boundaries: the
                     // bytes around it are ASCII.
@@ -296,7 +308,10 @@ mod tests {
         assert_eq!(uses("f(ctx)", "ctx"), Uses::FUNCTION);
         assert_eq!(uses("T{ctx: c}", "ctx"), Uses::FUNCTION.union(Uses::FIELD));
         assert_eq!(uses("ctx := c", "ctx"), Uses::FUNCTION);
-        assert_eq!(uses("&pkg.Server /* x */ {a}", "Server"), Uses::ALL);
+        assert_eq!(
+            uses("&pkg.Server /* x */ {a}", "Server"),
+            Uses::ALL.without(Uses::METHOD_DECLARATION)
+        );
         // Only a literal without keys is positional.
         let positional = |src: &str| uses(src, "S").contains(Uses::LITERAL_TYPE);
         assert!(positional("S{1, 2}") && positional("S{\n\t// a\n\tf(x),\n}"));
@@ -307,9 +322,12 @@ mod tests {
             Uses::FUNCTION.union(Uses::LITERAL_TYPE)
         );
         assert_eq!(uses("func (s *Server) Run()", "Server"), Uses::FUNCTION);
-        // A declaration's own name is no use of it.
-        assert_eq!(uses("func (s *Server) Run()", "Run"), Uses::NONE);
-        assert_eq!(uses("func (s *List[T]) Run()", "Run"), Uses::NONE);
+        // A declaration's own name is no use of it; a method's is told
+        // apart.
+        let method = Uses::METHOD_DECLARATION;
+        assert_eq!(uses("func (s *Server) Run()", "Run"), method);
+        assert_eq!(uses("func (s *List[T]) Run()", "Run"), method);
+        assert_eq!(uses("func (s *Server) /* x */ Run()", "Run"), method);
         assert_eq!(uses("func Run() {}", "Run"), Uses::NONE);
         assert_eq!(uses("func /* x */ Run() {}", "Run"), Uses::NONE);
         assert_eq!(uses("go func() { Run() }()", "Run"), Uses::FUNCTION);

@@ -87,8 +87,13 @@ impl WantedNames {
     /// Wants the calls of and references to the function or method `id`,
     /// declared in the file at `path` when ctxmod read it (else
     /// everywhere).
+    /// For a method, also the files that declare a method so named: a
+    /// method of another type may implement the same interface.
     pub fn function(&mut self, id: &FuncId, path: Option<&Path>) {
-        let uses = Uses::FUNCTION;
+        let uses = match id.receiver {
+            Some(_) => Uses::FUNCTION.union(Uses::METHOD_DECLARATION),
+            None => Uses::FUNCTION,
+        };
         match (path, &id.receiver) {
             (None, _) => self.everywhere(&id.name, uses),
             (Some(path), Some(_)) => self.member(&id.name, path, uses),
@@ -301,6 +306,12 @@ mod tests {
         let mut more = now.clone();
         more.function(&method("ctx"), a_go);
         assert_eq!(more.grown_since(&now), ["ctx"]);
-        assert_eq!(more.uses_of("ctx"), Uses::FIELD.union(Uses::FUNCTION));
+        // A method is also looked for where a namesake is declared.
+        assert_eq!(
+            more.uses_of("ctx"),
+            Uses::FIELD
+                .union(Uses::FUNCTION)
+                .union(Uses::METHOD_DECLARATION)
+        );
     }
 }
