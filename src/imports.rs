@@ -56,6 +56,15 @@ impl FileImports {
     pub fn contains(&self, path: &str) -> bool {
         self.specs.iter().any(|s| s.path == path)
     }
+
+    /// The paths imported with `.`, whose exported names the file uses
+    /// unqualified.
+    pub fn dot_imports(&self) -> impl Iterator<Item = &str> {
+        self.specs
+            .iter()
+            .filter(|s| s.name.as_deref() == Some("."))
+            .map(|s| s.path.as_str())
+    }
 }
 
 /// The package name Go code conventionally uses for an import path: the

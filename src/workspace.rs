@@ -214,6 +214,12 @@ pub struct FileSummary {
     pub gin_arguments: Vec<crate::gin_arguments::GinArgument>,
     /// Every type assertion or type switch case to `*gin.Context`.
     pub gin_assertions: Vec<crate::gin_arguments::GinReliance>,
+    /// The functions a `//go:linkname` directive of the file names: code
+    /// elsewhere links to them by name, trusting their signatures.
+    pub linknamed: Vec<String>,
+    /// The packages the file imports with `.`, each with the file: an
+    /// unqualified call there may name one of their functions.
+    pub dot_imports: Vec<(Arc<Path>, String)>,
     /// The package clause and imports, through the line break after them.
     header: Option<tree_sitter::Range>,
     /// Each top-level declaration, in order, with what calls in it need.
@@ -231,6 +237,17 @@ struct Enclosing {
     caller: Option<Arc<FuncId>>,
     /// The context it makes as a root.
     root: Option<String>,
+}
+
+/// The local names of the `//go:linkname` directives of Go source `src`
+/// (`//go:linkname local [target]`, at the start of a line).
+fn linknamed(src: &str) -> Vec<String> {
+    const DIRECTIVE: &str = "//go:linkname ";
+    memchr::memmem::find_iter(src.as_bytes(), DIRECTIVE)
+        .filter(|&at| at == 0 || src.as_bytes()[at - 1] == b'\n')
+        .filter_map(|at| src[at + DIRECTIVE.len()..].split_whitespace().next())
+        .map(str::to_string)
+        .collect()
 }
 
 /// The bytes and points of `node` through the end of its last line (the
@@ -286,6 +303,12 @@ impl FileSummary {
             detach_helpers: Vec::new(),
             gin_arguments: Vec::new(),
             gin_assertions: Vec::new(),
+            linknamed: linknamed(cx.src),
+            dot_imports: cx
+                .imports
+                .dot_imports()
+                .map(|p| (path.clone(), p.to_string()))
+                .collect(),
             header: None,
             enclosing: Vec::new(),
             read_only: false,
@@ -1169,6 +1192,10 @@ pub struct Workspace {
     gin_arguments: Vec<crate::gin_arguments::GinArgument>,
     /// Every type assertion or type switch case to `*gin.Context`.
     gin_assertions: Vec<crate::gin_arguments::GinReliance>,
+    /// The packages each file imports with `.`.
+    dot_imports: HashMap<Arc<Path>, Vec<String>>,
+    /// The functions `//go:linkname` directives name.
+    linknamed: HashSet<FuncId>,
     /// Built on the first [`Workspace::callers`] query, once every file is
     /// in: a call resolves through declarations of other files.
     index: OnceLock<CallIndex>,
@@ -1237,6 +1264,18 @@ impl Workspace {
             .entry(summary.package.clone())
             .or_default()
             .extend(summary.declared_names.iter().cloned());
+        self.linknamed
+            .extend(summary.linknamed.iter().map(|name| FuncId {
+                package: summary.package.clone(),
+                receiver: None,
+                name: name.clone(),
+            }));
+        for (path, package) in &summary.dot_imports {
+            self.dot_imports
+                .entry(path.clone())
+                .or_default()
+                .push(package.clone());
+        }
         self.detach_sites.extend_from_slice(&summary.detach_sites);
         self.gin_arguments.extend_from_slice(&summary.gin_arguments);
         self.gin_assertions
@@ -1465,6 +1504,12 @@ impl Workspace {
     }
 
     fn fixed(&self, id: &FuncId, family: Option<&[FuncId]>) -> Option<String> {
+        if self.linknamed.contains(id) {
+            return Some(format!(
+                "`{}` is named by a `//go:linkname` directive: code elsewhere links to it by name, trusting its signature",
+                id.name
+            ));
+        }
         let callers = self.callers(id);
         if let Some(r) = callers.references.first() {
             return Some(format!(
@@ -1608,6 +1653,28 @@ impl Workspace {
         }
     }
 
+    /// The function of a package the file at `path` imports with `.` that
+    /// an unqualified `callee` names: Go lets no package declare a name its
+    /// file imports so.
+    fn dot_imported(&self, path: &Path, callee: &Callee) -> Option<FuncId> {
+        let Callee::Function { name, .. } = callee else {
+            return None;
+        };
+        if !crate::syntax::is_exported(name) {
+            return None;
+        }
+        let package = self.dot_imports.get(path)?.iter().find(|p| {
+            self.packages
+                .get(*p)
+                .is_some_and(|decls| decls.funcs.contains_key(name))
+        })?;
+        Some(FuncId {
+            package: package.clone(),
+            receiver: None,
+            name: name.clone(),
+        })
+    }
+
     /// The calls of a function or method, the places it is used as a
     /// value, and for a method the calls that may be it but do not resolve.
     pub fn callers(&self, id: &FuncId) -> Callers<'_> {
@@ -1651,7 +1718,10 @@ impl Workspace {
         let mut index = CallIndex::default();
         for (i, site) in self.calls.iter().enumerate() {
             let Some(callee) = &site.callee else { continue };
-            if let Some(id) = self.func_id_of(callee) {
+            if let Some(id) = self
+                .func_id_of(callee)
+                .or_else(|| self.dot_imported(&site.path, callee))
+            {
                 index.calls.entry(id).or_default().push(i);
             } else if let Callee::Method { receiver, name, .. } = callee {
                 let reason = match self.resolve(receiver, 0) {
@@ -1673,7 +1743,11 @@ impl Workspace {
             }
         }
         for (i, reference) in self.references.iter().enumerate() {
-            if let Some(id) = self.func_id_of(&reference.target) {
+            let target = &reference.target;
+            if let Some(id) = self
+                .func_id_of(target)
+                .or_else(|| self.dot_imported(&reference.path, target))
+            {
                 index.references.entry(id).or_default().push(i);
             }
         }
