@@ -132,7 +132,7 @@ impl Rule for StructCtx {
     }
 
     fn call_sites_wanted(&self, workspace: &Workspace, wanted: &mut WantedNames) {
-        let declared = declared(workspace);
+        let declared = |id: &FuncId| workspace.declared(id);
         // A field that cannot be removed on its own is reported whatever
         // its uses are.
         for field in workspace
@@ -143,10 +143,14 @@ impl Rule for StructCtx {
             wanted.field(&field.name, &field.path);
             wanted.literal_type(&field.owner, &field.path, &field.package);
             if let Ok(uses) = uses_of(workspace, field) {
-                let seeds = readers(field, &uses, &declared);
+                let seeds = readers(field, &uses, |id| declared(id).is_some());
                 let needed = needing_from(
                     workspace,
-                    seeds.keys().map(|k| declared[k].0).collect(),
+                    seeds
+                        .values()
+                        .filter_map(|reads| reads[0].caller.as_deref())
+                        .filter_map(|id| declared(id).map(|(id, _, _)| &**id))
+                        .collect(),
                     key,
                 );
                 // A method that shares its name is a boundary whatever its
@@ -155,7 +159,7 @@ impl Rule for StructCtx {
                     .into_iter()
                     .filter(|id| workspace.method_family(id).is_ok_and(|f| f.len() == 1))
                 {
-                    wanted.function(id, declared.get(&key(id)).map(|d| &**d.1));
+                    wanted.function(id, declared(id).map(|(_, path, _)| &**path));
                 }
             }
         }
@@ -287,7 +291,7 @@ fn in_package(site: &FieldUse, field: &ContextField) -> bool {
 fn readers<'u>(
     field: &ContextField,
     uses: &[&'u FieldUse],
-    declared: &HashMap<String, Declared<'_>>,
+    is_declared: impl Fn(&FuncId) -> bool,
 ) -> BTreeMap<String, Vec<&'u FieldUse>> {
     let mut out: BTreeMap<String, Vec<&FieldUse>> = BTreeMap::new();
     for site in uses {
@@ -301,7 +305,7 @@ fn readers<'u>(
             Some(caller),
         ) = (&site.access, &site.caller)
         {
-            if is_method_of(caller, field) && declared.contains_key(&key(caller)) {
+            if is_method_of(caller, field) && is_declared(caller) {
                 out.entry(key(caller)).or_default().push(site);
             }
         }
@@ -399,7 +403,7 @@ fn remove(
         change.edits.push(edit);
         change.drop_imports_if_unused.push("context");
     }
-    let seeds = readers(field, &uses, declared);
+    let seeds = readers(field, &uses, |id| declared.contains_key(&key(id)));
     thread_readers(workspace, settings, declared, &seeds, &mut changes)?;
     let home = changes.entry(field.path.to_path_buf()).or_default();
     home.edits.push(Edit::delete(deletion));
