@@ -8,7 +8,10 @@
 
 use crate::escape::{escaping_use, Escape};
 use crate::rule::FileCx;
-use crate::syntax::{enclosing_function, for_each_node, named_children, next_line_start, text};
+use crate::syntax::{
+    enclosing_function, for_each_node, for_each_node_overlapping, named_children, next_line_start,
+    text,
+};
 use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::Arc;
@@ -227,23 +230,28 @@ fn declared_in_function(cx: &FileCx<'_>, at: Node<'_>, name: &str) -> bool {
     let results = function
         .child_by_field_name("result")
         .map_or(0..0, |r| r.byte_range());
+    let declares = |n: Node<'_>| {
+        n.kind() == "identifier"
+            && n.start_byte() < at.start_byte()
+            && !results.contains(&n.start_byte())
+            && text(n, cx.src) == name
+    };
     let mut declared = false;
-    for_each_node(function, |n| {
-        if declared
-            || n.kind() != "identifier"
-            || n.start_byte() >= at.start_byte()
-            || results.contains(&n.start_byte())
-        {
+    for_each_node_overlapping(function, 0..at.start_byte(), |n| {
+        if declared {
             return;
         }
-        let declaring = n.parent().is_some_and(|p| match p.kind() {
-            "parameter_declaration" | "var_spec" => true,
-            "expression_list" => p
-                .parent()
-                .is_some_and(|h| h.kind() == "short_var_declaration"),
+        let mut cursor = n.walk();
+        declared = match n.kind() {
+            "parameter_declaration" | "var_spec" => {
+                n.children_by_field_name("name", &mut cursor).any(declares)
+            }
+            "short_var_declaration" => n
+                .child_by_field_name("left")
+                .filter(|left| left.kind() == "expression_list")
+                .is_some_and(|left| named_children(left).into_iter().any(declares)),
             _ => false,
-        });
-        declared = declaring && text(n, cx.src) == name && crate::syntax::is_written(n);
+        };
     });
     declared
 }
@@ -267,7 +275,7 @@ fn in_loop(call: Node<'_>) -> bool {
 fn handed_on(cx: &FileCx<'_>, statement: Node<'_>, name: &str) -> Option<(&'static str, usize)> {
     let function = enclosing_function(statement)?;
     let mut found = None;
-    for_each_node(function, |n| {
+    for_each_node_overlapping(function, statement.end_byte()..usize::MAX, |n| {
         if found.is_some()
             || n.kind() != "identifier"
             || n.start_byte() < statement.end_byte()
