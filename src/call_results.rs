@@ -55,8 +55,9 @@ pub struct TakingStatement {
     /// Every identifier of that scope, shared by the calls in it.
     pub names: Arc<HashSet<String>>,
     /// The file's name for the `context` package (its default when the
-    /// file does not import it).
-    pub context_pkg: String,
+    /// file does not import it); `None` when a local variable hides the
+    /// package at the statement.
+    pub context_pkg: Option<String>,
 }
 
 /// The form of a statement that takes a call's results.
@@ -117,7 +118,7 @@ pub fn result_use(
         handed_on: variable.and_then(|v| handed_on(cx, statement, v)),
         scope: declaration.byte_range(),
         names,
-        context_pkg: cx.package_name_or_default("context").to_string(),
+        context_pkg: cx.package_name_at("context", statement).map(str::to_string),
     }))
 }
 

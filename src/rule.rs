@@ -152,6 +152,16 @@ impl FileCx<'_> {
             .unwrap_or_else(|| crate::imports::default_name(path))
     }
 
+    /// [`FileCx::package_name_or_default`] for code written at `at`; `None`
+    /// when a local variable or parameter of that name hides the package
+    /// there (`func(context *cli.Context)`), so no code there can name it.
+    pub fn package_name_at<'s>(&'s self, path: &'s str, at: Node<'_>) -> Option<&'s str> {
+        let name = self.package_name_or_default(path);
+        crate::typing::local_declaration(self, at, name)
+            .is_none()
+            .then_some(name)
+    }
+
     /// True when `call` is `pkg.F(...)` for the package at `path` and a name
     /// in `names`.
     pub fn is_call_to(&self, call: Node<'_>, path: &str, names: &[&str]) -> bool {

@@ -285,6 +285,15 @@ pub fn context_use(cx: &FileCx<'_>, at: Node<'_>) -> Option<ContextUse> {
     };
     let needs_context_import =
         goroutine.is_some() && !(source.detached && source.kind == ContextKind::Context);
+    // Where a local variable hides the package, the detaching call cannot
+    // be written.
+    let written_at = match &before_go {
+        Some(_) => goroutine.unwrap_or(at),
+        None => at,
+    };
+    if needs_context_import && cx.package_name_at("context", written_at).is_none() {
+        return None;
+    }
     Some(ContextUse {
         source,
         expr,

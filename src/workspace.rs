@@ -791,18 +791,23 @@ fn supply(
     root: Option<&str>,
     in_goroutine: bool,
 ) -> Option<String> {
-    if let Some(usage) = crate::scope::context_use(cx, call) {
-        return usage.before_go.is_none().then_some(usage.expr);
-    }
-    let root = root?;
     let context = cx.package_name_or_default("context");
-    Some(
-        if in_goroutine && root != format!("{context}.Background()") {
-            format!("{context}.WithoutCancel({root})")
-        } else {
-            root.to_string()
-        },
-    )
+    let expr = match crate::scope::context_use(cx, call) {
+        Some(usage) => usage.before_go.is_none().then_some(usage.expr)?,
+        None => {
+            let root = root?;
+            if in_goroutine && root != format!("{context}.Background()") {
+                format!("{context}.WithoutCancel({root})")
+            } else {
+                root.to_string()
+            }
+        }
+    };
+    // A local variable named like the package (`func(context *cli.Context)`)
+    // hides it where the call stands: the expression cannot be written.
+    let hidden = expr.starts_with(&format!("{context}."))
+        && crate::typing::local_declaration(cx, call, context).is_some();
+    (!hidden).then_some(expr)
 }
 
 /// The declaration's context parameter, when it has one and it is not

@@ -166,7 +166,9 @@ fn fix(workspace: &Workspace, settings: &Settings, found: &CancelledReturn) -> R
         .ok_or_else(|| format!("no free name for the cancel function at {}", at(call)))?;
         given.insert(name.clone());
         let change = changes.entry(call.path.to_path_buf()).or_default();
-        change.edits.extend(deferring(statement, found, &name));
+        let edits = deferring(statement, found, &name)
+            .map_err(|why| format!("the call at {} is {why}", at(call)))?;
+        change.edits.extend(edits);
         change.declares.push((statement.scope.clone(), name));
         if matches!(statement.form, Taking::Assigned { .. }) {
             change.add_imports.push("context");
@@ -226,8 +228,13 @@ fn taking_statement<'c>(
 }
 
 /// The edits that make `statement` take the cancel function as `name`
-/// too, and `defer` it on the next line.
-fn deferring(statement: &TakingStatement, found: &CancelledReturn, name: &str) -> Vec<Edit> {
+/// too, and `defer` it on the next line; why not, when the cancel function
+/// needs a `var` whose type cannot be named there.
+fn deferring(
+    statement: &TakingStatement,
+    found: &CancelledReturn,
+    name: &str,
+) -> Result<Vec<Edit>, String> {
     let indent = &statement.indent;
     let deferred = Edit::insert(
         statement.next_line,
@@ -235,20 +242,22 @@ fn deferring(statement: &TakingStatement, found: &CancelledReturn, name: &str) -
     );
     let taken = match statement.form {
         Taking::Declared { names_end } => vec![Edit::insert(names_end, format!(", {name}"))],
-        Taking::Assigned { left_end } => vec![
-            Edit::insert(
-                statement.line_start,
-                format!(
-                    "{indent}var {name} {}.{}\n",
-                    statement.context_pkg, found.cancel_type
+        Taking::Assigned { left_end } => {
+            let context_pkg = statement.context_pkg.as_deref().ok_or(
+                "where a local variable hides the `context` package, which the cancel function's `var` must name",
+            )?;
+            vec![
+                Edit::insert(
+                    statement.line_start,
+                    format!("{indent}var {name} {context_pkg}.{}\n", found.cancel_type),
                 ),
-            ),
-            Edit::insert(left_end, format!(", {name}")),
-        ],
+                Edit::insert(left_end, format!(", {name}")),
+            ]
+        }
         Taking::Discarded => vec![Edit::insert(
             statement.range.start,
             format!("_, {name} := "),
         )],
     };
-    taken.into_iter().chain([deferred]).collect()
+    Ok(taken.into_iter().chain([deferred]).collect())
 }

@@ -212,6 +212,9 @@ fn hoist(
     let mut edits = Vec::new();
     let mut names = Vec::new();
     let context_pkg = cx.package_name_or_default("context");
+    if needs_ctx && cx.package_name_at("context", go).is_none() {
+        return None;
+    }
     if needs_ctx {
         let name = fresh_name_among(&["ctx", "reqCtx", "requestCtx"], |n| {
             used.contains(n) || chosen.contains(n)

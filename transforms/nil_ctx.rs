@@ -112,7 +112,7 @@ fn replacement(cx: &FileCx<'_>, nil: Node<'_>) -> Option<Fix> {
     match context_use(cx, nil) {
         Some(usage) => usage.fix(cx, Applicability::Safe, nil.byte_range()),
         None => {
-            let todo = format!("{}.TODO()", cx.package_name_or_default("context"));
+            let todo = format!("{}.TODO()", cx.package_name_at("context", nil)?);
             Some(
                 Fix::new(
                     Applicability::Safe,

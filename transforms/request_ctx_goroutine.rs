@@ -213,7 +213,7 @@ fn declared_in<'t>(cx: &FileCx<'t>, literal: Node<'t>) -> HashSet<&'t str> {
 /// The fix: wrap each argument in `context.WithoutCancel`, and declare each
 /// captured context detached before `go`; `None` when no name is free.
 fn detach(cx: &FileCx<'_>, go: Node<'_>, handed: &Handed<'_>) -> Option<Fix> {
-    let context_pkg = cx.package_name_or_default("context");
+    let context_pkg = cx.package_name_at("context", go)?;
     let mut edits: Vec<Edit> = handed
         .arguments
         .iter()

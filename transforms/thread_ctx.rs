@@ -262,10 +262,17 @@ pub(crate) fn boundary(
         Err(why) => return Some(why.clone()),
         Ok(family) => family,
     };
+    let name = &id.name;
+    if facts.root.is_some() {
+        // It makes a context, but a call in it cannot be given one.
+        return Some(format!(
+            "`{name}` makes its own context, but where a call in it stands a local variable named `{}` hides the package",
+            facts.context_pkg
+        ));
+    }
     if let Some(why) = workspace.fixed_signature_in_family(id, family) {
         return Some(why);
     }
-    let name = &id.name;
     if facts.has_context {
         // It has one, but cannot hand it over where its call stands.
         return Some(format!(

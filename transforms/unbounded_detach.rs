@@ -198,8 +198,8 @@ fn bound(cx: &FileCx<'_>, go_statement: Node<'_>, body: Node<'_>, use_: Node<'_>
     let name = cx.text(use_);
     let cancel = crate::scope::fresh_name(cx, go_statement, &["cancel", "cancelCtx"])?;
     let timeout = cx.settings.detach_timeout.unwrap_or(DEFAULT_TIMEOUT);
-    let duration = timeout.go_expr(cx.package_name_or_default("time"));
-    let context_pkg = cx.package_name_or_default("context");
+    let duration = timeout.go_expr(cx.package_name_at("time", use_)?);
+    let context_pkg = cx.package_name_at("context", use_)?;
     let declaration = format!("{name}, {cancel} := {context_pkg}.WithTimeout({name}, {duration})");
     let defer = format!("defer {cancel}()");
     let statements = named_children(body)

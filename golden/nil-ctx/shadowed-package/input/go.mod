@@ -1,0 +1,3 @@
+module example.com/nilsh
+
+go 1.22
