@@ -122,6 +122,10 @@ pub struct CallSite {
     /// (`go f()`, or inside `go func() { ... }()`), or in a function literal
     /// kept to run later ([`crate::scope::runs_later`]).
     pub in_goroutine: bool,
+    /// True when the call may run later and a local variable hides the
+    /// `context` package where it stands: no `context.WithoutCancel` can be
+    /// written there.
+    pub context_hidden: bool,
     /// The context the call could pass without changing its caller: the
     /// one in scope, or the one a root makes; `None` when there is none.
     pub supply: Option<String>,
@@ -659,6 +663,7 @@ impl FileSummary {
             callee,
             caller: caller.clone(),
             in_goroutine,
+            context_hidden: in_goroutine && cx.package_name_at("context", call).is_none(),
             supply: supply(cx, call, root, in_goroutine),
             editable: true,
             results,

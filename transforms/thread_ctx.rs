@@ -389,6 +389,12 @@ fn thread(
             let caller = call.caller.as_deref().and_then(|c| declared.get(&key(c)));
             let expr = match caller {
                 Some((c, (_, caller_facts))) if group.contains(&key(c)) => {
+                    if call.context_hidden {
+                        return Err(format!(
+                            "the call at {} runs later, and a local variable hides the `context` package its context must be detached with",
+                            crate::report::place(&call.path, call.line)
+                        ));
+                    }
                     pass(caller_facts, call.in_goroutine)?
                 }
                 _ => call.supply.clone().ok_or_else(|| {
