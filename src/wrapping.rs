@@ -53,11 +53,19 @@ pub fn wrap_facts(cx: &FileCx<'_>, decl: Node<'_>) -> Result<WrapFacts, String> 
             }
         }
     };
+    // The wrapper's body calls `context.Background()`.
+    let context_pkg = cx.package_name_or_default("context");
+    if call_prefix.strip_suffix('.') == Some(context_pkg) {
+        return Err(format!("its receiver `{context_pkg}` hides the package"));
+    }
     let mut args = Vec::new();
     for param in named_children(params) {
         let names = names_of(cx, param);
         if names.is_empty() || names.iter().any(|n| n == "_") {
             return Err("a parameter has no name".into());
+        }
+        if names.iter().any(|n| n == context_pkg) {
+            return Err(format!("its parameter `{context_pkg}` hides the package"));
         }
         let variadic = param.kind() == "variadic_parameter_declaration";
         args.extend(
@@ -182,5 +190,21 @@ mod tests {
         assert!(facts_of("package a\n\nfunc F(int) {}\n").is_err());
         assert!(facts_of("package a\n\nfunc F(_ int) {}\n").is_err());
         assert!(facts_of("package a\n\nfunc (S) F(a int) {}\n").is_err());
+    }
+
+    #[test]
+    fn a_parameter_named_like_the_context_package_hides_it() {
+        assert_eq!(
+            facts_of("package a\n\nfunc F(context *C) {}\n")
+                .err()
+                .as_deref(),
+            Some("its parameter `context` hides the package")
+        );
+        let aliased = "package a\n\nimport ctxpkg \"context\"\n\nvar _ ctxpkg.Context\n\nfunc F(context *C) {}\n";
+        assert!(
+            facts_of(aliased).is_ok(),
+            "the wrapper names the package `ctxpkg`"
+        );
+        assert!(facts_of("package a\n\nfunc (context *C) F() {}\n").is_err());
     }
 }
