@@ -89,11 +89,18 @@ impl Rule for NilCtx {
                 call.child_by_field_name("function")
                     .expect("calls have a function"),
             );
-            let message = format!(
+            let mut message = format!(
                 "nil passed as the context.Context of `{name}`: the callee panics on its first use of it"
             );
+            let fix = replacement(cx, *arg);
+            if fix.is_none() && cx.package_name_at("context", *arg).is_none() {
+                message.push_str(&format!(
+                    " (not fixed: a local variable named `{}` hides the package here)",
+                    cx.package_name_or_default("context")
+                ));
+            }
             let mut finding = Finding::new(&META, arg.byte_range(), message);
-            if let Some(fix) = replacement(cx, *arg) {
+            if let Some(fix) = fix {
                 finding = finding.with_fix(fix);
             }
             if !known_context_parameter(&callee, index) {
