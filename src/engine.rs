@@ -432,12 +432,14 @@ impl<'r> Engine<'r> {
     /// `None` when it holds none of them, or cannot be read or analysed.
     fn search(&self, candidate: &mut Candidate, round: &Round<'_>) -> Option<(PathBuf, Found)> {
         // Most files use none of the words: tell from their identifiers,
-        // then read the few that may. A summary already holds every method
-        // its file declares.
+        // then read the few that may. A summary already holds every
+        // function and method its file declares.
         let summary = round.summaries.get(&candidate.path);
+        let dir = crate::wanted::dir_of(&candidate.path);
+        let declarations = Uses::METHOD_DECLARATION.union(Uses::FUNCTION_DECLARATION);
         let uses_of = |w: &str| match summary {
-            Some(_) => round.wanted.uses_of(w).without(Uses::METHOD_DECLARATION),
-            None => round.wanted.uses_of(w),
+            Some(_) => round.wanted.uses_of(w).without(declarations),
+            None => round.wanted.uses_in(w, &dir),
         };
         let searched = &candidate.searched;
         let held: Vec<&str> = round

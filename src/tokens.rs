@@ -26,8 +26,12 @@ impl Uses {
     /// use, but a method of another type with the name of an interface's
     /// method may implement it, and must change with it.
     pub const METHOD_DECLARATION: Uses = Uses(8);
+    /// The name a function declaration declares: `func name(`. Not a use,
+    /// but another file of the package declaring it is a variant for other
+    /// build constraints, whose signature must change with it.
+    pub const FUNCTION_DECLARATION: Uses = Uses(16);
     /// Every use.
-    pub const ALL: Uses = Uses(15);
+    pub const ALL: Uses = Uses(31);
 
     /// The uses in either set.
     pub fn union(self, other: Uses) -> Uses {
@@ -141,8 +145,9 @@ pub fn occurrences(text: &str) -> impl Iterator<Item = (usize, &str, Uses)> {
                     let after = after_blanks(bytes, i);
                     let next = bytes.get(after).copied().unwrap_or(b';');
                     let prev = std::mem::replace(&mut before, b'a');
-                    let declared = std::mem::replace(&mut after_func, &bytes[start..i] == b"func")
-                        || prev == b')';
+                    let function_declared =
+                        std::mem::replace(&mut after_func, &bytes[start..i] == b"func");
+                    let declared = function_declared || prev == b')';
                     if b.is_ascii_digit() {
                         continue;
                     }
@@ -158,6 +163,9 @@ pub fn occurrences(text: &str) -> impl Iterator<Item = (usize, &str, Uses)> {
                     }
                     if prev == b')' {
                         uses = uses.union(Uses::METHOD_DECLARATION);
+                    }
+                    if function_declared {
+                        uses = uses.union(Uses::FUNCTION_DECLARATION);
                     }
                     // A run starts and ends on character boundaries: the
                     // bytes around it are ASCII.
@@ -310,7 +318,7 @@ mod tests {
         assert_eq!(uses("ctx := c", "ctx"), Uses::FUNCTION);
         assert_eq!(
             uses("&pkg.Server /* x */ {a}", "Server"),
-            Uses::ALL.without(Uses::METHOD_DECLARATION)
+            Uses::FUNCTION.union(Uses::FIELD).union(Uses::LITERAL_TYPE)
         );
         // Only a literal without keys is positional.
         let positional = |src: &str| uses(src, "S").contains(Uses::LITERAL_TYPE);
@@ -328,8 +336,9 @@ mod tests {
         assert_eq!(uses("func (s *Server) Run()", "Run"), method);
         assert_eq!(uses("func (s *List[T]) Run()", "Run"), method);
         assert_eq!(uses("func (s *Server) /* x */ Run()", "Run"), method);
-        assert_eq!(uses("func Run() {}", "Run"), Uses::NONE);
-        assert_eq!(uses("func /* x */ Run() {}", "Run"), Uses::NONE);
+        let function = Uses::FUNCTION_DECLARATION;
+        assert_eq!(uses("func Run() {}", "Run"), function);
+        assert_eq!(uses("func /* x */ Run() {}", "Run"), function);
         assert_eq!(uses("go func() { Run() }()", "Run"), Uses::FUNCTION);
         assert_eq!(uses("f()\nRun()", "Run"), Uses::FUNCTION);
         // A line break ends the statement: what follows it is not the

@@ -87,12 +87,14 @@ impl WantedNames {
     /// Wants the calls of and references to the function or method `id`,
     /// declared in the file at `path` when ctxmod read it (else
     /// everywhere).
-    /// For a method, also the files that declare a method so named: a
-    /// method of another type may implement the same interface.
+    /// Also the files that declare a namesake: for a method, a method of
+    /// another type may implement the same interface; for a function,
+    /// another file of its package may declare it for other build
+    /// constraints ([`WantedNames::uses_in`]).
     pub fn function(&mut self, id: &FuncId, path: Option<&Path>) {
         let uses = match id.receiver {
             Some(_) => Uses::FUNCTION.union(Uses::METHOD_DECLARATION),
-            None => Uses::FUNCTION,
+            None => Uses::FUNCTION.union(Uses::FUNCTION_DECLARATION),
         };
         match (path, &id.receiver) {
             (None, _) => self.everywhere(&id.name, uses),
@@ -116,6 +118,17 @@ impl WantedNames {
     /// The ways a use of `name` must look for some rule to want it.
     pub fn uses_of(&self, name: &str) -> Uses {
         self.uses.get(name).copied().unwrap_or(Uses::NONE)
+    }
+
+    /// [`WantedNames::uses_of`] in a file of the directory `dir`: a
+    /// function's declaration matters only in the directory of its package.
+    pub fn uses_in(&self, name: &str, dir: &Path) -> Uses {
+        let uses = self.uses_of(name);
+        let in_package = self.within.get(dir).is_some_and(|w| w.contains(name));
+        match in_package {
+            true => uses,
+            false => uses.without(Uses::FUNCTION_DECLARATION),
+        }
     }
 
     /// True when no name is wanted anywhere.
@@ -293,7 +306,12 @@ mod tests {
         );
         assert!(now.wants(&b, "ctx") && !now.wants(&c, "ctx") && !now.wants(&c, "open"));
         assert_eq!(now.uses_of("ctx"), Uses::FIELD);
-        assert_eq!(now.uses_of("Open"), Uses::FUNCTION);
+        // A function is also looked for where its package may declare it
+        // again, for other build constraints: in its own directory only.
+        let declared = Uses::FUNCTION.union(Uses::FUNCTION_DECLARATION);
+        assert_eq!(now.uses_of("Open"), declared);
+        assert_eq!(now.uses_in("Open", Path::new("/m/a")), declared);
+        assert_eq!(now.uses_in("Open", Path::new("/m/c")), Uses::FUNCTION);
         assert_eq!(now.uses_of("Server"), Uses::LITERAL_TYPE);
         assert_eq!(now.uses_of("Missing"), Uses::NONE);
         // `ctx` is wanted in a new package, the others for the first time.

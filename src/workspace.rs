@@ -218,6 +218,8 @@ pub struct FileSummary {
     pub gin_arguments: Vec<crate::gin_arguments::GinArgument>,
     /// Every type assertion or type switch case to `*gin.Context`.
     pub gin_assertions: Vec<crate::gin_arguments::GinReliance>,
+    /// The file, for a summary of a whole file.
+    pub path: Option<Arc<Path>>,
     /// The functions a `//go:linkname` directive of the file names: code
     /// elsewhere links to them by name, trusting their signatures.
     pub linknamed: Vec<String>,
@@ -307,6 +309,7 @@ impl FileSummary {
             detach_helpers: Vec::new(),
             gin_arguments: Vec::new(),
             gin_assertions: Vec::new(),
+            path: Some(path.clone()),
             linknamed: linknamed(cx.src),
             dot_imports: cx
                 .imports
@@ -1206,6 +1209,9 @@ pub struct Workspace {
     dot_imports: HashMap<Arc<Path>, Vec<String>>,
     /// The functions `//go:linkname` directives name.
     linknamed: HashSet<FuncId>,
+    /// The files that declare each function and method: more than one for
+    /// a declaration made for each set of build constraints.
+    declared_in: HashMap<FuncId, Vec<Arc<Path>>>,
     /// Built on the first [`Workspace::callers`] query, once every file is
     /// in: a call resolves through declarations of other files.
     index: OnceLock<CallIndex>,
@@ -1274,6 +1280,19 @@ impl Workspace {
             .entry(summary.package.clone())
             .or_default()
             .extend(summary.declared_names.iter().cloned());
+        if let Some(path) = &summary.path {
+            for sig in summary.funcs.iter().chain(&summary.methods) {
+                let id = FuncId {
+                    package: summary.package.clone(),
+                    receiver: sig.receiver.clone(),
+                    name: sig.name.clone(),
+                };
+                let files = self.declared_in.entry(id).or_default();
+                if !files.contains(path) {
+                    files.push(path.clone());
+                }
+            }
+        }
         self.linknamed
             .extend(summary.linknamed.iter().map(|name| FuncId {
                 package: summary.package.clone(),
@@ -1490,6 +1509,9 @@ impl Workspace {
         // The order, and so the messages, must not depend on the order the
         // files came in.
         members.sort_by(|a, b| (a.0, &a.1.receiver).cmp(&(b.0, &b.1.receiver)));
+        // A method declared again for other build constraints is the same
+        // method (see `declared_in`).
+        members.dedup_by(|a, b| a.0 == b.0 && a.1.receiver == b.1.receiver);
         members
     }
 
@@ -1514,6 +1536,14 @@ impl Workspace {
     }
 
     fn fixed(&self, id: &FuncId, family: Option<&[FuncId]>) -> Option<String> {
+        if let Some([first, second, ..]) = self.declared_in.get(id).map(Vec::as_slice) {
+            return Some(format!(
+                "`{}` is declared both in {} and in {}, each for other build constraints: ctxmod cannot change them together",
+                id.name,
+                crate::report::display_path(first),
+                crate::report::display_path(second)
+            ));
+        }
         if self.linknamed.contains(id) {
             return Some(format!(
                 "`{}` is named by a `//go:linkname` directive: code elsewhere links to it by name, trusting its signature",

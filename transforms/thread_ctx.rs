@@ -87,6 +87,7 @@ use crate::threading::{
 use crate::wanted::WantedNames;
 use crate::workspace::{FuncId, Workspace};
 use crate::wrapping::{context_name, wrapper};
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -140,11 +141,17 @@ impl Rule for ThreadCtx {
         settings: &Settings,
         out: &mut Vec<(PathBuf, Finding)>,
     ) {
-        let declared: HashMap<String, (&FuncId, Declared<'_>)> = workspace
-            .functions()
-            .iter()
-            .map(|(id, path, facts)| (key(id), (&**id, (path, facts))))
-            .collect();
+        // A function declared for several build constraints is reported
+        // where a declaration makes its own context.
+        let mut declared: HashMap<String, (&FuncId, Declared<'_>)> = HashMap::new();
+        for (id, path, facts) in workspace.functions() {
+            match declared.entry(key(id)) {
+                Entry::Occupied(e) if e.get().1 .1.is_leaf() && !facts.is_leaf() => {}
+                entry => {
+                    entry.insert_entry((&**id, (path, facts)));
+                }
+            }
+        }
         let mut nodes = Vec::new();
         let mut edges = Vec::new();
         for id in needing(workspace) {
