@@ -298,7 +298,9 @@ fn edits(
             .map_or("", |t| text(t, cx.src)),
         _ => text(result, cx.src),
     };
-    let package = cx.package_name_or_default("context");
+    let package = cx
+        .package_name_free("context")
+        .ok_or("its file imports another package named `context`")?;
     let cancel_type = if cause {
         "CancelCauseFunc"
     } else {

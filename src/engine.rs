@@ -19,6 +19,7 @@ use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 use tree_sitter::Tree;
 
 /// How serious a notice is.
@@ -413,6 +414,15 @@ impl<'r> Engine<'r> {
                         workspace.add(&summary);
                         state.summaries.insert(path, summary);
                     }
+                    Found::Unparsable(names) => {
+                        let summary = state
+                            .summaries
+                            .entry(path.clone())
+                            .or_insert_with(|| FileSummary::unparsable(&path, Vec::new()));
+                        let file = Arc::from(path.as_path());
+                        workspace.add_unparsable(&file, &names);
+                        summary.unparsable.extend(names);
+                    }
                     Found::More(uses) => {
                         if let Some(summary) = state.summaries.get_mut(&path) {
                             let uses = summary.unheld(uses);
@@ -467,6 +477,12 @@ impl<'r> Engine<'r> {
             .searched
             .extend(names.iter().map(|n| (n.clone(), uses_of(n))));
         let found = match summary {
+            // A file that did not parse before does not now.
+            Some(summary) if !summary.unparsable.is_empty() => {
+                let mut names: Vec<String> = names.into_iter().collect();
+                names.sort();
+                Found::Unparsable(names)
+            }
             Some(summary) => {
                 let offsets = use_offsets(&text, &names, uses_of);
                 let declarations = summary.declarations_around(&offsets);
@@ -496,14 +512,20 @@ impl<'r> Engine<'r> {
             }
             None => {
                 let tree = parse(&text);
-                let mut summary = self
-                    .analyse_tree(&path, &text, &tree, Some(&names), false)
-                    .ok()?
-                    .summary;
-                if !candidate.editable || is_generated(&text) {
-                    summary.make_read_only();
+                match self.analyse_tree(&path, &text, &tree, Some(&names), false) {
+                    Ok(analysis) => {
+                        let mut summary = analysis.summary;
+                        if !candidate.editable || is_generated(&text) {
+                            summary.make_read_only();
+                        }
+                        Found::New(summary)
+                    }
+                    Err(_) => {
+                        let mut names: Vec<String> = names.into_iter().collect();
+                        names.sort();
+                        Found::Unparsable(names)
+                    }
                 }
-                Found::New(summary)
             }
         };
         Some((path, found))
@@ -846,6 +868,9 @@ enum Found {
     New(FileSummary),
     /// More uses in a file already summarised, as a summary of only those.
     More(FileSummary),
+    /// A file that may use these names but does not parse: what it does
+    /// with them is unknown.
+    Unparsable(Vec<String>),
 }
 
 /// The findings not silenced by an ignore comment of `text`.

@@ -152,11 +152,25 @@ impl FileCx<'_> {
             .unwrap_or_else(|| crate::imports::default_name(path))
     }
 
-    /// [`FileCx::package_name_or_default`] for code written at `at`; `None`
+    /// The name code added to the file can use for `path`: the file's own
+    /// name for it when imported, else its default name unless another
+    /// import already uses that name (`code.gitea.io/gitea/services/context`
+    /// takes `context`); `None` then.
+    pub fn package_name_free<'s>(&'s self, path: &'s str) -> Option<&'s str> {
+        match self.package_name(path) {
+            Some(name) => Some(name),
+            None => {
+                let name = crate::imports::default_name(path);
+                self.imports.path_of(name).is_none().then_some(name)
+            }
+        }
+    }
+
+    /// [`FileCx::package_name_free`] for code written at `at`; `None` also
     /// when a local variable or parameter of that name hides the package
     /// there (`func(context *cli.Context)`), so no code there can name it.
     pub fn package_name_at<'s>(&'s self, path: &'s str, at: Node<'_>) -> Option<&'s str> {
-        let name = self.package_name_or_default(path);
+        let name = self.package_name_free(path)?;
         crate::typing::local_declaration(self, at, name)
             .is_none()
             .then_some(name)

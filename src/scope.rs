@@ -355,7 +355,9 @@ pub fn parameter_context(cx: &FileCx<'_>, params: Node<'_>) -> Option<String> {
 /// Context variables declared by the parameters of a function.
 fn parameter_contexts(cx: &FileCx<'_>, params: Node<'_>) -> Vec<ScopeContext> {
     let mut out = Vec::new();
-    for param in named_children(params) {
+    // `ctxs ...context.Context` holds a slice of contexts, maybe empty.
+    let single = |p: &Node<'_>| p.kind() != "variadic_parameter_declaration";
+    for param in named_children(params).into_iter().filter(single) {
         let Some(kind) = param
             .child_by_field_name("type")
             .and_then(|t| context_kind_of_type(cx, t))

@@ -48,6 +48,9 @@ pub struct FunctionFacts {
     pub ctx_name: String,
     /// The file's name for the `context` package.
     pub context_pkg: String,
+    /// True when the file does not import `context` and another import
+    /// takes its name: no code added there can name the package.
+    pub context_name_taken: bool,
     /// True when the module's Go has `context.WithoutCancel` (1.21).
     pub detach_ok: bool,
     /// For an exported function or method with a body: what keeping its
@@ -107,6 +110,7 @@ fn facts_with_receiver(
         .filter_map(|p| p.child_by_field_name("type"))
         .any(|t| context_kind_of_type(cx, t).is_some());
     let context_pkg = cx.package_name_or_default("context").to_string();
+    let context_name_taken = cx.package_name_free("context").is_none();
     let root = root_context(cx, &name, receiver.is_some(), &param_nodes, &context_pkg);
     let mut leaf_calls = Vec::new();
     let decl_text = text(decl, cx.src);
@@ -162,7 +166,48 @@ fn facts_with_receiver(
         detach_ok: cx.go_at_least(1, 21),
         ctx_name,
         context_pkg,
+        context_name_taken,
     })
+}
+
+/// The context a call in the fuzz target of a fuzz test uses:
+/// `t.Context()` of the target's `*testing.T` (vet forbids the target to
+/// call methods of the `*testing.F`), when the module's Go is 1.24 or
+/// later; `None` for a call anywhere else.
+pub fn fuzz_target_root(cx: &FileCx<'_>, call: Node<'_>) -> Option<String> {
+    if !cx.go_at_least(1, 24) {
+        return None;
+    }
+    let declaration = crate::syntax::enclosing_declaration(call)?;
+    let name = declaration.child_by_field_name("name")?;
+    if !text(name, cx.src).starts_with("Fuzz") {
+        return None;
+    }
+    let testing = cx.package_name("testing");
+    let mut node = call.parent();
+    while let Some(n) = node.filter(|n| n.id() != declaration.id()) {
+        if n.kind() == "func_literal" {
+            let params = n.child_by_field_name("parameters").map(named_children);
+            for param in params.unwrap_or_default() {
+                let is_t = param
+                    .child_by_field_name("type")
+                    .filter(|ty| ty.kind() == "pointer_type")
+                    .and_then(|ty| named_children(ty).into_iter().next())
+                    .is_some_and(|inner| {
+                        crate::workspace::qualified_type_is(inner, cx.src, testing, "T")
+                    });
+                let mut cursor = param.walk();
+                let var = param.children_by_field_name("name", &mut cursor).next();
+                if let Some(var) = var.filter(|_| is_t).map(|v| text(v, cx.src)) {
+                    if var != "_" {
+                        return Some(format!("{var}.Context()"));
+                    }
+                }
+            }
+        }
+        node = n.parent();
+    }
+    None
 }
 
 /// The context a root makes: `main`, `init`, `TestMain` and examples start

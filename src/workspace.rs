@@ -220,6 +220,9 @@ pub struct FileSummary {
     pub gin_assertions: Vec<crate::gin_arguments::GinReliance>,
     /// The file, for a summary of a whole file.
     pub path: Option<Arc<Path>>,
+    /// For a file that does not parse: the wanted names it may use, whose
+    /// uses there are unknown ([`FileSummary::unparsable`]).
+    pub unparsable: Vec<String>,
     /// The functions a `//go:linkname` directive of the file names: code
     /// elsewhere links to them by name, trusting their signatures.
     pub linknamed: Vec<String>,
@@ -310,6 +313,7 @@ impl FileSummary {
             gin_arguments: Vec::new(),
             gin_assertions: Vec::new(),
             path: Some(path.clone()),
+            unparsable: Vec::new(),
             linknamed: linknamed(cx.src),
             dot_imports: cx
                 .imports
@@ -527,6 +531,16 @@ impl FileSummary {
         self.late_contexts.clear();
         self.context_fields.clear();
         self.cancelled_returns.clear();
+    }
+
+    /// The summary of a file that does not parse but may use `names`.
+    pub fn unparsable(path: &Path, names: Vec<String>) -> FileSummary {
+        FileSummary {
+            path: Some(Arc::from(path)),
+            unparsable: names,
+            read_only: true,
+            ..FileSummary::default()
+        }
     }
 
     /// The id of a function or method this file declares.
@@ -804,6 +818,11 @@ fn supply(
         Some(usage) => usage.before_go.is_none().then_some(usage.expr)?,
         None => {
             let root = root?;
+            let fuzzed = root
+                .ends_with(".Context()")
+                .then(|| crate::threading::fuzz_target_root(cx, call))
+                .flatten();
+            let root = fuzzed.as_deref().unwrap_or(root);
             if in_goroutine && root != format!("{context}.Background()") {
                 format!("{context}.WithoutCancel({root})")
             } else {
@@ -812,9 +831,10 @@ fn supply(
         }
     };
     // A local variable named like the package (`func(context *cli.Context)`)
-    // hides it where the call stands: the expression cannot be written.
-    let hidden = expr.starts_with(&format!("{context}."))
-        && crate::typing::local_declaration(cx, call, context).is_some();
+    // hides it where the call stands, or another import takes its name:
+    // the expression cannot be written.
+    let hidden =
+        expr.starts_with(&format!("{context}.")) && cx.package_name_at("context", call).is_none();
     (!hidden).then_some(expr)
 }
 
@@ -1209,6 +1229,9 @@ pub struct Workspace {
     dot_imports: HashMap<Arc<Path>, Vec<String>>,
     /// The functions `//go:linkname` directives name.
     linknamed: HashSet<FuncId>,
+    /// Names that files which do not parse may use, each with one such
+    /// file.
+    unparsable: HashMap<String, Arc<Path>>,
     /// The files that declare each function and method: more than one for
     /// a declaration made for each set of build constraints.
     declared_in: HashMap<FuncId, Vec<Arc<Path>>>,
@@ -1231,6 +1254,14 @@ impl Workspace {
 
     /// Adds one file's summary.
     pub fn add(&mut self, summary: &FileSummary) {
+        if let Some(path) = summary
+            .path
+            .as_ref()
+            .filter(|_| !summary.unparsable.is_empty())
+        {
+            self.add_unparsable(path, &summary.unparsable);
+            return;
+        }
         let pkg = self.packages.entry(summary.package.clone()).or_default();
         for f in &summary.funcs {
             pkg.funcs.insert(f.name.clone(), f.clone());
@@ -1325,6 +1356,17 @@ impl Workspace {
                 .extend(summary.declared_names.iter().cloned());
         }
         self.add_uses(summary);
+    }
+
+    /// Records that the file at `path`, which does not parse, may use
+    /// `names`: a function so named may have callers there that no fix can
+    /// update.
+    pub fn add_unparsable(&mut self, path: &Arc<Path>, names: &[String]) {
+        for name in names {
+            self.unparsable
+                .entry(name.clone())
+                .or_insert_with(|| path.clone());
+        }
     }
 
     /// Every `context.WithValue` and `x.Value(key)` of the parsed files.
@@ -1542,6 +1584,13 @@ impl Workspace {
                 id.name,
                 crate::report::display_path(first),
                 crate::report::display_path(second)
+            ));
+        }
+        if let Some(path) = self.unparsable.get(&id.name) {
+            return Some(format!(
+                "`{}` may be used in {}, which ctxmod cannot parse",
+                id.name,
+                crate::report::display_path(path)
             ));
         }
         if self.linknamed.contains(id) {

@@ -54,7 +54,9 @@ pub fn wrap_facts(cx: &FileCx<'_>, decl: Node<'_>) -> Result<WrapFacts, String> 
         }
     };
     // The wrapper's body calls `context.Background()`.
-    let context_pkg = cx.package_name_or_default("context");
+    let context_pkg = cx
+        .package_name_free("context")
+        .ok_or("its file imports another package named `context`")?;
     if call_prefix.strip_suffix('.') == Some(context_pkg) {
         return Err(format!("its receiver `{context_pkg}` hides the package"));
     }

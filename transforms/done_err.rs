@@ -126,11 +126,12 @@ impl Rule for DoneErr {
                 }
                 Some(format) => Ok(format),
             };
-            match checked {
-                Ok(format) => {
-                    let fix = wrap_fix(cx, call, constructor, format, &err);
-                    out.push(finding.with_fix(fix));
-                }
+            let fix = checked.and_then(|format| {
+                wrap_fix(cx, call, constructor, format, &err)
+                    .ok_or("`fmt` names something else here")
+            });
+            match fix {
+                Ok(fix) => out.push(finding.with_fix(fix)),
                 Err(why) => out.push(Finding {
                     message: format!("{} (not fixed: {why})", finding.message),
                     ..finding
@@ -165,13 +166,14 @@ impl Constructor {
 /// The edits that turn `call` into `fmt.Errorf("<message>: %w", ..., err)`:
 /// the function name (for `errors.New`), the format literal, and the new
 /// last argument. Everything else, comments and line breaks included, stays.
+/// `None` when `fmt` cannot be named at the call.
 fn wrap_fix(
     cx: &FileCx<'_>,
     call: Node<'_>,
     constructor: Constructor,
     format: &str,
     err: &str,
-) -> Fix {
+) -> Option<Fix> {
     let args = call_arguments(call);
     let literal = args[0];
     let last = args[args.len() - 1];
@@ -189,15 +191,15 @@ fn wrap_fix(
         let function = call
             .child_by_field_name("function")
             .expect("a call has a function");
-        let errorf = format!("{}.Errorf", cx.package_name_or_default("fmt"));
+        let errorf = format!("{}.Errorf", cx.package_name_at("fmt", call)?);
         fix_title = format!("use `{errorf}` and {fix_title}");
         edits.push(Edit::replace(function.byte_range(), errorf));
     }
     let fix = Fix::new(Applicability::Safe, fix_title, edits).with_import("fmt");
-    match constructor {
+    Some(match constructor {
         Constructor::New => fix.dropping_import("errors"),
         Constructor::Errorf => fix,
-    }
+    })
 }
 
 /// The edit that appends `err` to the arguments of `call`: after `last`

@@ -262,6 +262,12 @@ pub(crate) fn boundary(
     facts: &FunctionFacts,
     family: &Result<Vec<FuncId>, String>,
 ) -> Option<String> {
+    if facts.context_name_taken {
+        return Some(format!(
+            "its file imports another package named `{}`, so the context package cannot be named there",
+            facts.context_pkg
+        ));
+    }
     if wraps(settings, id, path) {
         return unwrappable(workspace, id, facts, family);
     }

@@ -1,0 +1,15 @@
+// Package parse reads records.
+package parse
+
+import "context"
+
+func parse(data []byte) error {
+	return check(context.TODO(), data)
+}
+
+func check(ctx context.Context, data []byte) error {
+	if len(data) == 0 {
+		return ctx.Err()
+	}
+	return nil
+}
