@@ -19,7 +19,6 @@ use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Arc;
 use tree_sitter::Tree;
 
 /// How serious a notice is.
@@ -418,9 +417,10 @@ impl<'r> Engine<'r> {
                         let summary = state
                             .summaries
                             .entry(path.clone())
-                            .or_insert_with(|| FileSummary::unparsable(&path, Vec::new()));
-                        let file = Arc::from(path.as_path());
-                        workspace.add_unparsable(&file, &names);
+                            .or_insert_with(|| FileSummary::unparsable(&path));
+                        if let Some(file) = &summary.path {
+                            workspace.add_unparsable(file, &names);
+                        }
                         summary.unparsable.extend(names);
                     }
                     Found::More(uses) => {
@@ -478,11 +478,7 @@ impl<'r> Engine<'r> {
             .extend(names.iter().map(|n| (n.clone(), uses_of(n))));
         let found = match summary {
             // A file that did not parse before does not now.
-            Some(summary) if !summary.unparsable.is_empty() => {
-                let mut names: Vec<String> = names.into_iter().collect();
-                names.sort();
-                Found::Unparsable(names)
-            }
+            Some(summary) if !summary.unparsable.is_empty() => Found::unparsable(names),
             Some(summary) => {
                 let offsets = use_offsets(&text, &names, uses_of);
                 let declarations = summary.declarations_around(&offsets);
@@ -520,11 +516,7 @@ impl<'r> Engine<'r> {
                         }
                         Found::New(summary)
                     }
-                    Err(_) => {
-                        let mut names: Vec<String> = names.into_iter().collect();
-                        names.sort();
-                        Found::Unparsable(names)
-                    }
+                    Err(_) => Found::unparsable(names),
                 }
             }
         };
@@ -871,6 +863,15 @@ enum Found {
     /// A file that may use these names but does not parse: what it does
     /// with them is unknown.
     Unparsable(Vec<String>),
+}
+
+impl Found {
+    /// What a file that does not parse gives for `names`, in order.
+    fn unparsable(names: HashSet<String>) -> Found {
+        let mut names: Vec<String> = names.into_iter().collect();
+        names.sort();
+        Found::Unparsable(names)
+    }
 }
 
 /// The findings not silenced by an ignore comment of `text`.

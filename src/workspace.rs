@@ -226,9 +226,9 @@ pub struct FileSummary {
     /// The functions a `//go:linkname` directive of the file names: code
     /// elsewhere links to them by name, trusting their signatures.
     pub linknamed: Vec<String>,
-    /// The packages the file imports with `.`, each with the file: an
-    /// unqualified call there may name one of their functions.
-    pub dot_imports: Vec<(Arc<Path>, String)>,
+    /// The packages the file imports with `.`: an unqualified call there
+    /// may name one of their functions.
+    pub dot_imports: Vec<String>,
     /// The package clause and imports, through the line break after them.
     header: Option<tree_sitter::Range>,
     /// Each top-level declaration, in order, with what calls in it need.
@@ -315,11 +315,7 @@ impl FileSummary {
             path: Some(path.clone()),
             unparsable: Vec::new(),
             linknamed: linknamed(cx.src),
-            dot_imports: cx
-                .imports
-                .dot_imports()
-                .map(|p| (path.clone(), p.to_string()))
-                .collect(),
+            dot_imports: cx.imports.dot_imports().map(str::to_string).collect(),
             header: None,
             enclosing: Vec::new(),
             read_only: false,
@@ -533,11 +529,11 @@ impl FileSummary {
         self.cancelled_returns.clear();
     }
 
-    /// The summary of a file that does not parse but may use `names`.
-    pub fn unparsable(path: &Path, names: Vec<String>) -> FileSummary {
+    /// The summary of a file that does not parse, before the names it may
+    /// use are added to [`FileSummary::unparsable`].
+    pub fn unparsable(path: &Path) -> FileSummary {
         FileSummary {
             path: Some(Arc::from(path)),
-            unparsable: names,
             read_only: true,
             ..FileSummary::default()
         }
@@ -1330,11 +1326,13 @@ impl Workspace {
                 receiver: None,
                 name: name.clone(),
             }));
-        for (path, package) in &summary.dot_imports {
+        if let Some(path) = summary
+            .path
+            .as_ref()
+            .filter(|_| !summary.dot_imports.is_empty())
+        {
             self.dot_imports
-                .entry(path.clone())
-                .or_default()
-                .push(package.clone());
+                .insert(path.clone(), summary.dot_imports.clone());
         }
         self.detach_sites.extend_from_slice(&summary.detach_sites);
         self.gin_arguments.extend_from_slice(&summary.gin_arguments);
