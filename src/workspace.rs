@@ -173,6 +173,18 @@ pub struct LateContext {
     pub movable: bool,
 }
 
+/// A package-level `var _ I = (*T)(nil)`: type `T` implements interface
+/// `I`, which may belong to another module.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Assertion {
+    /// The package of `T`.
+    pub package: String,
+    /// `T`.
+    pub ty: String,
+    /// The package id and name of `I`.
+    pub interface: (String, String),
+}
+
 /// The package-level facts one file contributes.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FileSummary {
@@ -218,6 +230,9 @@ pub struct FileSummary {
     pub gin_arguments: Vec<crate::gin_arguments::GinArgument>,
     /// Every type assertion or type switch case to `*gin.Context`.
     pub gin_assertions: Vec<crate::gin_arguments::GinReliance>,
+    /// The interfaces `var _ I = (*T)(nil)` asserts the file's types
+    /// implement.
+    pub asserted: Vec<Assertion>,
     /// The file, for a summary of a whole file.
     pub path: Option<Arc<Path>>,
     /// For a file that does not parse: the wanted names it may use, whose
@@ -312,6 +327,7 @@ impl FileSummary {
             detach_helpers: Vec::new(),
             gin_arguments: Vec::new(),
             gin_assertions: Vec::new(),
+            asserted: Vec::new(),
             path: Some(path.clone()),
             unparsable: Vec::new(),
             linknamed: linknamed(cx.src),
@@ -737,6 +753,9 @@ impl FileSummary {
                 .children_by_field_name("name", &mut cursor)
                 .map(|n| text(n, cx.src))
                 .collect();
+            if names == ["_"] {
+                self.asserted.extend(interface_assertion(cx, spec));
+            }
             for name in names {
                 if let Some(ty) = var_spec_type(cx, spec, name) {
                     self.vars.push((name.to_string(), ty));
@@ -744,6 +763,34 @@ impl FileSummary {
             }
         }
     }
+}
+
+/// The type of the file's package and the interface that `var _ I = …`
+/// asserts it implements: `(*T)(nil)`, `&T{}`, `T{}` or `new(T)`.
+fn interface_assertion(cx: &FileCx<'_>, spec: Node<'_>) -> Option<Assertion> {
+    let interface = match TypeRef::of(cx, spec.child_by_field_name("type")?) {
+        TypeRef::Named { package, name } => (package, name),
+        _ => return None,
+    };
+    let [value] = named_children(spec.child_by_field_name("value")?)[..] else {
+        return None;
+    };
+    let value: String = text(value, cx.src)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let ty = value
+        .strip_prefix("(*")
+        .and_then(|v| v.strip_suffix(")(nil)"))
+        .or_else(|| value.strip_prefix('&').and_then(|v| v.strip_suffix("{}")))
+        .or_else(|| value.strip_prefix("new(").and_then(|v| v.strip_suffix(')')))
+        .or_else(|| value.strip_suffix("{}"))?;
+    let is_name = !ty.is_empty() && ty.bytes().all(crate::syntax::is_identifier_byte);
+    is_name.then(|| Assertion {
+        package: cx.package.to_string(),
+        ty: ty.to_string(),
+        interface,
+    })
 }
 
 /// The sorted offsets that fall in `range`.
@@ -1228,6 +1275,9 @@ pub struct Workspace {
     /// Names that files which do not parse may use, each with one such
     /// file.
     unparsable: HashMap<String, Arc<Path>>,
+    /// The interfaces each type (package id, name) is asserted to
+    /// implement.
+    asserted: HashMap<(String, String), Vec<(String, String)>>,
     /// The files that declare each function and method: more than one for
     /// a declaration made for each set of build constraints.
     declared_in: HashMap<FuncId, Vec<Arc<Path>>>,
@@ -1307,6 +1357,12 @@ impl Workspace {
             .entry(summary.package.clone())
             .or_default()
             .extend(summary.declared_names.iter().cloned());
+        for assertion in &summary.asserted {
+            self.asserted
+                .entry((assertion.package.clone(), assertion.ty.clone()))
+                .or_default()
+                .push(assertion.interface.clone());
+        }
         if let Some(path) = &summary.path {
             for sig in summary.funcs.iter().chain(&summary.methods) {
                 let id = FuncId {
@@ -1583,6 +1639,18 @@ impl Workspace {
                 crate::report::display_path(first),
                 crate::report::display_path(second)
             ));
+        }
+        if let Some(receiver) = &id.receiver {
+            let interfaces = self.asserted.get(&(id.package.clone(), receiver.clone()));
+            let foreign = interfaces
+                .into_iter()
+                .flatten()
+                .find(|(package, name)| !self.is_interface(package, name));
+            if let Some((package, name)) = foreign {
+                return Some(format!(
+                    "`{receiver}` is declared to implement `{name}` of {package}, an interface the workspace does not own: its methods keep their signatures"
+                ));
+            }
         }
         if let Some(path) = self.unparsable.get(&id.name) {
             return Some(format!(

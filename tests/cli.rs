@@ -1171,8 +1171,10 @@ fn run_with_go(p: &Project, args: &[&str]) -> Run {
 /// A type whose `Flush` method makes its own context: thread-ctx gives
 /// `Flush` a `ctx` parameter, and `User` no longer satisfies
 /// `http.Flusher`, which ctxmod cannot see (the interface is the standard
-/// library's, its method name is not one ctxmod knows, and nothing in the
-/// module calls `Flush`). The context.TODO() is on line 15.
+/// library's, its method name is not one ctxmod knows, nothing in the
+/// module calls `Flush`, and `User` becomes an `http.Flusher` only in a
+/// `return`, which only the type checker follows). The context.TODO() is
+/// on line 15.
 const FLUSHER: &str = "package app
 
 import (
@@ -1183,7 +1185,7 @@ import (
 // User is a user.
 type User struct{ ID int }
 
-var _ http.Flusher = User{}
+func flusher() http.Flusher { return User{} }
 
 // Flush writes the user out.
 func (u User) Flush() {
@@ -1209,7 +1211,7 @@ import (
 // Fault is a fault.
 type Fault struct{ ID int }
 
-var _ driver.Validator = Fault{}
+func validator() driver.Validator { return Fault{} }
 
 // IsValid checks the fault.
 func (f Fault) IsValid() bool {
@@ -1298,7 +1300,7 @@ fn verify_drops_a_fix_that_breaks_the_build_and_keeps_the_others() {
         lines[0]
     );
     assert!(
-        lines[0].contains("was dropped: it breaks the build: user.go:11:22: cannot use User{}"),
+        lines[0].contains("was dropped: it breaks the build: user.go:11:38: cannot use User{}"),
         "the compiler's first error, at the line of the file with the fix: {}",
         lines[0]
     );
@@ -1372,7 +1374,7 @@ fn verify_builds_the_modules_of_the_go_work_that_require_an_edited_one() {
     // lib.User to be an http.Flusher, does not, and holds no edit.
     let user = FLUSHER
         .replace("package app", "package lib")
-        .replace("var _ http.Flusher = User{}\n\n", "");
+        .replace("func flusher() http.Flusher { return User{} }\n\n", "");
     let p = Project::with(&[
         ("go.work", "go 1.22\n\nuse (\n\t./lib\n\t./app\n)\n"),
         ("lib/go.mod", "module example.com/lib\n\ngo 1.22\n"),
