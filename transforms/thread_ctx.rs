@@ -197,22 +197,32 @@ impl Rule for ThreadCtx {
                 continue;
             };
             let (path, facts) = declared[*first].1;
-            let fix = thread(workspace, settings, &declared, group);
-            let message = leaf_message(facts);
-            let finding = match fix {
-                Ok(fix) => Finding::new(
-                    &META,
-                    facts.first_root.clone().expect("leaves have one"),
-                    message,
-                )
-                .with_fix(fix),
-                Err(why) => Finding::new(
-                    &META,
-                    facts.first_root.clone().expect("leaves have one"),
-                    format!("{message} (not fixed: {why})"),
-                ),
-            };
-            out.push((path.to_path_buf(), finding));
+            match thread(workspace, settings, &declared, group) {
+                // One fix threads the whole group, reported at its first leaf.
+                Ok(fix) => out.push((
+                    path.to_path_buf(),
+                    Finding::new(
+                        &META,
+                        facts.first_root.clone().expect("leaves have one"),
+                        leaf_message(facts),
+                    )
+                    .with_fix(fix),
+                )),
+                // Without a fix, every leaf of the group is reported.
+                Err(why) => {
+                    for leaf in &leaves {
+                        let (path, facts) = declared[*leaf].1;
+                        out.push((
+                            path.to_path_buf(),
+                            Finding::new(
+                                &META,
+                                facts.first_root.clone().expect("leaves have one"),
+                                format!("{} (not fixed: {why})", leaf_message(facts)),
+                            ),
+                        ));
+                    }
+                }
+            }
         }
         for (k, why) in &planned.blocked {
             let Some((_, (path, facts))) = declared.get(k) else {
