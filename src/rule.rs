@@ -176,6 +176,19 @@ impl FileCx<'_> {
             .then_some(name)
     }
 
+    /// Why [`FileCx::package_name_at`] gives no name for `path` at `at`,
+    /// in words for a finding; `None` when it gives one.
+    pub fn package_hidden_why(&self, path: &str, at: Node<'_>) -> Option<String> {
+        if self.package_name_at(path, at).is_some() {
+            return None;
+        }
+        let name = self.package_name_or_default(path);
+        Some(match self.package_name_free(path) {
+            None => format!("the file imports another package named `{name}`"),
+            Some(_) => format!("a local variable named `{name}` hides the package here"),
+        })
+    }
+
     /// True when `call` is `pkg.F(...)` for the package at `path` and a name
     /// in `names`.
     pub fn is_call_to(&self, call: Node<'_>, path: &str, names: &[&str]) -> bool {

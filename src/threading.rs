@@ -183,31 +183,45 @@ pub fn fuzz_target_root(cx: &FileCx<'_>, call: Node<'_>) -> Option<String> {
     if !text(name, cx.src).starts_with("Fuzz") {
         return None;
     }
-    let testing = cx.package_name("testing");
     let mut node = call.parent();
     while let Some(n) = node.filter(|n| n.id() != declaration.id()) {
         if n.kind() == "func_literal" {
             let params = n.child_by_field_name("parameters").map(named_children);
-            for param in params.unwrap_or_default() {
-                let is_t = param
-                    .child_by_field_name("type")
-                    .filter(|ty| ty.kind() == "pointer_type")
-                    .and_then(|ty| named_children(ty).into_iter().next())
-                    .is_some_and(|inner| {
-                        crate::workspace::qualified_type_is(inner, cx.src, testing, "T")
+            let t =
+                params
+                    .unwrap_or_default()
+                    .into_iter()
+                    .find_map(|p| match testing_param(cx, p)? {
+                        ("T", Some(var)) if var != "_" => Some(var),
+                        _ => None,
                     });
-                let mut cursor = param.walk();
-                let var = param.children_by_field_name("name", &mut cursor).next();
-                if let Some(var) = var.filter(|_| is_t).map(|v| text(v, cx.src)) {
-                    if var != "_" {
-                        return Some(format!("{var}.Context()"));
-                    }
-                }
+            if let Some(t) = t {
+                return Some(format!("{t}.Context()"));
             }
         }
         node = n.parent();
     }
     None
+}
+
+/// For a parameter `t *testing.T` (or `B`, `F`, `M`): the type's name and
+/// the parameter's, if it has one.
+fn testing_param<'s>(cx: &FileCx<'s>, param: Node<'_>) -> Option<(&'static str, Option<&'s str>)> {
+    let ty = param.child_by_field_name("type")?;
+    let inner = named_children(ty)
+        .into_iter()
+        .next()
+        .filter(|_| ty.kind() == "pointer_type")?;
+    let testing = cx.package_name("testing");
+    let kind = ["T", "B", "F", "M"]
+        .into_iter()
+        .find(|k| crate::workspace::qualified_type_is(inner, cx.src, testing, k))?;
+    let mut cursor = param.walk();
+    let var = param
+        .children_by_field_name("name", &mut cursor)
+        .next()
+        .map(|n| text(n, cx.src));
+    Some((kind, var))
 }
 
 /// The context a root makes: `main`, `init`, `TestMain` and examples start
@@ -222,24 +236,8 @@ fn root_context(
 ) -> Option<String> {
     let background = format!("{context_pkg}.Background()");
     let in_test_file = cx.path.to_string_lossy().ends_with("_test.go");
-    let testing = cx.package_name("testing");
     let tester = match params {
-        [param] if in_test_file => {
-            let ty = param.child_by_field_name("type")?;
-            let inner = named_children(ty)
-                .into_iter()
-                .next()
-                .filter(|_| ty.kind() == "pointer_type")?;
-            let kind = ["T", "B", "F", "M"]
-                .into_iter()
-                .find(|k| crate::workspace::qualified_type_is(inner, cx.src, testing, k))?;
-            let mut cursor = param.walk();
-            let var = param
-                .children_by_field_name("name", &mut cursor)
-                .next()
-                .map(|n| text(n, cx.src));
-            Some((kind, var))
-        }
+        [param] if in_test_file => Some(testing_param(cx, *param)?),
         _ => None,
     };
     // Test methods (suites that run `func (s) TestX(t *testing.T)` by

@@ -93,11 +93,12 @@ impl Rule for NilCtx {
                 "nil passed as the context.Context of `{name}`: the callee panics on its first use of it"
             );
             let fix = replacement(cx, *arg);
-            if fix.is_none() && cx.package_name_at("context", *arg).is_none() {
-                message.push_str(&format!(
-                    " (not fixed: a local variable named `{}` hides the package here)",
-                    cx.package_name_or_default("context")
-                ));
+            if let Some(why) = fix
+                .is_none()
+                .then(|| cx.package_hidden_why("context", *arg))
+                .flatten()
+            {
+                message.push_str(&format!(" (not fixed: {why})"));
             }
             let mut finding = Finding::new(&META, arg.byte_range(), message);
             if let Some(fix) = fix {
