@@ -352,6 +352,7 @@ impl<'r> Engine<'r> {
             }
         }
         let call_names = self.collect_call_sites(paths, &mut state, &mut workspace);
+        workspace.set_searched(call_names.clone());
         let ScanState {
             mut analysed,
             summaries,

@@ -293,6 +293,7 @@ impl Fixer<'_, '_> {
     /// workspace rules on it.
     fn refresh_workspace(&mut self) {
         self.workspace = Workspace::new(self.summaries.values());
+        self.workspace.set_searched(self.call_names.clone());
         for state in self.files.values_mut() {
             state.workspace_findings.clear();
         }

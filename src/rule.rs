@@ -112,7 +112,13 @@ pub trait Rule: Sync {
     /// Collecting uses costs time on every file, so the engine collects
     /// only these, and an unexported name only in its own package
     /// ([`WantedNames::function`], [`WantedNames::field`]).
-    fn call_sites_wanted(&self, _workspace: &Workspace, _wanted: &mut WantedNames) {}
+    fn call_sites_wanted(
+        &self,
+        _workspace: &Workspace,
+        _settings: &Settings,
+        _wanted: &mut WantedNames,
+    ) {
+    }
 }
 
 /// Everything a rule may read about the file being checked.
@@ -362,7 +368,7 @@ impl RuleSet {
     pub fn call_sites_wanted(&self, workspace: &Workspace) -> WantedNames {
         let mut wanted = WantedNames::default();
         for rule in &self.rules {
-            rule.call_sites_wanted(workspace, &mut wanted);
+            rule.call_sites_wanted(workspace, &self.settings, &mut wanted);
         }
         wanted
     }

@@ -205,6 +205,11 @@ impl WantedNames {
         names
     }
 
+    /// True when `other` wants nothing `self` does not.
+    pub fn covers(&self, other: &WantedNames) -> bool {
+        other.grown_since(self).is_empty()
+    }
+
     /// Adds everything `other` wants.
     pub fn extend(&mut self, other: &WantedNames) {
         self.everywhere.extend(other.everywhere.iter().cloned());

@@ -14,6 +14,7 @@ use crate::rule::FileCx;
 use crate::syntax::{for_each_node_around, named_children, text};
 use crate::threading::FunctionFacts;
 use crate::typing::{callee_of, function_named, var_spec_type, Callee, TypeExpr, TypeRef};
+use crate::wanted::WantedNames;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::ops::Range;
@@ -1286,6 +1287,9 @@ pub struct Workspace {
     index: OnceLock<CallIndex>,
     /// Built on first use, again after [`Workspace::add`].
     decl_index: OnceLock<DeclIndex>,
+    /// The names whose calls the call-site rounds collected, once they are
+    /// over ([`Workspace::set_searched`]).
+    searched: Option<WantedNames>,
 }
 
 impl Workspace {
@@ -1296,6 +1300,28 @@ impl Workspace {
             ws.add(s);
         }
         ws
+    }
+
+    /// Records the names whose calls were collected. The rules ask for the
+    /// calls they need until they need no more ([`Rule::call_sites_wanted`]),
+    /// but a fix applied later in the run can make a rule need calls it did
+    /// not ask for: a function whose calls were not collected then keeps
+    /// its signature.
+    ///
+    /// [`Rule::call_sites_wanted`]: crate::rule::Rule::call_sites_wanted
+    pub fn set_searched(&mut self, names: WantedNames) {
+        self.searched = Some(names);
+    }
+
+    /// True unless the calls of `id` are known not to have been collected
+    /// ([`Workspace::set_searched`]).
+    fn callers_searched(&self, id: &FuncId) -> bool {
+        let Some(searched) = &self.searched else {
+            return true;
+        };
+        let mut wanted = WantedNames::default();
+        wanted.function(id, self.declared(id).map(|(_, path, _)| &**path));
+        searched.covers(&wanted)
     }
 
     /// Adds one file's summary.
@@ -1632,6 +1658,12 @@ impl Workspace {
     }
 
     fn fixed(&self, id: &FuncId, family: Option<&[FuncId]>) -> Option<String> {
+        if !self.callers_searched(id) {
+            return Some(format!(
+                "the calls of `{}` were not looked for: a fix made earlier in this run changed what they need, so run ctxmod again",
+                id.name
+            ));
+        }
         if let Some([first, second, ..]) = self.declared_in.get(id).map(Vec::as_slice) {
             return Some(format!(
                 "`{}` is declared both in {} and in {}, each for other build constraints: ctxmod cannot change them together",
@@ -2334,6 +2366,28 @@ mod tests {
             .callers(&func("example.com/pay", None, "Other"))
             .calls
             .is_empty());
+    }
+
+    #[test]
+    fn a_function_whose_calls_were_not_collected_keeps_its_signature() {
+        let src = "package app\nfunc load() {}\nfunc run() { load() }\n";
+        let mut ws = Workspace::new([&summary_at("app/app.go", src, "example.com/app")]);
+        let load = func("example.com/app", None, "load");
+        assert_eq!(
+            ws.fixed_signature(&load),
+            None,
+            "before the rounds are over"
+        );
+        let mut collected = WantedNames::default();
+        ws.set_searched(collected.clone());
+        let why = ws.fixed_signature(&load).unwrap_or_default();
+        assert!(
+            why.contains("the calls of `load` were not looked for"),
+            "{why}"
+        );
+        collected.function(&load, Some(Path::new("app/app.go")));
+        ws.set_searched(collected);
+        assert_eq!(ws.fixed_signature(&load), None);
     }
 
     #[test]

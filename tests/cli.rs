@@ -1137,6 +1137,34 @@ fn struct_ctx_leaves_an_exported_field_alone_with_exported_skip() {
 }
 
 #[test]
+fn struct_ctx_looks_no_further_than_a_reader_that_cannot_take_a_context() {
+    // `get` is used as a value, so the field stays whoever calls `x`: y.go,
+    // which only calls `x`, need not be read.
+    let p = Project::with(&[
+        ("go.mod", "module example.com/app\n\ngo 1.22\n"),
+        (
+            "store.go",
+            "package app\n\nimport \"context\"\n\n// Store keeps a context.\ntype Store struct {\n\tctx context.Context\n}\n\nfunc newStore(ctx context.Context) *Store { return &Store{ctx: ctx} }\n\nfunc (s *Store) get() error { return s.ctx.Err() }\n\nfunc (s *Store) hook() func() error { return s.get }\n",
+        ),
+        ("x.go", "package app\n\nfunc x(s *Store) error { return s.get() }\n"),
+        ("y.go", "package app\n\nfunc y(s *Store) error { return x(s) }\n"),
+    ]);
+    let run = p.run_read_only(&["check", "--stats", "--rule", "struct-ctx", "."]);
+    assert!(
+        run.stdout.contains(
+            "(not fixed: `get` cannot take a context: `get` is used as a value at store.go:14)"
+        ),
+        "{}",
+        run.stdout
+    );
+    let line = run.stderr.lines().last().unwrap_or_default();
+    assert!(
+        line.starts_with("ctxmod: 3 files read, 1 parsed in 4 parses, "),
+        "as many parses as without y.go, which only calls `x`: {line}"
+    );
+}
+
+#[test]
 fn stats_show_one_parse_per_parsed_file() {
     let p = Project::with(&[
         ("a.go", &leaky(&["Load", "Save"])),

@@ -106,7 +106,12 @@ impl Rule for CancelledCtxReturned {
         &META
     }
 
-    fn call_sites_wanted(&self, workspace: &Workspace, wanted: &mut WantedNames) {
+    fn call_sites_wanted(
+        &self,
+        workspace: &Workspace,
+        _settings: &Settings,
+        wanted: &mut WantedNames,
+    ) {
         for found in workspace.cancelled_returns() {
             wanted.function(&found.id, Some(&found.path));
         }

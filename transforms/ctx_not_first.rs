@@ -77,7 +77,12 @@ impl Rule for CtxNotFirst {
         &META
     }
 
-    fn call_sites_wanted(&self, workspace: &Workspace, wanted: &mut WantedNames) {
+    fn call_sites_wanted(
+        &self,
+        workspace: &Workspace,
+        _settings: &Settings,
+        wanted: &mut WantedNames,
+    ) {
         for late in workspace.late_contexts() {
             wanted.function(&late.id, Some(&late.path));
         }

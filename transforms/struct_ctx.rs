@@ -131,10 +131,13 @@ impl Rule for StructCtx {
         &META
     }
 
-    fn call_sites_wanted(&self, workspace: &Workspace, wanted: &mut WantedNames) {
+    fn call_sites_wanted(
+        &self,
+        workspace: &Workspace,
+        settings: &Settings,
+        wanted: &mut WantedNames,
+    ) {
         let declared = |id: &FuncId| workspace.declared(id);
-        // A field that cannot be removed on its own is reported whatever
-        // its uses are.
         for field in workspace
             .context_fields()
             .iter()
@@ -142,25 +145,28 @@ impl Rule for StructCtx {
         {
             wanted.field(&field.name, &field.path);
             wanted.literal_type(&field.owner, &field.path, &field.package);
-            if let Ok(uses) = uses_of(workspace, field) {
-                let seeds = readers(field, &uses, |id| declared(id).is_some());
-                let needed = needing_from(
-                    workspace,
-                    seeds
-                        .values()
-                        .filter_map(|reads| reads[0].caller.as_deref())
-                        .filter_map(|id| declared(id).map(|(id, _, _)| &**id))
-                        .collect(),
-                    key,
-                );
-                // A method that shares its name is a boundary whatever its
-                // calls are: looking for a common name costs many parses.
-                for id in needed
-                    .into_iter()
-                    .filter(|id| workspace.method_family(id).is_ok_and(|f| f.len() == 1))
-                {
-                    wanted.function(id, declared(id).map(|(_, path, _)| &**path));
-                }
+            // A field that cannot go for what its uses are, or whose
+            // reader cannot take a context, is reported whatever the
+            // readers' callers are: only the readers' own calls matter.
+            let Ok(stores) = stores(workspace, settings, field) else {
+                continue;
+            };
+            let seeds: Vec<&FuncId> = readers(field, &stores.uses, |id| declared(id).is_some())
+                .values()
+                .filter_map(|reads| reads[0].caller.as_deref())
+                .filter_map(|id| declared(id).map(|(id, _, _)| &**id))
+                .collect();
+            let needed = match blocked_reader(workspace, settings, seeds.iter().copied()) {
+                Some(_) => seeds,
+                None => needing_from(workspace, seeds, key),
+            };
+            // A method that shares its name is a boundary whatever its
+            // calls are: looking for a common name costs many parses.
+            for id in needed
+                .into_iter()
+                .filter(|id| workspace.method_family(id).is_ok_and(|f| f.len() == 1))
+            {
+                wanted.function(id, declared(id).map(|(_, path, _)| &**path));
             }
         }
     }
@@ -317,14 +323,28 @@ fn is_method_of(caller: &FuncId, field: &ContextField) -> bool {
     caller.package == field.package && caller.receiver.as_deref() == Some(&field.owner)
 }
 
-/// The fix that removes the field, with the methods that use a context of
-/// their own instead, or why it cannot be made.
-fn remove(
-    workspace: &Workspace,
+/// What removing a field does where it is stored and read, before any
+/// reader takes a context.
+struct Stores<'w> {
+    /// The field's deletion.
+    deletion: Range<usize>,
+    /// Every use of the field.
+    uses: Vec<&'w FieldUse>,
+    /// The edits of its stores, and of the reads in methods that have a
+    /// context of their own, by file.
+    changes: BTreeMap<PathBuf, FileChange>,
+    /// The methods that read it but use their own context instead.
+    own: BTreeSet<String>,
+}
+
+/// The edits that remove the field's stores and the reads that have a
+/// context of their own, or why its uses keep the field whatever the
+/// readers' callers are.
+fn stores<'w>(
+    workspace: &'w Workspace,
     settings: &Settings,
-    declared: &HashMap<String, Declared<'_>>,
     field: &ContextField,
-) -> Result<(Fix, Vec<String>), String> {
+) -> Result<Stores<'w>, String> {
     let deletion = field.deletion.clone()?;
     if settings.exported != ExportedPolicy::Thread
         && is_exported(&field.name)
@@ -403,6 +423,28 @@ fn remove(
         change.edits.push(edit);
         change.drop_imports_if_unused.push("context");
     }
+    Ok(Stores {
+        deletion,
+        uses,
+        changes,
+        own,
+    })
+}
+
+/// The fix that removes the field, with the methods that use a context of
+/// their own instead, or why it cannot be made.
+fn remove(
+    workspace: &Workspace,
+    settings: &Settings,
+    declared: &HashMap<String, Declared<'_>>,
+    field: &ContextField,
+) -> Result<(Fix, Vec<String>), String> {
+    let Stores {
+        deletion,
+        uses,
+        mut changes,
+        own,
+    } = stores(workspace, settings, field)?;
     let seeds = readers(field, &uses, |id| declared.contains_key(&key(id)));
     thread_readers(workspace, settings, declared, &seeds, &mut changes)?;
     let home = changes.entry(field.path.to_path_buf()).or_default();
@@ -443,11 +485,13 @@ fn thread_readers(
     seeds: &BTreeMap<String, Vec<&FieldUse>>,
     changes: &mut BTreeMap<PathBuf, FileChange>,
 ) -> Result<(), String> {
-    let needed = needing_from(
-        workspace,
-        seeds.keys().map(|k| declared[k].0).collect(),
-        key,
-    );
+    let reader_ids: Vec<&FuncId> = seeds.keys().map(|k| declared[k].0).collect();
+    // Checked first, as the call-site rounds do: when one is blocked, the
+    // callers of the others' callers were not looked for.
+    if let Some(why) = blocked_reader(workspace, settings, reader_ids.iter().copied()) {
+        return Err(why);
+    }
+    let needed = needing_from(workspace, reader_ids, key);
     let mut nodes = Vec::new();
     let mut edges = Vec::new();
     for id in &needed {
@@ -456,7 +500,7 @@ fn thread_readers(
             continue;
         };
         let why = match seeds.contains_key(&k) {
-            true => reader_boundary(workspace, settings, id, path, facts),
+            true => None,
             false => signature_boundary(workspace, settings, id, path, facts),
         };
         nodes.push(FunctionNode {
@@ -544,6 +588,20 @@ fn thread_readers(
         }
     }
     Ok(())
+}
+
+/// Why the first of `readers` that cannot take a context cannot: then the
+/// field stays, whatever their callers are.
+fn blocked_reader<'w>(
+    workspace: &Workspace,
+    settings: &Settings,
+    readers: impl IntoIterator<Item = &'w FuncId>,
+) -> Option<String> {
+    readers.into_iter().find_map(|id| {
+        let (_, path, facts) = workspace.declared(id)?;
+        let why = reader_boundary(workspace, settings, id, path, facts)?;
+        Some(format!("`{}` cannot take a context: {why}", id.name))
+    })
 }
 
 /// Why a function cannot take a context: thread-ctx's reasons, except

@@ -126,7 +126,12 @@ impl Rule for ThreadCtx {
         &META
     }
 
-    fn call_sites_wanted(&self, workspace: &Workspace, wanted: &mut WantedNames) {
+    fn call_sites_wanted(
+        &self,
+        workspace: &Workspace,
+        _settings: &Settings,
+        wanted: &mut WantedNames,
+    ) {
         for id in needing(workspace)
             .into_iter()
             .filter(|id| workspace.method_family(id).is_ok())
