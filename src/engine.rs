@@ -397,6 +397,7 @@ impl<'r> Engine<'r> {
                 break;
             }
             let candidates = candidates.get_or_insert_with(|| self.call_site_candidates(paths));
+            let words: Vec<(&str, Uses)> = words.into_iter().map(|w| (w, now.uses_of(w))).collect();
             let round = Round {
                 wanted: &now,
                 words: &words,
@@ -446,30 +447,35 @@ impl<'r> Engine<'r> {
         // then read the few that may. A summary already holds every
         // function and method its file declares.
         let summary = round.summaries.get(&candidate.path);
-        let dir = crate::wanted::dir_of(&candidate.path);
-        let declarations = Uses::METHOD_DECLARATION.union(Uses::FUNCTION_DECLARATION);
-        let uses_of = |w: &str| match summary {
-            Some(_) => round.wanted.uses_of(w).without(declarations),
-            None => round.wanted.uses_in(w, &dir),
+        let in_dir = round.wanted.uses_in(&candidate.dir);
+        let declaring = Uses::METHOD_DECLARATION.union(Uses::FUNCTION_DECLARATION);
+        let uses_here = |w: &str, uses: Uses| match summary {
+            Some(_) => uses.without(declaring),
+            None => in_dir(w, uses),
         };
         let searched = &candidate.searched;
-        let held: Vec<&str> = round
+        let held: Vec<(&str, Uses)> = round
             .words
             .iter()
-            .copied()
-            .filter(|w| !searched.get(*w).is_some_and(|s| s.contains(uses_of(w))))
-            .filter(|w| candidate.identifiers.may_use(w, uses_of(w)))
+            .map(|&(w, uses)| (w, uses_here(w, uses)))
+            .filter(|&(w, uses)| candidate.identifiers.may_use(w, uses))
+            .filter(|(w, uses)| !searched.get(*w).is_some_and(|s| s.contains(*uses)))
             .collect();
         if held.is_empty() {
             return None;
         }
+        let uses_of = |name: &str| {
+            held.iter()
+                .find(|(w, _)| *w == name)
+                .map_or(Uses::NONE, |(_, uses)| *uses)
+        };
         let path = candidate.path.clone();
         let text = SourceFile::load(&path).ok()?.text;
         let place = round.wanted.place(&path, &text);
         let names: HashSet<String> = held
             .iter()
-            .filter(|w| round.wanted.wants(&place, w))
-            .map(|w| w.to_string())
+            .filter(|(w, _)| round.wanted.wants(&place, w))
+            .map(|(w, _)| w.to_string())
             .collect();
         if names.is_empty() {
             return None;
@@ -573,6 +579,7 @@ impl<'r> Engine<'r> {
             .filter_map(|(path, editable)| {
                 let identifiers = Identifiers::of(&SourceFile::load(&path).ok()?.text);
                 Some(Candidate {
+                    dir: crate::wanted::dir_of(&path),
                     path,
                     editable,
                     identifiers,
@@ -742,6 +749,8 @@ impl<'r> Engine<'r> {
 /// A file the call-site rounds look at.
 struct Candidate {
     path: PathBuf,
+    /// Its absolute directory ([`crate::wanted::dir_of`]).
+    dir: PathBuf,
     /// False for a file ctxmod reads but does not edit.
     editable: bool,
     identifiers: Identifiers,
@@ -841,8 +850,9 @@ impl Kept {
 struct Round<'a> {
     /// Every name wanted so far.
     wanted: &'a WantedNames,
-    /// The names wanted somewhere or in some way for the first time.
-    words: &'a [&'a str],
+    /// The names wanted somewhere or in some way for the first time, each
+    /// with every way its uses are wanted ([`WantedNames::uses_of`]).
+    words: &'a [(&'a str, Uses)],
     /// The summaries made so far.
     summaries: &'a BTreeMap<PathBuf, FileSummary>,
     /// The bytes of source the trees the candidates keep cover (see

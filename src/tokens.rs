@@ -96,8 +96,10 @@ pub fn use_offsets(
     names: &std::collections::HashSet<String>,
     uses_of: impl Fn(&str) -> Uses,
 ) -> Vec<usize> {
+    // A few names: comparing each is cheaper than hashing every word.
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
     occurrences(text)
-        .filter(|(_, word, uses)| names.contains(*word) && uses.intersects(uses_of(word)))
+        .filter(|(_, word, uses)| names.contains(word) && uses.intersects(uses_of(word)))
         .map(|(at, _, _)| at)
         .collect()
 }

@@ -120,14 +120,17 @@ impl WantedNames {
         self.uses.get(name).copied().unwrap_or(Uses::NONE)
     }
 
-    /// [`WantedNames::uses_of`] in a file of the directory `dir`: a
-    /// function's declaration matters only in the directory of its package.
-    pub fn uses_in(&self, name: &str, dir: &Path) -> Uses {
-        let uses = self.uses_of(name);
-        let in_package = self.within.get(dir).is_some_and(|w| w.contains(name));
-        match in_package {
-            true => uses,
-            false => uses.without(Uses::FUNCTION_DECLARATION),
+    /// What [`WantedNames::uses_of`] gives for a name, `uses`, comes to in
+    /// a file of the directory `dir`: a function's declaration matters only
+    /// in the directory of its package.
+    pub fn uses_in<'a>(&'a self, dir: &Path) -> impl Fn(&str, Uses) -> Uses + 'a {
+        let own = self.within.get(dir);
+        move |name, uses| {
+            let declared = Uses::FUNCTION_DECLARATION;
+            match uses.intersects(declared) && !own.is_some_and(|w| w.contains(name)) {
+                true => uses.without(declared),
+                false => uses,
+            }
         }
     }
 
@@ -315,8 +318,9 @@ mod tests {
         // again, for other build constraints: in its own directory only.
         let declared = Uses::FUNCTION.union(Uses::FUNCTION_DECLARATION);
         assert_eq!(now.uses_of("Open"), declared);
-        assert_eq!(now.uses_in("Open", Path::new("/m/a")), declared);
-        assert_eq!(now.uses_in("Open", Path::new("/m/c")), Uses::FUNCTION);
+        let uses = now.uses_of("Open");
+        assert_eq!(now.uses_in(Path::new("/m/a"))("Open", uses), declared);
+        assert_eq!(now.uses_in(Path::new("/m/c"))("Open", uses), Uses::FUNCTION);
         assert_eq!(now.uses_of("Server"), Uses::LITERAL_TYPE);
         assert_eq!(now.uses_of("Missing"), Uses::NONE);
         // `ctx` is wanted in a new package, the others for the first time.
