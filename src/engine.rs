@@ -10,7 +10,7 @@ use crate::rule::{FileCx, RuleMeta, RuleSet};
 use crate::source::{is_generated, SourceFile};
 use crate::suppress::Suppressions;
 use crate::syntax::{first_error, parse, parse_ranges};
-use crate::tokens::{use_offsets, Identifiers, Uses};
+use crate::tokens::{Identifiers, Uses};
 use crate::wanted::WantedNames;
 use crate::workspace::{FileSummary, Workspace};
 use aho_corasick::AhoCorasick;
@@ -487,7 +487,7 @@ impl<'r> Engine<'r> {
             // A file that did not parse before does not now.
             Some(summary) if !summary.unparsable.is_empty() => Found::unparsable(names),
             Some(summary) => {
-                let offsets = use_offsets(&text, &names, uses_of);
+                let offsets = summary.use_offsets(&text, &names, uses_of);
                 let declarations = summary.declarations_around(&offsets);
                 if declarations.is_empty() {
                     return None;

@@ -430,6 +430,38 @@ impl FileSummary {
         summary
     }
 
+    /// The offsets in `text`, the file's source, where the declarations
+    /// use one of `names` in one of the ways `uses_of` gives for it
+    /// ([`crate::tokens::use_offsets`]), sorted. Only the declarations
+    /// whose text holds a name are lexed: a declaration starts and ends
+    /// outside comments and literals, so it lexes alone as in the file.
+    pub fn use_offsets(
+        &self,
+        text: &str,
+        names: &HashSet<String>,
+        uses_of: impl Fn(&str) -> crate::tokens::Uses,
+    ) -> Vec<usize> {
+        let finders: Vec<memchr::memmem::Finder<'_>> = names
+            .iter()
+            .map(|n| memchr::memmem::Finder::new(n.as_bytes()))
+            .collect();
+        let mut offsets = Vec::new();
+        for range in self.enclosing.iter().map(|e| e.range) {
+            let declaration = &text[range.start_byte..range.end_byte];
+            if finders
+                .iter()
+                .any(|f| f.find(declaration.as_bytes()).is_some())
+            {
+                offsets.extend(
+                    crate::tokens::use_offsets(declaration, names, &uses_of)
+                        .into_iter()
+                        .map(|at| range.start_byte + at),
+                );
+            }
+        }
+        offsets
+    }
+
     /// The ranges of the top-level declarations that hold one of
     /// `offsets` (sorted), through the end of their last lines.
     pub fn declarations_around(&self, offsets: &[usize]) -> Vec<tree_sitter::Range> {
