@@ -317,11 +317,11 @@ impl<'r> Engine<'r> {
     /// Reads, pre-scans and analyses every file. Only the texts of files
     /// with findings are kept.
     fn scan(&self, paths: &[PathBuf], progress: &ProgressBar) -> Scan {
-        let first: Vec<Scanned> = paths
+        let first: Vec<(Scanned, Option<Identifiers>)> = paths
             .par_iter()
             .map(|path| {
                 progress.inc(1);
-                self.scan_file(path, None)
+                self.scan_first(path)
             })
             .collect();
         let mut state = ScanState {
@@ -331,7 +331,11 @@ impl<'r> Engine<'r> {
             },
             ..ScanState::default()
         };
-        for scanned in first {
+        let mut identifiers = HashMap::new();
+        for (path, (scanned, words)) in paths.iter().zip(first) {
+            if let Some(words) = words {
+                identifiers.insert(path.clone(), words);
+            }
             state.collect(scanned);
         }
         let mut workspace = Workspace::new(state.summaries.values());
@@ -351,7 +355,7 @@ impl<'r> Engine<'r> {
                 }
             }
         }
-        let call_names = self.collect_call_sites(paths, &mut state, &mut workspace);
+        let call_names = self.collect_call_sites(paths, identifiers, &mut state, &mut workspace);
         workspace.set_searched(call_names.clone());
         let ScanState {
             mut analysed,
@@ -382,6 +386,7 @@ impl<'r> Engine<'r> {
     fn collect_call_sites(
         &self,
         paths: &[PathBuf],
+        mut identifiers: HashMap<PathBuf, Identifiers>,
         state: &mut ScanState,
         workspace: &mut Workspace,
     ) -> WantedNames {
@@ -396,7 +401,8 @@ impl<'r> Engine<'r> {
             if words.is_empty() {
                 break;
             }
-            let candidates = candidates.get_or_insert_with(|| self.call_site_candidates(paths));
+            let candidates = candidates
+                .get_or_insert_with(|| self.call_site_candidates(paths, &mut identifiers));
             let words: Vec<(&str, Uses)> = words.into_iter().map(|w| (w, now.uses_of(w))).collect();
             let round = Round {
                 wanted: &now,
@@ -533,9 +539,13 @@ impl<'r> Engine<'r> {
     /// The files whose calls a signature change must see: the paths given,
     /// and every other Go file of their modules and of the modules their
     /// `go.work` uses, which a fix may not edit; each read once for its
-    /// identifiers. Unreadable files are left out (the first stage
-    /// reported them).
-    fn call_site_candidates(&self, paths: &[PathBuf]) -> Vec<Candidate> {
+    /// identifiers (`known` holds those the first stage read). Unreadable
+    /// files are left out (the first stage reported them).
+    fn call_site_candidates(
+        &self,
+        paths: &[PathBuf],
+        known: &mut HashMap<PathBuf, Identifiers>,
+    ) -> Vec<Candidate> {
         let mut seen: HashSet<PathBuf> = paths.iter().map(|p| crate::gomod::absolute(p)).collect();
         let mut modules: Vec<PathBuf> = paths
             .iter()
@@ -574,10 +584,20 @@ impl<'r> Engine<'r> {
                 }
             }
         }
+        let files: Vec<(PathBuf, bool, Option<Identifiers>)> = files
+            .into_iter()
+            .map(|(path, editable)| {
+                let identifiers = known.remove(&path);
+                (path, editable, identifiers)
+            })
+            .collect();
         files
             .into_par_iter()
-            .filter_map(|(path, editable)| {
-                let identifiers = Identifiers::of(&SourceFile::load(&path).ok()?.text);
+            .filter_map(|(path, editable, identifiers)| {
+                let identifiers = match identifiers {
+                    Some(known) => known,
+                    None => Identifiers::of(&SourceFile::load(&path).ok()?.text),
+                };
                 Some(Candidate {
                     dir: crate::wanted::dir_of(&path),
                     path,
@@ -594,10 +614,35 @@ impl<'r> Engine<'r> {
     /// stage when they contain a rule's needle, in the second (`callers`
     /// given) when they contain a call of a context-taking function.
     fn scan_file(&self, path: &Path, callers: Option<&AhoCorasick>) -> Scanned {
-        let source = match SourceFile::load(path) {
-            Ok(s) => s,
-            Err(e) => return Scanned::Failed(notice(Severity::Error, path, None, e.to_string())),
-        };
+        match SourceFile::load(path) {
+            Ok(source) => self.scan_source(source, callers),
+            Err(e) => Scanned::Failed(notice(Severity::Error, path, None, e.to_string())),
+        }
+    }
+
+    /// [`Engine::scan_file`] of the first stage, which also gives the
+    /// file's identifiers when a rule will ask for call sites (the rounds
+    /// then need not read it again).
+    fn scan_first(&self, path: &Path) -> (Scanned, Option<Identifiers>) {
+        match SourceFile::load(path) {
+            Ok(source) => {
+                let identifiers = self
+                    .rules
+                    .collects_call_sites()
+                    .then(|| Identifiers::of(&source.text));
+                (self.scan_source(source, None), identifiers)
+            }
+            Err(e) => {
+                let notice = notice(Severity::Error, path, None, e.to_string());
+                (Scanned::Failed(notice), None)
+            }
+        }
+    }
+
+    /// [`Engine::scan_file`] of a file read.
+    fn scan_source(&self, source: SourceFile, callers: Option<&AhoCorasick>) -> Scanned {
+        let path = source.path.clone();
+        let path = path.as_path();
         if is_generated(&source.text) {
             return Scanned::Skipped;
         }

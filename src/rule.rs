@@ -119,6 +119,12 @@ pub trait Rule: Sync {
         _wanted: &mut WantedNames,
     ) {
     }
+
+    /// True for a rule that implements [`Rule::call_sites_wanted`]: the
+    /// first stage then keeps every file's identifiers for the rounds.
+    fn collects_call_sites(&self) -> bool {
+        false
+    }
 }
 
 /// Everything a rule may read about the file being checked.
@@ -293,6 +299,7 @@ pub struct RuleSet {
     by_kind: Vec<Vec<usize>>,
     needles: Vec<&'static str>,
     needs_callers: bool,
+    collects_call_sites: bool,
 }
 
 impl RuleSet {
@@ -326,12 +333,14 @@ impl RuleSet {
         needles.sort_unstable();
         needles.dedup();
         let needs_callers = rules.iter().any(|r| r.meta().needs_callers);
+        let collects_call_sites = rules.iter().any(|r| r.collects_call_sites());
         RuleSet {
             rules,
             settings: Settings::default(),
             by_kind,
             needles,
             needs_callers,
+            collects_call_sites,
         }
     }
 
@@ -376,6 +385,11 @@ impl RuleSet {
     /// True when some rule wants files that call context-taking functions.
     pub fn needs_callers(&self) -> bool {
         self.needs_callers
+    }
+
+    /// True when some rule asks for call sites ([`Rule::collects_call_sites`]).
+    pub fn collects_call_sites(&self) -> bool {
+        self.collects_call_sites
     }
 
     /// Runs every rule's workspace check, findings grouped by file.

@@ -106,6 +106,10 @@ impl Rule for CancelledCtxReturned {
         &META
     }
 
+    fn collects_call_sites(&self) -> bool {
+        true
+    }
+
     fn call_sites_wanted(
         &self,
         workspace: &Workspace,

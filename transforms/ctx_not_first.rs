@@ -77,6 +77,10 @@ impl Rule for CtxNotFirst {
         &META
     }
 
+    fn collects_call_sites(&self) -> bool {
+        true
+    }
+
     fn call_sites_wanted(
         &self,
         workspace: &Workspace,

@@ -118,6 +118,18 @@ mod tests {
     }
 
     #[test]
+    fn a_rule_that_asks_for_call_sites_says_so() {
+        for entry in registry() {
+            assert_eq!(
+                entry.rule.collects_call_sites(),
+                entry.source.contains("fn call_sites_wanted"),
+                "{}: collects_call_sites and call_sites_wanted",
+                entry.meta().id
+            );
+        }
+    }
+
+    #[test]
     fn ids_and_codes_are_unique() {
         let mut seen = std::collections::HashSet::new();
         for entry in registry() {

@@ -131,6 +131,10 @@ impl Rule for StructCtx {
         &META
     }
 
+    fn collects_call_sites(&self) -> bool {
+        true
+    }
+
     fn call_sites_wanted(
         &self,
         workspace: &Workspace,

@@ -126,6 +126,10 @@ impl Rule for ThreadCtx {
         &META
     }
 
+    fn collects_call_sites(&self) -> bool {
+        true
+    }
+
     fn call_sites_wanted(
         &self,
         workspace: &Workspace,
