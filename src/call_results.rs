@@ -9,8 +9,8 @@
 use crate::escape::{escaping_use, Escape};
 use crate::rule::FileCx;
 use crate::syntax::{
-    enclosing_function, for_each_node, for_each_node_overlapping, named_children, next_line_start,
-    text,
+    enclosing_function, for_each_node, for_each_node_around, named_children, next_line_start, text,
+    word_offsets_of,
 };
 use std::collections::HashSet;
 use std::ops::Range;
@@ -238,7 +238,8 @@ fn declared_in_function(cx: &FileCx<'_>, at: Node<'_>, name: &str) -> bool {
             && text(n, cx.src) == name
     };
     let mut declared = false;
-    for_each_node_overlapping(function, 0..at.start_byte(), |n| {
+    let offsets = word_offsets_of(cx.src, function.start_byte()..at.start_byte(), &[name]);
+    for_each_node_around(function, &offsets, |n| {
         if declared {
             return;
         }
@@ -276,7 +277,8 @@ fn in_loop(call: Node<'_>) -> bool {
 fn handed_on(cx: &FileCx<'_>, statement: Node<'_>, name: &str) -> Option<(&'static str, usize)> {
     let function = enclosing_function(statement)?;
     let mut found = None;
-    for_each_node_overlapping(function, statement.end_byte()..usize::MAX, |n| {
+    let offsets = word_offsets_of(cx.src, statement.end_byte()..function.end_byte(), &[name]);
+    for_each_node_around(function, &offsets, |n| {
         if found.is_some()
             || n.kind() != "identifier"
             || n.start_byte() < statement.end_byte()

@@ -243,33 +243,6 @@ pub fn for_each_node<'t>(root: Node<'t>, mut visit: impl FnMut(Node<'t>)) {
     }
 }
 
-/// Like [`for_each_node`], but visits only the nodes whose bytes overlap
-/// `range`, skipping every subtree before or after it.
-pub fn for_each_node_overlapping<'t>(
-    root: Node<'t>,
-    range: std::ops::Range<usize>,
-    mut visit: impl FnMut(Node<'t>),
-) {
-    let mut cursor = root.walk();
-    loop {
-        let node = cursor.node();
-        if node.start_byte() < range.end && node.end_byte() > range.start {
-            visit(node);
-            if cursor.goto_first_child() {
-                continue;
-            }
-        }
-        loop {
-            if cursor.goto_next_sibling() {
-                break;
-            }
-            if !cursor.goto_parent() {
-                return;
-            }
-        }
-    }
-}
-
 /// Like [`for_each_node`], but visits only the nodes whose bytes hold one
 /// of `offsets` (sorted): the paths from `root` down to some places of
 /// interest, skipping every subtree without one.
