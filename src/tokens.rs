@@ -17,7 +17,9 @@ impl Uses {
     /// variable or a type, never a function, and the name a function or
     /// method declaration declares (`func F(`, `func (r T) M(`).
     pub const FUNCTION: Uses = Uses(1);
-    /// A field: `x.name`, or a key `name:` of a composite literal.
+    /// A field: `x.name` not called (a field the rules ask about is a
+    /// `context.Context`, which cannot be), or a key `name:` of a
+    /// composite literal.
     pub const FIELD: Uses = Uses(2);
     /// The type of a composite literal whose elements have no keys:
     /// `name{a, b}`, or `name[` for a generic type.
@@ -157,7 +159,8 @@ pub fn occurrences(text: &str) -> impl Iterator<Item = (usize, &str, Uses)> {
                     if (next != b'.' || prev == b'.') && !declared {
                         uses = uses.union(Uses::FUNCTION);
                     }
-                    if prev == b'.' || (next == b':' && bytes.get(after + 1) != Some(&b'=')) {
+                    let key = next == b':' && bytes.get(after + 1) != Some(&b'=');
+                    if (prev == b'.' && next != b'(') || key {
                         uses = uses.union(Uses::FIELD);
                     }
                     if (next == b'{' && positional_elements(bytes, after + 1)) || next == b'[' {
@@ -315,6 +318,12 @@ mod tests {
             Uses::FUNCTION.union(Uses::FIELD)
         );
         assert_eq!(uses("s.\n\tctx", "ctx"), Uses::FUNCTION.union(Uses::FIELD));
+        // A call is no field the rules ask about.
+        assert_eq!(uses("s.Context()", "Context"), Uses::FUNCTION);
+        assert_eq!(
+            uses("(s.Context)", "Context"),
+            Uses::FUNCTION.union(Uses::FIELD)
+        );
         assert_eq!(uses("f(ctx)", "ctx"), Uses::FUNCTION);
         assert_eq!(uses("T{ctx: c}", "ctx"), Uses::FUNCTION.union(Uses::FIELD));
         assert_eq!(uses("ctx := c", "ctx"), Uses::FUNCTION);
