@@ -641,8 +641,6 @@ impl<'r> Engine<'r> {
 
     /// [`Engine::scan_file`] of a file read.
     fn scan_source(&self, source: SourceFile, callers: Option<&AhoCorasick>) -> Scanned {
-        let path = source.path.clone();
-        let path = path.as_path();
         if is_generated(&source.text) {
             return Scanned::Skipped;
         }
@@ -663,7 +661,7 @@ impl<'r> Engine<'r> {
             return Scanned::Skipped;
         }
         let tree = parse(&source.text);
-        let analysis = match self.analyse_tree(path, &source.text, &tree, None, true) {
+        let analysis = match self.analyse_tree(&source.path, &source.text, &tree, None, true) {
             Ok(a) => Box::new(a),
             Err(n) => return Scanned::Failed(n),
         };
