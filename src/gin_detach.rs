@@ -402,10 +402,8 @@ pub fn detach_fix(
     let in_test = is_test_file(&site.path);
     let existing = workspace.detach_helper(&site.package, in_test);
     let name = existing.map(str::to_string).unwrap_or_else(|| {
-        fresh_name_among(&[HELPER_NAME], |n| {
-            workspace.package_declares(&site.package, n)
-        })
-        .unwrap_or_else(|| HELPER_NAME.to_string())
+        fresh_name_among(&[HELPER_NAME], |n| name_taken(workspace, site, n))
+            .unwrap_or_else(|| HELPER_NAME.to_string())
     });
     let mut fix = replacement(site, &name, None);
     if existing.is_none() {
@@ -418,6 +416,15 @@ pub fn detach_fix(
         fix = fix.also_in(file, FileChange::new(vec![Edit::insert(0, text)]));
     }
     finding.with_fix(fix)
+}
+
+/// True when `name` may be declared in the package of `site`: by a parsed
+/// file, or by any word of the code of the package's directory, whose
+/// files the run may not have parsed (a file without a rule's needle is
+/// read, not parsed).
+fn name_taken(workspace: &Workspace, site: &DetachSite, name: &str) -> bool {
+    workspace.package_declares(&site.package, name)
+        || crate::key_names::mentions_in_dir(&crate::wanted::dir_of(&site.path), name) > 0
 }
 
 /// The name of the file a new helper goes in.
@@ -449,7 +456,7 @@ fn shared_helper_call(
     let taken = |name: &str| {
         site.imports.path_of(name).is_some()
             || site.names.iter().any(|n| n == name)
-            || workspace.package_declares(&site.package, name)
+            || name_taken(workspace, site, name)
     };
     let name = fresh_name_among(&[package], taken).unwrap_or_else(|| package.to_string());
     let alias = (name != package).then(|| name.clone());

@@ -555,6 +555,8 @@ fn rule_flag_restricts_rules_by_id_or_code() {
         &["--rule", "CTX005"],
         &["--rule", "ctx005"],
         &["--rule", "CTX001", "--rule", "lost-cancel"],
+        // Named twice, it still runs once.
+        &["--rule", "lost-cancel", "--rule", "CTX005"],
     ] {
         let check = p.run_read_only(&[&["check", "--format", "json"], chosen].concat());
         check.assert_code(1);

@@ -228,3 +228,63 @@ fn golden_expected_trees_are_gofmt_clean_build_and_vet() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
+
+/// What `ctxmod check --format json ARGS` in `dir` reports, one line per
+/// finding (everything it says of it), by rule id.
+fn findings_in(dir: &Path, args: &[&str]) -> BTreeMap<String, Vec<String>> {
+    let mut all = vec!["check", "--format", "json"];
+    all.extend_from_slice(args);
+    all.push(".");
+    let out = ctxmod(dir, &all);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("check --format json in {}: {e}", dir.display()));
+    let mut by_rule: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for finding in report["findings"].as_array().expect("an array of findings") {
+        let id = finding["id"].as_str().expect("a rule id").to_string();
+        by_rule.entry(id).or_default().push(finding.to_string());
+    }
+    for findings in by_rule.values_mut() {
+        findings.sort();
+    }
+    by_rule
+}
+
+/// A rule must not depend on which other rules run: what it finds in a
+/// golden input alone (`--rule ID`) is what it finds there among all the
+/// rules, fixes and reasons included. This holds the engine to reading,
+/// parsing and summarising what each rule needs, whichever rules are on.
+#[test]
+fn every_rule_alone_finds_what_it_finds_among_all() {
+    use rayon::prelude::*;
+    let ids: Vec<&str> = ctxmod::transforms::registry()
+        .iter()
+        .map(|e| e.meta().id)
+        .collect();
+    // Every rule named, so that a case's `ctxmod.toml` choosing some
+    // rules does not decide what runs.
+    let every: Vec<&str> = ids.iter().flat_map(|id| ["--rule", id]).collect();
+    let cases = cases();
+    let failures: Vec<String> = cases
+        .par_iter()
+        .flat_map(|case| {
+            let input = case.join("input");
+            let together = findings_in(&input, &every);
+            ids.par_iter()
+                .filter_map(|id| {
+                    let alone = findings_in(&input, &["--rule", id]).remove(*id);
+                    let among = together.get(*id).cloned();
+                    (alone != among).then(|| {
+                        format!(
+                            "{}: {id} alone finds\n{:#?}\nbut among all the rules\n{:#?}",
+                            case_name(case),
+                            alone.unwrap_or_default(),
+                            among.unwrap_or_default()
+                        )
+                    })
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert!(!cases.is_empty(), "no golden cases found");
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}

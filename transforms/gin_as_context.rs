@@ -64,8 +64,9 @@ static META: RuleMeta = RuleMeta {
     applicability: Applicability::Safe,
     kinds: &[],
     // A file that reads context values may rely on a gin context without
-    // importing gin.
-    needles: &["gin-gonic/gin", ".Value("],
+    // importing gin; one that imports `context` may declare the function
+    // a gin context is passed to, whose parameter types the rule checks.
+    needles: &["gin-gonic/gin", ".Value(", "context"],
     needs_callers: false,
 };
 

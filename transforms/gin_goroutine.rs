@@ -100,7 +100,9 @@ static META: RuleMeta = RuleMeta {
     summary: "a `*gin.Context` used in a goroutine: read its values before `go`",
     applicability: Applicability::Safe,
     kinds: &["go_statement"],
-    needles: &["gin-gonic/gin"],
+    // A file that imports `context` may declare the function a goroutine
+    // starts, whose context parameter decides the fix.
+    needles: &["gin-gonic/gin", "context"],
     needs_callers: false,
 };
 

@@ -431,11 +431,15 @@ fn select_rules(selection: &Selection, config: &Config) -> Result<RuleSet> {
             .filter(|e| !config.disable.iter().any(|n| e.matches(n)))
             .collect()
     } else {
-        selection
-            .rules
-            .iter()
-            .map(|n| find_rule(n))
-            .collect::<Result<_>>()?
+        let mut chosen: Vec<&'static RuleEntry> = Vec::new();
+        for name in &selection.rules {
+            let entry = find_rule(name)?;
+            // A rule named twice (by id and by code, say) runs once.
+            if !chosen.iter().any(|c| std::ptr::eq(*c, entry)) {
+                chosen.push(entry);
+            }
+        }
+        chosen
     };
     let settings = crate::rule::Settings {
         exported: selection.exported.or(config.exported).unwrap_or_default(),
