@@ -739,7 +739,7 @@ impl<'r> Engine<'r> {
             ));
         }
         Ok(self.with_cx(path, text, tree, |cx| {
-            let summary = FileSummary::from_tree(cx, uses);
+            let summary = FileSummary::from_tree(cx, uses, self.rules.summary_parts());
             let mut findings = if check {
                 unsuppressed(text, self.rules.check(cx))
             } else {

@@ -42,6 +42,7 @@ pub mod roots;
 pub mod rule;
 pub mod scope;
 pub mod source;
+pub mod summary_parts;
 pub mod suppress;
 pub mod syntax;
 pub mod threading;

@@ -3,6 +3,7 @@
 use crate::fix::{Applicability, Finding};
 use crate::gomod::GoVersion;
 use crate::imports::FileImports;
+use crate::summary_parts::SummaryParts;
 use crate::wanted::WantedNames;
 use crate::workspace::{FuncId, Workspace};
 use std::collections::BTreeMap;
@@ -120,10 +121,12 @@ pub trait Rule: Sync {
     ) {
     }
 
-    /// True for a rule that implements [`Rule::call_sites_wanted`]: the
-    /// first stage then keeps every file's identifiers for the rounds.
-    fn collects_call_sites(&self) -> bool {
-        false
+    /// The parts of each file's summary the rule reads, beyond the
+    /// declarations every run gathers. A rule that implements
+    /// [`Rule::call_sites_wanted`] reads [`SummaryParts::CALLS`]: the first
+    /// stage then also keeps every file's identifiers for the rounds.
+    fn summary_parts(&self) -> SummaryParts {
+        SummaryParts::NONE
     }
 }
 
@@ -299,7 +302,7 @@ pub struct RuleSet {
     by_kind: Vec<Vec<usize>>,
     needles: Vec<&'static str>,
     needs_callers: bool,
-    collects_call_sites: bool,
+    summary_parts: SummaryParts,
 }
 
 impl RuleSet {
@@ -333,14 +336,16 @@ impl RuleSet {
         needles.sort_unstable();
         needles.dedup();
         let needs_callers = rules.iter().any(|r| r.meta().needs_callers);
-        let collects_call_sites = rules.iter().any(|r| r.collects_call_sites());
+        let summary_parts = rules
+            .iter()
+            .fold(SummaryParts::NONE, |all, r| all.union(r.summary_parts()));
         RuleSet {
             rules,
             settings: Settings::default(),
             by_kind,
             needles,
             needs_callers,
-            collects_call_sites,
+            summary_parts,
         }
     }
 
@@ -387,9 +392,15 @@ impl RuleSet {
         self.needs_callers
     }
 
-    /// True when some rule asks for call sites ([`Rule::collects_call_sites`]).
+    /// The parts of each file's summary some rule reads
+    /// ([`Rule::summary_parts`]).
+    pub fn summary_parts(&self) -> SummaryParts {
+        self.summary_parts
+    }
+
+    /// True when some rule asks for call sites ([`SummaryParts::CALLS`]).
     pub fn collects_call_sites(&self) -> bool {
-        self.collects_call_sites
+        self.summary_parts.contains(SummaryParts::CALLS)
     }
 
     /// Runs every rule's workspace check, findings grouped by file.

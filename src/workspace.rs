@@ -11,6 +11,7 @@ use crate::context_values::{KeyConst, ValueUse};
 use crate::fields::{ContextField, FieldUse};
 use crate::fix::Condition;
 use crate::rule::FileCx;
+use crate::summary_parts::SummaryParts;
 use crate::syntax::{for_each_node_around, named_children, text};
 use crate::threading::FunctionFacts;
 use crate::typing::{callee_of, function_named, var_spec_type, Callee, TypeExpr, TypeRef};
@@ -301,11 +302,16 @@ fn through_line_end(node: Node<'_>, src: &str) -> tree_sitter::Range {
 }
 
 impl FileSummary {
-    /// Reads the top-level declarations of a parsed file.
+    /// Reads the top-level declarations of a parsed file, and the `parts`
+    /// of the summary the run's rules read.
     /// With `uses`, also the calls of and references to functions and
     /// methods so named ([`Workspace::callers`]): collecting every call
     /// costs time on every file, so only the names some rule asks for are.
-    pub fn from_tree(cx: &FileCx<'_>, uses: Option<&HashSet<String>>) -> FileSummary {
+    pub fn from_tree(
+        cx: &FileCx<'_>,
+        uses: Option<&HashSet<String>>,
+        parts: SummaryParts,
+    ) -> FileSummary {
         let path: Arc<Path> = Arc::from(cx.path);
         let mut summary = FileSummary {
             package: cx.package.to_string(),
@@ -337,8 +343,9 @@ impl FileSummary {
             enclosing: Vec::new(),
             read_only: false,
         };
-        let values = cx.src.contains("Value(");
-        let gin = cx.package_name(crate::scope::GIN).is_some();
+        let calls = parts.contains(SummaryParts::CALLS);
+        let values = parts.contains(SummaryParts::VALUES) && cx.src.contains("Value(");
+        let gin = parts.contains(SummaryParts::GIN) && cx.package_name(crate::scope::GIN).is_some();
         let offsets = uses
             .map(|names| crate::syntax::word_offsets(cx.src, names))
             .unwrap_or_default();
@@ -369,16 +376,18 @@ impl FileSummary {
                     caller = sig.as_ref().map(|s| summary.func_id(s));
                     summary.methods.extend(sig);
                 }
-                "type_declaration" => summary.add_types(cx, decl, &path),
+                "type_declaration" => summary.add_types(cx, decl, &path, calls),
                 "var_declaration" => summary.add_vars(cx, decl),
-                "const_declaration" => summary
+                "const_declaration" if parts.contains(SummaryParts::VALUES) => summary
                     .key_consts
                     .extend(crate::context_values::key_consts(cx, decl, &path)),
                 _ => {}
             }
-            summary
-                .declared_names
-                .extend(crate::context_values::declared_names(cx, decl));
+            if parts.contains(SummaryParts::VALUES) {
+                summary
+                    .declared_names
+                    .extend(crate::context_values::declared_names(cx, decl));
+            }
             if gin {
                 summary
                     .detach_sites
@@ -398,6 +407,9 @@ impl FileSummary {
                 summary
                     .context_values
                     .extend(crate::context_values::value_uses(cx, decl, &path));
+            }
+            if !calls {
+                continue;
             }
             let mut root = None;
             if let Some(id) = &caller {
@@ -732,7 +744,9 @@ impl FileSummary {
         });
     }
 
-    fn add_types(&mut self, cx: &FileCx<'_>, decl: Node<'_>, path: &Arc<Path>) {
+    /// Adds the interfaces and structs `decl` declares; with `calls`, also
+    /// their threading facts and context fields ([`SummaryParts::CALLS`]).
+    fn add_types(&mut self, cx: &FileCx<'_>, decl: Node<'_>, path: &Arc<Path>, calls: bool) {
         for spec in named_children(decl)
             .into_iter()
             .filter(|s| s.kind() == "type_spec")
@@ -756,6 +770,9 @@ impl FileSummary {
                         };
                         let id = self.func_id(&sig);
                         self.methods.push(sig);
+                        if !calls {
+                            continue;
+                        }
                         if let Some(facts) =
                             crate::threading::interface_method_facts(cx, elem, name)
                         {
@@ -765,8 +782,10 @@ impl FileSummary {
                 }
                 "struct_type" => {
                     self.structs.push((name.to_string(), struct_fields(cx, ty)));
-                    self.context_fields
-                        .extend(crate::fields::context_fields(cx, name, ty, path));
+                    if calls {
+                        self.context_fields
+                            .extend(crate::fields::context_fields(cx, name, ty, path));
+                    }
                 }
                 _ => {}
             }
@@ -2148,7 +2167,10 @@ mod tests {
                     callee = callee_of(cx, n);
                 }
             });
-            (FileSummary::from_tree(cx, Some(&all_names(cx))), callee)
+            (
+                FileSummary::from_tree(cx, Some(&all_names(cx)), SummaryParts::ALL),
+                callee,
+            )
         })
     }
 
@@ -2157,12 +2179,12 @@ mod tests {
         let src = "package a\nfunc f() {}\nfunc g() {}\nfunc h() {\n\tf()\n\tg()\n\trun(f)\n\trun(g)\n}\n";
         let wanted = HashSet::from(["g".to_string()]);
         let summary = with_file("a.go", src, "example.com/a", None, |cx| {
-            FileSummary::from_tree(cx, Some(&wanted))
+            FileSummary::from_tree(cx, Some(&wanted), SummaryParts::ALL)
         });
         assert_eq!(summary.calls.len(), 1);
         assert_eq!(summary.references.len(), 1);
         let none = with_file("a.go", src, "example.com/a", None, |cx| {
-            FileSummary::from_tree(cx, None)
+            FileSummary::from_tree(cx, None, SummaryParts::ALL)
         });
         assert!(none.calls.is_empty() && none.references.is_empty());
     }
@@ -2255,7 +2277,7 @@ mod tests {
     /// The summary of `src` as the file `path` of package `package`.
     fn summary_at(path: &str, src: &str, package: &str) -> FileSummary {
         with_file(path, src, package, None, |cx| {
-            FileSummary::from_tree(cx, Some(&all_names(cx)))
+            FileSummary::from_tree(cx, Some(&all_names(cx)), SummaryParts::ALL)
         })
     }
 
@@ -2557,7 +2579,7 @@ mod tests {
         let names: HashSet<String> = ["Load", "ctx"].map(String::from).into();
         let offsets = crate::tokens::use_offsets(src, &names, |_| crate::tokens::Uses::ALL);
         let (summary, whole) = with_file("a.go", src, "example.com/a", None, |cx| {
-            let summary = FileSummary::from_tree(cx, None);
+            let summary = FileSummary::from_tree(cx, None, SummaryParts::ALL);
             let whole = summary.uses_of(cx, &names, &offsets);
             (summary, whole)
         });

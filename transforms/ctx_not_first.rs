@@ -77,8 +77,8 @@ impl Rule for CtxNotFirst {
         &META
     }
 
-    fn collects_call_sites(&self) -> bool {
-        true
+    fn summary_parts(&self) -> crate::summary_parts::SummaryParts {
+        crate::summary_parts::SummaryParts::CALLS
     }
 
     fn call_sites_wanted(

@@ -75,6 +75,12 @@ impl crate::rule::Rule for GinAsContext {
         &META
     }
 
+    fn summary_parts(&self) -> crate::summary_parts::SummaryParts {
+        use crate::summary_parts::SummaryParts;
+        // Whether a gin context may be read for its values decides the fix.
+        SummaryParts::GIN.union(SummaryParts::VALUES)
+    }
+
     fn check_workspace(
         &self,
         workspace: &Workspace,

@@ -89,6 +89,10 @@ impl Rule for GinCopyDetach {
         &META
     }
 
+    fn summary_parts(&self) -> crate::summary_parts::SummaryParts {
+        crate::summary_parts::SummaryParts::GIN
+    }
+
     fn check_workspace(
         &self,
         workspace: &Workspace,

@@ -111,6 +111,10 @@ impl Rule for GinGoroutine {
         &META
     }
 
+    fn summary_parts(&self) -> crate::summary_parts::SummaryParts {
+        crate::summary_parts::SummaryParts::GIN
+    }
+
     fn visit(&self, go: Node<'_>, cx: &FileCx<'_>, out: &mut Vec<Finding>) {
         // A goroutine that needs the whole context is the workspace
         // check's: its fix uses the package's detach helper.

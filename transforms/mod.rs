@@ -118,12 +118,38 @@ mod tests {
     }
 
     #[test]
-    fn a_rule_that_asks_for_call_sites_says_so() {
+    fn a_rule_asks_for_the_summary_parts_it_reads() {
+        use crate::summary_parts::SummaryParts;
+        // What a rule's own code reads of the workspace; the golden test
+        // `every_rule_alone_finds_what_it_finds_among_all` covers what it
+        // reads through shared code.
+        let reads = [
+            ("fn call_sites_wanted", SummaryParts::CALLS),
+            ("workspace.functions(", SummaryParts::CALLS),
+            ("workspace.late_contexts(", SummaryParts::CALLS),
+            ("workspace.cancelled_returns(", SummaryParts::CALLS),
+            ("workspace.context_fields(", SummaryParts::CALLS),
+            ("workspace.context_values(", SummaryParts::VALUES),
+            ("workspace.key_consts(", SummaryParts::VALUES),
+            ("workspace.declared_names_in(", SummaryParts::VALUES),
+            ("workspace.detach_sites(", SummaryParts::GIN),
+            ("workspace.gin_arguments(", SummaryParts::GIN),
+        ];
         for entry in registry() {
+            let parts = entry.rule.summary_parts();
+            for (read, part) in reads {
+                if entry.source.contains(read) {
+                    assert!(
+                        parts.contains(part),
+                        "{} calls `{read}` but does not ask for {part:?}",
+                        entry.meta().id
+                    );
+                }
+            }
             assert_eq!(
-                entry.rule.collects_call_sites(),
+                parts.contains(SummaryParts::CALLS),
                 entry.source.contains("fn call_sites_wanted"),
-                "{}: collects_call_sites and call_sites_wanted",
+                "{}: summary_parts and call_sites_wanted",
                 entry.meta().id
             );
         }

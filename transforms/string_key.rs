@@ -151,6 +151,10 @@ impl Rule for StringKey {
         &META
     }
 
+    fn summary_parts(&self) -> crate::summary_parts::SummaryParts {
+        crate::summary_parts::SummaryParts::VALUES
+    }
+
     fn check_workspace(
         &self,
         workspace: &Workspace,
