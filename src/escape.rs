@@ -76,8 +76,11 @@ pub fn escaping_use<'t>(expr: Node<'t>, function: Node<'t>) -> Option<Escape<'t>
 /// function after it, if any use does.
 pub fn escapes_after<'t>(cx: &FileCx<'_>, statement: Node<'t>, name: &str) -> Option<Escape<'t>> {
     let function = enclosing_function(statement)?;
+    // Only the nodes around the later places the name appears.
+    let after = statement.end_byte().min(function.end_byte())..function.end_byte();
+    let words = crate::syntax::word_offsets_of(cx.src, after, &[name]);
     let mut how = None;
-    for_each_node(function, |n| {
+    crate::syntax::for_each_node_around(function, &words, |n| {
         if how.is_none()
             && n.kind() == "identifier"
             && n.start_byte() >= statement.end_byte()

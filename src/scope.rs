@@ -313,8 +313,19 @@ pub fn name_scope<'t>(cx: &FileCx<'t>, at: Node<'t>) -> Node<'t> {
 /// [`crate::fix::Fix::declaring`], so two fixes never pick the same name in
 /// one pass.
 pub fn fresh_name(cx: &FileCx<'_>, at: Node<'_>, names: &[&str]) -> Option<String> {
-    let used = names_in_scope(cx, at);
-    fresh_name_among(names, |n| used.contains(n))
+    let scope = name_scope(cx, at);
+    fresh_name_among(names, |n| used_in(cx, scope, n))
+}
+
+/// True when `name` is used as an identifier anywhere under `scope`. Only
+/// the nodes around the places the word appears are visited.
+fn used_in(cx: &FileCx<'_>, scope: Node<'_>, name: &str) -> bool {
+    let words = crate::syntax::word_offsets_of(cx.src, scope.byte_range(), &[name]);
+    let mut used = false;
+    crate::syntax::for_each_node_around(scope, &words, |n| {
+        used |= n.kind() == "identifier" && text(n, cx.src) == name;
+    });
+    used
 }
 
 /// Every identifier used anywhere in the [`name_scope`] of `at`: the

@@ -146,8 +146,11 @@ fn facts_with_receiver(
         None if !decl_text.contains("ctx") || has_context || root.is_some() => "ctx".to_string(),
         None => fresh_name(cx, params, &["ctx"])?,
     };
-    let wrap = (crate::syntax::is_exported(&name) && decl.child_by_field_name("body").is_some())
-        .then(|| wrap_facts(cx, decl));
+    // Only `--exported wrap` reads them ([`crate::wrapping`]).
+    let wrap = (cx.settings.exported == crate::rule::ExportedPolicy::Wrap
+        && crate::syntax::is_exported(&name)
+        && decl.child_by_field_name("body").is_some())
+    .then(|| wrap_facts(cx, decl));
     Some(FunctionFacts {
         wrap,
         name,
