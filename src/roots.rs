@@ -4,7 +4,7 @@
 
 use crate::escape::{escapes_after, escaping_use, Escape};
 use crate::rule::FileCx;
-use crate::syntax::{enclosing_declaration, named_children};
+use crate::syntax::named_children;
 use tree_sitter::Node;
 
 /// True when `call` is `context.Background()` or `context.TODO()`.
@@ -29,7 +29,7 @@ pub fn is_deliberate_root(cx: &FileCx<'_>, call: Node<'_>) -> bool {
 
 /// True when `node` is inside `func main()` or `func init()`.
 pub fn in_main_or_init(cx: &FileCx<'_>, node: Node<'_>) -> bool {
-    enclosing_declaration(node).is_some_and(|d| {
+    crate::syntax::declaration_around(cx.root, node).is_some_and(|d| {
         d.kind() == "function_declaration"
             && d.child_by_field_name("name")
                 .is_some_and(|n| matches!(cx.text(n), "main" | "init"))
@@ -63,7 +63,7 @@ fn is_compatibility_wrapper(cx: &FileCx<'_>, call: Node<'_>) -> bool {
             _ => f,
         })
         .map(|f| cx.text(f));
-    let wrapper = enclosing_declaration(call)
+    let wrapper = crate::syntax::declaration_around(cx.root, call)
         .and_then(|d| d.child_by_field_name("name"))
         .map(|n| cx.text(n));
     first == Some(call)

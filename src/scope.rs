@@ -146,7 +146,7 @@ pub fn is_detached(cx: &FileCx<'_>, at: Node<'_>, name: &str) -> bool {
 fn declared_in_scope(cx: &FileCx<'_>, at: Node<'_>) -> Vec<ScopeContext> {
     let mut found = Vec::new();
     let mut node = at;
-    while let Some(parent) = node.parent() {
+    for parent in crate::syntax::ancestors(cx.root, at) {
         match parent.kind() {
             "statement_list" => {
                 let mut earlier: Vec<Node<'_>> = named_children(parent)
@@ -305,7 +305,7 @@ pub fn context_use(cx: &FileCx<'_>, at: Node<'_>) -> Option<ContextUse> {
 /// The scope [`fresh_name`] checks names in: the function declaration
 /// around `at`, or the file at top level.
 pub fn name_scope<'t>(cx: &FileCx<'t>, at: Node<'t>) -> Node<'t> {
-    crate::syntax::enclosing_declaration(at).unwrap_or(cx.root)
+    crate::syntax::declaration_around(cx.root, at).unwrap_or(cx.root)
 }
 
 /// The first of `names` not used as an identifier anywhere in the

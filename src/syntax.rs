@@ -128,6 +128,35 @@ pub fn first_item_separator(src: &str, open: usize, list_is_empty: bool) -> &'st
     }
 }
 
+/// The ancestors of `node` in the tree whose root is `root`, nearest
+/// first, found in one descent from the root: tree-sitter's
+/// [`Node::parent`] descends from the root at each call, so climbing with
+/// it costs the depth squared.
+/// A `node` of another tree is climbed the slow way.
+pub fn ancestors<'t>(root: Node<'t>, node: Node<'t>) -> Vec<Node<'t>> {
+    let mut path = Vec::new();
+    let mut cur = root;
+    while cur.id() != node.id() {
+        path.push(cur);
+        match cur.child_with_descendant(node) {
+            Some(next) => cur = next,
+            None => return std::iter::successors(node.parent(), Node::parent).collect(),
+        }
+    }
+    path.reverse();
+    path
+}
+
+/// [`enclosing_declaration`] of a node of the tree whose root is `root`,
+/// found one step down from the root.
+pub fn declaration_around<'t>(root: Node<'t>, node: Node<'t>) -> Option<Node<'t>> {
+    match root.child_with_descendant(node) {
+        Some(d) if d.id() == node.id() => None,
+        Some(d) => matches!(d.kind(), "function_declaration" | "method_declaration").then_some(d),
+        None => enclosing_declaration(node),
+    }
+}
+
 /// Walks up from `node` to the nearest ancestor of one of `kinds`.
 pub fn ancestor<'t>(node: Node<'t>, kinds: &[&str]) -> Option<Node<'t>> {
     let mut cur = node.parent();
