@@ -3,6 +3,9 @@
 //! reading a file again that it cannot use a name the way a rule asks
 //! about: call a function, read a field, write a literal of a type.
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
 /// The ways an occurrence of an identifier may use a name, told from the
 /// tokens around it. A set: an occurrence can be several at once (`x.f`
 /// may call a method or read a field).
@@ -66,18 +69,16 @@ pub struct Identifiers(Vec<(u64, Uses)>);
 impl Identifiers {
     /// The identifiers of `text` ([`occurrences`]).
     pub fn of(text: &str) -> Identifiers {
-        let mut found: Vec<(u64, Uses)> = occurrences(text)
-            .map(|(_, word, uses)| (hash(word.as_bytes()), uses))
-            .collect();
-        found.sort_unstable_by_key(|&(h, _)| h);
-        let mut merged: Vec<(u64, Uses)> = Vec::with_capacity(found.len() / 4);
-        for (h, uses) in found {
-            match merged.last_mut() {
-                Some((last, all)) if *last == h => *all = all.union(uses),
-                _ => merged.push((h, uses)),
-            }
+        // A file repeats its words: merge them as they come (the keys are
+        // hashes already), then sort the few distinct ones.
+        let mut distinct: HashMap<u64, Uses, BuildHasherDefault<Unhashed>> =
+            HashMap::with_capacity_and_hasher(text.len() / 64, Default::default());
+        for (_, word, uses) in occurrences(text) {
+            let all = distinct.entry(hash(word.as_bytes())).or_default();
+            *all = all.union(uses);
         }
-        merged.shrink_to_fit();
+        let mut merged: Vec<(u64, Uses)> = distinct.into_iter().collect();
+        merged.sort_unstable_by_key(|&(h, _)| h);
         Identifiers(merged)
     }
 
@@ -258,6 +259,24 @@ fn after_blanks(bytes: &[u8], mut i: usize) -> usize {
 }
 
 /// FNV-1a, 64 bits: fast on short identifiers, and stable across runs.
+/// The hasher of a map whose keys are [`hash`]es already: it keeps them.
+#[derive(Default)]
+struct Unhashed(u64);
+
+impl Hasher for Unhashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, _: &[u8]) {
+        unreachable!("only u64 keys are hashed")
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
 fn hash(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
