@@ -493,7 +493,12 @@ impl<'r> Engine<'r> {
             // A file that did not parse before does not now.
             Some(summary) if !summary.unparsable.is_empty() => Found::unparsable(names),
             Some(summary) => {
-                let offsets = summary.use_offsets(&text, &names, uses_of);
+                let offsets = summary.use_offsets(
+                    &text,
+                    &names,
+                    uses_of,
+                    candidate.identifiers.context_is_package(),
+                );
                 let declarations = summary.declarations_around(&offsets);
                 if declarations.is_empty() {
                     return None;

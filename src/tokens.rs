@@ -37,6 +37,20 @@ impl Uses {
     pub const FUNCTION_DECLARATION: Uses = Uses(16);
     /// Every use.
     pub const ALL: Uses = Uses(31);
+    /// A field use that is one only when `context` in the file is not the
+    /// package: `context.name` not called. No rule asks for it; the file
+    /// settles it ([`Uses::settled`]).
+    const CONTEXT_MEMBER: Uses = Uses(32);
+
+    /// The uses with [`Uses::CONTEXT_MEMBER`] settled: no use when the
+    /// file's `context` is the package, else a field use.
+    pub fn settled(self, context_is_package: bool) -> Uses {
+        match (self.intersects(Uses::CONTEXT_MEMBER), context_is_package) {
+            (false, _) => self,
+            (true, true) => self.without(Uses::CONTEXT_MEMBER),
+            (true, false) => self.without(Uses::CONTEXT_MEMBER).union(Uses::FIELD),
+        }
+    }
 
     /// The uses in either set.
     pub fn union(self, other: Uses) -> Uses {
@@ -64,7 +78,10 @@ impl Uses {
 /// the set is not used in the file; one whose hash is may be (hashes can
 /// collide), which reading the file settles.
 #[derive(Debug, Clone, Default)]
-pub struct Identifiers(Vec<(u64, Uses)>);
+pub struct Identifiers {
+    words: Vec<(u64, Uses)>,
+    context_is_package: bool,
+}
 
 impl Identifiers {
     /// The identifiers of `text` ([`occurrences`]).
@@ -77,32 +94,69 @@ impl Identifiers {
             let all = distinct.entry(hash(word.as_bytes())).or_default();
             *all = all.union(uses);
         }
-        let mut merged: Vec<(u64, Uses)> = distinct.into_iter().collect();
-        merged.sort_unstable_by_key(|&(h, _)| h);
-        Identifiers(merged)
+        let context = distinct.get(&hash(b"context")).copied();
+        let context_is_package = context_is_package(text, context.unwrap_or_default());
+        let mut words: Vec<(u64, Uses)> = distinct
+            .into_iter()
+            .map(|(h, uses)| (h, uses.settled(context_is_package)))
+            .collect();
+        words.sort_unstable_by_key(|&(h, _)| h);
+        Identifiers {
+            words,
+            context_is_package,
+        }
+    }
+
+    /// True when the file's identifier `context` is always the package
+    /// ([`context_is_package`]).
+    pub fn context_is_package(&self) -> bool {
+        self.context_is_package
     }
 
     /// False when the file certainly does not use `name` in any of the
     /// ways in `uses`.
     pub fn may_use(&self, name: &str, uses: Uses) -> bool {
         let h = hash(name.as_bytes());
-        self.0
+        self.words
             .binary_search_by_key(&h, |&(h, _)| h)
-            .is_ok_and(|i| self.0[i].1.intersects(uses))
+            .is_ok_and(|i| self.words[i].1.intersects(uses))
     }
+}
+
+/// True when the identifier `context` in Go source `text` always names the
+/// standard package: the file imports it under its own name (a line
+/// `"context"` or `import "context"`, as gofmt writes them), and every
+/// occurrence of the word (`uses`, their union) is an operand before a `.`
+/// (so none declares a variable or reads a field so named). One after a
+/// `)` reads as a method's name (`func (s *S) Ctx() context.Context`), but
+/// a method so named would not hide the package either. Then `context.X`
+/// is never a field.
+pub fn context_is_package(text: &str, uses: Uses) -> bool {
+    uses.without(Uses::METHOD_DECLARATION) == Uses::NONE
+        && memchr::memmem::find_iter(text.as_bytes(), b"\"context\"").any(|at| {
+            let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+            let before = text[line_start..at].trim();
+            let after = text[at + 9..].split('\n').next().unwrap_or("").trim();
+            matches!(before, "" | "import") && (after.is_empty() || after.starts_with("//"))
+        })
 }
 
 /// The sorted offsets of the [`occurrences`] in `text` of the names in
 /// `names` that may use them in one of the ways `uses_of` gives for each.
+/// `context_is_package` settles the uses after `context.`
+/// ([`Uses::settled`]) for the whole file `text` is from.
 pub fn use_offsets(
     text: &str,
     names: &std::collections::HashSet<String>,
     uses_of: impl Fn(&str) -> Uses,
+    context_is_package: bool,
 ) -> Vec<usize> {
     // A few names: comparing each is cheaper than hashing every word.
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
     occurrences(text)
-        .filter(|(_, word, uses)| names.contains(word) && uses.intersects(uses_of(word)))
+        .filter(|(_, word, uses)| {
+            names.contains(word) && uses.settled(context_is_package).intersects(uses_of(word))
+        })
         .map(|(at, _, _)| at)
         .collect()
 }
@@ -119,6 +173,10 @@ pub fn occurrences(text: &str) -> impl Iterator<Item = (usize, &str, Uses)> {
     // keyword `func`.
     let mut before = b';';
     let mut after_func = false;
+    // Where the last significant byte is, and where the `.` after an
+    // operand `context` is.
+    let mut before_at = 0;
+    let mut context_dot = None;
     std::iter::from_fn(move || {
         while i < bytes.len() {
             let b = bytes[i];
@@ -150,6 +208,9 @@ pub fn occurrences(text: &str) -> impl Iterator<Item = (usize, &str, Uses)> {
                     let after = after_blanks(bytes, i);
                     let next = bytes.get(after).copied().unwrap_or(b';');
                     let prev = std::mem::replace(&mut before, b'a');
+                    let member = prev == b'.' && context_dot == Some(before_at);
+                    context_dot = (&bytes[start..i] == b"context" && prev != b'.' && next == b'.')
+                        .then_some(after);
                     let function_declared =
                         std::mem::replace(&mut after_func, &bytes[start..i] == b"func");
                     let declared = function_declared || prev == b')';
@@ -161,7 +222,9 @@ pub fn occurrences(text: &str) -> impl Iterator<Item = (usize, &str, Uses)> {
                         uses = uses.union(Uses::FUNCTION);
                     }
                     let key = next == b':' && bytes.get(after + 1) != Some(&b'=');
-                    if (prev == b'.' && next != b'(') || key {
+                    if prev == b'.' && next != b'(' && member {
+                        uses = uses.union(Uses::CONTEXT_MEMBER);
+                    } else if (prev == b'.' && next != b'(') || key {
                         uses = uses.union(Uses::FIELD);
                     }
                     if (next == b'{' && positional_elements(bytes, after + 1)) || next == b'[' {
@@ -178,7 +241,7 @@ pub fn occurrences(text: &str) -> impl Iterator<Item = (usize, &str, Uses)> {
                     return Some((start, &text[start..i], uses));
                 }
                 _ => {
-                    (before, after_func) = (b, false);
+                    (before, after_func, before_at) = (b, false, i);
                     i += 1;
                 }
             }
@@ -299,6 +362,46 @@ mod tests {
         ] {
             assert!(!ids.may_use(name, Uses::ALL), "{name}");
         }
+    }
+
+    #[test]
+    fn a_member_of_the_context_package_is_no_field() {
+        let file = |body: &str| format!("package p\n\nimport (\n\t\"context\"\n)\n\n{body}");
+        let plain = Identifiers::of(&file(
+            "func f(s S) context.Context {\n\t_ = context.Canceled\n\treturn s.Context\n}\n",
+        ));
+        assert!(plain.context_is_package());
+        assert!(!plain.may_use("Canceled", Uses::FIELD));
+        assert!(
+            plain.may_use("Canceled", Uses::FUNCTION),
+            "a member may be a function"
+        );
+        assert!(
+            plain.may_use("Context", Uses::FIELD),
+            "`s.Context` reads a field"
+        );
+        // `context` declared as a variable, read after a `.`, imported under
+        // another name or not at all: `context.X` may be a field.
+        for body in [
+            "func f(context *T) { _ = context.Canceled }\n",
+            "func f(t T) { _ = t.context.Canceled }\n",
+        ] {
+            let ids = Identifiers::of(&file(body));
+            assert!(!ids.context_is_package(), "{body}");
+            assert!(ids.may_use("Canceled", Uses::FIELD), "{body}");
+        }
+        for text in [
+            "package p\n\nimport ctx \"context\"\n\nvar _ = context.Canceled\n",
+            "package p\n\nvar _ = context.Canceled\n",
+        ] {
+            let ids = Identifiers::of(text);
+            assert!(!ids.context_is_package(), "{text}");
+            assert!(ids.may_use("Canceled", Uses::FIELD), "{text}");
+        }
+        let names: std::collections::HashSet<String> = ["Canceled".to_string()].into();
+        let src = "_ = context.Canceled";
+        assert!(use_offsets(src, &names, |_| Uses::FIELD, true).is_empty());
+        assert_eq!(use_offsets(src, &names, |_| Uses::FIELD, false), [12]);
     }
 
     #[test]

@@ -452,6 +452,7 @@ impl FileSummary {
         text: &str,
         names: &HashSet<String>,
         uses_of: impl Fn(&str) -> crate::tokens::Uses,
+        context_is_package: bool,
     ) -> Vec<usize> {
         let finders: Vec<memchr::memmem::Finder<'_>> = names
             .iter()
@@ -465,7 +466,7 @@ impl FileSummary {
                 .any(|f| f.find(declaration.as_bytes()).is_some())
             {
                 offsets.extend(
-                    crate::tokens::use_offsets(declaration, names, &uses_of)
+                    crate::tokens::use_offsets(declaration, names, &uses_of, context_is_package)
                         .into_iter()
                         .map(|at| range.start_byte + at),
                 );
@@ -2577,7 +2578,7 @@ mod tests {
     fn a_partial_parse_finds_the_uses_the_whole_file_holds() {
         let src = "package a\n\nimport (\n\t\"context\"\n\t\"fmt\"\n)\n\n// Load loads.\nfunc Load() error { return nil }\n\ntype T struct{ ctx context.Context }\n\nvar x = 1; func g() { Load() }\n\nfunc (t *T) Run(n int) {\n\tif err := Load(); err != nil {\n\t\tfmt.Println(t.ctx, n)\n\t}\n\tgo func() { _ = Load() }()\n\tf := Load\n\t_ = f\n}\n\nfunc other() { fmt.Println(\"Load\") }\n\nfunc h() error { return Load() }";
         let names: HashSet<String> = ["Load", "ctx"].map(String::from).into();
-        let offsets = crate::tokens::use_offsets(src, &names, |_| crate::tokens::Uses::ALL);
+        let offsets = crate::tokens::use_offsets(src, &names, |_| crate::tokens::Uses::ALL, false);
         let (summary, whole) = with_file("a.go", src, "example.com/a", None, |cx| {
             let summary = FileSummary::from_tree(cx, None, SummaryParts::ALL);
             let whole = summary.uses_of(cx, &names, &offsets);
