@@ -37,6 +37,8 @@ pub struct FunctionFacts {
     pub root: Option<String>,
     /// The `Background()`/`TODO()` calls to replace by the new parameter,
     /// each with whether it may run after the function returns ([`runs_later`]).
+    /// Empty in a function with a context or a root, which never takes
+    /// the parameter.
     pub leaf_calls: Vec<(Range<usize>, bool)>,
     /// A `ctx := context.TODO()` line the parameter makes redundant: the
     /// lines to delete.
@@ -114,7 +116,11 @@ fn facts_with_receiver(
     let root = root_context(cx, &name, receiver.is_some(), &param_nodes, &context_pkg);
     let mut leaf_calls = Vec::new();
     let decl_text = text(decl, cx.src);
-    let makes_root = decl_text.contains("Background()") || decl_text.contains("TODO()");
+    // Only a function without a context of its own is ever a leaf
+    // ([`FunctionFacts::is_leaf`]): spare the others the search for roots.
+    let makes_root = !has_context
+        && root.is_none()
+        && (decl_text.contains("Background()") || decl_text.contains("TODO()"));
     let redeclared = decl
         .child_by_field_name("body")
         .filter(|_| makes_root)
