@@ -340,7 +340,8 @@ impl Hasher for Unhashed {
     }
 }
 
-fn hash(bytes: &[u8]) -> u64 {
+/// A 64-bit FNV-1a hash of `bytes`: the same in every run.
+pub(crate) fn hash(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })

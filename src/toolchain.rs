@@ -87,7 +87,7 @@ impl Go {
         };
         let overlay_flag = overlay.map(|o| {
             let mut flag = OsString::from("-overlay=");
-            flag.push(o.json.as_os_str());
+            flag.push(o.json().as_os_str());
             flag
         });
         let with = |first: &[&str]| -> Vec<OsString> {
@@ -151,52 +151,72 @@ impl Packages {
 /// The edited files as the toolchain's `-overlay` sees them: each file's
 /// new text in a temporary file, and the JSON that maps one to the other.
 pub struct Overlay {
+    /// The temporary directory: the JSON and the new texts, removed with
+    /// the overlay.
     dir: tempfile::TempDir,
-    json: PathBuf,
-    /// The replaced files, by index (the name of the temporary directory
-    /// holding each new text).
-    originals: Vec<PathBuf>,
+    /// The replaced files, by the key of the directory holding each new
+    /// text ([`overlay_key`]).
+    originals: HashMap<String, PathBuf>,
+}
+
+/// The prefix of an overlay's temporary directory.
+const OVERLAY_PREFIX: &str = "ctxmod-verify-";
+
+/// The name of the JSON file an overlay's directory holds for `-overlay`.
+const OVERLAY_JSON: &str = "overlay.json";
+
+/// The name of the directory holding the new text of `path` in an overlay:
+/// a hash of the path and the text. The toolchain caches what vet says of
+/// a package by the contents of its files, and replays it with the paths
+/// of the run that filled the cache, another overlay's: the same key there
+/// still names the same file.
+fn overlay_key(path: &Path, text: &str) -> String {
+    let path_hash = crate::tokens::hash(path.as_os_str().as_encoded_bytes());
+    format!(
+        "{:016x}",
+        path_hash ^ crate::tokens::hash(text.as_bytes()).rotate_left(1)
+    )
 }
 
 impl Overlay {
     /// Writes the new texts of `files` (absolute, canonical paths).
     pub fn new<'a>(files: impl IntoIterator<Item = (PathBuf, &'a str)>) -> Result<Overlay> {
         let dir = tempfile::Builder::new()
-            .prefix("ctxmod-verify-")
+            .prefix(OVERLAY_PREFIX)
             .tempdir()
             .context("creating a temporary directory for go build -overlay")?;
         let mut replace = serde_json::Map::new();
-        let mut originals = Vec::new();
-        for (i, (path, text)) in files.into_iter().enumerate() {
+        let mut originals = HashMap::new();
+        for (path, text) in files {
             let name = path.file_name().context("an edited file has a name")?;
-            let copy = dir.path().join(i.to_string()).join(name);
-            std::fs::create_dir_all(dir.path().join(i.to_string()))?;
+            let key = overlay_key(&path, text);
+            let copy = dir.path().join(&key).join(name);
+            std::fs::create_dir_all(dir.path().join(&key))?;
             std::fs::write(&copy, text)?;
             replace.insert(
                 path.display().to_string(),
                 Value::String(copy.display().to_string()),
             );
-            originals.push(path);
+            originals.insert(key, path);
         }
-        let json = dir.path().join("overlay.json");
         let overlay = serde_json::json!({ "Replace": replace });
-        std::fs::write(&json, serde_json::to_vec(&overlay)?)?;
-        Ok(Overlay {
-            dir,
-            json,
-            originals,
-        })
+        std::fs::write(dir.path().join(OVERLAY_JSON), serde_json::to_vec(&overlay)?)?;
+        Ok(Overlay { dir, originals })
+    }
+
+    /// The JSON file to pass to `-overlay`.
+    fn json(&self) -> PathBuf {
+        self.dir.path().join(OVERLAY_JSON)
     }
 
     /// The edited file a path the toolchain printed stands for, when it
-    /// is one of the overlay's new texts (however the toolchain shortened
-    /// it: the temporary directory's name and the index survive).
+    /// is one of the overlay's new texts, however the toolchain shortened
+    /// it, and also when it is the same text in another overlay's directory
+    /// (replayed from the toolchain's cache): the key survives.
     fn original(&self, shown: &str) -> Option<&Path> {
-        let marker = self.dir.path().file_name()?.to_str()?;
-        let after = &shown[shown.find(marker)? + marker.len()..];
-        let index = after.trim_start_matches(['/', '\\']);
-        let index: usize = index[..index.find(['/', '\\'])?].parse().ok()?;
-        self.originals.get(index).map(PathBuf::as_path)
+        let after = &shown[shown.find(OVERLAY_PREFIX)? + OVERLAY_PREFIX.len()..];
+        let key = after.split(['/', '\\']).nth(1)?;
+        self.originals.get(key).map(PathBuf::as_path)
     }
 }
 
@@ -497,13 +517,22 @@ mod tests {
     #[test]
     fn overlay_paths_map_back_to_the_edited_file() {
         let overlay = Overlay::new([(PathBuf::from("/m/a.go"), "package m\n")]).unwrap();
-        let copy = overlay.dir.path().join("0").join("a.go");
+        let key = overlay_key(Path::new("/m/a.go"), "package m\n");
+        let copy = overlay.dir.path().join(&key).join("a.go");
         assert_eq!(std::fs::read_to_string(&copy).unwrap(), "package m\n");
         let shown = copy.display().to_string();
         assert_eq!(overlay.original(&shown), Some(Path::new("/m/a.go")));
         let name = overlay.dir.path().file_name().unwrap().to_string_lossy();
-        let shortened = format!("../../tmp/{name}/0/a.go");
+        let shortened = format!("../../tmp/{name}/{key}/a.go");
         assert_eq!(overlay.original(&shortened), Some(Path::new("/m/a.go")));
+        // What vet said of the same text in an earlier run's overlay, and
+        // the toolchain's cache replays.
+        let replayed = format!("/tmp/{OVERLAY_PREFIX}Xy12ab/{key}/a.go");
+        assert_eq!(overlay.original(&replayed), Some(Path::new("/m/a.go")));
+        let other_text = overlay_key(Path::new("/m/a.go"), "package m\n\nvar x int\n");
+        assert_ne!(other_text, key);
+        let other = format!("/tmp/{OVERLAY_PREFIX}Xy12ab/{other_text}/a.go");
+        assert_eq!(overlay.original(&other), None);
         assert_eq!(overlay.original("/m/a.go"), None);
         assert_eq!(position_end("a.go:3:4: x"), Some(4));
         assert_eq!(position_end("go: cannot find main module"), None);

@@ -1484,6 +1484,34 @@ fn verify_does_not_blame_a_package_that_did_not_build_before() {
 }
 
 #[test]
+fn verify_gives_the_same_answer_when_vet_replays_its_cache() {
+    if !support::have_go() {
+        eprintln!("go is not on PATH: skipping (CI has go)");
+        return;
+    }
+    // The edited file has a vet finding of its own. The toolchain caches
+    // what vet says of a package by its files' contents, and the second
+    // run is told it again with the first run's temporary paths.
+    let text = format!(
+        "{}\nfunc same() {{\n\tx := 1\n\tx = x\n\t_ = x\n}}\n",
+        leaky(&["Load"])
+    );
+    let p = Project::with(&[
+        ("go.mod", "module example.com/app\n\ngo 1.22\n"),
+        ("app.go", &text),
+    ]);
+    assert!(support::go(&p.root, &["vet", "./..."]).is_err());
+    for run in 1..=2 {
+        let out = run_with_go(&p, &["fix", "--verify", "./..."]);
+        assert!(
+            verify_summary(&out).starts_with("verify: 1 fix checked in 1 module, 0 dropped, took "),
+            "run {run}: {}",
+            out.stderr
+        );
+    }
+}
+
+#[test]
 fn verify_is_skipped_with_a_note_when_go_is_not_on_path() {
     let p = Project::with(&[
         ("go.mod", "module example.com/app\n\ngo 1.22\n"),
