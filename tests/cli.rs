@@ -1182,6 +1182,35 @@ fn stats_show_one_parse_per_parsed_file() {
     );
 }
 
+#[test]
+fn string_key_parses_only_files_that_store_or_read_a_value() {
+    // A context value is stored with `WithValue(` and read with `.Value(`:
+    // a file that only calls another function ending in `Value` is not
+    // read as a tree, even when it is all string-key runs.
+    let p = Project::with(&[
+        ("go.mod", "module example.com/app\n\ngo 1.22\n"),
+        (
+            "store.go",
+            "package app\n\nimport \"context\"\n\nfunc store(ctx context.Context) context.Context {\n\treturn context.WithValue(ctx, \"user\", 1)\n}\n",
+        ),
+        (
+            "read.go",
+            "package app\n\ntype valuer interface{ Value(key any) any }\n\nfunc read(v valuer) any { return v.Value(\"user\") }\n",
+        ),
+        (
+            "labels.go",
+            "package app\n\nfunc LabelValue(s string) string { return s }\n\nfunc label() string { return LabelValue(\"user\") }\n",
+        ),
+    ]);
+    let run = p.run_read_only(&["check", "--stats", "--rule", "string-key", "."]);
+    assert!(run.stdout.contains("CTX004"), "{}", run.stdout);
+    let line = run.stderr.lines().last().unwrap_or_default();
+    assert!(
+        line.starts_with("ctxmod: 3 files read, 2 parsed in 2 parses, "),
+        "labels.go only calls LabelValue: {line}"
+    );
+}
+
 // ---------------------------------------------------------------------------
 // fix --verify
 

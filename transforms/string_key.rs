@@ -135,7 +135,7 @@ static META: RuleMeta = RuleMeta {
     summary: "a context value keyed by a string or other built-in type: give the key an unexported type, every store and read together",
     applicability: Applicability::Safe,
     kinds: &[],
-    needles: &["Value("],
+    needles: &[".Value(", "WithValue("],
     needs_callers: false,
 };
 
