@@ -513,18 +513,25 @@ pub fn declared_names(cx: &FileCx<'_>, decl: Node<'_>) -> Vec<String> {
         "method_declaration" => return names,
         _ => {}
     }
-    crate::syntax::for_each_node(decl, |node| {
+    // The specs are the declaration's children, or a `var ( ... )` list's:
+    // what their values hold (a function literal's locals) is not
+    // package-level.
+    let specs = named_children(decl).into_iter().flat_map(|c| match c.kind() {
+        "var_spec_list" => named_children(c),
+        _ => vec![c],
+    });
+    for spec in specs {
         if matches!(
-            node.kind(),
+            spec.kind(),
             "type_spec" | "type_alias" | "const_spec" | "var_spec"
         ) {
-            let mut cursor = node.walk();
+            let mut cursor = spec.walk();
             names.extend(
-                node.children_by_field_name("name", &mut cursor)
+                spec.children_by_field_name("name", &mut cursor)
                     .map(|n| text(n, cx.src).to_string()),
             );
         }
-    });
+    }
     names
 }
 
@@ -560,6 +567,34 @@ mod tests {
             }
         });
         found
+    }
+
+    /// The names each top-level declaration of `src` declares.
+    fn declared(src: &str) -> Vec<Vec<String>> {
+        let tree = crate::syntax::parse(src);
+        let root = tree.root_node();
+        let imports = crate::imports::FileImports::from_tree(root, src);
+        let cx = FileCx {
+            path: Path::new("p.go"),
+            src,
+            root,
+            imports: &imports,
+            go_version: None,
+            package: "example.com/p",
+            settings: &crate::rule::Settings::default(),
+        };
+        named_children(root)
+            .into_iter()
+            .filter(|d| d.kind() != "package_clause")
+            .map(|d| declared_names(&cx, d))
+            .collect()
+    }
+
+    #[test]
+    fn a_declaration_declares_its_specs_names_not_its_values_locals() {
+        let src = "package p\n\nvar (\n\ta    = 1\n\tb, c = 2, 3\n)\n\nconst d = 4\n\ntype (\n\tT int\n\tU = T\n)\n\nvar f = func() int {\n\tconst local = 5\n\tvar inner int\n\ttype hidden struct{}\n\treturn local + inner\n}\n\nfunc g() { var x int; _ = x }\n\nfunc (T) m() {}\n";
+        let names: Vec<String> = declared(src).concat();
+        assert_eq!(names, ["a", "b", "c", "d", "T", "U", "f", "g"]);
     }
 
     #[test]
