@@ -79,7 +79,11 @@ impl Uses {
 /// collide), which reading the file settles.
 #[derive(Debug, Clone, Default)]
 pub struct Identifiers {
-    words: Vec<(u64, Uses)>,
+    /// The words' hashes folded to 32 bits ([`short_hash`]), sorted: a
+    /// file holds a few hundred words, kept for every file of a module.
+    hashes: Vec<u32>,
+    /// The uses of the word whose hash is at the same index.
+    uses: Vec<Uses>,
     context_is_package: bool,
 }
 
@@ -88,21 +92,22 @@ impl Identifiers {
     pub fn of(text: &str) -> Identifiers {
         // A file repeats its words: merge them as they come (the keys are
         // hashes already), then sort the few distinct ones.
-        let mut distinct: HashMap<u64, Uses, BuildHasherDefault<Unhashed>> =
+        let mut distinct: HashMap<u32, Uses, BuildHasherDefault<Unhashed>> =
             HashMap::with_capacity_and_hasher(text.len() / 64, Default::default());
         for (_, word, uses) in occurrences(text) {
-            let all = distinct.entry(hash(word.as_bytes())).or_default();
+            let all = distinct.entry(short_hash(word.as_bytes())).or_default();
             *all = all.union(uses);
         }
-        let context = distinct.get(&hash(b"context")).copied();
+        let context = distinct.get(&short_hash(b"context")).copied();
         let context_is_package = context_is_package(text, context.unwrap_or_default());
-        let mut words: Vec<(u64, Uses)> = distinct
+        let mut words: Vec<(u32, Uses)> = distinct
             .into_iter()
             .map(|(h, uses)| (h, uses.settled(context_is_package)))
             .collect();
         words.sort_unstable_by_key(|&(h, _)| h);
         Identifiers {
-            words,
+            hashes: words.iter().map(|&(h, _)| h).collect(),
+            uses: words.iter().map(|&(_, u)| u).collect(),
             context_is_package,
         }
     }
@@ -116,10 +121,9 @@ impl Identifiers {
     /// False when the file certainly does not use `name` in any of the
     /// ways in `uses`.
     pub fn may_use(&self, name: &str, uses: Uses) -> bool {
-        let h = hash(name.as_bytes());
-        self.words
-            .binary_search_by_key(&h, |&(h, _)| h)
-            .is_ok_and(|i| self.words[i].1.intersects(uses))
+        self.hashes
+            .binary_search(&short_hash(name.as_bytes()))
+            .is_ok_and(|i| self.uses[i].intersects(uses))
     }
 }
 
@@ -321,8 +325,8 @@ fn after_blanks(bytes: &[u8], mut i: usize) -> usize {
     }
 }
 
-/// FNV-1a, 64 bits: fast on short identifiers, and stable across runs.
-/// The hasher of a map whose keys are [`hash`]es already: it keeps them.
+/// The hasher of a map whose keys are hashes already ([`short_hash`]): it
+/// keeps them.
 #[derive(Default)]
 struct Unhashed(u64);
 
@@ -332,11 +336,13 @@ impl Hasher for Unhashed {
     }
 
     fn write(&mut self, _: &[u8]) {
-        unreachable!("only u64 keys are hashed")
+        unreachable!("only u32 keys are hashed")
     }
 
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
+    fn write_u32(&mut self, n: u32) {
+        // The table reads its buckets from the low bits and its tags from
+        // the high ones: both must vary.
+        self.0 = u64::from(n) << 32 | u64::from(n);
     }
 }
 
@@ -345,6 +351,13 @@ pub(crate) fn hash(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })
+}
+
+/// [`hash`] folded to 32 bits: enough to tell apart the words of a file,
+/// where a collision only costs reading it.
+fn short_hash(bytes: &[u8]) -> u32 {
+    let h = hash(bytes);
+    (h ^ (h >> 32)) as u32
 }
 
 #[cfg(test)]
