@@ -491,6 +491,14 @@ fn declared_values(cx: &FileCx<'_>, values: &[Node<'_>], count: usize) -> Vec<Op
         })
     };
     let mut kinds = vec![None; count];
+    // Each context maker below is a call `pkg.With...(` or `x.Context()`:
+    // most declarations name neither, and need no closer look.
+    if !values.iter().any(|v| {
+        let value = text(*v, cx.src);
+        value.contains("With") || value.contains("Context")
+    }) {
+        return kinds;
+    }
     if let ([call], true) = (values, count > 1) {
         let call = *call;
         if is_cancellable_constructor(cx, call) {
