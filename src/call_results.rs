@@ -308,7 +308,11 @@ fn identifiers(cx: &FileCx<'_>, node: Node<'_>) -> HashSet<String> {
     let mut names = HashSet::new();
     for_each_node(node, |n| {
         if n.kind() == "identifier" {
-            names.insert(text(n, cx.src).to_string());
+            let name = text(n, cx.src);
+            // Most are repeats: copy only a name not yet seen.
+            if !names.contains(name) {
+                names.insert(name.to_string());
+            }
         }
     });
     names
