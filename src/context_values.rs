@@ -516,10 +516,12 @@ pub fn declared_names(cx: &FileCx<'_>, decl: Node<'_>) -> Vec<String> {
     // The specs are the declaration's children, or a `var ( ... )` list's:
     // what their values hold (a function literal's locals) is not
     // package-level.
-    let specs = named_children(decl).into_iter().flat_map(|c| match c.kind() {
-        "var_spec_list" => named_children(c),
-        _ => vec![c],
-    });
+    let specs = named_children(decl)
+        .into_iter()
+        .flat_map(|c| match c.kind() {
+            "var_spec_list" => named_children(c),
+            _ => vec![c],
+        });
     for spec in specs {
         if matches!(
             spec.kind(),
