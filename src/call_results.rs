@@ -9,12 +9,10 @@
 use crate::escape::{escaping_use, Escape};
 use crate::rule::FileCx;
 use crate::syntax::{
-    enclosing_function, for_each_node, for_each_node_around, named_children, next_line_start, text,
+    enclosing_function, for_each_node_around, named_children, next_line_start, text,
     word_offsets_of,
 };
-use std::collections::HashSet;
 use std::ops::Range;
-use std::sync::Arc;
 use tree_sitter::Node;
 
 /// How a call's results are used where it stands.
@@ -52,8 +50,9 @@ pub struct TakingStatement {
     /// The bytes of the declaration around it: the scope a new name is
     /// checked free in ([`crate::scope::name_scope`]).
     pub scope: Range<usize>,
-    /// Every identifier of that scope, shared by the calls in it.
-    pub names: Arc<HashSet<String>>,
+    /// Those of [`CANCEL_NAMES`] that the scope already uses as
+    /// identifiers, the same for every call in it.
+    pub taken: Vec<&'static str>,
     /// The file's name for the `context` package (its default when the
     /// file does not import it); `None` when a local variable hides the
     /// package at the statement.
@@ -78,12 +77,17 @@ pub enum Taking {
     Discarded,
 }
 
-/// How the results of `call` are used. `names` holds the identifiers of
-/// the declaration around the call once some call of it has needed them.
+/// The names a cancel function declared beside a call's results may take,
+/// the first free one first.
+pub const CANCEL_NAMES: &[&str] = &["cancel", "cancelCtx"];
+
+/// How the results of `call` are used. `taken` holds what
+/// [`TakingStatement::taken`] says of the declaration around the call once
+/// some call of it has needed it.
 pub fn result_use(
     cx: &FileCx<'_>,
     call: Node<'_>,
-    names: &mut Option<Arc<HashSet<String>>>,
+    taken: &mut Option<Vec<&'static str>>,
 ) -> ResultUse {
     let (statement, form, variable) = match taking_statement(cx, call) {
         Ok(found) => found,
@@ -105,8 +109,14 @@ pub fn result_use(
     if !before.is_empty() || (!rest.is_empty() && !rest.starts_with("//")) {
         return ResultUse::Other("on a line with other code");
     }
-    let names = names
-        .get_or_insert_with(|| Arc::new(identifiers(cx, declaration)))
+    let taken = taken
+        .get_or_insert_with(|| {
+            CANCEL_NAMES
+                .iter()
+                .copied()
+                .filter(|n| crate::scope::used_in(cx, declaration, n))
+                .collect()
+        })
         .clone();
     ResultUse::Taken(Box::new(TakingStatement {
         form,
@@ -117,7 +127,7 @@ pub fn result_use(
         in_loop: in_loop(call),
         handed_on: variable.and_then(|v| handed_on(cx, statement, v)),
         scope: declaration.byte_range(),
-        names,
+        taken,
         context_pkg: cx.package_name_at("context", statement).map(str::to_string),
     }))
 }
@@ -303,25 +313,11 @@ fn assigns_blank(cx: &FileCx<'_>, assignment: Node<'_>) -> bool {
         .is_some_and(|left| left.iter().all(|l| text(*l, cx.src) == "_"))
 }
 
-/// Every identifier under `node`.
-fn identifiers(cx: &FileCx<'_>, node: Node<'_>) -> HashSet<String> {
-    let mut names = HashSet::new();
-    for_each_node(node, |n| {
-        if n.kind() == "identifier" {
-            let name = text(n, cx.src);
-            // Most are repeats: copy only a name not yet seen.
-            if !names.contains(name) {
-                names.insert(name.to_string());
-            }
-        }
-    });
-    names
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::rule::testing::with_file;
+    use crate::syntax::for_each_node;
 
     /// The use of the results of the first call of `open` in `body` (the
     /// body of a function with a context parameter `p`).
@@ -364,7 +360,13 @@ mod tests {
         assert!(matches!(t.form, Taking::Declared { .. }));
         assert_eq!(t.indent, "\t");
         assert!(!t.in_loop && t.handed_on.is_none());
-        assert!(t.names.contains("c") && t.names.contains("p"));
+        assert!(t.taken.is_empty());
+        let t = taken("\tcancel := 1\n\tc := open(p)\n\t_, _ = c, cancel");
+        assert_eq!(t.taken, ["cancel"]);
+        // A field or a word in a comment is no identifier of the scope.
+        let t =
+            taken("\t// cancelCtx\n\tc := open(p)\n\t_ = struct{ cancel int }{}.cancel\n\t_ = c");
+        assert!(t.taken.is_empty(), "{:?}", t.taken);
         assert!(matches!(
             taken("\tvar c = open(p)\n\t_ = c").form,
             Taking::Declared { .. }

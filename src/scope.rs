@@ -319,7 +319,7 @@ pub fn fresh_name(cx: &FileCx<'_>, at: Node<'_>, names: &[&str]) -> Option<Strin
 
 /// True when `name` is used as an identifier anywhere under `scope`. Only
 /// the nodes around the places the word appears are visited.
-fn used_in(cx: &FileCx<'_>, scope: Node<'_>, name: &str) -> bool {
+pub(crate) fn used_in(cx: &FileCx<'_>, scope: Node<'_>, name: &str) -> bool {
     let words = crate::syntax::word_offsets_of(cx.src, scope.byte_range(), &[name]);
     let mut used = false;
     crate::syntax::for_each_node_around(scope, &words, |n| {

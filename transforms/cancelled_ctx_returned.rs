@@ -71,7 +71,7 @@
 //! points at the `defer`: a `//ctxmod:ignore` comment goes on its line or
 //! the line above.
 
-use crate::call_results::{ResultUse, Taking, TakingStatement};
+use crate::call_results::{ResultUse, Taking, TakingStatement, CANCEL_NAMES};
 use crate::cancelled_return::CancelledReturn;
 use crate::fix::{Applicability, Edit, FileChange, Finding, Fix};
 use crate::report::place;
@@ -97,9 +97,6 @@ static META: RuleMeta = RuleMeta {
     needles: &["context"],
     needs_callers: false,
 };
-
-/// The names the cancel function gets at a call, in order of preference.
-const CANCEL_NAMES: &[&str] = &["cancel", "cancelCtx"];
 
 impl Rule for CancelledCtxReturned {
     fn meta(&self) -> &'static RuleMeta {
@@ -170,7 +167,7 @@ fn fix(workspace: &Workspace, settings: &Settings, found: &CancelledReturn) -> R
             .entry((call.path.to_path_buf(), statement.scope.start))
             .or_default();
         let name = crate::scope::fresh_name_among(CANCEL_NAMES, |n| {
-            statement.names.contains(n) || given.contains(n)
+            statement.taken.contains(&n) || given.contains(n)
         })
         .ok_or_else(|| format!("no free name for the cancel function at {}", at(call)))?;
         given.insert(name.clone());
