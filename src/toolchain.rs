@@ -178,6 +178,23 @@ fn overlay_key(path: &Path, text: &str) -> String {
     )
 }
 
+/// The line that ends each new text of an overlay.
+const OVERLAY_MARK: &str = "// Checked by ctxmod --verify.\n";
+
+/// `text` as an overlay holds it: with [`OVERLAY_MARK`] at the end, which
+/// changes no line and nothing the toolchain builds or vets. Without it,
+/// once the fixes are written, the user's own `go vet` would find the
+/// same contents in the toolchain's cache and replay what it said of them
+/// here, under this overlay's temporary paths.
+fn marked(text: &str) -> String {
+    let newline = if text.is_empty() || text.ends_with('\n') {
+        ""
+    } else {
+        "\n"
+    };
+    format!("{text}{newline}{OVERLAY_MARK}")
+}
+
 impl Overlay {
     /// Writes the new texts of `files` (absolute, canonical paths).
     pub fn new<'a>(files: impl IntoIterator<Item = (PathBuf, &'a str)>) -> Result<Overlay> {
@@ -192,7 +209,7 @@ impl Overlay {
             let key = overlay_key(&path, text);
             let copy = dir.path().join(&key).join(name);
             std::fs::create_dir_all(dir.path().join(&key))?;
-            std::fs::write(&copy, text)?;
+            std::fs::write(&copy, marked(text))?;
             replace.insert(
                 path.display().to_string(),
                 Value::String(copy.display().to_string()),
@@ -519,7 +536,12 @@ mod tests {
         let overlay = Overlay::new([(PathBuf::from("/m/a.go"), "package m\n")]).unwrap();
         let key = overlay_key(Path::new("/m/a.go"), "package m\n");
         let copy = overlay.dir.path().join(&key).join("a.go");
-        assert_eq!(std::fs::read_to_string(&copy).unwrap(), "package m\n");
+        // The new text, marked apart from the file the user will have.
+        assert_eq!(
+            std::fs::read_to_string(&copy).unwrap(),
+            format!("package m\n{OVERLAY_MARK}")
+        );
+        assert_eq!(marked("package m"), format!("package m\n{OVERLAY_MARK}"));
         let shown = copy.display().to_string();
         assert_eq!(overlay.original(&shown), Some(Path::new("/m/a.go")));
         let name = overlay.dir.path().file_name().unwrap().to_string_lossy();

@@ -1541,6 +1541,38 @@ fn verify_gives_the_same_answer_when_vet_replays_its_cache() {
 }
 
 #[test]
+fn go_vet_after_verify_names_the_users_files() {
+    if !support::have_go() {
+        eprintln!("go is not on PATH: skipping (CI has go)");
+        return;
+    }
+    // vet's finding in the edited file is cached by the file's contents:
+    // once written, they must not be those vet saw under the overlay's
+    // temporary path, or the user's own vet says it again with that path.
+    let text = format!(
+        "{}\nfunc same() {{\n\tx := 1\n\tx = x\n\t_ = x\n}}\n",
+        leaky(&["Load"])
+    );
+    let p = Project::with(&[
+        ("go.mod", "module example.com/app\n\ngo 1.22\n"),
+        ("app.go", &text),
+    ]);
+    let out = run_with_go(&p, &["fix", "--verify", "--write", "./..."]);
+    assert!(
+        verify_summary(&out).starts_with("verify: 1 fix checked in 1 module, 0 dropped, took "),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(
+        p.read("app.go"),
+        text.replace(&leaky(&["Load"]), &fixed(&["Load"]))
+    );
+    let vet = support::go(&p.root, &["vet", "./..."]).expect_err("the self-assignment stays");
+    assert!(vet.contains("app.go:"), "{vet}");
+    assert!(!vet.contains("ctxmod-verify-"), "{vet}");
+}
+
+#[test]
 fn verify_is_skipped_with_a_note_when_go_is_not_on_path() {
     let p = Project::with(&[
         ("go.mod", "module example.com/app\n\ngo 1.22\n"),
