@@ -513,16 +513,9 @@ pub fn declared_names(cx: &FileCx<'_>, decl: Node<'_>) -> Vec<String> {
         "method_declaration" => return names,
         _ => {}
     }
-    // The specs are the declaration's children, or a `var ( ... )` list's:
-    // what their values hold (a function literal's locals) is not
+    // What the specs' values hold (a function literal's locals) is not
     // package-level.
-    let specs = named_children(decl)
-        .into_iter()
-        .flat_map(|c| match c.kind() {
-            "var_spec_list" => named_children(c),
-            _ => vec![c],
-        });
-    for spec in specs {
+    for spec in crate::syntax::specs(decl) {
         if matches!(
             spec.kind(),
             "type_spec" | "type_alias" | "const_spec" | "var_spec"

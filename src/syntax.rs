@@ -101,6 +101,18 @@ pub fn named_children<'t>(node: Node<'t>) -> Vec<Node<'t>> {
         .collect()
 }
 
+/// The specs of a `type`, `const` or `var` declaration: its named
+/// children, with those of a parenthesized `var ( ... )` list in its place.
+pub fn specs(decl: Node<'_>) -> Vec<Node<'_>> {
+    named_children(decl)
+        .into_iter()
+        .flat_map(|c| match c.kind() {
+            "var_spec_list" => named_children(c),
+            _ => vec![c],
+        })
+        .collect()
+}
+
 /// The statements of a `block`, `communication_case` or similar node: the
 /// children of its `statement_list`, comments excluded.
 pub fn statements(node: Node<'_>) -> Vec<Node<'_>> {

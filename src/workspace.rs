@@ -794,13 +794,7 @@ impl FileSummary {
     }
 
     fn add_vars(&mut self, cx: &FileCx<'_>, decl: Node<'_>) {
-        let specs = named_children(decl)
-            .into_iter()
-            .flat_map(|c| match c.kind() {
-                "var_spec_list" => named_children(c),
-                _ => vec![c],
-            });
-        for spec in specs {
+        for spec in crate::syntax::specs(decl) {
             let mut cursor = spec.walk();
             let names: Vec<&str> = spec
                 .children_by_field_name("name", &mut cursor)

@@ -1512,6 +1512,20 @@ fn verify_does_not_blame_a_package_that_did_not_build_before() {
     );
 }
 
+/// A module whose app.go has a lost cancel to fix and a self-assignment
+/// vet reports, with that file's text.
+fn with_a_vet_finding() -> (Project, String) {
+    let text = format!(
+        "{}\nfunc same() {{\n\tx := 1\n\tx = x\n\t_ = x\n}}\n",
+        leaky(&["Load"])
+    );
+    let p = Project::with(&[
+        ("go.mod", "module example.com/app\n\ngo 1.22\n"),
+        ("app.go", &text),
+    ]);
+    (p, text)
+}
+
 #[test]
 fn verify_gives_the_same_answer_when_vet_replays_its_cache() {
     if !support::have_go() {
@@ -1521,14 +1535,7 @@ fn verify_gives_the_same_answer_when_vet_replays_its_cache() {
     // The edited file has a vet finding of its own. The toolchain caches
     // what vet says of a package by its files' contents, and the second
     // run is told it again with the first run's temporary paths.
-    let text = format!(
-        "{}\nfunc same() {{\n\tx := 1\n\tx = x\n\t_ = x\n}}\n",
-        leaky(&["Load"])
-    );
-    let p = Project::with(&[
-        ("go.mod", "module example.com/app\n\ngo 1.22\n"),
-        ("app.go", &text),
-    ]);
+    let (p, _) = with_a_vet_finding();
     assert!(support::go(&p.root, &["vet", "./..."]).is_err());
     for run in 1..=2 {
         let out = run_with_go(&p, &["fix", "--verify", "./..."]);
@@ -1549,14 +1556,7 @@ fn go_vet_after_verify_names_the_users_files() {
     // vet's finding in the edited file is cached by the file's contents:
     // once written, they must not be those vet saw under the overlay's
     // temporary path, or the user's own vet says it again with that path.
-    let text = format!(
-        "{}\nfunc same() {{\n\tx := 1\n\tx = x\n\t_ = x\n}}\n",
-        leaky(&["Load"])
-    );
-    let p = Project::with(&[
-        ("go.mod", "module example.com/app\n\ngo 1.22\n"),
-        ("app.go", &text),
-    ]);
+    let (p, text) = with_a_vet_finding();
     let out = run_with_go(&p, &["fix", "--verify", "--write", "./..."]);
     assert!(
         verify_summary(&out).starts_with("verify: 1 fix checked in 1 module, 0 dropped, took "),
