@@ -179,13 +179,7 @@ fn own_nodes<'t>(decl: Node<'t>, kind: &str) -> Vec<Node<'t>> {
 
 /// The values a `return` statement returns.
 fn returned(ret: Node<'_>) -> Vec<Node<'_>> {
-    named_children(ret)
-        .into_iter()
-        .flat_map(|c| match c.kind() {
-            "expression_list" => named_children(c),
-            _ => vec![c],
-        })
-        .collect()
+    crate::syntax::named_children_through(ret, "expression_list")
 }
 
 /// True when `ret` returns the variable `name` as result `position`.

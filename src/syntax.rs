@@ -104,10 +104,16 @@ pub fn named_children<'t>(node: Node<'t>) -> Vec<Node<'t>> {
 /// The specs of a `type`, `const` or `var` declaration: its named
 /// children, with those of a parenthesized `var ( ... )` list in its place.
 pub fn specs(decl: Node<'_>) -> Vec<Node<'_>> {
-    named_children(decl)
+    named_children_through(decl, "var_spec_list")
+}
+
+/// The named children of `node` (comments excluded), with those of a
+/// child of kind `list` in its place.
+pub fn named_children_through<'t>(node: Node<'t>, list: &str) -> Vec<Node<'t>> {
+    named_children(node)
         .into_iter()
         .flat_map(|c| match c.kind() {
-            "var_spec_list" => named_children(c),
+            kind if kind == list => named_children(c),
             _ => vec![c],
         })
         .collect()
