@@ -95,6 +95,356 @@ pub fn done_before<'t>(node: Node<'t>, src: &str) -> Option<Node<'t>> {
     None
 }
 
+/// Why a context may already be done where a fix would use it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Done {
+    /// In a `case <-X.Done():` arm, or after a receive from `X.Done()`, on
+    /// some path: the context `X` is done there.
+    Received(String),
+    /// After a call handed `X.Done()` (`wait.Until(f, p, ctx.Done())`),
+    /// which may return because `X` is done.
+    Waited(String),
+    /// Where `X.Err()` was found not nil.
+    Checked(String),
+    /// In a deferred call: it runs as the function returns, when the
+    /// contexts it made are being cancelled.
+    Deferred,
+}
+
+impl Done {
+    /// A few words for messages: "after `<-ctx.Done()`".
+    pub fn describe(&self) -> String {
+        match self {
+            Done::Received(x) => format!("after `{x}` is done (`<-{x}.Done()`)"),
+            Done::Waited(x) => format!("after a call that waits for `{x}.Done()`"),
+            Done::Checked(x) => format!("where `{x}.Err()` is not nil"),
+            Done::Deferred => "in a deferred call".to_string(),
+        }
+    }
+}
+
+/// Whether a context may already be done when `at` runs, and why: `at` is
+/// in a deferred call, or a path from the start of its function (for a
+/// function literal, from where the literal is written) reaches it after a
+/// context was found done. Assigning the context's variable again ends
+/// what was known of it.
+pub fn done_at(at: Node<'_>, src: &str) -> Option<Done> {
+    let mut function = None;
+    let mut cur = at.parent();
+    while let Some(n) = cur {
+        match n.kind() {
+            "defer_statement" => return Some(Done::Deferred),
+            "function_declaration" | "method_declaration" => {
+                function.get_or_insert(n);
+                break;
+            }
+            "func_literal" => {
+                function.get_or_insert(n);
+            }
+            _ => {}
+        }
+        cur = n.parent();
+    }
+    let declaration = cur?;
+    // Only a function that mentions a Done channel or an error check
+    // can know a context is done: most are spared the graph.
+    let body = text(declaration, src);
+    if !body.contains(".Done()") && !body.contains(".Err()") {
+        return None;
+    }
+    done_facts(function?, at, src)
+        .into_iter()
+        .next()
+        .map(|f| f.done)
+}
+
+/// One thing known done, by the variable (or expression) it is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Fact {
+    context: String,
+    done: Done,
+}
+
+/// Encodes a fact as the analysis's string, and back.
+impl Fact {
+    fn encode(&self) -> String {
+        let tag = match self.done {
+            Done::Received(_) => 'r',
+            Done::Waited(_) => 'w',
+            Done::Checked(_) | Done::Deferred => 'c',
+        };
+        format!("{tag}{}", self.context)
+    }
+
+    fn decode(s: &str) -> Fact {
+        let (tag, context) = s.split_at(1);
+        let context = context.to_string();
+        let done = match tag {
+            "r" => Done::Received(context.clone()),
+            "w" => Done::Waited(context.clone()),
+            _ => Done::Checked(context.clone()),
+        };
+        Fact { context, done }
+    }
+
+    /// The encodings of every fact about `context`, for removing them.
+    fn all_about(context: &str) -> Vec<String> {
+        ["r", "w", "c"]
+            .iter()
+            .map(|t| format!("{t}{context}"))
+            .collect()
+    }
+}
+
+/// What may be known done when `at` runs in `function` (a declaration or a
+/// literal; a literal starts with what is known where it is written).
+fn done_facts(function: Node<'_>, at: Node<'_>, src: &str) -> Vec<Fact> {
+    let entry: Vec<String> = if function.kind() == "func_literal" {
+        let outer = function
+            .parent()
+            .and_then(|p| crate::syntax::ancestor(p, FUNCTION_KINDS));
+        outer
+            .map(|o| done_facts(o, function, src))
+            .unwrap_or_default()
+            .iter()
+            .map(Fact::encode)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let Some(cfg) = crate::cfg::Cfg::of_function(function, src) else {
+        return Vec::new();
+    };
+    let Some(point) = cfg.point_of(at) else {
+        return Vec::new();
+    };
+    let facts = cfg.forward_may(&entry, |p| effects(p, src));
+    let mut facts: Vec<Fact> = facts[point].iter().map(|f| Fact::decode(f)).collect();
+    facts.sort_by(|a, b| a.context.cmp(&b.context));
+    facts
+}
+
+/// What a point of the graph makes known done, and what it makes unknown
+/// again (a context variable assigned anew).
+fn effects(point: &crate::cfg::Point<'_>, src: &str) -> (Vec<String>, Vec<String>) {
+    use crate::cfg::PointKind;
+    let Some(node) = point.node else {
+        return (Vec::new(), Vec::new());
+    };
+    let fact = |context: Node<'_>, done: fn(String) -> Done| {
+        let context = text(context, src).to_string();
+        Fact {
+            done: done(context.clone()),
+            context,
+        }
+        .encode()
+    };
+    match point.kind {
+        PointKind::CaseEntry => {
+            let gen = DoneArm::of(node, src)
+                .map(|arm| fact(arm.operand, Done::Received))
+                .into_iter()
+                .collect();
+            (gen, Vec::new())
+        }
+        PointKind::Branch { then } => {
+            let gen = checked_context(node, then, src)
+                .map(|x| fact(x, Done::Checked))
+                .into_iter()
+                .collect();
+            (gen, Vec::new())
+        }
+        PointKind::Statement => match node.kind() {
+            "expression_statement" => {
+                let Some(expr) = named_children(node).into_iter().next() else {
+                    return (Vec::new(), Vec::new());
+                };
+                let mut gen: Vec<String> = done_receive_operand(expr, src)
+                    .map(|x| fact(x, Done::Received))
+                    .into_iter()
+                    .collect();
+                if expr.kind() == "call_expression" {
+                    gen.extend(
+                        crate::syntax::call_arguments(expr)
+                            .into_iter()
+                            .filter_map(|a| done_channel_operand(a, src))
+                            .map(|x| fact(x, Done::Waited)),
+                    );
+                }
+                (gen, Vec::new())
+            }
+            "assignment_statement" | "short_var_declaration" => {
+                let kill = node
+                    .child_by_field_name("left")
+                    .map(named_children)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .flat_map(|l| Fact::all_about(text(l, src)))
+                    .collect();
+                (Vec::new(), kill)
+            }
+            _ => (Vec::new(), Vec::new()),
+        },
+        _ => (Vec::new(), Vec::new()),
+    }
+}
+
+/// If `expr` is `X.Done()` (the channel, not a receive from it), `X`.
+fn done_channel_operand<'t>(expr: Node<'t>, src: &str) -> Option<Node<'t>> {
+    if expr.kind() != "call_expression" || !crate::syntax::call_arguments(expr).is_empty() {
+        return None;
+    }
+    let function = expr.child_by_field_name("function")?;
+    if function.kind() != "selector_expression"
+        || text(function.child_by_field_name("field")?, src) != "Done"
+    {
+        return None;
+    }
+    function.child_by_field_name("operand")
+}
+
+/// The context an `if` statement finds done on the branch `then`:
+/// `X.Err() != nil` (or `err != nil` after `err := X.Err()`) on the
+/// consequence, `X.Err() == nil` on the alternative.
+fn checked_context<'t>(if_statement: Node<'t>, then: bool, src: &str) -> Option<Node<'t>> {
+    let condition = if_statement.child_by_field_name("condition")?;
+    if condition.kind() != "binary_expression" {
+        return None;
+    }
+    let operator = condition
+        .child_by_field_name("operator")
+        .map(|o| text(o, src));
+    let wanted = if then { "!=" } else { "==" };
+    if operator != Some(wanted) {
+        return None;
+    }
+    let left = condition.child_by_field_name("left")?;
+    let right = condition.child_by_field_name("right")?;
+    if text(right, src) != "nil" {
+        return None;
+    }
+    let err_call = match left.kind() {
+        "call_expression" => left,
+        "identifier" => {
+            // `if err := X.Err(); err != nil`
+            let init = if_statement.child_by_field_name("initializer")?;
+            if init.kind() != "short_var_declaration" {
+                return None;
+            }
+            let names = init.child_by_field_name("left").map(named_children)?;
+            let values = init.child_by_field_name("right").map(named_children)?;
+            let i = names
+                .iter()
+                .position(|n| text(*n, src) == text(left, src))?;
+            *values.get(i)?
+        }
+        _ => return None,
+    };
+    if err_call.kind() != "call_expression" || !crate::syntax::call_arguments(err_call).is_empty() {
+        return None;
+    }
+    let function = err_call.child_by_field_name("function")?;
+    (function.kind() == "selector_expression"
+        && text(function.child_by_field_name("field")?, src) == "Err")
+        .then(|| function.child_by_field_name("operand"))
+        .flatten()
+}
+
+/// True when `body` watches the context named `name` to stop: it calls
+/// `name.Done()`, or passes `name` to a function or method declared in the
+/// same file (`root`) whose body does so with the matching parameter, up
+/// to `depth` calls deep. Code that waits on a context's Done channel
+/// wants its cancellation (reading `Err()` may only be reporting it).
+pub fn watches_context(
+    root: Node<'_>,
+    body: Node<'_>,
+    name: &str,
+    src: &str,
+    depth: usize,
+) -> bool {
+    let mut watches = false;
+    crate::syntax::for_each_node(body, |n| {
+        if watches || n.kind() != "call_expression" {
+            return;
+        }
+        let Some(function) = n.child_by_field_name("function") else {
+            return;
+        };
+        if function.kind() == "selector_expression"
+            && function
+                .child_by_field_name("operand")
+                .is_some_and(|o| text(o, src) == name)
+            && function
+                .child_by_field_name("field")
+                .is_some_and(|f| text(f, src) == "Done")
+            && crate::syntax::call_arguments(n).is_empty()
+        {
+            watches = true;
+            return;
+        }
+        if depth == 0 {
+            return;
+        }
+        let args = crate::syntax::call_arguments(n);
+        for (i, arg) in args.iter().enumerate() {
+            if text(*arg, src) != name {
+                continue;
+            }
+            if let Some((callee_body, param)) = declared_parameter(root, function, i, src) {
+                if watches_context(root, callee_body, &param, src, depth - 1) {
+                    watches = true;
+                    return;
+                }
+            }
+        }
+    });
+    watches
+}
+
+/// For a call of `function` (`f` or `x.m`) declared in the file `root`:
+/// the declaration's body and the name of its parameter at `index`.
+pub fn declared_parameter<'t>(
+    root: Node<'t>,
+    function: Node<'_>,
+    index: usize,
+    src: &str,
+) -> Option<(Node<'t>, String)> {
+    let (name, method) = match function.kind() {
+        "identifier" => (text(function, src), false),
+        "selector_expression" => (text(function.child_by_field_name("field")?, src), true),
+        _ => return None,
+    };
+    let kind = if method {
+        "method_declaration"
+    } else {
+        "function_declaration"
+    };
+    let mut matches = named_children(root).into_iter().filter(|d| {
+        d.kind() == kind
+            && d.child_by_field_name("name")
+                .is_some_and(|n| text(n, src) == name)
+    });
+    let decl = matches.next()?;
+    if matches.next().is_some() {
+        // Two methods of that name: which one runs is not known here.
+        return None;
+    }
+    let mut names = Vec::new();
+    for param in named_children(decl.child_by_field_name("parameters")?) {
+        let mut cursor = param.walk();
+        let declared: Vec<String> = param
+            .children_by_field_name("name", &mut cursor)
+            .map(|n| text(n, src).to_string())
+            .collect();
+        if declared.is_empty() {
+            names.push(String::new());
+        }
+        names.extend(declared);
+    }
+    let param = names.get(index).filter(|n| !n.is_empty() && *n != "_")?;
+    Some((decl.child_by_field_name("body")?, param.clone()))
+}
+
 /// The innermost `for` statement around `node` in the same function.
 pub fn enclosing_loop(node: Node<'_>) -> Option<Node<'_>> {
     let mut cur = node.parent();
@@ -205,6 +555,63 @@ mod tests {
         assert_eq!(
             operand("<-ctx.Done()\nselect {\ncase <-other:\nreturn nil\n}"),
             None
+        );
+    }
+
+    #[test]
+    fn knows_where_a_context_may_be_done() {
+        let done = |body: &str| {
+            let src = format!("package a\nfunc f(ctx context.Context) {{\n{body}\n}}\n");
+            let tree = parse(&src);
+            let mut found = None;
+            for_each_node(tree.root_node(), |n| {
+                if found.is_none()
+                    && n.kind() == "call_expression"
+                    && text(n, &src).starts_with("use(")
+                {
+                    found = Some(n);
+                }
+            });
+            done_at(found.expect("a use() call"), &src)
+        };
+        let received = Some(Done::Received("ctx".into()));
+        assert_eq!(done("select {\ncase <-ctx.Done():\nuse()\n}"), received);
+        assert_eq!(
+            done("select {\ncase <-ctx.Done():\nreturn\ncase <-t:\n}\nuse()"),
+            None
+        );
+        assert_eq!(
+            done("for {\nselect {\ncase <-ctx.Done():\nbreak\ncase <-t:\n}\n}\nuse()"),
+            None,
+            "a break in a select leaves the select, not the loop"
+        );
+        assert_eq!(
+            done("loop:\nfor {\nselect {\ncase <-ctx.Done():\nbreak loop\ncase v := <-t:\n_ = v\n}\n}\nuse()"),
+            received
+        );
+        assert_eq!(done("<-ctx.Done()\nuse()"), received);
+        assert_eq!(
+            done("wait.Until(f, time.Second, ctx.Done())\nuse()"),
+            Some(Done::Waited("ctx".into()))
+        );
+        assert_eq!(
+            done("if err := ctx.Err(); err != nil {\nuse()\n}"),
+            Some(Done::Checked("ctx".into()))
+        );
+        assert_eq!(done("if ctx.Err() != nil {\nreturn\n}\nuse()"), None);
+        assert_eq!(
+            done("if ctx.Err() == nil {\nreturn\n} else {\nuse()\n}"),
+            Some(Done::Checked("ctx".into()))
+        );
+        assert_eq!(done("defer func() {\nuse()\n}()"), Some(Done::Deferred));
+        assert_eq!(done("<-ctx.Done()\nctx = fresh()\nuse()"), None);
+        assert_eq!(done("<-ctx.Done()\nfunc() {\nuse()\n}()"), received);
+        assert_eq!(done("go func() {\n<-ctx.Done()\n}()\nuse()"), None);
+        assert_eq!(done("use()\n<-ctx.Done()"), None);
+        assert_eq!(
+            done("for {\nuse()\nselect {\ncase <-ctx.Done():\ncase <-t:\n}\n}"),
+            received,
+            "a Done arm that stays in the loop reaches its start again"
         );
     }
 

@@ -47,6 +47,9 @@ pub enum FieldAccess {
         /// The context the function's own parameters provide (`ctx`,
         /// `r.Context()`), if any.
         own_context: Option<String>,
+        /// True when the read waits for the context's end: `x.f.Done()`.
+        /// A struct that does so keeps a lifetime, not a per-call context.
+        watched: bool,
         /// When the read is the whole right side of a `name := x.f`
         /// statement of the method's body: the name, and the lines that
         /// delete the statement (the new parameter can take that name).
@@ -262,10 +265,18 @@ fn selector_access(cx: &FileCx<'_>, selector: Node<'_>, decl: Node<'_>) -> Field
     let own_context = decl
         .child_by_field_name("parameters")
         .and_then(|params| crate::scope::parameter_context(cx, params));
+    let watched = parent
+        .filter(|p| p.kind() == "selector_expression")
+        .filter(|p| {
+            p.child_by_field_name("field")
+                .is_some_and(|f| text(f, cx.src) == "Done")
+        })
+        .is_some_and(is_called);
     FieldAccess::Read {
         on_receiver,
         escape,
         own_context,
+        watched,
         local: local_copy(cx, selector, decl),
     }
 }

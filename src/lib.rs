@@ -14,6 +14,7 @@
 pub mod apply;
 pub mod call_results;
 pub mod cancelled_return;
+pub mod cfg;
 pub mod cli;
 pub mod config;
 pub mod context_values;

@@ -78,6 +78,9 @@ pub struct ContextUse {
     pub before_go: Option<(Edit, std::ops::Range<usize>, String)>,
     /// True when `expr` or `before_go` names the `context` package.
     pub needs_context_import: bool,
+    /// Why a context may already be done at the place, when one may: the
+    /// context is then detached there, as in a goroutine.
+    pub done: Option<crate::done::Done>,
 }
 
 impl ContextUse {
@@ -251,8 +254,10 @@ pub fn runs_later(node: Node<'_>, src: &str) -> bool {
 
 /// How to use the best context in scope at `at`, or `None` when there is
 /// none (or the package name `context` is shadowed there). Inside a
-/// goroutine the context is detached with `context.WithoutCancel`, so code
-/// that was never cancelled stays so but keeps the request's values.
+/// goroutine, and where a context may already be done
+/// ([`crate::done::done_at`]), the context is detached with
+/// `context.WithoutCancel`, so code that was never cancelled stays so but
+/// keeps the request's values.
 pub fn context_use(cx: &FileCx<'_>, at: Node<'_>) -> Option<ContextUse> {
     let context_pkg = cx.package_name_or_default("context");
     let candidates = contexts_in_scope(cx, at);
@@ -261,8 +266,19 @@ pub fn context_use(cx: &FileCx<'_>, at: Node<'_>) -> Option<ContextUse> {
     }
     let source = candidates.into_iter().next()?;
     let goroutine = goroutine_of(at);
+    // Where a context may be done already, handing it on would cancel
+    // code that was not cancelled before: it is detached, as in a goroutine.
+    let done = goroutine
+        .is_none()
+        .then(|| crate::done::done_at(at, cx.src))
+        .flatten();
+    let detached_context = source.detached && source.kind == ContextKind::Context;
     let (expr, before_go) = match (goroutine, source.kind) {
-        (None, _) => (source.expression(), None),
+        (None, _) if done.is_none() || detached_context => (source.expression(), None),
+        (None, _) => (
+            format!("{context_pkg}.WithoutCancel({})", source.expression()),
+            None,
+        ),
         (Some(_), ContextKind::Context) if source.detached => (source.name.clone(), None),
         (Some(go), ContextKind::Gin) => {
             let name = fresh_name(cx, at, &["ctx", "reqCtx", "requestCtx"])?;
@@ -283,8 +299,7 @@ pub fn context_use(cx: &FileCx<'_>, at: Node<'_>) -> Option<ContextUse> {
             None,
         ),
     };
-    let needs_context_import =
-        goroutine.is_some() && !(source.detached && source.kind == ContextKind::Context);
+    let needs_context_import = (goroutine.is_some() || done.is_some()) && !detached_context;
     // Where a local variable hides the package, the detaching call cannot
     // be written.
     let written_at = match &before_go {
@@ -299,6 +314,7 @@ pub fn context_use(cx: &FileCx<'_>, at: Node<'_>) -> Option<ContextUse> {
         expr,
         before_go,
         needs_context_import,
+        done,
     })
 }
 

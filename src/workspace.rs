@@ -124,9 +124,9 @@ pub struct CallSite {
     /// (`go f()`, or inside `go func() { ... }()`), or in a function literal
     /// kept to run later ([`crate::scope::runs_later`]).
     pub in_goroutine: bool,
-    /// True when the call may run later and a local variable hides the
-    /// `context` package where it stands: no `context.WithoutCancel` can be
-    /// written there.
+    /// True when a local variable hides the `context` package where the
+    /// call stands (or the file has no name for it): no
+    /// `context.WithoutCancel` can be written there.
     pub context_hidden: bool,
     /// The context the call could pass without changing its caller: the
     /// one in scope, or the one a root makes; `None` when there is none.
@@ -185,6 +185,9 @@ pub struct Assertion {
     pub ty: String,
     /// The package id and name of `I`.
     pub interface: (String, String),
+    /// True when `T` embeds `I` rather than being asserted to implement
+    /// it: then `I` may be a struct, and only one of another module counts.
+    pub embedded: bool,
 }
 
 /// The package-level facts one file contributes.
@@ -235,6 +238,10 @@ pub struct FileSummary {
     /// The interfaces `var _ I = (*T)(nil)` asserts the file's types
     /// implement.
     pub asserted: Vec<Assertion>,
+    /// The functions the file starts in a goroutine handing them a
+    /// context that is not detached: `go f(ctx, …)`, or `f(ctx, …)` in
+    /// the function literal of a `go` statement ([`SummaryParts::CALLS`]).
+    pub launched: Vec<Callee>,
     /// The file, for a summary of a whole file.
     pub path: Option<Arc<Path>>,
     /// For a file that does not parse: the wanted names it may use, whose
@@ -335,6 +342,7 @@ impl FileSummary {
             gin_arguments: Vec::new(),
             gin_assertions: Vec::new(),
             asserted: Vec::new(),
+            launched: Vec::new(),
             path: Some(path.clone()),
             unparsable: Vec::new(),
             linknamed: linknamed(cx.src),
@@ -423,6 +431,7 @@ impl FileSummary {
                     root = facts.root.clone();
                     summary.functions.push((id.clone(), path.clone(), facts));
                 }
+                summary.launched.extend(launched_with_context(cx, decl));
             }
             if let Some(names) = uses {
                 let enclosing = (caller.clone(), root.as_deref());
@@ -738,7 +747,7 @@ impl FileSummary {
             callee,
             caller: caller.clone(),
             in_goroutine,
-            context_hidden: in_goroutine && cx.package_name_at("context", call).is_none(),
+            context_hidden: cx.package_name_at("context", call).is_none(),
             supply: supply(cx, call, root, in_goroutine),
             editable: true,
             results,
@@ -782,7 +791,29 @@ impl FileSummary {
                     }
                 }
                 "struct_type" => {
-                    self.structs.push((name.to_string(), struct_fields(cx, ty)));
+                    let fields = struct_fields(cx, ty);
+                    // A type of another module embedded in the struct: the
+                    // struct's methods of the same names override its
+                    // methods, and may implement its interface. (The
+                    // standard library's interface methods are known by
+                    // name, and its embedded mutexes have none to override.)
+                    self.asserted.extend(
+                        fields
+                            .iter()
+                            .filter(|f| f.embedded)
+                            .filter_map(|f| f.ty.named())
+                            .filter(|(package, _)| {
+                                *package != cx.package
+                                    && package.split('/').next().is_some_and(|d| d.contains('.'))
+                            })
+                            .map(|(package, embedded)| Assertion {
+                                package: cx.package.to_string(),
+                                ty: name.to_string(),
+                                interface: (package.to_string(), embedded.to_string()),
+                                embedded: true,
+                            }),
+                    );
+                    self.structs.push((name.to_string(), fields));
                     if calls {
                         self.context_fields
                             .extend(crate::fields::context_fields(cx, name, ty, path));
@@ -812,6 +843,51 @@ impl FileSummary {
     }
 }
 
+/// The functions `decl` starts in a goroutine handing them a context of
+/// its that is not detached (see [`FileSummary::launched`]).
+fn launched_with_context(cx: &FileCx<'_>, decl: Node<'_>) -> Vec<Callee> {
+    if !cx.text(decl).contains("go ") {
+        return Vec::new();
+    }
+    let mut launched = Vec::new();
+    crate::syntax::for_each_node(decl, |go| {
+        if go.kind() != "go_statement" {
+            return;
+        }
+        let Some(call) = named_children(go)
+            .into_iter()
+            .find(|c| c.kind() == "call_expression")
+        else {
+            return;
+        };
+        let contexts: Vec<String> = crate::scope::contexts_in_scope(cx, go)
+            .into_iter()
+            .filter(|c| !c.detached)
+            .map(|c| c.expression())
+            .collect();
+        if contexts.is_empty() {
+            return;
+        }
+        let hands = |call: Node<'_>| {
+            crate::syntax::call_arguments(call)
+                .iter()
+                .any(|a| contexts.iter().any(|c| c == cx.text(*a)))
+        };
+        match call.child_by_field_name("function") {
+            Some(f) if f.kind() == "func_literal" => {
+                crate::syntax::for_each_node(f, |inner| {
+                    if inner.kind() == "call_expression" && hands(inner) {
+                        launched.extend(callee_of(cx, inner));
+                    }
+                });
+            }
+            _ if hands(call) => launched.extend(callee_of(cx, call)),
+            _ => {}
+        }
+    });
+    launched
+}
+
 /// The type of the file's package and the interface that `var _ I = …`
 /// asserts it implements: `(*T)(nil)`, `&T{}`, `T{}` or `new(T)`.
 fn interface_assertion(cx: &FileCx<'_>, spec: Node<'_>) -> Option<Assertion> {
@@ -837,6 +913,7 @@ fn interface_assertion(cx: &FileCx<'_>, spec: Node<'_>) -> Option<Assertion> {
         package: cx.package.to_string(),
         ty: ty.to_string(),
         interface,
+        embedded: false,
     })
 }
 
@@ -905,6 +982,7 @@ fn supply(
 ) -> Option<String> {
     let context = cx.package_name_or_default("context");
     let expr = match crate::scope::context_use(cx, call) {
+        Some(usage) if usage.detaches() && !cx.go_at_least(1, 21) => return None,
         Some(usage) => usage.before_go.is_none().then_some(usage.expr)?,
         None => {
             let root = root?;
@@ -1324,7 +1402,10 @@ pub struct Workspace {
     unparsable: HashMap<String, Arc<Path>>,
     /// The interfaces each type (package id, name) is asserted to
     /// implement.
-    asserted: HashMap<(String, String), Vec<(String, String)>>,
+    asserted: HashMap<(String, String), Vec<Assertion>>,
+    /// What files start in goroutines with a context that is not detached
+    /// ([`FileSummary::launched`]).
+    launched: Vec<Callee>,
     /// The files that declare each function and method: more than one for
     /// a declaration made for each set of build constraints.
     declared_in: HashMap<FuncId, Vec<Arc<Path>>>,
@@ -1339,6 +1420,28 @@ pub struct Workspace {
 }
 
 impl Workspace {
+    /// True when some file starts `id` in a goroutine handing it a context
+    /// that is not detached ([`FileSummary::launched`]): its context may
+    /// be cancelled while it runs, when the function that started it
+    /// returns.
+    pub fn launched_with_context(&self, id: &FuncId) -> bool {
+        self.launched.iter().any(|callee| match callee {
+            Callee::Function { package, name } => {
+                id.receiver.is_none() && *package == id.package && *name == id.name
+            }
+            Callee::Method { receiver, name, .. } => {
+                *name == id.name
+                    && self
+                        .resolve(receiver, 0)
+                        .as_ref()
+                        .and_then(TypeRef::named)
+                        .is_some_and(|(package, ty)| {
+                            package == id.package && Some(ty) == id.receiver.as_deref()
+                        })
+            }
+        })
+    }
+
     /// Builds the workspace from every file's summary.
     pub fn new<'a>(summaries: impl IntoIterator<Item = &'a FileSummary>) -> Workspace {
         let mut ws = Workspace::default();
@@ -1429,11 +1532,12 @@ impl Workspace {
             .entry(summary.package.clone())
             .or_default()
             .extend(summary.declared_names.iter().cloned());
+        self.launched.extend_from_slice(&summary.launched);
         for assertion in &summary.asserted {
             self.asserted
                 .entry((assertion.package.clone(), assertion.ty.clone()))
                 .or_default()
-                .push(assertion.interface.clone());
+                .push(assertion.clone());
         }
         if let Some(path) = &summary.path {
             for sig in summary.funcs.iter().chain(&summary.methods) {
@@ -1720,14 +1824,27 @@ impl Workspace {
         }
         if let Some(receiver) = &id.receiver {
             let interfaces = self.asserted.get(&(id.package.clone(), receiver.clone()));
-            let foreign = interfaces
-                .into_iter()
-                .flatten()
-                .find(|(package, name)| !self.is_interface(package, name));
-            if let Some((package, name)) = foreign {
-                return Some(format!(
-                    "`{receiver}` is declared to implement `{name}` of {package}, an interface the workspace does not own: its methods keep their signatures"
-                ));
+            let foreign = interfaces.into_iter().flatten().find(|a| {
+                let (package, name) = &a.interface;
+                let owned =
+                    self.is_interface(package, name) || a.embedded && self.has_package(package);
+                !owned
+            });
+            if let Some(Assertion {
+                interface: (package, name),
+                embedded,
+                ..
+            }) = foreign
+            {
+                return Some(if *embedded {
+                    format!(
+                        "`{receiver}` embeds `{name}` of {package}, a type the workspace does not own: its methods may implement that type's interface, and keep their signatures"
+                    )
+                } else {
+                    format!(
+                        "`{receiver}` is declared to implement `{name}` of {package}, an interface the workspace does not own: its methods keep their signatures"
+                    )
+                });
             }
         }
         if let Some(path) = self.unparsable.get(&id.name) {

@@ -1,6 +1,6 @@
 //! `ctxmod apply` end to end with real git: every test makes a repository
 //! holding a small Go module with two findings of two rules (a discarded
-//! cancel function, and `context.Background()` where `ctx` is in scope),
+//! cancel function, and `context.TODO()` where `ctx` is in scope),
 //! runs the built binary, and reads the result back with the `git`
 //! program.
 
@@ -23,7 +23,7 @@ func Run(parent context.Context) error {
 }
 
 func Load(ctx context.Context) error {
-\treturn fetch(context.Background())
+\treturn fetch(context.TODO())
 }
 
 func fetch(ctx context.Context) error { return ctx.Err() }

@@ -3,10 +3,17 @@
 //! `ctxmod fix --write --unsafe`; those under `tests/behaviour/gin/` and
 //! `tests/behaviour/http/` fail it before (the bug the rules fix) and pass
 //! it after.
+//!
+//! The cases with an `input/` directory pin fixes ctxmod once got wrong on
+//! real code: `input/` is a module whose `go test` passes, `wrong/` holds
+//! the files the wrong fix wrote (overlaid on `input/`, the tests fail, or
+//! the module does not build), and `expected/` the files as ctxmod must
+//! write them now. A case without `expected/` is one ctxmod must leave
+//! alone. Either way the fixed module passes `go test` and `go vet`.
 
 mod support;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use support::{copy_tree, ctxmod, go, have_go, tree_difference};
 
 /// Runs the module's tests, fixes it, checks that the fix changed it and
@@ -94,4 +101,157 @@ fn request_contexts_handed_to_goroutines_keep_their_values_and_are_not_cancelled
             "{failure}"
         );
     });
+}
+
+/// Checks the case `tests/behaviour/<name>/`: its `input/` passes
+/// `go test`; with `wrong/` laid over it the tests fail (or the build
+/// does), saying `wrong_fails_with`; `ctxmod fix --write --unsafe` with
+/// `rules` turns `input/` into `expected/` when the case `changes` it, and
+/// leaves it as it is otherwise; the result passes `go test` and `go vet`,
+/// and a dry run finds nothing more to fix.
+fn fix_is_right(name: &str, rules: &[&str], wrong_fails_with: &str, changes: bool) {
+    if !have_go() {
+        eprintln!("go is not on PATH: skipping the behaviour check of {name}");
+        return;
+    }
+    let case: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/behaviour")
+        .join(name);
+    let input = case.join("input");
+    let tmp = tempfile::tempdir().unwrap();
+
+    let work = tmp.path().join("fixed");
+    copy_tree(&input, &work);
+    go(&work, &["test", "./..."]).expect("the module's tests pass before the fix");
+
+    let wrong = tmp.path().join("wrong");
+    copy_tree(&input, &wrong);
+    copy_tree(&case.join("wrong"), &wrong);
+    let failure =
+        go(&wrong, &["test", "./..."]).expect_err("the module's tests fail with the wrong fix");
+    assert!(
+        failure.contains(wrong_fails_with),
+        "the wrong fix fails otherwise than with {wrong_fails_with:?}:\n{failure}"
+    );
+
+    let mut args = vec!["fix", "--write", "--unsafe"];
+    for rule in rules {
+        args.extend(["--rule", rule]);
+    }
+    args.push(".");
+    let out = ctxmod(&work, &args);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    if changes {
+        assert!(
+            tree_difference(&work, &input).is_some(),
+            "the fix changed nothing"
+        );
+        for (rel, want) in support::read_tree(&case.join("expected")) {
+            let got =
+                std::fs::read(work.join(&rel)).unwrap_or_else(|e| panic!("{}: {e}", rel.display()));
+            assert!(
+                got == want,
+                "{} differs from expected/:\n{}",
+                rel.display(),
+                similar::TextDiff::from_lines(
+                    &String::from_utf8_lossy(&want).to_string(),
+                    &String::from_utf8_lossy(&got).to_string()
+                )
+                .unified_diff()
+                .header("expected", "got")
+            );
+        }
+    } else if let Some(diff) = tree_difference(&work, &input) {
+        panic!("the fix changed a module it must leave alone:\n{diff}");
+    }
+    go(&work, &["test", "./..."]).expect("the module's tests pass after the fix");
+    go(&work, &["vet", "./..."]).expect("go vet passes after the fix");
+
+    args.retain(|a| *a != "--write");
+    let again = ctxmod(&work, &args);
+    assert!(
+        again.stdout.is_empty(),
+        "a dry run after the fix still wants changes:\n{}",
+        String::from_utf8_lossy(&again.stdout)
+    );
+}
+
+/// client-go's leader elector releases its lease after `wait.Until`
+/// returns, when the context it ran with is cancelled: the release keeps
+/// its own deadline and drops only the cancellation.
+#[test]
+fn a_lease_released_after_the_wait_ends_is_released_with_a_live_context() {
+    fix_is_right(
+        "thread-ctx-after-wait",
+        &["thread-ctx"],
+        "the lease was not released",
+        true,
+    );
+}
+
+/// client-go's `ContextCanceller` stores the client's context to refuse
+/// requests once it is done: it is not any request's context.
+#[test]
+fn a_context_stored_for_the_structs_lifetime_stays_in_the_struct() {
+    fix_is_right(
+        "struct-ctx-lifetime",
+        &["struct-ctx"],
+        "closed context should return the known error",
+        false,
+    );
+}
+
+/// A goroutine that selects on the request's `Done()` to give up when
+/// the request ends relies on that cancellation: detaching it leaks it.
+#[test]
+fn a_goroutine_that_waits_on_the_requests_done_keeps_the_request_context() {
+    fix_is_right(
+        "request-ctx-goroutine-waits",
+        &["request-ctx-goroutine"],
+        "the resize goroutine outlived its request",
+        false,
+    );
+}
+
+/// A fresh root made in the `<-ctx.Done()` arm of a select is there
+/// because `ctx` is done: using `ctx` instead cancels the work at once.
+#[test]
+fn a_background_context_in_the_done_arm_is_kept() {
+    fix_is_right(
+        "background-in-done-arm",
+        &["background-in-scope"],
+        "final health check saw a cancelled context",
+        false,
+    );
+}
+
+/// A request's context handed to a goroutine that outlives the handler
+/// reaches a function threaded by thread-ctx: the call in the goroutine
+/// detaches it, so the work is not cancelled with the request.
+#[test]
+fn a_context_threaded_into_a_goroutine_after_the_request_is_detached() {
+    fix_is_right(
+        "thread-ctx-go-request",
+        &["thread-ctx"],
+        "the quota cache was not updated",
+        true,
+    );
+}
+
+/// caddy's `resolverClient` embeds another module's interface and
+/// implements one of its methods with the stored context: the method's
+/// signature is that interface's, so the field stays.
+#[test]
+fn a_method_implementing_an_embedded_foreign_interface_keeps_its_stored_context() {
+    fix_is_right(
+        "struct-ctx-foreign-embed",
+        &["struct-ctx"],
+        "does not implement acme.Client",
+        false,
+    );
 }

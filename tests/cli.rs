@@ -1047,7 +1047,9 @@ fn struct_ctx_reports_a_field_that_outlives_a_call_with_the_place_and_reason() {
             84,
             "it is set at server.go:90, but it is assigned together with other values",
         ),
-        (101, "`Poll` is called at server.go:112 in a goroutine"),
+        // Waiting on the field's Done channel marks a lifetime before the
+        // goroutine that calls `Poll` is looked at.
+        (101, "its `Done()` is waited on at server.go:106"),
     ];
     assert_eq!(reasons.len(), expected.len(), "{reasons:?}");
     for ((line, why), (want_line, want)) in reasons.iter().zip(expected) {

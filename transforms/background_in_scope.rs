@@ -34,9 +34,19 @@
 //! comes before an `*http.Request`, which comes before a `*gin.Context`.
 //!
 //! ## Fix safety
-//! Safe: the replacement has the same type, and moves behaviour only the way
-//! the rule intends — the call now honours the caller's deadline and
-//! cancellation (outside goroutines) and carries its values.
+//! Safe for `context.TODO()`: the author marked the place as waiting for a
+//! context, the replacement has the same type, and behaviour moves only the
+//! way the rule intends — the call now honours the caller's deadline and
+//! cancellation (outside goroutines) and carries its values. Unsafe for
+//! `context.Background()`: an explicit fresh root may be a choice not to be
+//! cancelled, and the fix adds the caller's cancellation; review it.
+//!
+//! Where the context in scope may already be done — in a
+//! `case <-ctx.Done():` arm and what only it reaches, after `<-ctx.Done()`
+//! or a call handed `ctx.Done()` (`wait.Until(f, p, ctx.Done())`), where
+//! `ctx.Err()` is not nil, in a deferred call — the root is what the code
+//! needs (a cancelled context would make its work fail at once), and it is
+//! not a finding.
 //!
 //! ## Limitations
 //! Left alone, because there a fresh root is deliberate: `main` and `init`;
@@ -99,6 +109,12 @@ impl Rule for BackgroundInScope {
         let Some(usage) = context_use(cx, call) else {
             return;
         };
+        if usage.done.is_some() {
+            // A Done arm, a deferred call, code after the context ended: a
+            // fresh root is what such code needs, and the context in scope
+            // would cancel it at once.
+            return;
+        }
         if assigns_to_itself(cx, call, &usage.expr) {
             // `if ctx == nil { ctx = context.Background() }`: a default for
             // the variable itself, not a lost context.
@@ -128,8 +144,15 @@ impl Rule for BackgroundInScope {
         let finding = Finding::new(&META, call.byte_range(), message);
         // The call was a use of the context package; it may have been the
         // last one.
+        // `TODO()` asked for a context; an explicit `Background()` chose
+        // to have no cancellation, and the fix gives it one.
+        let applicability = if cx.is_call_to(call, "context", &["TODO"]) {
+            Applicability::Safe
+        } else {
+            Applicability::Unsafe
+        };
         let fix = usage
-            .fix(cx, Applicability::Safe, call.byte_range())
+            .fix(cx, applicability, call.byte_range())
             .map(|fix| fix.dropping_import("context"));
         out.push(match fix {
             Some(fix) => finding.with_fix(fix),

@@ -49,6 +49,12 @@
 //! to outlive the request.
 //!
 //! ## Limitations
+//! A goroutine that watches the context it is handed — it waits on its
+//! `Done()` channel, itself or in a function of the same file it passes
+//! the context to (two calls deep) — is not a finding: it
+//! stops with the request on purpose (`case <-ctx.Done(): return` to avoid
+//! leaking itself), and detaching it would bring back the leak. One that
+//! watches it only in a function of another file is still reported.
 //! A goroutine joined before the handler returns is not a finding, as for
 //! `gin-goroutine`: one followed, in the handler, by a `.Wait()` call or a
 //! channel receive. Nor is one that writes to an `io.Pipe()` the handler
@@ -63,6 +69,7 @@
 //! its own, so the two rules never fix the same use. `context.WithoutCancel`
 //! needs Go 1.21: an older module gets the finding without a fix.
 
+use crate::done::{declared_parameter, watches_context};
 use crate::fix::{Applicability, Edit, Finding, Fix};
 use crate::request_contexts::{is_request_context, request_accessor};
 use crate::rule::{FileCx, Rule, RuleMeta};
@@ -70,6 +77,10 @@ use crate::scope::{contexts_in_scope, fresh_name_among, name_scope, names_in_sco
 use crate::syntax::{call_arguments, line_indent, line_start, named_children, text};
 use std::collections::HashSet;
 use tree_sitter::Node;
+
+/// How many calls deep a goroutine is followed, within its file, to see
+/// whether it watches the context it is handed.
+const WATCH_DEPTH: usize = 2;
 
 /// The request-ctx-goroutine rule.
 pub struct RequestCtxGoroutine;
@@ -149,9 +160,20 @@ fn handed<'t>(cx: &FileCx<'t>, go: Node<'t>) -> Option<Handed<'t>> {
     {
         return None;
     }
+    // A goroutine that waits on the Done channel of the context it is
+    // handed does so to stop with the request: it wants the cancellation,
+    // and detaching it would leak it.
+    let function = call.child_by_field_name("function")?;
     let arguments: Vec<Node<'t>> = call_arguments(call)
         .into_iter()
-        .filter(|a| is_request_context(cx, *a))
+        .enumerate()
+        .filter(|(_, a)| is_request_context(cx, *a))
+        .filter(|(i, _)| {
+            !declared_parameter(cx.root, function, *i, cx.src).is_some_and(|(body, param)| {
+                watches_context(cx.root, body, &param, cx.src, WATCH_DEPTH)
+            })
+        })
+        .map(|(_, a)| a)
         .collect();
     let mut captured: Vec<(&'t str, Vec<Node<'t>>)> = Vec::new();
     if let Some(literal) = call
@@ -187,6 +209,9 @@ fn handed<'t>(cx: &FileCx<'t>, go: Node<'t>) -> Option<Handed<'t>> {
                 None => captured.push((key, vec![n])),
             }
         });
+    }
+    if let Some(body) = literal_body {
+        captured.retain(|(source, _)| !watches_context(cx.root, body, source, cx.src, WATCH_DEPTH));
     }
     if arguments.is_empty() && captured.is_empty() {
         return None;

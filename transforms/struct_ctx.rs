@@ -70,6 +70,9 @@
 //! through the receiver of one of the struct's methods, or returned,
 //! stored elsewhere, sent, captured by a closure or used by a goroutine
 //! (its lifetime is then the struct's, which no caller's context has);
+//! when its `Done()` is waited on (`case <-b.ctx.Done():`): the struct
+//! follows the end of the context it was given — a client's or a server's
+//! lifetime — and a caller's context would end at other times;
 //! when a call of a changed method runs in a goroutine; when a literal
 //! sets the fields by position; when a value stored in the field could do
 //! more than make a context (a call) or dropping it would leave a variable
@@ -78,7 +81,9 @@
 //! same reasons as for thread-ctx: used as a value, a name another method
 //! shares, a caller in a file ctxmod does not edit, an exported method with
 //! no caller in the workspace, which may satisfy an interface of another
-//! module).
+//! module, and a method of a struct that embeds a type of another module,
+//! whose interface it may implement: caddy's `resolverClient` embeds
+//! `acme.Client` and overrides its `LookupTxt`).
 //!
 //! ## Limitations
 //! A struct that embeds `context.Context` is a context itself (see
@@ -394,6 +399,7 @@ fn stores<'w>(
                 on_receiver,
                 escape,
                 own_context,
+                watched,
                 ..
             } => {
                 let method = site
@@ -410,6 +416,12 @@ fn stores<'w>(
                 if let Some(how) = escape {
                     return Err(format!(
                         "it is read at {} and {how}: it lives as long as the struct, which no caller's context does",
+                        place(site)
+                    ));
+                }
+                if *watched {
+                    return Err(format!(
+                        "its `Done()` is waited on at {}: the struct follows the end of that context, a lifetime no caller's context replaces",
                         place(site)
                     ));
                 }

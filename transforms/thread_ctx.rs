@@ -42,7 +42,15 @@
 //! kept to run later (assigned, returned, stored, or handed to a function
 //! named like one that keeps it: `RegisterHandler`, `OnClose`, `AddFunc`,
 //! `time.AfterFunc`), gets `context.WithoutCancel(ctx)`, so threading
-//! never adds a cancellation the code did not have.
+//! never adds a cancellation the code did not have. So does a call where
+//! the caller's context may already be done: in a `case <-ctx.Done():` arm
+//! and what only it leads to, after `<-ctx.Done()` or a call handed
+//! `ctx.Done()` (`wait.Until(f, period, ctx.Done())` returns when it is
+//! done), where `ctx.Err()` is not nil, and in a deferred call — the code
+//! there runs once the context has ended, and the root it replaces was
+//! never cancelled. And so does a call in a function that a `go` statement
+//! starts with a context (`go postConsumeQuota(ctx, …)`): the one that
+//! started it may return, and cancel that context, while it runs.
 //!
 //! ## Fix safety
 //! Unsafe: it changes signatures, so code outside the workspace that calls
@@ -55,6 +63,9 @@
 //! their calls, through the interface or not.
 //!
 //! ## Limitations
+//! Only the function a `go` statement starts (or calls in the function
+//! literal it starts) counts as started in a goroutine; a function that
+//! one of them calls with its context is not followed further.
 //! A function is not threaded, and the chains that need it are reported
 //! with the reason, when it is used as a value (assigned, passed, stored,
 //! a method value), when a call may reach it through a receiver whose type
@@ -421,13 +432,22 @@ fn thread(
             let caller = call.caller.as_deref().and_then(|c| declared.get(&key(c)));
             let expr = match caller {
                 Some((c, (_, caller_facts))) if group.contains(&key(c)) => {
-                    if call.context_hidden {
+                    if call.in_goroutine && call.context_hidden {
                         return Err(format!(
                             "the call at {} runs later, and a local variable hides the `context` package its context must be detached with",
                             crate::report::place(&call.path, call.line)
                         ));
                     }
                     pass(caller_facts, call.in_goroutine)?
+                }
+                Some((c, (_, caller_facts))) if workspace.launched_with_context(c) => {
+                    let supply = call.supply.clone().ok_or_else(|| {
+                        format!(
+                            "no context to pass at {}",
+                            crate::report::place(&call.path, call.line)
+                        )
+                    })?;
+                    detach_in_goroutine(caller_facts, call, &supply)?
                 }
                 _ => call.supply.clone().ok_or_else(|| {
                     format!(
@@ -478,6 +498,36 @@ fn thread(
     Ok(changes
         .into_iter()
         .fold(fix, |fix, (path, change)| fix.also_in(path, change)))
+}
+
+/// What a call passes in a function that some `go` statement starts with
+/// a context that is not detached: that context may be cancelled while the
+/// function runs (when whoever started it returns), so the context it
+/// supplies is detached, as the root it replaces never was cancelled.
+/// Already detached contexts and roots pass as they are.
+fn detach_in_goroutine(
+    facts: &FunctionFacts,
+    call: &crate::workspace::CallSite,
+    supply: &str,
+) -> Result<String, String> {
+    let pkg = &facts.context_pkg;
+    if supply.starts_with(&format!("{pkg}.")) || call.in_goroutine {
+        return Ok(supply.to_string());
+    }
+    if call.context_hidden {
+        return Err(format!(
+            "`{}` runs in a goroutine (a `go` statement starts it) and its call at {} needs context.WithoutCancel, but a local variable hides the `context` package there",
+            facts.name,
+            crate::report::place(&call.path, call.line)
+        ));
+    }
+    if !facts.detach_ok {
+        return Err(format!(
+            "`{}` runs in a goroutine (a `go` statement starts it): its calls need context.WithoutCancel, which needs Go 1.21",
+            facts.name
+        ));
+    }
+    Ok(format!("{pkg}.WithoutCancel({supply})"))
 }
 
 /// What a threaded function passes on: its context, detached in a

@@ -1,0 +1,3 @@
+module example.com/request-ctx-goroutine-waits
+
+go 1.22

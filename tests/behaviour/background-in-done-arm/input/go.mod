@@ -1,0 +1,3 @@
+module example.com/background-in-done-arm
+
+go 1.22

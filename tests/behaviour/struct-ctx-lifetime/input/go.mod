@@ -1,0 +1,3 @@
+module example.com/struct-ctx-lifetime
+
+go 1.22

@@ -1,0 +1,3 @@
+module example.com/thread-ctx-after-wait
+
+go 1.22

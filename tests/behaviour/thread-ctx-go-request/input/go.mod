@@ -1,0 +1,3 @@
+module example.com/thread-ctx-go-request
+
+go 1.22
