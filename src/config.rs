@@ -32,6 +32,10 @@ pub struct Config {
     pub helper_file: Option<String>,
     /// `[unbounded-detach] timeout`, if set.
     pub detach_timeout: Option<crate::duration::GoDuration>,
+    /// `[thread-ctx] max-calls`, if set.
+    pub thread_max_calls: Option<usize>,
+    /// `[thread-ctx] background-roots`.
+    pub thread_background_roots: bool,
 }
 
 #[derive(Deserialize, Default)]
@@ -76,6 +80,10 @@ struct RawStringKey {
 #[serde(deny_unknown_fields)]
 struct RawThreadCtx {
     exported: Option<crate::rule::ExportedPolicy>,
+    #[serde(rename = "max-calls")]
+    max_calls: Option<usize>,
+    #[serde(default, rename = "background-roots")]
+    background_roots: bool,
 }
 
 #[derive(Deserialize, Default)]
@@ -177,6 +185,8 @@ impl Config {
             disable,
             exclude: globs.build()?,
             exported: raw.thread_ctx.exported,
+            thread_max_calls: raw.thread_ctx.max_calls,
+            thread_background_roots: raw.thread_ctx.background_roots,
             key_style: raw.string_key.style,
             accessors: raw.string_key.accessors,
             detach_timeout,
@@ -257,6 +267,22 @@ mod tests {
         assert_eq!(c.disable, vec!["CTX005"]);
         assert!(c.is_excluded(Path::new("/w/gen/a/b.go")));
         assert!(!c.is_excluded(Path::new("/w/src/b.go")));
+    }
+
+    #[test]
+    fn thread_ctx_churn_limits() {
+        let parse = |text: &str| Config::parse(Path::new("ctxmod.toml"), text, known);
+        let c = parse("").unwrap();
+        assert_eq!(
+            (c.thread_max_calls, c.thread_background_roots),
+            (None, false)
+        );
+        let c = parse("[thread-ctx]\nmax-calls = 200\nbackground-roots = true\n").unwrap();
+        assert_eq!(
+            (c.thread_max_calls, c.thread_background_roots),
+            (Some(200), true)
+        );
+        assert!(parse("[thread-ctx]\nmax-calls = \"many\"\n").is_err());
     }
 
     #[test]

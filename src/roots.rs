@@ -44,9 +44,10 @@ fn is_without_cancel_argument(cx: &FileCx<'_>, call: Node<'_>) -> bool {
         .is_some_and(|outer| cx.is_call_to(outer, "context", &["WithoutCancel"]))
 }
 
-/// `FooContext(context.Background(), …)` inside `Foo`: the standard
-/// library's pattern for keeping a signature that predates the context
-/// (`Query` calls `QueryContext`), as `--exported wrap` writes it.
+/// `FooContext(context.Background(), …)` (or `FooWithContext`) inside
+/// `Foo`: the standard library's pattern for keeping a signature that
+/// predates the context (`Query` calls `QueryContext`), as
+/// `--exported wrap` writes it.
 fn is_compatibility_wrapper(cx: &FileCx<'_>, call: Node<'_>) -> bool {
     let Some(outer) = call
         .parent()
@@ -67,7 +68,8 @@ fn is_compatibility_wrapper(cx: &FileCx<'_>, call: Node<'_>) -> bool {
         .and_then(|d| d.child_by_field_name("name"))
         .map(|n| cx.text(n));
     first == Some(call)
-        && matches!((called, wrapper), (Some(c), Some(w)) if c.strip_suffix("Context") == Some(w))
+        && matches!((called, wrapper), (Some(c), Some(w))
+            if c.strip_suffix("Context") == Some(w) || c.strip_suffix("WithContext") == Some(w))
 }
 
 /// `ctx != context.Background()`: a comparison, not a use as a context.

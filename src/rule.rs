@@ -47,7 +47,7 @@ pub enum ExportedPolicy {
 
 /// Options that change what rules do, from `ctxmod.toml` and the command
 /// line.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Settings {
     /// What thread-ctx does with exported functions.
     pub exported: ExportedPolicy,
@@ -63,6 +63,32 @@ pub struct Settings {
     /// The timeout unbounded-detach bounds a detached goroutine with, when
     /// one is configured (`--detach-timeout`, `[unbounded-detach] timeout`).
     pub detach_timeout: Option<crate::duration::GoDuration>,
+    /// The most call sites one thread-ctx fix may change; a larger
+    /// threading is reported with its size (`--thread-max-calls`,
+    /// `[thread-ctx] max-calls`; 0 for no limit).
+    pub thread_max_calls: usize,
+    /// True when thread-ctx also threads a chain whose every root makes
+    /// `context.Background()`, which changes nothing at run time
+    /// (`--thread-background-roots`, `[thread-ctx] background-roots`).
+    pub thread_background_roots: bool,
+}
+
+/// The default of [`Settings::thread_max_calls`].
+pub const THREAD_MAX_CALLS: usize = 50;
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            exported: ExportedPolicy::default(),
+            key_style: Default::default(),
+            accessors: false,
+            detach_helper: None,
+            helper_file: None,
+            detach_timeout: None,
+            thread_max_calls: THREAD_MAX_CALLS,
+            thread_background_roots: false,
+        }
+    }
 }
 
 impl Settings {

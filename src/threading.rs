@@ -10,6 +10,7 @@ use crate::roots::{is_deliberate_root, is_root_call, ROOT_WORDS};
 use crate::rule::FileCx;
 use crate::scope::{context_kind_of_type, context_use, fresh_name, runs_later};
 use crate::syntax::{line_start, named_children, next_line_start, statements, text};
+use crate::typing::Callee;
 use crate::workspace::{CallSite, FuncId, Workspace};
 use crate::wrapping::{wrap_facts, WrapFacts};
 use std::collections::{BTreeMap, BTreeSet};
@@ -58,6 +59,11 @@ pub struct FunctionFacts {
     /// For an exported function or method with a body: what keeping its
     /// signature beside a new `NameContext` needs, or why it cannot.
     pub wrap: Option<Result<WrapFacts, String>>,
+    /// The calls that pass `nil` where no context is in scope, each with
+    /// the argument's position: where the callee takes a context, nil-ctx
+    /// writes `context.TODO()` there and the function becomes a leaf in
+    /// the same run. Empty in a function with a context or a root.
+    pub nil_arguments: Vec<(Callee, usize)>,
 }
 
 impl FunctionFacts {
@@ -145,6 +151,30 @@ fn facts_with_receiver(
             }
         });
     }
+    let mut nil_arguments = Vec::new();
+    if let Some(body) = decl
+        .child_by_field_name("body")
+        .filter(|_| !has_context && root.is_none() && decl_text.contains("nil"))
+    {
+        let words = crate::syntax::word_offsets_of(cx.src, body.byte_range(), &["nil"]);
+        crate::syntax::for_each_node_around(body, &words, |n| {
+            let Some(call) = n
+                .parent()
+                .filter(|p| n.kind() == "nil" && p.kind() == "argument_list")
+                .and_then(|p| p.parent())
+            else {
+                return;
+            };
+            let index = crate::syntax::call_arguments(call)
+                .iter()
+                .position(|a| a.id() == n.id());
+            if let (Some(callee), Some(index)) = (crate::typing::callee_of(cx, call), index) {
+                if context_use(cx, n).is_none() {
+                    nil_arguments.push((callee, index));
+                }
+            }
+        });
+    }
     let ctx_name = match &redeclared {
         Some((name, _, _)) => name.clone(),
         // Most functions never mention `ctx`, and one with a context or a
@@ -176,6 +206,7 @@ fn facts_with_receiver(
         ctx_name,
         context_pkg,
         context_name_taken,
+        nil_arguments,
     })
 }
 

@@ -2033,3 +2033,123 @@ fn detach_timeout_comes_from_the_command_line_over_the_file_and_needs_unsafe() {
         "ctxmod.toml:2:11: unbounded-detach.timeout: invalid duration `soon`",
     ]);
 }
+
+/// A module where nil-ctx's fix (`context.TODO()` for a `nil` context in a
+/// function with none) makes work for thread-ctx, which threads the new
+/// root from the handler's request.
+const NIL_THEN_THREAD: &str = "package app
+
+import (
+\t\"context\"
+\t\"net/http\"
+)
+
+func fetch(ctx context.Context, url string) (*http.Request, error) {
+\treturn http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+}
+
+func load(url string) error {
+\t_, err := fetch(nil, url)
+\treturn err
+}
+
+// Handler loads on every request.
+func Handler(w http.ResponseWriter, r *http.Request) {
+\t_ = load(\"http://example.com\")
+}
+";
+
+#[test]
+fn a_fix_that_makes_work_for_another_rule_is_followed_up_in_the_same_run() {
+    for verify in [false, true] {
+        if verify && !support::have_go() {
+            eprintln!("go is not on PATH: skipping the --verify half (CI has go)");
+            continue;
+        }
+        let p = Project::with(&[
+            ("go.mod", "module example.com/app\n\ngo 1.22\n"),
+            ("app.go", NIL_THEN_THREAD),
+        ]);
+        let mut args = vec!["fix", "--unsafe", "--write"];
+        if verify {
+            args.push("--verify");
+        }
+        args.push("./...");
+        run_with_go(&p, &args).assert_code(0);
+        let fixed = p.read("app.go");
+        assert!(
+            fixed.contains(
+                "func load(ctx context.Context, url string) error {\n\t_, err := fetch(ctx, url)"
+            ),
+            "verify={verify}:\n{fixed}"
+        );
+        assert!(
+            fixed.contains("_ = load(r.Context(), \"http://example.com\")"),
+            "verify={verify}:\n{fixed}"
+        );
+        let again = run_with_go(&p, &["fix", "--unsafe", "./..."]);
+        again.assert_code(0);
+        assert!(
+            again.stdout.is_empty(),
+            "verify={verify}: a second run still fixes:\n{}",
+            again.stdout
+        );
+    }
+}
+
+/// A leaf called from three handlers: threading it changes 3 calls.
+const THREE_CALLERS: &str = "package app
+
+import (
+\t\"context\"
+\t\"net/http\"
+)
+
+func find(ctx context.Context) error { return ctx.Err() }
+
+func lookup() error { return find(context.TODO()) }
+
+// A handles a.
+func A(w http.ResponseWriter, r *http.Request) { _ = lookup() }
+
+// B handles b.
+func B(w http.ResponseWriter, r *http.Request) { _ = lookup() }
+
+// C handles c.
+func C(w http.ResponseWriter, r *http.Request) { _ = lookup() }
+";
+
+#[test]
+fn a_threading_larger_than_the_limit_is_reported_with_its_size() {
+    let p = Project::with(&[
+        ("go.mod", "module example.com/app\n\ngo 1.22\n"),
+        ("app.go", THREE_CALLERS),
+    ]);
+    let run = p.run_read_only(&["check", "--thread-max-calls", "2", "."]);
+    run.assert_code(1);
+    assert!(
+        run.stdout.contains("(not fixed: threading it changes 1 functions and 3 calls, more than the 2 calls one fix may change"),
+        "{}",
+        run.stdout
+    );
+    // The same limit from ctxmod.toml; the flag wins over it.
+    p.write("ctxmod.toml", "[thread-ctx]\nmax-calls = 2\n");
+    let run = p.run_read_only(&["fix", "--unsafe", "."]);
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
+    let run = p.run_read_only(&["fix", "--unsafe", "--thread-max-calls", "3", "."]);
+    run.assert_code(1);
+    assert_eq!(
+        run.stdout.matches("r.Context()").count(),
+        3,
+        "{}",
+        run.stdout
+    );
+    // 0 is no limit.
+    let run = p.run_read_only(&["fix", "--unsafe", "--thread-max-calls", "0", "."]);
+    assert_eq!(
+        run.stdout.matches("r.Context()").count(),
+        3,
+        "{}",
+        run.stdout
+    );
+}

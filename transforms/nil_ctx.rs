@@ -26,8 +26,15 @@
 //! marks where `thread-ctx` should thread a context through.
 //!
 //! ## Fix safety
-//! Safe: the call no longer panics, and the context passed is the one the
-//! code already has, or an empty one.
+//! Safe: a nil Context breaks the callee's contract (`context`: "Do not
+//! pass a nil Context, even if a function permits it"), so the fix moves
+//! behaviour only where the code was wrong: the call no longer panics, and
+//! the context passed is the one the code already has, or an empty one.
+//! A callee that checks for nil and makes its own root now follows the
+//! caller's context instead, which is what passing one means. Where the
+//! context in scope may already be done (a Done arm, after
+//! `<-ctx.Done()`, in a deferred call) it is passed detached
+//! (`context.WithoutCancel(ctx)`), as nil never was cancelled.
 //!
 //! ## Limitations
 //! A callee is known to take a context when the workspace declares it with
@@ -90,7 +97,7 @@ impl Rule for NilCtx {
                     .expect("calls have a function"),
             );
             let mut message = format!(
-                "nil passed as the context.Context of `{name}`: the callee panics on its first use of it"
+                "nil passed as the context.Context of `{name}`: the context package never allows a nil Context, and a callee that uses it without checking for nil panics"
             );
             let fix = replacement(cx, *arg);
             if let Some(why) = fix

@@ -62,6 +62,18 @@
 //! interface and every method of that name (each implementation), and all
 //! their calls, through the interface or not.
 //!
+//! To keep the churn worth its value, a chain is reported and not threaded
+//! when every call that starts it passes `context.Background()` (`main`,
+//! `init`, tests before Go 1.24): the new parameter would change nothing
+//! at run time (`--thread-background-roots` or `[thread-ctx]
+//! background-roots = true` threads it all the same); when one fix would
+//! change more than 50 calls (`--thread-max-calls N`, `[thread-ctx]
+//! max-calls = N`, 0 for no limit): the finding gives its size, for a
+//! reviewer to decide; and when the function has a variant that takes a
+//! context, `FooContext` or `FooWithContext` (as `net.Dial` has
+//! `DialContext`): the finding names it, for the callers that have a
+//! context to call instead.
+//!
 //! ## Limitations
 //! Only the function a `go` statement starts (or calls in the function
 //! literal it starts) counts as started in a goroutine; a function that
@@ -147,7 +159,7 @@ impl Rule for ThreadCtx {
         _settings: &Settings,
         wanted: &mut WantedNames,
     ) {
-        for id in needing(workspace)
+        for id in needing_soon(workspace)
             .into_iter()
             .filter(|id| workspace.method_family(id).is_ok())
         {
@@ -282,6 +294,32 @@ fn needing(workspace: &Workspace) -> Vec<&FuncId> {
     needing_from(workspace, leaves, key)
 }
 
+/// [`needing`], and the functions that become leaves once nil-ctx gives
+/// their `nil` contexts a `context.TODO()`, with the chains above them:
+/// their calls are looked for in the same run, so the threading follows
+/// nil-ctx's fix without a second run.
+fn needing_soon(workspace: &Workspace) -> Vec<&FuncId> {
+    let leaves = workspace
+        .functions()
+        .iter()
+        .filter(|(id, _, facts)| {
+            facts.is_leaf()
+                || facts.nil_arguments.iter().any(|(callee, arg)| {
+                    crate::workspace::known_context_parameter(callee, *arg)
+                        || workspace.holds(
+                            &id.package,
+                            &crate::fix::Condition::CalleeTakesContext {
+                                callee: callee.clone(),
+                                arg: *arg,
+                            },
+                        )
+                })
+        })
+        .map(|(id, _, _)| &**id)
+        .collect();
+    needing_from(workspace, leaves, key)
+}
+
 /// Why a function that would need a context cannot take one, if it
 /// cannot.
 pub(crate) fn boundary(
@@ -296,6 +334,20 @@ pub(crate) fn boundary(
         return Some(format!(
             "its file imports another package named `{}`, so the context package cannot be named there",
             facts.context_pkg
+        ));
+    }
+    // `Dial` beside `DialContext`: callers that have a context are meant to
+    // call the variant, and threading `Dial` would make two of it.
+    if let Some(twin) = ["Context", "WithContext"].iter().find_map(|suffix| {
+        let twin = FuncId {
+            name: format!("{}{suffix}", id.name),
+            ..id.clone()
+        };
+        workspace.declared(&twin).map(|_| twin.name)
+    }) {
+        return Some(format!(
+            "`{}` has a variant that takes a context, `{twin}`: a caller that has a context should call it",
+            id.name
         ));
     }
     if wraps(settings, id, path) {
@@ -402,6 +454,8 @@ fn thread(
 ) -> Result<Fix, String> {
     let mut changes: BTreeMap<PathBuf, FileChange> = BTreeMap::new();
     let mut calls = 0;
+    // What the calls from outside the group pass: where the chain starts.
+    let mut entries: BTreeSet<String> = BTreeSet::new();
     for k in group {
         let (id, (path, facts)) = declared[k];
         let wrapped = wraps(settings, id, path);
@@ -456,6 +510,10 @@ fn thread(
                     )
                 })?,
             };
+            let from_outside = !caller.is_some_and(|(c, _)| group.contains(&key(c)));
+            if from_outside {
+                entries.insert(expr.clone());
+            }
             let change = changes.entry(call.path.to_path_buf()).or_default();
             if let Some((_, (_, caller_facts))) = caller {
                 if expr.starts_with(&format!("{}.", caller_facts.context_pkg)) {
@@ -479,6 +537,26 @@ fn thread(
         {
             return Err("its edits would overlap (nested calls)".into());
         }
+    }
+    if settings.thread_max_calls > 0 && calls > settings.thread_max_calls {
+        return Err(format!(
+            "threading it changes {} functions and {calls} calls, more than the {} calls one fix may change; --thread-max-calls (or [thread-ctx] max-calls in ctxmod.toml) raises the limit",
+            group.len(),
+            settings.thread_max_calls
+        ));
+    }
+    // `context.Background()` as the file names the package.
+    let is_background = |e: &String| {
+        e.strip_suffix(".Background()").is_some_and(|pkg| {
+            !pkg.is_empty() && pkg.bytes().all(crate::syntax::is_identifier_byte)
+        })
+    };
+    let only_background = !entries.is_empty() && entries.iter().all(is_background);
+    if only_background && !settings.thread_background_roots {
+        return Err(
+            "every chain to it starts at context.Background() (main, init, or a test before Go 1.24): threading would change nothing at run time; --thread-background-roots (or [thread-ctx] background-roots = true) applies it"
+                .into(),
+        );
     }
     let leaf_path = group
         .iter()

@@ -47,7 +47,10 @@
 //! code's decision.
 //!
 //! ## Limitations
-//! A value is taken as checked, and not reported, when an `if` or
+//! A field is taken as checked when its file rejects a zero value of a
+//! field of that name anywhere (`if lec.RenewDeadline < 1 { return nil,
+//! err }` in the constructor that stores the configuration); a check in
+//! another file is not seen. A value is taken as checked, and not reported, when an `if` or
 //! `switch` before the call in the same function names it anywhere
 //! (`if d <= 0`, `if !t.IsZero()`, `if ok { d = cfg.Timeout }`), or one
 //! around the call names it in its header, whatever the check does; a
@@ -410,6 +413,9 @@ fn declares_loop_variable(cx: &FileCx<'_>, for_statement: Node<'_>, name: &str) 
 /// in its header (initializer and condition). (A loop's condition does not
 /// count: `attempt < 3` says nothing of 0.)
 fn checked(cx: &FileCx<'_>, call: Node<'_>, what: &str) -> bool {
+    if validated_in_file(cx, what) {
+        return true;
+    }
     let Some(function) = crate::syntax::enclosing_function(call) else {
         return false;
     };
@@ -436,6 +442,50 @@ fn checked(cx: &FileCx<'_>, call: Node<'_>, what: &str) -> bool {
                 .filter_map(|field| n.child_by_field_name(field))
                 .any(names)
         };
+    });
+    found
+}
+
+/// True when `what` is a field (`le.config.RenewDeadline`) whose name the
+/// file rejects at zero somewhere: an `if` whose condition compares any
+/// `x.RenewDeadline` with `<= 0`, `< 1`, `< 0` or `== 0` (a constructor
+/// validating its configuration). Only the field's name is compared: the
+/// value checked and the value used are most often one configuration.
+fn validated_in_file(cx: &FileCx<'_>, what: &str) -> bool {
+    let Some((_, name)) = what.rsplit_once('.') else {
+        return false;
+    };
+    if !cx.src.contains(name) {
+        return false;
+    }
+    let mut found = false;
+    for_each_node(cx.root, |n| {
+        if found || n.kind() != "if_statement" {
+            return;
+        }
+        let Some(condition) = n.child_by_field_name("condition") else {
+            return;
+        };
+        for_each_node(condition, |c| {
+            if found || c.kind() != "binary_expression" {
+                return;
+            }
+            let (Some(left), Some(right)) = (
+                c.child_by_field_name("left"),
+                c.child_by_field_name("right"),
+            ) else {
+                return;
+            };
+            let names_field = left.kind() == "selector_expression"
+                && left
+                    .child_by_field_name("field")
+                    .is_some_and(|f| cx.text(f) == name);
+            found = names_field
+                && matches!(
+                    (operator(cx, c), cx.text(right)),
+                    ("<=" | "==" | "<", "0") | ("<", "1")
+                );
+        });
     });
     found
 }

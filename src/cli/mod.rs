@@ -181,6 +181,17 @@ struct Selection {
     /// 30s). Overrides `[unbounded-detach] timeout` in ctxmod.toml.
     #[arg(long, value_name = "DURATION")]
     detach_timeout: Option<crate::duration::GoDuration>,
+    /// The most call sites one thread-ctx fix may change (default 50; 0
+    /// for no limit): a larger threading is reported with its size and
+    /// not applied. Overrides `[thread-ctx] max-calls` in ctxmod.toml.
+    #[arg(long, value_name = "N")]
+    thread_max_calls: Option<usize>,
+    /// Also thread chains whose every root makes `context.Background()`
+    /// (`main`, `init`, tests before Go 1.24): they change nothing at run
+    /// time, and are only reported otherwise. Same as
+    /// `[thread-ctx] background-roots = true` in ctxmod.toml.
+    #[arg(long)]
+    thread_background_roots: bool,
 }
 
 #[derive(Args, Debug)]
@@ -448,6 +459,12 @@ fn select_rules(selection: &Selection, config: &Config) -> Result<RuleSet> {
         detach_helper: selection.detach_helper.or(config.detach_helper),
         helper_file: config.helper_file.clone(),
         detach_timeout: selection.detach_timeout.or(config.detach_timeout),
+        thread_max_calls: selection
+            .thread_max_calls
+            .or(config.thread_max_calls)
+            .unwrap_or(crate::rule::THREAD_MAX_CALLS),
+        thread_background_roots: selection.thread_background_roots
+            || config.thread_background_roots,
     };
     Ok(RuleSet::new(chosen.iter().map(|e| e.rule).collect()).with_settings(settings))
 }

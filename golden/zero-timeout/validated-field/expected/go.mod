@@ -1,0 +1,3 @@
+module example.com/elector
+
+go 1.22
