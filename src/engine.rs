@@ -90,6 +90,9 @@ pub struct AppliedFix {
     pub line: usize,
     /// Every file it changes, the finding's own first.
     pub files: Vec<PathBuf>,
+    /// The exported functions whose signatures it changes
+    /// ([`crate::fix::Fix::exported`]).
+    pub exported: Vec<String>,
 }
 
 /// The result of `fix`.

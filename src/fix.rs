@@ -2,6 +2,7 @@
 
 use crate::rule::RuleMeta;
 use crate::typing::Callee;
+use crate::workspace::FuncId;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -122,6 +123,10 @@ pub struct Fix {
     pub change: FileChange,
     /// Changes to other files, by path.
     pub elsewhere: Vec<(PathBuf, FileChange)>,
+    /// The exported functions and methods whose signatures it changes
+    /// (`package.Name`): code in other modules that calls them breaks, so
+    /// reports list them first.
+    pub exported: Vec<String>,
 }
 
 impl Fix {
@@ -133,7 +138,24 @@ impl Fix {
             title: title.into(),
             change: FileChange::new(edits),
             elsewhere: Vec::new(),
+            exported: Vec::new(),
         }
+    }
+
+    /// The same fix, recording that it changes the signatures of the
+    /// exported functions `ids` declared in `path` (the others are left out).
+    pub fn changing_signatures<'a>(
+        mut self,
+        ids: impl IntoIterator<Item = (&'a FuncId, &'a Path)>,
+    ) -> Fix {
+        for (id, path) in ids {
+            if id.is_public(path) {
+                self.exported.push(id.qualified());
+            }
+        }
+        self.exported.sort();
+        self.exported.dedup();
+        self
     }
 
     /// The same fix, recording that it declares `name` in `scope`.

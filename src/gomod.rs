@@ -189,6 +189,56 @@ pub(crate) fn normalize(path: &Path) -> PathBuf {
     out
 }
 
+/// True when other modules may import the package of the Go file `path`,
+/// so that changing its exported signatures breaks code ctxmod cannot
+/// see: it is not a `main` package, not under an `internal/` directory,
+/// not a test file, and its module is a library — one with no `main`
+/// package at its root or under `cmd/`. Answers are kept per directory.
+pub fn importable_elsewhere(path: &Path) -> bool {
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+    static KNOWN: OnceLock<Mutex<HashMap<PathBuf, bool>>> = OnceLock::new();
+    if path.to_string_lossy().ends_with("_test.go") {
+        return false;
+    }
+    let dir = absolute(path.parent().unwrap_or(Path::new(".")));
+    let known = KNOWN.get_or_init(Default::default);
+    if let Some(&answer) = known.lock().expect("not poisoned").get(&dir) {
+        return answer;
+    }
+    let answer = !dir.components().any(|c| c.as_os_str() == "internal")
+        && !holds_main_package(&dir)
+        && module_root(&dir)
+            .is_some_and(|root| !holds_main_package(&root) && !root.join("cmd").is_dir());
+    known.lock().expect("not poisoned").insert(dir, answer);
+    answer
+}
+
+/// The directory of the nearest `go.mod` at or above `dir`.
+fn module_root(dir: &Path) -> Option<PathBuf> {
+    dir.ancestors()
+        .find(|d| d.join("go.mod").is_file())
+        .map(Path::to_path_buf)
+}
+
+/// True when a non-test Go file of `dir` declares `package main`.
+fn holds_main_package(dir: &Path) -> bool {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return false;
+    };
+    entries.flatten().any(|e| {
+        let name = e.file_name().to_string_lossy().to_string();
+        name.ends_with(".go")
+            && !name.ends_with("_test.go")
+            && std::fs::read_to_string(e.path()).is_ok_and(|text| {
+                text.lines()
+                    .map(str::trim)
+                    .find(|l| l.starts_with("package "))
+                    .is_some_and(|l| l.split_whitespace().nth(1) == Some("main"))
+            })
+    })
+}
+
 /// `path` made absolute against the current directory, without touching the
 /// file system further.
 pub fn absolute(path: &Path) -> PathBuf {
@@ -198,6 +248,34 @@ pub fn absolute(path: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn packages_other_modules_can_import() {
+        let tmp = tempfile::tempdir().unwrap();
+        let write = |rel: &str, text: &str| {
+            let path = tmp.path().join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, text).unwrap();
+            path
+        };
+        write("lib/go.mod", "module example.com/lib\n");
+        let lib = write("lib/store/store.go", "// Package store.\npackage store\n");
+        let internal = write("lib/internal/x/x.go", "package x\n");
+        let test = write("lib/store/store_test.go", "package store\n");
+        let example = write("lib/examples/demo/main.go", "package main\n");
+        assert!(importable_elsewhere(&lib));
+        assert!(!importable_elsewhere(&internal));
+        assert!(!importable_elsewhere(&test));
+        assert!(!importable_elsewhere(&example), "a main package");
+        write("app/go.mod", "module example.com/app\n");
+        write("app/cmd/app/main.go", "package main\n");
+        let pkg = write("app/pkg/api/api.go", "package api\n");
+        assert!(!importable_elsewhere(&pkg), "a module with commands");
+        write("tool/go.mod", "module example.com/tool\n");
+        write("tool/main.go", "/* package doc */\npackage main\n");
+        let util = write("tool/util/util.go", "package util\n");
+        assert!(!importable_elsewhere(&util), "a module that is a command");
+    }
 
     #[test]
     fn parses_go_mod() {

@@ -337,6 +337,7 @@ impl Fixer<'_, '_> {
                 rule: p.rule,
                 id: p.id,
                 files: p.files,
+                exported: p.exported,
             })
             .collect();
         let changed = self
@@ -446,6 +447,8 @@ struct Planned {
     rule: &'static RuleMeta,
     /// Every file it changes.
     files: Vec<PathBuf>,
+    /// The exported signatures it changes.
+    exported: Vec<String>,
 }
 
 impl Planned {
@@ -458,6 +461,7 @@ impl Planned {
                 .changes(c.home)
                 .map(|(p, _)| p.to_path_buf())
                 .collect(),
+            exported: c.fix.exported.clone(),
         }
     }
 

@@ -32,11 +32,20 @@ pub struct RuleMeta {
 
 /// What to do with an exported function whose signature a rule would
 /// change: code outside the workspace may call it.
+///
+/// `auto`, the default, never breaks a library's importers: it wraps the
+/// exported functions of packages other modules can import
+/// ([`crate::gomod::importable_elsewhere`]: not `main`, not `internal/`,
+/// in a module with no `main` package at its root or under `cmd/`), and
+/// changes them elsewhere (an application's, announced in the reports).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum ExportedPolicy {
-    /// Change it like any other function (the default).
+    /// `wrap` in a package other modules can import, `thread` elsewhere
+    /// (the default): see [`crate::gomod::importable_elsewhere`].
     #[default]
+    Auto,
+    /// Change it like any other function.
     Thread,
     /// Keep it as a deprecated wrapper that calls a new `NameContext`
     /// taking the context, which callers in the workspace move to.
@@ -92,19 +101,36 @@ impl Default for Settings {
 }
 
 impl Settings {
+    /// What to do with the exported functions declared in `path`: the
+    /// policy chosen, with `auto` made `wrap` or `thread` for the file's
+    /// package.
+    pub fn exported_policy_at(&self, path: &Path) -> ExportedPolicy {
+        match self.exported {
+            ExportedPolicy::Auto if crate::gomod::importable_elsewhere(path) => {
+                ExportedPolicy::Wrap
+            }
+            ExportedPolicy::Auto => ExportedPolicy::Thread,
+            policy => policy,
+        }
+    }
+
     /// Why a rule leaves the signature of `id` (declared in `path`) as it
     /// is under these settings, if it does: with `--exported skip` or
-    /// `wrap`, code outside the workspace may call it (thread-ctx wraps
-    /// such a function instead, before asking).
+    /// `wrap` (or `auto` in a package other modules can import), code
+    /// outside the workspace may call it (thread-ctx wraps such a function
+    /// instead, before asking).
     pub fn keeps_signature(&self, id: &FuncId, path: &Path) -> Option<String> {
-        let policy = match self.exported {
-            ExportedPolicy::Thread => return None,
-            ExportedPolicy::Skip => "skip",
-            ExportedPolicy::Wrap => "wrap",
+        let policy = match self.exported_policy_at(path) {
+            ExportedPolicy::Thread | ExportedPolicy::Auto => return None,
+            ExportedPolicy::Skip => "--exported skip",
+            ExportedPolicy::Wrap if self.exported == ExportedPolicy::Auto => {
+                "a package other modules can import: --exported thread changes them"
+            }
+            ExportedPolicy::Wrap => "--exported wrap",
         };
         id.is_public(path).then(|| {
             format!(
-                "`{}` is exported, and exported signatures are kept as they are (--exported {policy})",
+                "`{}` is exported, and exported signatures are kept as they are ({policy})",
                 id.name
             )
         })

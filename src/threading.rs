@@ -183,7 +183,7 @@ fn facts_with_receiver(
         None => fresh_name(cx, params, &["ctx"])?,
     };
     // Only `--exported wrap` reads them ([`crate::wrapping`]).
-    let wrap = (cx.settings.exported == crate::rule::ExportedPolicy::Wrap
+    let wrap = (cx.settings.exported_policy_at(cx.path) == crate::rule::ExportedPolicy::Wrap
         && crate::syntax::is_exported(&name)
         && decl.child_by_field_name("body").is_some())
     .then(|| wrap_facts(cx, decl));

@@ -84,6 +84,15 @@ pub struct FuncId {
 }
 
 impl FuncId {
+    /// `package.Name` or `package.Receiver.Name`: unique, and readable in
+    /// messages.
+    pub fn qualified(&self) -> String {
+        match &self.receiver {
+            Some(receiver) => format!("{}.{receiver}.{}", self.package, self.name),
+            None => format!("{}.{}", self.package, self.name),
+        }
+    }
+
     /// True when code outside the workspace may call the function declared
     /// in `path`: exported, on an exported type, and not in a test file.
     pub fn is_public(&self, path: &Path) -> bool {

@@ -170,6 +170,11 @@ impl From<std::process::Output> for Run {
     }
 }
 
+/// A `ctxmod.toml` that has exported functions change like the others:
+/// the test modules have no `main` package, where `--exported auto` (the
+/// default) would keep their signatures.
+const THREAD_EXPORTED: &str = "[thread-ctx]\nexported = \"thread\"\n";
+
 /// A Go tree in a temporary directory.
 struct Project {
     _tmp: tempfile::TempDir,
@@ -849,6 +854,7 @@ fn no_progress_output_without_a_terminal() {
 #[test]
 fn a_signature_change_sees_callers_outside_the_paths_given() {
     let p = Project::with(&[
+        ("ctxmod.toml", THREAD_EXPORTED),
         ("go.mod", "module example.com/app\n\ngo 1.22\n"),
         (
             "store/store.go",
@@ -901,6 +907,7 @@ fn a_signature_change_sees_callers_outside_the_paths_given() {
 #[test]
 fn a_signature_change_sees_callers_in_other_modules_of_the_go_work() {
     let p = Project::with(&[
+        ("ctxmod.toml", THREAD_EXPORTED),
         ("go.work", "go 1.22\n\nuse (\n\t./lib\n\t./app\n)\n"),
         ("lib/go.mod", "module example.com/lib\n\ngo 1.22\n"),
         (
@@ -1065,6 +1072,7 @@ fn struct_ctx_reports_a_field_that_outlives_a_call_with_the_place_and_reason() {
 #[test]
 fn struct_ctx_leaves_a_method_nothing_calls_and_a_field_set_where_it_cannot_edit() {
     let p = Project::with(&[
+        ("ctxmod.toml", THREAD_EXPORTED),
         ("go.mod", "module example.com/app\n\ngo 1.22\n"),
         (
             "hook/hook.go",
@@ -1130,8 +1138,26 @@ fn struct_ctx_leaves_an_exported_field_alone_with_exported_skip() {
     ]);
     let run = p.run_read_only(&["check", "--rule", "struct-ctx", "--exported", "skip", "."]);
     assert!(run.stdout.contains("(--exported skip)"), "{}", run.stdout);
-    p.run(&["fix", "--unsafe", "--write", "--rule", "struct-ctx", "."])
-        .assert_code(0);
+    // The module has no main package: other modules may import it, and
+    // by default its exported API stays too.
+    let run = p.run_read_only(&["check", "--rule", "struct-ctx", "."]);
+    assert!(
+        run.stdout
+            .contains("(a package other modules can import: --exported thread changes it)"),
+        "{}",
+        run.stdout
+    );
+    p.run(&[
+        "fix",
+        "--unsafe",
+        "--write",
+        "--rule",
+        "struct-ctx",
+        "--exported",
+        "thread",
+        ".",
+    ])
+    .assert_code(0);
     assert!(
         p.read("opts.go")
             .contains("func (o Options) err(ctx context.Context) error { return ctx.Err() }"),
@@ -1300,6 +1326,7 @@ fn verify_keeps_fixes_that_build() {
         return;
     }
     let p = Project::with(&[
+        ("ctxmod.toml", THREAD_EXPORTED),
         ("go.mod", "module example.com/app\n\ngo 1.22\n"),
         ("app.go", &leaky(&["Load"])),
         (
@@ -1318,7 +1345,17 @@ fn verify_keeps_fixes_that_build() {
         summary.starts_with("verify: 2 fixes checked in 1 module, 0 dropped, took "),
         "{summary}"
     );
-    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+    // Besides the summary, only the list of exported signatures changed.
+    assert_eq!(
+        run.stderr.lines().take(2).collect::<Vec<_>>(),
+        [
+            "warning: 1 exported signature changed; code in other modules that calls it breaks:",
+            "  `example.com/app/store.Load` (thread-ctx, store/store.go:8)"
+        ],
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stderr.lines().count(), 3, "{}", run.stderr);
     assert_eq!(p.read("app.go"), fixed(&["Load"]));
     assert!(p.read("api/api.go").contains("store.Load(ctx)"));
     assert_eq!(support::go(&p.root, &["vet", "./..."]), Ok(()));
@@ -1331,6 +1368,7 @@ fn verify_drops_a_fix_that_breaks_the_build_and_keeps_the_others() {
         return;
     }
     let p = Project::with(&[
+        ("ctxmod.toml", THREAD_EXPORTED),
         ("go.mod", "module example.com/app\n\ngo 1.22\n"),
         ("user.go", FLUSHER),
         (
@@ -1398,6 +1436,7 @@ fn verify_traces_each_breaking_fix_among_several_in_one_package() {
     }
     let fault = VALIDATOR;
     let p = Project::with(&[
+        ("ctxmod.toml", THREAD_EXPORTED),
         ("go.mod", "module example.com/app\n\ngo 1.22\n"),
         ("fault.go", fault),
         ("leak.go", &leaky(&["Load", "Save"])),
@@ -1437,6 +1476,7 @@ fn verify_builds_the_modules_of_the_go_work_that_require_an_edited_one() {
         .replace("package app", "package lib")
         .replace("func flusher() http.Flusher { return User{} }\n\n", "");
     let p = Project::with(&[
+        ("ctxmod.toml", THREAD_EXPORTED),
         ("go.work", "go 1.22\n\nuse (\n\t./lib\n\t./app\n)\n"),
         ("lib/go.mod", "module example.com/lib\n\ngo 1.22\n"),
         ("lib/user.go", &user),
@@ -2151,5 +2191,62 @@ fn a_threading_larger_than_the_limit_is_reported_with_its_size() {
         3,
         "{}",
         run.stdout
+    );
+}
+
+#[test]
+fn exported_signature_changes_are_listed_first_in_every_report() {
+    let p = Project::with(&[
+        ("go.mod", "module example.com/lib\n\ngo 1.22\n"),
+        (
+            "store/store.go",
+            "package store\n\nimport \"context\"\n\nfunc step(ctx context.Context) error { return ctx.Err() }\n\n// Load makes its own context.\nfunc Load() error { return step(context.TODO()) }\n",
+        ),
+        (
+            "api/api.go",
+            "package api\n\nimport (\n\t\"context\"\n\n\t\"example.com/lib/store\"\n)\n\n// Serve serves.\nfunc Serve(ctx context.Context) error { return store.Load() }\n",
+        ),
+    ]);
+    // A library: by default Load stays, beside a new LoadContext.
+    let run = p.run_read_only(&["fix", "--unsafe", "."]);
+    assert!(
+        run.stdout
+            .contains("+func LoadContext(ctx context.Context) error"),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stderr.contains("exported signature"), "{}", run.stderr);
+    // Told to thread exported functions, every report lists Load first.
+    let thread = ["fix", "--unsafe", "--exported", "thread", "."];
+    let run = p.run_read_only(&thread);
+    assert!(
+        run.stderr.contains(
+            "warning: 1 exported signature changed; code in other modules that calls it breaks:\n  `example.com/lib/store.Load` (thread-ctx, store/store.go:8)\n"
+        ),
+        "{}",
+        run.stderr
+    );
+    let markdown = p.run_read_only(&[
+        thread[0], thread[1], thread[2], thread[3], "--format", "markdown", ".",
+    ]);
+    let listed = markdown
+        .stdout
+        .find("### Exported signatures changed")
+        .expect("a section");
+    assert!(
+        listed < markdown.stdout.find("### Changes").unwrap(),
+        "{}",
+        markdown.stdout
+    );
+    assert!(markdown
+        .stdout
+        .contains("- `example.com/lib/store.Load` (thread-ctx, store/store.go:8)"));
+    let json = p.run_read_only(&[
+        thread[0], thread[1], thread[2], thread[3], "--format", "json", ".",
+    ]);
+    let report: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(
+        report["fixes"][0]["exported"][0],
+        "example.com/lib/store.Load"
     );
 }

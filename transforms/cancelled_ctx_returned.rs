@@ -195,7 +195,8 @@ fn fix(workspace: &Workspace, settings: &Settings, found: &CancelledReturn) -> R
         calls.len(),
         if calls.len() == 1 { "" } else { "s" }
     );
-    let mut fix = Fix::new(Applicability::Unsafe, title, Vec::new());
+    let mut fix = Fix::new(Applicability::Unsafe, title, Vec::new())
+        .changing_signatures([(&*found.id, &*found.path)]);
     fix.change = changes.remove(&*found.path).unwrap_or_default();
     Ok(changes
         .into_iter()

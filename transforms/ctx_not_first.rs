@@ -164,7 +164,7 @@ fn move_first(workspace: &Workspace, late: &LateContext) -> Result<Fix, String> 
     );
     let here = by_file.remove(&*late.path).unwrap_or_default();
     let fix = by_file.into_iter().fold(
-        Fix::new(Applicability::Unsafe, title, here),
+        Fix::new(Applicability::Unsafe, title, here).changing_signatures([(&late.id, &*late.path)]),
         |fix, (path, edits)| fix.also_in(path, FileChange::new(edits)),
     );
     Ok(fix)

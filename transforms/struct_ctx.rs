@@ -355,16 +355,15 @@ fn stores<'w>(
     field: &ContextField,
 ) -> Result<Stores<'w>, String> {
     let deletion = field.deletion.clone()?;
-    if settings.exported != ExportedPolicy::Thread
-        && is_exported(&field.name)
-        && is_exported(&field.owner)
-    {
+    let policy = settings.exported_policy_at(&field.path);
+    if policy != ExportedPolicy::Thread && is_exported(&field.name) && is_exported(&field.owner) {
         return Err(format!(
-            "it is exported, and exported API is left as it is (--exported {})",
-            if settings.exported == ExportedPolicy::Skip {
-                "skip"
-            } else {
-                "wrap"
+            "it is exported, and exported API is left as it is ({})",
+            match (settings.exported, policy) {
+                (_, ExportedPolicy::Skip) => "--exported skip",
+                (ExportedPolicy::Auto, _) =>
+                    "a package other modules can import: --exported thread changes it",
+                _ => "--exported wrap",
             }
         ));
     }
@@ -462,7 +461,7 @@ fn remove(
         own,
     } = stores(workspace, settings, field)?;
     let seeds = readers(field, &uses, |id| declared.contains_key(&key(id)));
-    thread_readers(workspace, settings, declared, &seeds, &mut changes)?;
+    let threaded = thread_readers(workspace, settings, declared, &seeds, &mut changes)?;
     let home = changes.entry(field.path.to_path_buf()).or_default();
     home.edits.push(Edit::delete(deletion));
     home.drop_imports_if_unused.push("context");
@@ -483,7 +482,8 @@ fn remove(
         ),
     };
     let here = changes.remove(&*field.path).unwrap_or_default();
-    let mut fix = Fix::new(Applicability::Unsafe, title, Vec::new());
+    let mut fix = Fix::new(Applicability::Unsafe, title, Vec::new())
+        .changing_signatures(threaded.iter().map(|k| (declared[k].0, &**declared[k].1)));
     fix.change = here;
     let fix = changes
         .into_iter()
@@ -500,7 +500,7 @@ fn thread_readers(
     declared: &HashMap<String, Declared<'_>>,
     seeds: &BTreeMap<String, Vec<&FieldUse>>,
     changes: &mut BTreeMap<PathBuf, FileChange>,
-) -> Result<(), String> {
+) -> Result<Vec<String>, String> {
     let reader_ids: Vec<&FuncId> = seeds.keys().map(|k| declared[k].0).collect();
     // Checked first, as the call-site rounds do: when one is blocked, the
     // callers of the others' callers were not looked for.
@@ -603,7 +603,7 @@ fn thread_readers(
             change.edits.push(argument_edit(call, &expr));
         }
     }
-    Ok(())
+    Ok(threaded.into_iter().cloned().collect())
 }
 
 /// Why the first of `readers` that cannot take a context cannot: then the

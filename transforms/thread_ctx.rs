@@ -91,10 +91,15 @@
 //! from a file ctxmod does not edit (generated, excluded, outside the paths
 //! given), and an unexported function nobody calls (it may be called by
 //! reflection).
-//! Exported functions are threaded like the others unless
-//! `--exported skip` (or `[thread-ctx] exported = "skip"` in ctxmod.toml)
-//! leaves them, and the chains through them, alone, or `--exported wrap`
-//! keeps each as a deprecated wrapper: `Foo(args)` calls a new
+//! Exported functions of a package other modules can import — one of a
+//! module with no `main` package at its root or under `cmd/`, outside
+//! `internal/` — keep their signatures by default (`--exported auto`): each
+//! is wrapped as below, so a library's importers never break. Elsewhere
+//! (an application's packages) they are threaded like the others.
+//! `--exported thread` threads them everywhere, `--exported skip` (or
+//! `[thread-ctx] exported = "skip"` in ctxmod.toml) leaves them, and the
+//! chains through them, alone, and `--exported wrap` keeps each as a
+//! deprecated wrapper everywhere: `Foo(args)` calls a new
 //! `FooContext(ctx, args)` with `context.Background()` (the standard
 //! library's `Query`/`QueryContext`), and the workspace's callers move to
 //! `FooContext`. A wrapped function may be used as a value or called from
@@ -138,10 +143,7 @@ type Declared<'w> = (&'w Arc<Path>, &'w FunctionFacts);
 
 /// A function's key for the planner: unique, and readable in messages.
 pub(crate) fn key(id: &FuncId) -> String {
-    match &id.receiver {
-        Some(receiver) => format!("{}.{receiver}.{}", id.package, id.name),
-        None => format!("{}.{}", id.package, id.name),
-    }
+    id.qualified()
 }
 
 impl Rule for ThreadCtx {
@@ -405,7 +407,7 @@ fn undeclared_member(
 /// True when the function keeps its signature as a wrapper of a new
 /// `NameContext` (`--exported wrap`).
 pub(crate) fn wraps(settings: &Settings, id: &FuncId, path: &Path) -> bool {
-    settings.exported == ExportedPolicy::Wrap && id.is_public(path)
+    settings.exported_policy_at(path) == ExportedPolicy::Wrap && id.is_public(path)
 }
 
 /// Why an exported function cannot be wrapped, if it cannot. Its old
@@ -571,7 +573,13 @@ fn thread(
         if group.len() == 1 { "" } else { "s" },
         if calls == 1 { "" } else { "s" }
     );
-    let mut fix = Fix::new(Applicability::Unsafe, title, Vec::new());
+    // A wrapped function keeps its signature; the others change theirs.
+    let changed = group
+        .iter()
+        .map(|k| declared[k])
+        .filter(|(id, (path, _))| !wraps(settings, id, path));
+    let mut fix = Fix::new(Applicability::Unsafe, title, Vec::new())
+        .changing_signatures(changed.map(|(id, (path, _))| (id, &**path)));
     fix.change = home;
     Ok(changes
         .into_iter()

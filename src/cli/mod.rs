@@ -154,10 +154,13 @@ struct Selection {
     /// Run only this rule (id or code); repeat for more.
     #[arg(long = "rule", value_name = "ID")]
     rules: Vec<String>,
-    /// What thread-ctx does with exported functions: change them like the
-    /// others, keep each as a deprecated wrapper of a new `NameContext`, or
-    /// leave them (and chains through them) alone. Overrides
-    /// `[thread-ctx] exported` in ctxmod.toml.
+    /// What thread-ctx and struct-ctx do with exported functions: `auto`
+    /// (the default) wraps them in packages other modules can import (a
+    /// module with no `main` package at its root or under `cmd/`, outside
+    /// `internal/`) and changes them elsewhere; `thread` changes them like
+    /// the others; `wrap` keeps each as a deprecated wrapper of a new
+    /// `NameContext`; `skip` leaves them (and chains through them) alone.
+    /// Overrides `[thread-ctx] exported` in ctxmod.toml.
     #[arg(long, value_enum, value_name = "POLICY")]
     exported: Option<crate::rule::ExportedPolicy>,
     /// How string-key declares a new key type: an empty struct
@@ -569,6 +572,7 @@ fn fix(args: FixArgs) -> Result<i32> {
     };
     let (outcome, summary) = crate::verify::fix_checked(&engine, &scanned, min, go.as_ref())?;
     let mut errors = print_notices(&outcome.notices) || walk_failed;
+    warn_exported_changes(&outcome, args.format);
     if let Some(summary) = summary {
         eprintln!("{summary}");
     }
@@ -639,6 +643,24 @@ fn fix(args: FixArgs) -> Result<i32> {
     } else {
         EXIT_FINDINGS
     })
+}
+
+/// For the text format: the exported signatures the fixes change, on
+/// stderr before the diff or the summary line (stdout stays a patch).
+fn warn_exported_changes(outcome: &crate::engine::FixOutcome, format: FixFormat) {
+    let lines = crate::report::exported_changes(&outcome.fixes);
+    if format != FixFormat::Text || lines.is_empty() {
+        return;
+    }
+    eprintln!(
+        "warning: {} exported signature{} changed; code in other modules that calls {} breaks:",
+        lines.len(),
+        if lines.len() == 1 { "" } else { "s" },
+        if lines.len() == 1 { "it" } else { "them" }
+    );
+    for line in lines {
+        eprintln!("  {line}");
+    }
 }
 
 /// The report of a fix run, unless the format is text (the diff, or the

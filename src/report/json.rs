@@ -59,6 +59,7 @@ pub fn fix(outcome: &FixOutcome, written: bool) -> String {
                 "line": f.line,
                 "message": f.id.title,
                 "files": f.files.iter().map(|p| display_path(p)).collect::<Vec<_>>(),
+                "exported": f.exported,
             })
         })
         .collect();

@@ -112,6 +112,17 @@ pub fn fix(outcome: &FixOutcome, max_bytes: Option<usize>) -> String {
             count(outcome.remaining, "finding")
         );
     }
+    // First, what breaks code in other modules: never cut by the budget.
+    let exported = super::exported_changes(&outcome.fixes);
+    if !exported.is_empty() {
+        let _ = writeln!(
+            header,
+            "\n### Exported signatures changed\n\nCode in other modules that calls these breaks until it passes a context:\n"
+        );
+        for line in &exported {
+            let _ = writeln!(header, "- {line}");
+        }
+    }
     let mut rules: BTreeMap<(&str, &str), usize> = BTreeMap::new();
     let mut packages: BTreeMap<String, usize> = BTreeMap::new();
     for f in &outcome.fixes {

@@ -43,6 +43,22 @@ fn severity_name(severity: Severity) -> &'static str {
     }
 }
 
+/// The exported signatures `fixes` change, each with the rule and place of
+/// the fix that changes it, sorted: what breaks code in other modules.
+pub fn exported_changes(fixes: &[crate::engine::AppliedFix]) -> Vec<String> {
+    let mut lines: Vec<String> = fixes
+        .iter()
+        .flat_map(|f| {
+            f.exported
+                .iter()
+                .map(move |name| format!("`{name}` ({}, {})", f.rule.id, place(&f.id.path, f.line)))
+        })
+        .collect();
+    lines.sort();
+    lines.dedup();
+    lines
+}
+
 /// One line for stderr: `warning: file:line: message`.
 pub fn notice_line(n: &Notice) -> String {
     let level = severity_name(n.severity);

@@ -1,0 +1,3 @@
+module example.com/chainlib
+
+go 1.22
