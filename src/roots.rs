@@ -21,10 +21,46 @@ pub const ROOT_WORDS: &[&str] = &["Background", "TODO"];
 /// the call (returned, stored, sent, or held in a variable that is).
 pub fn is_deliberate_root(cx: &FileCx<'_>, call: Node<'_>) -> bool {
     in_main_or_init(cx, call)
+        || is_nil_default(cx, call)
         || is_without_cancel_argument(cx, call)
         || is_compatibility_wrapper(cx, call)
         || is_compared(call)
         || outlives_the_call(cx, call)
+}
+
+/// `if ctx == nil { ctx = context.Background() }`: the default of a context
+/// that comes from elsewhere (an option, a field, a parameter that may be
+/// nil), which is there when the caller gives one.
+fn is_nil_default(cx: &FileCx<'_>, call: Node<'_>) -> bool {
+    let Some(statement) = call
+        .parent()
+        .filter(|p| p.kind() == "expression_list")
+        .and_then(|l| l.parent())
+        .filter(|s| s.kind() == "assignment_statement")
+    else {
+        return false;
+    };
+    let target = statement
+        .child_by_field_name("left")
+        .map(named_children)
+        .unwrap_or_default();
+    let [target] = target[..] else {
+        return false;
+    };
+    let Some(condition) = crate::syntax::ancestor(statement, &["if_statement"])
+        .and_then(|i| i.child_by_field_name("condition"))
+    else {
+        return false;
+    };
+    let (left, op, right) = (
+        condition.child_by_field_name("left"),
+        condition.child_by_field_name("operator"),
+        condition.child_by_field_name("right"),
+    );
+    condition.kind() == "binary_expression"
+        && op.is_some_and(|o| cx.text(o) == "==")
+        && right.is_some_and(|r| cx.text(r) == "nil")
+        && left.is_some_and(|l| cx.text(l) == cx.text(target))
 }
 
 /// True when `node` is inside `func main()` or `func init()`.

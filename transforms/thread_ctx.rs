@@ -75,6 +75,10 @@
 //! context to call instead.
 //!
 //! ## Limitations
+//! A root that is the default of a context given some other way
+//! (`if c.Context == nil { c.Context = context.Background() }`, a context
+//! option) is deliberate: the function already takes a context, and is
+//! not threaded.
 //! Only the function a `go` statement starts (or calls in the function
 //! literal it starts) counts as started in a goroutine; a function that
 //! one of them calls with its context is not followed further.
