@@ -204,6 +204,8 @@ const REGISTERING: &[&str] = &[
     "after",
     "handle",
     "set",
+    // `t.Cleanup(func() { … })` runs after the test's context is done.
+    "cleanup",
 ];
 
 /// True when the call's function is named like one that keeps a callback

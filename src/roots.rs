@@ -15,17 +15,44 @@ pub fn is_root_call(cx: &FileCx<'_>, call: Node<'_>) -> bool {
 /// The names of the `context` functions that make a root context.
 pub const ROOT_WORDS: &[&str] = &["Background", "TODO"];
 
-/// True when the root `call` is deliberate: in `main` or `init`, already
+/// True when the root `call` is deliberate: in `main` or `init`, a
+/// `Background()` on a shutdown or cleanup path, a nil default, already
 /// inside `context.WithoutCancel`, compared rather than used
 /// (`ctx != context.Background()`), or building a context meant to outlive
 /// the call (returned, stored, sent, or held in a variable that is).
 pub fn is_deliberate_root(cx: &FileCx<'_>, call: Node<'_>) -> bool {
     in_main_or_init(cx, call)
+        || in_shutdown_path(cx, call)
         || is_nil_default(cx, call)
         || is_without_cancel_argument(cx, call)
         || is_compatibility_wrapper(cx, call)
         || is_compared(call)
         || outlives_the_call(cx, call)
+}
+
+/// The words that name a function on a shutdown or cleanup path.
+const SHUTDOWN_WORDS: &[&str] = &[
+    "shutdown",
+    "stop",
+    "close",
+    "cleanup",
+    "teardown",
+    "terminate",
+    "exit",
+];
+
+/// `context.Background()` in a function named for a shutdown or cleanup
+/// path (`Shutdown`, `stopAdminServer`, `Close`, `exitProcess`): such code
+/// runs when the contexts around it are ending or ended, and an explicit
+/// fresh root there is a choice (a `TODO()` is not).
+fn in_shutdown_path(cx: &FileCx<'_>, call: Node<'_>) -> bool {
+    cx.is_call_to(call, "context", &["Background"])
+        && crate::syntax::declaration_around(cx.root, call)
+            .and_then(|d| d.child_by_field_name("name"))
+            .is_some_and(|name| {
+                let name = cx.text(name).to_ascii_lowercase();
+                SHUTDOWN_WORDS.iter().any(|w| name.contains(w))
+            })
 }
 
 /// `if ctx == nil { ctx = context.Background() }`: the default of a context

@@ -50,6 +50,10 @@
 //!
 //! ## Limitations
 //! Left alone, because there a fresh root is deliberate: `main` and `init`;
+//! a `Background()` in a function named for a shutdown or cleanup path
+//! (`Shutdown`, `Stop…`, `Close…`, `cleanup`, `teardown`, `exit…`), which
+//! runs while the contexts around it end; the default of a context that
+//! may be nil (`if ctx == nil { ctx = context.Background() }`);
 //! a call already inside `context.WithoutCancel`; a comparison
 //! (`ctx != context.Background()`); a default for the variable itself
 //! (`if ctx == nil { ctx = context.Background() }`); and a context meant to
