@@ -22,7 +22,10 @@
 //!
 //! ## Fix safety
 //! Safe. `cancel` is idempotent and deferring it only releases the context
-//! when the function returns. The fix is made only when the context does not
+//! when the function returns. Unsafe when the context is passed to a
+//! function named like one that starts work which may outlive the call
+//! (`New…`, `Start…`, `Run…`, `Serve…`, `Listen…`, `Watch…`, `Go…`): that
+//! work would now be cancelled when the function returns. The fix is made only when the context does not
 //! escape the function: when it is returned, stored in a struct, slice, map,
 //! field or global, sent on a channel, or captured by a goroutine or a
 //! closure, cancelling it on return would cut short its later users, so the
@@ -37,6 +40,7 @@
 
 use crate::fix::{Applicability, Edit, Finding, Fix};
 use crate::rule::{FileCx, Rule, RuleMeta};
+use crate::syntax::text;
 use crate::syntax::{ancestor, named_children, next_line_start};
 use tree_sitter::Node;
 
@@ -124,9 +128,19 @@ impl Rule for LostCancel {
         };
         let args = if func == "WithCancelCause" { "nil" } else { "" };
         let indent = crate::syntax::line_indent(cx.src, statement.start_byte());
+        // Handed to something that may start work with it, the context may
+        // be in use after the function returns: cancelling it then stops
+        // that work.
+        let (applicability, why) = match starter_given(cx, statement, ctx) {
+            Some(starter) => (
+                Applicability::Unsafe,
+                format!(" (`{starter}` may keep using the context after this function returns)"),
+            ),
+            None => (Applicability::Safe, String::new()),
+        };
         let fix = Fix::new(
-            Applicability::Safe,
-            format!("name it `{name}` and `defer {name}({args})` on the next line"),
+            applicability,
+            format!("name it `{name}` and `defer {name}({args})` on the next line{why}"),
             vec![
                 Edit::replace(discarded.byte_range(), name.clone()),
                 Edit::insert(
@@ -138,4 +152,50 @@ impl Rule for LostCancel {
         .declaring(crate::scope::name_scope(cx, node).byte_range(), name);
         out.push(finding.with_fix(fix));
     }
+}
+
+/// The words that start the name of a function that may start work which
+/// outlives the call: a constructor, or a `Start`/`Run`/`Serve`/`Watch`.
+const STARTERS: &[&str] = &[
+    "New", "Start", "Run", "Serve", "Listen", "Watch", "Spawn", "Launch", "Go",
+];
+
+/// The function after `statement` that `ctx` is passed to and whose name
+/// says it may start work that outlives the call (`NewClient`,
+/// `StartWatcher`, `informer.Run`), if any.
+fn starter_given(cx: &FileCx<'_>, statement: Node<'_>, ctx: &str) -> Option<String> {
+    let function = crate::syntax::enclosing_function(statement)?;
+    let after = statement.end_byte()..function.end_byte();
+    let words = crate::syntax::word_offsets_of(cx.src, after, &[ctx]);
+    let mut found = None;
+    crate::syntax::for_each_node_around(function, &words, |n| {
+        if found.is_some() || n.kind() != "identifier" || text(n, cx.src) != ctx {
+            return;
+        }
+        let Some(call) = n
+            .parent()
+            .filter(|p| p.kind() == "argument_list")
+            .and_then(|p| p.parent())
+        else {
+            return;
+        };
+        let name = call
+            .child_by_field_name("function")
+            .and_then(|f| match f.kind() {
+                "selector_expression" => f.child_by_field_name("field"),
+                "identifier" => Some(f),
+                _ => None,
+            });
+        let Some(name) = name.map(|n| text(n, cx.src)) else {
+            return;
+        };
+        let starts = STARTERS.iter().any(|w| {
+            name.strip_prefix(w)
+                .is_some_and(|rest| rest.chars().next().is_none_or(|c| c.is_uppercase()))
+        });
+        if starts {
+            found = Some(name.to_string());
+        }
+    });
+    found
 }
