@@ -21,7 +21,7 @@ pub struct ContextField {
     pub package: String,
     /// The struct type's name.
     pub owner: String,
-    /// The field's name (`Context` when embedded).
+    /// The field's name.
     pub name: String,
     /// The file.
     pub path: Arc<Path>,
@@ -85,7 +85,8 @@ pub struct FieldUse {
     pub editable: bool,
 }
 
-/// The `context.Context` fields of a struct type node named `owner`.
+/// The named `context.Context` fields of a struct type node named `owner`
+/// (an embedded one makes the struct a context itself, and is left out).
 pub fn context_fields(
     cx: &FileCx<'_>,
     owner: &str,
@@ -112,19 +113,17 @@ pub fn context_fields(
             .children_by_field_name("name", &mut cursor)
             .map(|n| text(n, cx.src))
             .collect();
-        let deletion = if names.is_empty() {
-            Err("the struct embeds context.Context, so it is a context itself (a custom context): its methods are the context's".to_string())
-        } else if declarations.len() > 1 || names.len() > 1 {
+        if names.is_empty() {
+            // An embedded context.Context makes the struct a context of its
+            // own: custom-context's business, not a stored context.
+            continue;
+        }
+        let deletion = if declarations.len() > 1 || names.len() > 1 {
             Err("the struct has more than one context.Context field: which one a caller's context replaces is a decision to make by hand".to_string())
         } else {
             line_deletion(cx.src, *decl, ";")
                 .map(|lines| with_doc_comment(cx.src, list, *decl, lines))
                 .ok_or_else(|| "the field shares its line with other code".to_string())
-        };
-        let names = if names.is_empty() {
-            vec!["Context"]
-        } else {
-            names
         };
         for name in names {
             out.push(ContextField {
@@ -661,18 +660,15 @@ mod tests {
             Some("}"),
             "the field goes with its doc comment and trailing comment"
         );
-        assert_eq!(
-            (fields[1].owner.as_str(), fields[1].name.as_str()),
-            ("E", "Context")
-        );
-        assert!(fields[1].deletion.as_ref().unwrap_err().contains("embeds"));
-        assert_eq!(fields.len(), 5, "a and b of M, and L's ctx");
-        assert!(fields[2]
+        // E embeds the context: a custom context, no stored one.
+        assert!(fields.iter().all(|f| f.owner != "E"));
+        assert_eq!(fields.len(), 4, "S's ctx, a and b of M, and L's ctx");
+        assert!(fields[1]
             .deletion
             .as_ref()
             .unwrap_err()
             .contains("more than one"));
-        assert!(fields[4]
+        assert!(fields[3]
             .deletion
             .as_ref()
             .unwrap_err()

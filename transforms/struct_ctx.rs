@@ -70,6 +70,9 @@
 //! through the receiver of one of the struct's methods, or returned,
 //! stored elsewhere, sent, captured by a closure or used by a goroutine
 //! (its lifetime is then the struct's, which no caller's context has);
+//! when it is set by a method that starts the struct's work (`Start`,
+//! `Run`, `Serve`, `Listen`, `Open`, `Init`, `Connect`…): it is that
+//! work's lifetime;
 //! when its `Done()` is waited on (`case <-b.ctx.Done():`): the struct
 //! follows the end of the context it was given — a client's or a server's
 //! lifetime — and a caller's context would end at other times;
@@ -86,9 +89,9 @@
 //! `acme.Client` and overrides its `LookupTxt`).
 //!
 //! ## Limitations
-//! A struct that embeds `context.Context` is a context itself (see
-//! custom-context) and is only reported; so is one with more than one
-//! context field. A constructor keeps its `ctx` parameter even when storing
+//! A struct that embeds `context.Context` is a context itself: it is
+//! custom-context's business, not reported here. One with more than one
+//! context field is reported without a fix. A constructor keeps its `ctx` parameter even when storing
 //! it was its only use (Go and vet accept an unused parameter; dropping it
 //! would change every caller, and could leave their contexts unused): a
 //! reviewer may remove it. Without gofmt installed the remaining fields
@@ -328,6 +331,27 @@ fn readers<'u>(
     out
 }
 
+/// The words a method's name starts with when it starts the struct's work,
+/// whose lifetime a context it stores then is.
+const LIFETIME_STARTERS: &[&str] = &[
+    "Start", "Run", "Serve", "Listen", "Open", "Init", "Connect", "Begin", "Launch",
+];
+
+/// True when `site` is in a method of the field's struct named like one
+/// that starts its work (`Start`, `Run`, `Serve`, `runLoop`…).
+fn starts_lifetime(site: &FieldUse, field: &ContextField) -> bool {
+    site.caller.as_deref().is_some_and(|caller| {
+        is_method_of(caller, field)
+            && LIFETIME_STARTERS.iter().any(|w| {
+                let name = caller.name.as_str();
+                let rest = name
+                    .strip_prefix(w)
+                    .or_else(|| name.strip_prefix(&w.to_ascii_lowercase()));
+                rest.is_some_and(|r| r.chars().next().is_none_or(char::is_uppercase))
+            })
+    })
+}
+
 fn is_method_of(caller: &FuncId, field: &ContextField) -> bool {
     caller.package == field.package && caller.receiver.as_deref() == Some(&field.owner)
 }
@@ -379,6 +403,13 @@ fn stores<'w>(
             ));
         }
         let edit = match &site.access {
+            FieldAccess::Write(Ok(_)) if starts_lifetime(site, field) => {
+                return Err(format!(
+                    "it is set at {} by `{}`, which starts the struct's work: it is the lifetime of that work, not a per-call context",
+                    place(site),
+                    site.caller.as_deref().map_or("", |c| c.name.as_str())
+                ))
+            }
             FieldAccess::Key(Ok(range)) | FieldAccess::Write(Ok(range)) => {
                 Edit::delete(range.clone())
             }
