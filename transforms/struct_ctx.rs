@@ -71,8 +71,8 @@
 //! stored elsewhere, sent, captured by a closure or used by a goroutine
 //! (its lifetime is then the struct's, which no caller's context has);
 //! when it is set by a method that starts the struct's work (`Start`,
-//! `Run`, `Serve`, `Listen`, `Open`, `Init`, `Connect`…): it is that
-//! work's lifetime;
+//! `Run`, `Serve`, `Listen`, `Open`, `Init`, `Connect`, caddy's
+//! `Provision`…): it is that work's lifetime;
 //! when its `Done()` is waited on (`case <-b.ctx.Done():`): the struct
 //! follows the end of the context it was given — a client's or a server's
 //! lifetime — and a caller's context would end at other times;
@@ -334,7 +334,18 @@ fn readers<'u>(
 /// The words a method's name starts with when it starts the struct's work,
 /// whose lifetime a context it stores then is.
 const LIFETIME_STARTERS: &[&str] = &[
-    "Start", "Run", "Serve", "Listen", "Open", "Init", "Connect", "Begin", "Launch",
+    "Start",
+    "Run",
+    "Serve",
+    "Listen",
+    "Open",
+    "Init",
+    "Connect",
+    "Begin",
+    "Launch",
+    // Module frameworks' set-up steps (caddy's `Provision`).
+    "Provision",
+    "Setup",
 ];
 
 /// True when `site` is in a method of the field's struct named like one

@@ -24,3 +24,21 @@ func (p *Poller) Fetch() error {
 func Serve(ctx context.Context, p *Poller) error {
 	return p.Fetch()
 }
+
+// Getter is a plugin module: its framework calls Provision once, with the
+// context of the configuration it belongs to.
+type Getter struct {
+	ctx context.Context
+	get func(context.Context) error
+}
+
+// Provision sets the getter up for its configuration's life.
+func (g *Getter) Provision(ctx context.Context) error {
+	g.ctx = ctx
+	return nil
+}
+
+// Get gets within the configuration's life.
+func (g *Getter) Get(ctx context.Context) error {
+	return g.get(g.ctx)
+}
