@@ -255,3 +255,29 @@ fn a_method_implementing_an_embedded_foreign_interface_keeps_its_stored_context(
         false,
     );
 }
+
+/// caddy's stop handler answers, then calls `exitProcess`, whose cleanup
+/// makes its own context with `context.Background()`: it runs while the
+/// request ends, so threading the request's context cuts it short.
+#[test]
+fn an_exit_cleanup_keeps_its_own_background_context() {
+    fix_is_right(
+        "thread-ctx-shutdown-path",
+        &["thread-ctx"],
+        "the exit cleanup was cut short",
+        false,
+    );
+}
+
+/// client-go's `record.NewBroadcaster` takes its context as a
+/// `WithContext` option and defaults a nil one to `context.Background()`:
+/// a caller that gives none wants a broadcaster that outlives it.
+#[test]
+fn a_context_options_nil_default_is_not_threaded() {
+    fix_is_right(
+        "thread-ctx-context-option",
+        &["thread-ctx"],
+        "the broadcaster stopped with the request",
+        false,
+    );
+}

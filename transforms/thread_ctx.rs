@@ -460,6 +460,8 @@ fn thread(
 ) -> Result<Fix, String> {
     let mut changes: BTreeMap<PathBuf, FileChange> = BTreeMap::new();
     let mut calls = 0;
+    // The calls that pass it detached: in goroutines, or where it may be done.
+    let mut detached = 0;
     // What the calls from outside the group pass: where the chain starts.
     let mut entries: BTreeSet<String> = BTreeSet::new();
     for k in group {
@@ -526,6 +528,9 @@ fn thread(
                     change.add_imports.push("context");
                 }
             }
+            if expr.contains(".WithoutCancel(") {
+                detached += 1;
+            }
             change.edits.push(argument_edit(call, &expr));
             if wrapped {
                 change
@@ -571,12 +576,17 @@ fn thread(
         .map(|(path, _)| path.to_path_buf())
         .expect("a group holds a leaf");
     let home = changes.remove(&leaf_path).unwrap_or_default();
-    let title = format!(
+    let mut title = format!(
         "take `ctx` as the first parameter of {} function{} and pass it in {calls} call{}",
         group.len(),
         if group.len() == 1 { "" } else { "s" },
         if calls == 1 { "" } else { "s" }
     );
+    if detached > 0 {
+        title.push_str(&format!(
+            " ({detached} detached with context.WithoutCancel: they run in a goroutine or once the context may be done)"
+        ));
+    }
     // A wrapped function keeps its signature; the others change theirs.
     let changed = group
         .iter()

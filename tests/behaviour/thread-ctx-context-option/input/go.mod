@@ -1,0 +1,3 @@
+module example.com/thread-ctx-context-option
+
+go 1.22

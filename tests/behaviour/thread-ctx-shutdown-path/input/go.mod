@@ -1,0 +1,3 @@
+module example.com/thread-ctx-shutdown-path
+
+go 1.22
