@@ -977,6 +977,7 @@ mod tests {
                         kinds: &[$kind],
                         needles: &["package"],
                         needs_callers: false,
+                        nolint: &[],
                     };
                     &META
                 }

@@ -554,6 +554,7 @@ mod tests {
             kinds: &[],
             needles: &[],
             needs_callers: false,
+            nolint: &[],
         };
         let finding = |edits: Vec<Edit>| {
             Finding::new(&META, 0..1, "").with_fix(Fix::new(Applicability::Safe, "", edits))
@@ -582,6 +583,7 @@ mod tests {
             kinds: &[],
             needles: &[],
             needs_callers: false,
+            nolint: &[],
         };
         let findings = vec![
             Finding::new(&META, 0..1, "").with_fix(Fix::new(
@@ -609,6 +611,7 @@ mod tests {
             kinds: &[],
             needles: &[],
             needs_callers: false,
+            nolint: &[],
         };
         let other = PathBuf::from("b.go");
         let findings = vec![

@@ -28,6 +28,10 @@ pub struct RuleMeta {
     /// Also check files that mention a context-taking function of the
     /// workspace, even without any of the needles.
     pub needs_callers: bool,
+    /// The names other linters give the same check in their suppression
+    /// comments (`//nolint:staticcheck` for a nil context): code that
+    /// silences them on purpose is not fixed behind their back.
+    pub nolint: &'static [&'static str],
 }
 
 /// What to do with an exported function whose signature a rule would

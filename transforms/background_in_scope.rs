@@ -99,6 +99,7 @@ static META: RuleMeta = RuleMeta {
     kinds: &["call_expression"],
     needles: &["context"],
     needs_callers: false,
+    nolint: &["contextcheck"],
 };
 
 impl Rule for BackgroundInScope {

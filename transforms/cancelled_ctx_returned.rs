@@ -96,6 +96,7 @@ static META: RuleMeta = RuleMeta {
     // The context is made by a `context` constructor.
     needles: &["context"],
     needs_callers: false,
+    nolint: &[],
 };
 
 impl Rule for CancelledCtxReturned {

@@ -63,6 +63,7 @@ static META: RuleMeta = RuleMeta {
     kinds: &["method_declaration"],
     needles: &["context"],
     needs_callers: false,
+    nolint: &[],
 };
 
 impl Rule for CustomContext {

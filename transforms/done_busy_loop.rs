@@ -90,6 +90,7 @@ static META: RuleMeta = RuleMeta {
     kinds: &["communication_case"],
     needles: &["Done()"],
     needs_callers: false,
+    nolint: &[],
 };
 
 /// Methods that do not return to their caller, whatever their receiver:

@@ -65,6 +65,7 @@ static META: RuleMeta = RuleMeta {
     kinds: &["return_statement"],
     needles: &["Done()"],
     needs_callers: false,
+    nolint: &[],
 };
 
 impl Rule for DoneErr {

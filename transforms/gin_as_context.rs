@@ -68,6 +68,7 @@ static META: RuleMeta = RuleMeta {
     // a gin context is passed to, whose parameter types the rule checks.
     needles: &["gin-gonic/gin", ".Value(", "context"],
     needs_callers: false,
+    nolint: &[],
 };
 
 impl crate::rule::Rule for GinAsContext {

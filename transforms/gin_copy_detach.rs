@@ -82,6 +82,7 @@ static META: RuleMeta = RuleMeta {
     kinds: &[],
     needles: &["gin-gonic/gin"],
     needs_callers: false,
+    nolint: &[],
 };
 
 impl Rule for GinCopyDetach {

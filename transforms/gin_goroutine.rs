@@ -104,6 +104,7 @@ static META: RuleMeta = RuleMeta {
     // starts, whose context parameter decides the fix.
     needles: &["gin-gonic/gin", "context"],
     needs_callers: false,
+    nolint: &[],
 };
 
 impl Rule for GinGoroutine {

@@ -60,6 +60,7 @@ static META: RuleMeta = RuleMeta {
     kinds: &["call_expression"],
     needles: &["WithValue"],
     needs_callers: false,
+    nolint: &[],
 };
 
 /// Long-lived types as (package name, type name): the last element of the

@@ -58,6 +58,7 @@ static META: RuleMeta = RuleMeta {
     kinds: &["short_var_declaration", "var_spec", "assignment_statement"],
     needles: &["context"],
     needs_callers: false,
+    nolint: &["govet", "lostcancel"],
 };
 
 impl Rule for LostCancel {

@@ -83,6 +83,7 @@ static META: RuleMeta = RuleMeta {
     // The cancel function comes from a `context` constructor.
     needles: &["context"],
     needs_callers: false,
+    nolint: &[],
 };
 
 impl Rule for RedundantCancel {

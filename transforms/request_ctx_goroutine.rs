@@ -96,6 +96,7 @@ static META: RuleMeta = RuleMeta {
     kinds: &["go_statement"],
     needles: &["net/http", "gin-gonic/gin"],
     needs_callers: false,
+    nolint: &[],
 };
 
 /// The request's contexts a `go` statement hands its goroutine.

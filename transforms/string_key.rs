@@ -137,6 +137,7 @@ static META: RuleMeta = RuleMeta {
     kinds: &[],
     needles: &[".Value(", "WithValue("],
     needs_callers: false,
+    nolint: &[],
 };
 
 /// One use of a key value, with the constant it names, if any.

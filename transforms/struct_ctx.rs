@@ -129,6 +129,7 @@ static META: RuleMeta = RuleMeta {
     // The field's declaration names the package.
     needles: &["context"],
     needs_callers: false,
+    nolint: &["containedctx"],
 };
 
 /// A declared function: its id, file and facts.

@@ -106,7 +106,8 @@
 //! deprecated wrapper everywhere: `Foo(args)` calls a new
 //! `FooContext(ctx, args)` with `context.Background()` (the standard
 //! library's `Query`/`QueryContext`), and the workspace's callers move to
-//! `FooContext`. A wrapped function may be used as a value or called from
+//! `FooContext` (one that would pass `context.Background()` keeps calling
+//! `Foo`, which does the same). A wrapped function may be used as a value or called from
 //! code ctxmod does not edit (those keep `Foo`); it is not wrapped when a
 //! parameter or its receiver has no name, when `FooContext` is declared
 //! already, or when it is an interface method.
@@ -140,6 +141,7 @@ static META: RuleMeta = RuleMeta {
     // Leaves call context.TODO()/Background().
     needles: &["context"],
     needs_callers: false,
+    nolint: &["contextcheck"],
 };
 
 /// A declared function with its file and facts.
@@ -522,6 +524,10 @@ fn thread(
             if from_outside {
                 entries.insert(expr.clone());
             }
+            if wrapped && is_background(&expr) {
+                // The wrapper passes the same: the call stays as it is.
+                continue;
+            }
             let change = changes.entry(call.path.to_path_buf()).or_default();
             if let Some((_, (_, caller_facts))) = caller {
                 if expr.starts_with(&format!("{}.", caller_facts.context_pkg)) {
@@ -556,13 +562,7 @@ fn thread(
             settings.thread_max_calls
         ));
     }
-    // `context.Background()` as the file names the package.
-    let is_background = |e: &String| {
-        e.strip_suffix(".Background()").is_some_and(|pkg| {
-            !pkg.is_empty() && pkg.bytes().all(crate::syntax::is_identifier_byte)
-        })
-    };
-    let only_background = !entries.is_empty() && entries.iter().all(is_background);
+    let only_background = !entries.is_empty() && entries.iter().all(|e| is_background(e));
     if only_background && !settings.thread_background_roots {
         return Err(
             "every chain to it starts at context.Background() (main, init, or a test before Go 1.24): threading would change nothing at run time; --thread-background-roots (or [thread-ctx] background-roots = true) applies it"
@@ -598,6 +598,12 @@ fn thread(
     Ok(changes
         .into_iter()
         .fold(fix, |fix, (path, change)| fix.also_in(path, change)))
+}
+
+/// True when `expr` is `context.Background()`, as a file names the package.
+fn is_background(expr: &str) -> bool {
+    expr.strip_suffix(".Background()")
+        .is_some_and(|pkg| !pkg.is_empty() && pkg.bytes().all(crate::syntax::is_identifier_byte))
 }
 
 /// What a call passes in a function that some `go` statement starts with

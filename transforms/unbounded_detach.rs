@@ -89,6 +89,7 @@ static META: RuleMeta = RuleMeta {
     kinds: &["go_statement"],
     needles: &["WithoutCancel"],
     needs_callers: false,
+    nolint: &[],
 };
 
 /// The timeout used when none is configured.

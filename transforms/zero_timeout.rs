@@ -87,6 +87,7 @@ static META: RuleMeta = RuleMeta {
     kinds: &["call_expression"],
     needles: &["WithTimeout", "WithDeadline"],
     needs_callers: false,
+    nolint: &[],
 };
 
 /// How far a local variable is followed to the value it is declared with.

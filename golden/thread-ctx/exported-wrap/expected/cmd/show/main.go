@@ -2,7 +2,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"net/http"
 
@@ -21,6 +20,6 @@ func handle(w http.ResponseWriter, r *http.Request) {
 
 func main() {
 	c := &api.Client{Base: "https://example.com"}
-	fmt.Println(c.PagesContext(context.Background(), "/a", "/b"))
+	fmt.Println(c.Pages("/a", "/b"))
 	http.HandleFunc("/", handle)
 }
