@@ -1256,12 +1256,11 @@ fn run_with_go(p: &Project, args: &[&str]) -> Run {
 }
 
 /// A type whose `Flush` method makes its own context: thread-ctx gives
-/// `Flush` a `ctx` parameter, and `User` no longer satisfies
-/// `http.Flusher`, which ctxmod cannot see (the interface is the standard
-/// library's, its method name is not one ctxmod knows, nothing in the
-/// module calls `Flush`, and `User` becomes an `http.Flusher` only in a
-/// `return`, which only the type checker follows). The context.TODO() is
-/// on line 15.
+/// `Flush` a `ctx` parameter, passed by `flushUser`, and `User` no longer
+/// satisfies `http.Flusher`, which ctxmod cannot see (the interface is the
+/// standard library's, its method name is not one ctxmod knows, and
+/// `User` becomes an `http.Flusher` only in a `return`, which only the
+/// type checker follows). The context.TODO() is on line 15.
 const FLUSHER: &str = "package app
 
 import (
@@ -1283,11 +1282,14 @@ func lookup(ctx context.Context, id int) string {
 \t_ = ctx
 \treturn http.StatusText(id)
 }
+
+func flushUser(ctx context.Context, u User) { u.Flush() }
 ";
 
 /// Like [`FLUSHER`] with another interface and method name, so that the
 /// two are each the only method of their name: `driver.Validator`'s
-/// `IsValid`. The context.TODO() is on line 15 too.
+/// `IsValid`, passed a context by `checkFault`. The context.TODO() is on
+/// line 15 too.
 const VALIDATOR: &str = "package app
 
 import (
@@ -1309,6 +1311,8 @@ func check(ctx context.Context, id int) bool {
 \t_ = ctx
 \treturn id > 0
 }
+
+func checkFault(ctx context.Context, f Fault) bool { return f.IsValid() }
 ";
 
 /// The last line on stderr, which must be verification's summary.

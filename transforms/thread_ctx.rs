@@ -63,7 +63,9 @@
 //! their calls, through the interface or not.
 //!
 //! To keep the churn worth its value, a chain is reported and not threaded
-//! when every call that starts it passes `context.Background()` (`main`,
+//! when nothing in the workspace calls it (no call would pass a context,
+//! and code elsewhere that calls it would break); when every call that
+//! starts it passes `context.Background()` (`main`,
 //! `init`, tests before Go 1.24): the new parameter would change nothing
 //! at run time (`--thread-background-roots` or `[thread-ctx]
 //! background-roots = true` threads it all the same); when one fix would
@@ -562,7 +564,13 @@ fn thread(
             settings.thread_max_calls
         ));
     }
-    let only_background = !entries.is_empty() && entries.iter().all(|e| is_background(e));
+    if entries.is_empty() {
+        return Err(
+            "nothing in the workspace calls it: no call would pass it a context, and code elsewhere that calls it would break"
+                .into(),
+        );
+    }
+    let only_background = entries.iter().all(|e| is_background(e));
     if only_background && !settings.thread_background_roots {
         return Err(
             "every chain to it starts at context.Background() (main, init, or a test before Go 1.24): threading would change nothing at run time; --thread-background-roots (or [thread-ctx] background-roots = true) applies it"

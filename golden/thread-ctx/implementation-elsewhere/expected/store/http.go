@@ -1,0 +1,8 @@
+package store
+
+import "net/http"
+
+// Handle describes the order the request names.
+func Handle(w http.ResponseWriter, r *http.Request, s Store) {
+	_, _ = w.Write([]byte(Describe(r.Context(), s, r.URL.Query().Get("id"))))
+}

@@ -1,0 +1,3 @@
+module example.com/ca
+
+go 1.22
