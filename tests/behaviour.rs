@@ -16,6 +16,24 @@ mod support;
 use std::path::{Path, PathBuf};
 use support::{copy_tree, ctxmod, go, have_go, tree_difference};
 
+/// Runs `ctxmod fix --write --unsafe` with `rules` in `work`, checks that
+/// it succeeded, and returns the arguments it ran with.
+fn fix_write<'a>(work: &Path, rules: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec!["fix", "--write", "--unsafe"];
+    for rule in rules {
+        args.extend(["--rule", rule]);
+    }
+    args.push(".");
+    let out = ctxmod(work, &args);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    args
+}
+
 /// Runs the module's tests, fixes it, checks that the fix changed it and
 /// left nothing of `rule` to fix, and runs its tests and vet again.
 fn behaviour_is_kept(rule: &str) {
@@ -40,18 +58,7 @@ fn fixed_module(dir: &str, rules: &[&str], before: impl FnOnce(Result<(), String
     let work = tmp.path().join("m");
     copy_tree(&module, &work);
     before(go(&work, &["test", "./..."]));
-    let mut args = vec!["fix", "--write", "--unsafe"];
-    for rule in rules {
-        args.extend(["--rule", rule]);
-    }
-    args.push(".");
-    let out = ctxmod(&work, &args);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let mut args = fix_write(&work, rules);
     assert!(
         tree_difference(&work, &module).is_some(),
         "the fix changed nothing"
@@ -134,18 +141,7 @@ fn fix_is_right(name: &str, rules: &[&str], wrong_fails_with: &str, changes: boo
         "the wrong fix fails otherwise than with {wrong_fails_with:?}:\n{failure}"
     );
 
-    let mut args = vec!["fix", "--write", "--unsafe"];
-    for rule in rules {
-        args.extend(["--rule", rule]);
-    }
-    args.push(".");
-    let out = ctxmod(&work, &args);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let mut args = fix_write(&work, rules);
     if changes {
         assert!(
             tree_difference(&work, &input).is_some(),
