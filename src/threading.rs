@@ -182,11 +182,13 @@ fn facts_with_receiver(
         None if !decl_text.contains("ctx") || has_context || root.is_some() => "ctx".to_string(),
         None => fresh_name(cx, params, &["ctx"])?,
     };
-    // Only `--exported wrap` reads them ([`crate::wrapping`]).
-    let wrap = (cx.settings.exported_policy_at(cx.path) == crate::rule::ExportedPolicy::Wrap
-        && crate::syntax::is_exported(&name)
-        && decl.child_by_field_name("body").is_some())
-    .then(|| wrap_facts(cx, decl));
+    // Only `--exported wrap` (or `auto` in a library) reads them
+    // ([`crate::wrapping`]); the policy is asked last, as it may read the
+    // package's directory.
+    let wrap = (crate::syntax::is_exported(&name)
+        && decl.child_by_field_name("body").is_some()
+        && cx.settings.exported_policy_at(cx.path) == crate::rule::ExportedPolicy::Wrap)
+        .then(|| wrap_facts(cx, decl));
     Some(FunctionFacts {
         wrap,
         name,
