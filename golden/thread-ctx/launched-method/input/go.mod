@@ -1,0 +1,3 @@
+module example.com/l
+
+go 1.22
