@@ -277,3 +277,16 @@ fn a_context_options_nil_default_is_not_threaded() {
         false,
     );
 }
+
+/// caddy's `HTTPCertGetter` stores the context its `Provision` is given,
+/// the life of its configuration: moving its reads to the handshake's own
+/// context makes an abandoned handshake cancel the fetch.
+#[test]
+fn a_context_stored_by_provision_stays_the_configurations() {
+    fix_is_right(
+        "struct-ctx-provisioned",
+        &["struct-ctx"],
+        "the certificate fetch followed the handshake's context",
+        false,
+    );
+}

@@ -1,0 +1,3 @@
+module example.com/struct-ctx-provisioned
+
+go 1.22
