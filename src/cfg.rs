@@ -120,21 +120,20 @@ impl<'t> Cfg<'t> {
     /// A forward "may" analysis: the facts that may hold when each point
     /// starts, over every path from the entry, where `transfer` gives what
     /// a point adds and removes (`(gen, kill)`) and `entry` holds at the
-    /// start. Facts are small sets of strings; unreachable points hold
-    /// none.
-    pub fn forward_may(
+    /// start. Facts are small sets; unreachable points hold none.
+    pub fn forward_may<F: Clone + PartialEq>(
         &self,
-        entry: &[String],
-        transfer: impl Fn(&Point<'t>) -> (Vec<String>, Vec<String>),
-    ) -> Vec<Vec<String>> {
-        let effects: Vec<(Vec<String>, Vec<String>)> = self.points.iter().map(&transfer).collect();
-        let mut before: Vec<Option<Vec<String>>> = vec![None; self.points.len()];
+        entry: &[F],
+        transfer: impl Fn(&Point<'t>) -> (Vec<F>, Vec<F>),
+    ) -> Vec<Vec<F>> {
+        let effects: Vec<(Vec<F>, Vec<F>)> = self.points.iter().map(&transfer).collect();
+        let mut before: Vec<Option<Vec<F>>> = vec![None; self.points.len()];
         before[ENTRY] = Some(entry.to_vec());
         let mut work = vec![ENTRY];
         while let Some(i) = work.pop() {
             let state = before[i].clone().unwrap_or_default();
             let (gen, kill) = &effects[i];
-            let mut after: Vec<String> = state.into_iter().filter(|f| !kill.contains(f)).collect();
+            let mut after: Vec<F> = state.into_iter().filter(|f| !kill.contains(f)).collect();
             for g in gen {
                 if !after.contains(g) {
                     after.push(g.clone());
@@ -484,7 +483,7 @@ mod tests {
         let cfg = Cfg::of_function(function.unwrap(), &src).unwrap();
         let facts = cfg.forward_may(&[], |p| match p.node {
             Some(n) if p.kind == PointKind::Statement && text(n, &src) == gen => {
-                (vec!["m".to_string()], Vec::new())
+                (vec!["m"], Vec::new())
             }
             _ => (Vec::new(), Vec::new()),
         });

@@ -12,19 +12,7 @@ pub fn done_receive_operand<'t>(expr: Node<'t>, src: &str) -> Option<Node<'t>> {
     if expr.kind() != "unary_expression" || expr.child(0)?.kind() != "<-" {
         return None;
     }
-    let call = expr.child_by_field_name("operand")?;
-    if call.kind() != "call_expression" || !crate::syntax::call_arguments(call).is_empty() {
-        return None;
-    }
-    let function = call.child_by_field_name("function")?;
-    if function.kind() != "selector_expression" {
-        return None;
-    }
-    let field = function.child_by_field_name("field")?;
-    if text(field, src) != "Done" {
-        return None;
-    }
-    function.child_by_field_name("operand")
+    done_channel_operand(expr.child_by_field_name("operand")?, src)
 }
 
 /// A `select` arm that receives from a Done channel: `case <-X.Done():`.
@@ -96,7 +84,7 @@ pub fn done_before<'t>(node: Node<'t>, src: &str) -> Option<Node<'t>> {
 }
 
 /// Why a context may already be done where a fix would use it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Done {
     /// In a `case <-X.Done():` arm, or after a receive from `X.Done()`, on
     /// some path: the context `X` is done there.
@@ -112,14 +100,13 @@ pub enum Done {
 }
 
 impl Done {
-    /// A few words for messages: "after `<-ctx.Done()`".
-    pub fn describe(&self) -> String {
-        match self {
-            Done::Received(x) => format!("after `{x}` is done (`<-{x}.Done()`)"),
-            Done::Waited(x) => format!("after a call that waits for `{x}.Done()`"),
-            Done::Checked(x) => format!("where `{x}.Err()` is not nil"),
-            Done::Deferred => "in a deferred call".to_string(),
-        }
+    /// The facts of each kind about `context`: what assigning it anew ends.
+    fn every_kind_of(context: &str) -> [Done; 3] {
+        [
+            Done::Received(context.to_string()),
+            Done::Waited(context.to_string()),
+            Done::Checked(context.to_string()),
+        ]
     }
 }
 
@@ -152,63 +139,18 @@ pub fn done_at(at: Node<'_>, src: &str) -> Option<Done> {
     if !body.contains(".Done()") && !body.contains(".Err()") {
         return None;
     }
-    done_facts(function?, at, src)
-        .into_iter()
-        .next()
-        .map(|f| f.done)
-}
-
-/// One thing known done, by the variable (or expression) it is about.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Fact {
-    context: String,
-    done: Done,
-}
-
-/// Encodes a fact as the analysis's string, and back.
-impl Fact {
-    fn encode(&self) -> String {
-        let tag = match self.done {
-            Done::Received(_) => 'r',
-            Done::Waited(_) => 'w',
-            Done::Checked(_) | Done::Deferred => 'c',
-        };
-        format!("{tag}{}", self.context)
-    }
-
-    fn decode(s: &str) -> Fact {
-        let (tag, context) = s.split_at(1);
-        let context = context.to_string();
-        let done = match tag {
-            "r" => Done::Received(context.clone()),
-            "w" => Done::Waited(context.clone()),
-            _ => Done::Checked(context.clone()),
-        };
-        Fact { context, done }
-    }
-
-    /// The encodings of every fact about `context`, for removing them.
-    fn all_about(context: &str) -> Vec<String> {
-        ["r", "w", "c"]
-            .iter()
-            .map(|t| format!("{t}{context}"))
-            .collect()
-    }
+    done_facts(function?, at, src).into_iter().next()
 }
 
 /// What may be known done when `at` runs in `function` (a declaration or a
 /// literal; a literal starts with what is known where it is written).
-fn done_facts(function: Node<'_>, at: Node<'_>, src: &str) -> Vec<Fact> {
-    let entry: Vec<String> = if function.kind() == "func_literal" {
-        let outer = function
+fn done_facts(function: Node<'_>, at: Node<'_>, src: &str) -> Vec<Done> {
+    let entry: Vec<Done> = if function.kind() == "func_literal" {
+        function
             .parent()
-            .and_then(|p| crate::syntax::ancestor(p, FUNCTION_KINDS));
-        outer
+            .and_then(|p| crate::syntax::ancestor(p, FUNCTION_KINDS))
             .map(|o| done_facts(o, function, src))
             .unwrap_or_default()
-            .iter()
-            .map(Fact::encode)
-            .collect()
     } else {
         Vec::new()
     };
@@ -218,27 +160,21 @@ fn done_facts(function: Node<'_>, at: Node<'_>, src: &str) -> Vec<Fact> {
     let Some(point) = cfg.point_of(at) else {
         return Vec::new();
     };
-    let facts = cfg.forward_may(&entry, |p| effects(p, src));
-    let mut facts: Vec<Fact> = facts[point].iter().map(|f| Fact::decode(f)).collect();
-    facts.sort_by(|a, b| a.context.cmp(&b.context));
+    let mut facts = cfg
+        .forward_may(&entry, |p| effects(p, src))
+        .swap_remove(point);
+    facts.sort();
     facts
 }
 
 /// What a point of the graph makes known done, and what it makes unknown
 /// again (a context variable assigned anew).
-fn effects(point: &crate::cfg::Point<'_>, src: &str) -> (Vec<String>, Vec<String>) {
+fn effects(point: &crate::cfg::Point<'_>, src: &str) -> (Vec<Done>, Vec<Done>) {
     use crate::cfg::PointKind;
     let Some(node) = point.node else {
         return (Vec::new(), Vec::new());
     };
-    let fact = |context: Node<'_>, done: fn(String) -> Done| {
-        let context = text(context, src).to_string();
-        Fact {
-            done: done(context.clone()),
-            context,
-        }
-        .encode()
-    };
+    let fact = |context: Node<'_>, done: fn(String) -> Done| done(text(context, src).to_string());
     match point.kind {
         PointKind::CaseEntry => {
             let gen = DoneArm::of(node, src)
@@ -259,7 +195,7 @@ fn effects(point: &crate::cfg::Point<'_>, src: &str) -> (Vec<String>, Vec<String
                 let Some(expr) = named_children(node).into_iter().next() else {
                     return (Vec::new(), Vec::new());
                 };
-                let mut gen: Vec<String> = done_receive_operand(expr, src)
+                let mut gen: Vec<Done> = done_receive_operand(expr, src)
                     .map(|x| fact(x, Done::Received))
                     .into_iter()
                     .collect();
@@ -279,7 +215,7 @@ fn effects(point: &crate::cfg::Point<'_>, src: &str) -> (Vec<String>, Vec<String
                     .map(named_children)
                     .unwrap_or_default()
                     .into_iter()
-                    .flat_map(|l| Fact::all_about(text(l, src)))
+                    .flat_map(|l| Done::every_kind_of(text(l, src)))
                     .collect();
                 (Vec::new(), kill)
             }
@@ -370,15 +306,7 @@ pub fn watches_context(
         let Some(function) = n.child_by_field_name("function") else {
             return;
         };
-        if function.kind() == "selector_expression"
-            && function
-                .child_by_field_name("operand")
-                .is_some_and(|o| text(o, src) == name)
-            && function
-                .child_by_field_name("field")
-                .is_some_and(|f| text(f, src) == "Done")
-            && crate::syntax::call_arguments(n).is_empty()
-        {
+        if done_channel_operand(n, src).is_some_and(|o| text(o, src) == name) {
             watches = true;
             return;
         }

@@ -222,14 +222,7 @@ fn registers(call: Node<'_>, src: &str) -> bool {
     let Some(name) = name.map(|n| crate::syntax::text(n, src)) else {
         return false;
     };
-    REGISTERING.iter().any(|word| {
-        name.len() >= word.len()
-            && name[..word.len()].eq_ignore_ascii_case(word)
-            && name[word.len()..]
-                .chars()
-                .next()
-                .is_none_or(char::is_uppercase)
-    })
+    crate::syntax::starts_with_word(name, REGISTERING)
 }
 
 fn is_on_the_right(assignment: Node<'_>, child: Node<'_>) -> bool {

@@ -30,6 +30,21 @@ pub fn language() -> tree_sitter::Language {
     tree_sitter_go::LANGUAGE.into()
 }
 
+/// True when `name` starts with one of `words` (in any case) as a whole
+/// word of a camel-case name: `RegisterHandler` and `onClose` for
+/// `register` and `on`, not `Online`.
+pub fn starts_with_word(name: &str, words: &[&str]) -> bool {
+    words.iter().any(|word| {
+        name.len() >= word.len()
+            && name.is_char_boundary(word.len())
+            && name[..word.len()].eq_ignore_ascii_case(word)
+            && name[word.len()..]
+                .chars()
+                .next()
+                .is_none_or(char::is_uppercase)
+    })
+}
+
 /// True when a Go identifier is exported: it starts with an upper-case
 /// letter.
 pub fn is_exported(name: &str) -> bool {

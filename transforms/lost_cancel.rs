@@ -190,11 +190,7 @@ fn starter_given(cx: &FileCx<'_>, statement: Node<'_>, ctx: &str) -> Option<Stri
         let Some(name) = name.map(|n| text(n, cx.src)) else {
             return;
         };
-        let starts = STARTERS.iter().any(|w| {
-            name.strip_prefix(w)
-                .is_some_and(|rest| rest.chars().next().is_none_or(|c| c.is_uppercase()))
-        });
-        if starts {
+        if crate::syntax::starts_with_word(name, STARTERS) {
             found = Some(name.to_string());
         }
     });

@@ -354,13 +354,7 @@ const LIFETIME_STARTERS: &[&str] = &[
 fn starts_lifetime(site: &FieldUse, field: &ContextField) -> bool {
     site.caller.as_deref().is_some_and(|caller| {
         is_method_of(caller, field)
-            && LIFETIME_STARTERS.iter().any(|w| {
-                let name = caller.name.as_str();
-                let rest = name
-                    .strip_prefix(w)
-                    .or_else(|| name.strip_prefix(&w.to_ascii_lowercase()));
-                rest.is_some_and(|r| r.chars().next().is_none_or(char::is_uppercase))
-            })
+            && crate::syntax::starts_with_word(&caller.name, LIFETIME_STARTERS)
     })
 }
 
