@@ -30,6 +30,10 @@ pub enum Severity {
     Error,
 }
 
+/// How the notice of a file ctxmod could not check ends
+/// ([`Notice::skipped_file`]).
+const SKIPPED: &str = "file skipped and not edited";
+
 /// A problem with an input file rather than with its code.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
@@ -41,6 +45,19 @@ pub struct Notice {
     pub line: Option<usize>,
     /// What happened.
     pub message: String,
+}
+
+impl Notice {
+    /// True when the notice is about a file ctxmod could not check: a
+    /// syntax error, or nesting too deep.
+    pub fn skipped_file(&self) -> bool {
+        self.message.ends_with(SKIPPED)
+    }
+}
+
+/// How many of `notices` are about files ctxmod could not check.
+pub fn skipped_files(notices: &[Notice]) -> usize {
+    notices.iter().filter(|n| n.skipped_file()).count()
 }
 
 /// The findings of one file, with the text they point into.
@@ -743,7 +760,7 @@ impl<'r> Engine<'r> {
                 Severity::Warning,
                 path,
                 Some(line),
-                "syntax error; file skipped and not edited".into(),
+                format!("{}; {SKIPPED}", crate::syntax::error_message(err)),
             ));
         }
         Ok(self.with_cx(path, text, tree, |cx| {

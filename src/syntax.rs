@@ -77,11 +77,19 @@ pub fn parse_ranges(text: &str, ranges: &[tree_sitter::Range]) -> Option<Tree> {
     })
 }
 
-/// The first ERROR or MISSING node of the tree, if any.
+/// How deep a file's syntax tree may nest before the file is skipped
+/// ([`first_error`]): about 300 nested blocks, far beyond any real code,
+/// and shallow enough that every walk stays fast and within its stack.
+pub const MAX_NESTING: u32 = 1000;
+
+/// The first ERROR or MISSING node of the tree, if any; else the first
+/// node nested deeper than [`MAX_NESTING`], or the first parameter that
+/// Go's parser rejects though tree-sitter's accepts it
+/// ([`first_go_rejection`]). [`error_message`] says which.
 pub fn first_error(tree: &Tree) -> Option<Node<'_>> {
     let root = tree.root_node();
     if !root.has_error() {
-        return None;
+        return first_go_rejection(root);
     }
     let mut cursor = root.walk();
     loop {
@@ -101,6 +109,80 @@ pub fn first_error(tree: &Tree) -> Option<Node<'_>> {
             }
         }
     }
+}
+
+/// What [`first_error`] found, for a message naming the file and line.
+pub fn error_message(node: Node<'_>) -> String {
+    if node.is_error() || node.is_missing() {
+        "syntax error".to_string()
+    } else if node.kind().ends_with("parameter_declaration") {
+        "syntax error: Go allows no mix of named and unnamed parameters, and `...` only last"
+            .to_string()
+    } else {
+        format!("nested more than {MAX_NESTING} syntax levels deep")
+    }
+}
+
+/// The first node nested deeper than [`MAX_NESTING`], else the first
+/// parameter declaration Go's parser rejects where tree-sitter accepts it:
+/// in a list that names a parameter, an unnamed one, unless it is a bare
+/// type name before a named one (`(int, err error)` names `int` too), and
+/// a `...` parameter that is not the last. Walked with a cursor, so no
+/// depth of nesting can overflow the stack.
+fn first_go_rejection(root: Node<'_>) -> Option<Node<'_>> {
+    let mut cursor = root.walk();
+    // Counted here: the cursor's own `depth()` climbs its whole stack.
+    let mut depth = 0;
+    loop {
+        let node = cursor.node();
+        if depth > MAX_NESTING {
+            return Some(node);
+        }
+        if node.kind() == "parameter_list" {
+            if let Some(bad) = rejected_in_list(node) {
+                return Some(bad);
+            }
+        }
+        if cursor.goto_first_child() {
+            depth += 1;
+            continue;
+        }
+        loop {
+            if cursor.goto_next_sibling() {
+                break;
+            }
+            if !cursor.goto_parent() {
+                return None;
+            }
+            depth -= 1;
+        }
+    }
+}
+
+/// The first parameter of one `parameter_list` Go rejects, if any.
+fn rejected_in_list(list: Node<'_>) -> Option<Node<'_>> {
+    let params: Vec<Node<'_>> = named_children(list)
+        .into_iter()
+        .filter(|p| p.kind() != "comment")
+        .collect();
+    let last_named = params
+        .iter()
+        .rposition(|p| p.child_by_field_name("name").is_some());
+    for (i, p) in params.iter().enumerate() {
+        if p.kind() == "variadic_parameter_declaration" && i + 1 != params.len() {
+            return Some(*p);
+        }
+        let Some(last_named) = last_named else {
+            continue;
+        };
+        let groups_as_name = i < last_named
+            && p.child_by_field_name("type")
+                .is_some_and(|t| t.kind() == "type_identifier");
+        if p.child_by_field_name("name").is_none() && !groups_as_name {
+            return Some(*p);
+        }
+    }
+    None
 }
 
 /// The source text of a node.
@@ -611,6 +693,35 @@ pub fn is_written(ident: Node<'_>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rejects_the_parameter_lists_go_rejects() {
+        let line_of = |decl: &str| {
+            let src = format!("package p\n\n{decl}\n");
+            first_error(&parse(&src)).map(|n| n.start_position().row + 1)
+        };
+        for accepted in [
+            "func f(int, string) {}",
+            "func f(a, b int, c string) {}",
+            "func f(int, ctx context.Context) {}",
+            "func f() (int, err error) { return 0, nil }",
+            "func f(_ int, xs ...int) {}",
+            "func f(...int) {}",
+            "type I interface{ M(context.Context, int64) }",
+        ] {
+            assert_eq!(line_of(accepted), None, "{accepted}");
+        }
+        for rejected in [
+            "func f(ctx context.Context, int) {}",
+            "type I interface{ M(ctx context.Context, int64) }",
+            "var f func(ctx context.Context, int)",
+            "func f(a.B, c int) {}",
+            "func f(x int, y) {}",
+            "func f(a ...int, b int) {}",
+        ] {
+            assert_eq!(line_of(rejected), Some(3), "{rejected}");
+        }
+    }
 
     #[test]
     fn visits_only_around_the_offsets_and_finds_whole_words() {

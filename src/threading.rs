@@ -30,6 +30,14 @@ pub struct FunctionFacts {
     /// What follows the new first parameter: `", "`, `","` before a line
     /// break, or nothing when there were no parameters.
     pub first_separator: &'static str,
+    /// Where its parameters start when none of them is named (`func f(int)`,
+    /// `M(int64)` in an interface): Go rejects a list that mixes named and
+    /// unnamed parameters, so a named `ctx` needs `_ ` before each of
+    /// them, and a declaration without a body gets an unnamed context.
+    pub unnamed_params: Vec<usize>,
+    /// True when the declaration has a body (not an interface method or a
+    /// function implemented elsewhere): only then is the new parameter used.
+    pub has_body: bool,
     /// True when a parameter already provides a context
     /// (`context.Context`, `*http.Request`, `*gin.Context`).
     pub has_context: bool,
@@ -194,6 +202,8 @@ fn facts_with_receiver(
         name,
         receiver,
         param_insert: params.start_byte() + 1,
+        unnamed_params: unnamed_parameters(&param_nodes),
+        has_body: decl.child_by_field_name("body").is_some(),
         first_separator: crate::syntax::first_item_separator(
             cx.src,
             params.start_byte(),
@@ -398,15 +408,49 @@ fn declared_id<'w>(workspace: &'w Workspace, id: &FuncId) -> Option<&'w FuncId> 
     workspace.declared(id).map(|(declared, _, _)| &**declared)
 }
 
-/// The edit that gives a function its new context parameter, first.
-pub fn parameter_edit(facts: &FunctionFacts) -> Edit {
-    Edit::insert(
-        facts.param_insert,
-        format!(
-            "{} {}.Context{}",
-            facts.ctx_name, facts.context_pkg, facts.first_separator
-        ),
-    )
+/// Where each parameter of a list starts when none of them has a name;
+/// empty when one has, or there are none.
+fn unnamed_parameters(params: &[Node<'_>]) -> Vec<usize> {
+    if params
+        .iter()
+        .any(|p| p.child_by_field_name("name").is_some())
+    {
+        return Vec::new();
+    }
+    params
+        .iter()
+        .filter(|p| p.kind() != "comment")
+        .map(|p| p.start_byte())
+        .collect()
+}
+
+/// The edits that give a function its new context parameter, first. In a
+/// list of unnamed parameters, a declaration without a body gets an
+/// unnamed `context.Context`; one with a body names the others `_`, as Go
+/// allows no mix of named and unnamed parameters.
+pub fn parameter_edits(facts: &FunctionFacts) -> Vec<Edit> {
+    let unnamed = !facts.unnamed_params.is_empty();
+    let name = if unnamed && !facts.has_body {
+        String::new()
+    } else {
+        format!("{} ", facts.ctx_name)
+    };
+    let mut first = format!(
+        "{name}{}.Context{}",
+        facts.context_pkg, facts.first_separator
+    );
+    let mut edits = Vec::new();
+    for &start in facts.unnamed_params.iter().filter(|_| facts.has_body) {
+        // Two inserts at one offset would conflict: the first parameter
+        // right after `(` takes its `_` from the same edit.
+        if start == facts.param_insert {
+            first.push_str("_ ");
+        } else {
+            edits.push(Edit::insert(start, "_ "));
+        }
+    }
+    edits.insert(0, Edit::insert(facts.param_insert, first));
+    edits
 }
 
 /// The edit that passes `expr` as the new first argument of a call.

@@ -103,7 +103,7 @@ use crate::fix::{Applicability, Edit, FileChange, Finding, Fix};
 use crate::rule::{ExportedPolicy, Rule, RuleMeta, Settings};
 use crate::syntax::is_exported;
 use crate::threading::{
-    argument_edit, needing_from, parameter_edit, plan, CallEdge, FunctionFacts, FunctionNode,
+    argument_edit, needing_from, parameter_edits, plan, CallEdge, FunctionFacts, FunctionNode,
 };
 use crate::transforms::thread_ctx::{boundary, key, wraps};
 use crate::wanted::WantedNames;
@@ -603,7 +603,7 @@ fn thread_readers(
         let change = changes.entry(path.to_path_buf()).or_default();
         let mut named = facts.clone();
         named.ctx_name = name.clone();
-        change.edits.push(parameter_edit(&named));
+        change.edits.extend(parameter_edits(&named));
         change.add_imports.push("context");
         let copy = copies.get(*k).map(|(_, lines)| lines);
         if let Some(lines) = copy {

@@ -117,7 +117,7 @@
 use crate::fix::{Applicability, Edit, FileChange, Finding, Fix};
 use crate::rule::{ExportedPolicy, Rule, RuleMeta, Settings};
 use crate::threading::{
-    argument_edit, needing_from, parameter_edit, plan, CallEdge, FunctionFacts, FunctionNode,
+    argument_edit, needing_from, parameter_edits, plan, CallEdge, FunctionFacts, FunctionNode,
 };
 use crate::wanted::WantedNames;
 use crate::workspace::{FuncId, Workspace};
@@ -481,7 +481,7 @@ fn thread(
                 .edits
                 .push(Edit::replace(wrap.name.clone(), context_name(&id.name)));
         }
-        change.edits.push(parameter_edit(facts));
+        change.edits.extend(parameter_edits(facts));
         for (range, in_goroutine) in &facts.leaf_calls {
             change
                 .edits
