@@ -201,10 +201,53 @@ pub fn function_named(cx: &FileCx<'_>, expr: Node<'_>, arity: usize) -> Option<C
                     name,
                 });
             }
+            if let Some(receiver) = parenthesized_global(cx, operand) {
+                return Some(Callee::Method {
+                    receiver,
+                    name,
+                    arity,
+                });
+            }
             Some(Callee::Method {
                 receiver: type_of(cx, operand),
                 name,
                 arity,
+            })
+        }
+        _ => None,
+    }
+}
+
+/// For `(*X)` or `(X)` where `X` (or `pkg.X`) is no local variable: the
+/// package-level name it may be, a variable (dereferenced) or a type (a
+/// method expression), which only the workspace tells apart.
+fn parenthesized_global(cx: &FileCx<'_>, operand: Node<'_>) -> Option<TypeExpr> {
+    if operand.kind() != "parenthesized_expression" {
+        return None;
+    }
+    let mut inner = operand.named_child(0)?;
+    if inner.kind() == "unary_expression"
+        && inner
+            .child_by_field_name("operator")
+            .is_some_and(|o| text(o, cx.src) == "*")
+    {
+        inner = inner.child_by_field_name("operand")?;
+    }
+    match inner.kind() {
+        "identifier" => {
+            let name = text(inner, cx.src);
+            local_declaration(cx, inner, name)
+                .is_none()
+                .then(|| TypeExpr::Global {
+                    package: cx.package.to_string(),
+                    name: name.to_string(),
+                })
+        }
+        "selector_expression" => {
+            let package = package_operand(cx, inner.child_by_field_name("operand")?)?;
+            Some(TypeExpr::Global {
+                package: package.to_string(),
+                name: text(inner.child_by_field_name("field")?, cx.src).to_string(),
             })
         }
         _ => None,

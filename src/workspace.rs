@@ -1331,6 +1331,9 @@ pub enum Unresolved {
     /// The receiver is an interface that has the method through another
     /// interface it embeds.
     EmbeddingInterface,
+    /// A method expression `T.M(t, …)` or `(*T).M(t, …)`: the receiver is
+    /// the first argument, so a new context would not go first.
+    MethodExpression,
 }
 
 impl fmt::Display for Unresolved {
@@ -1339,6 +1342,9 @@ impl fmt::Display for Unresolved {
             Unresolved::ReceiverUnknown => "receiver type unknown",
             Unresolved::ReceiverUnnamed => "receiver type is not a named type",
             Unresolved::EmbeddingInterface => "receiver is an interface embedding another",
+            Unresolved::MethodExpression => {
+                "a method expression, with the receiver as its first argument"
+            }
         })
     }
 }
@@ -2012,6 +2018,32 @@ impl Workspace {
         }
     }
 
+    /// The method `T.M` when `receiver` names no variable but the type `T`
+    /// of a package of the workspace, which declares `M`: `S.M` and
+    /// `(*S).M` are method expressions, functions whose first parameter is
+    /// the receiver.
+    fn method_expression(&self, receiver: &TypeExpr, name: &str) -> Option<FuncId> {
+        let TypeExpr::Global {
+            package,
+            name: type_name,
+        } = receiver
+        else {
+            return None;
+        };
+        let summary = self.packages.get(package)?;
+        if summary.vars.contains_key(type_name) {
+            return None;
+        }
+        summary
+            .methods
+            .contains_key(&(type_name.clone(), name.to_string()))
+            .then(|| FuncId {
+                package: package.clone(),
+                receiver: Some(type_name.clone()),
+                name: name.to_string(),
+            })
+    }
+
     /// The function of a package the file at `path` imports with `.` that
     /// an unqualified `callee` names: Go lets no package declare a name its
     /// file imports so.
@@ -2056,7 +2088,8 @@ impl Workspace {
                     .map(Vec::as_slice)
                     .unwrap_or_default()
                     .iter()
-                    .filter(|(i, _)| match (&self.calls[*i].callee, sig) {
+                    .filter(|(i, reason)| match (&self.calls[*i].callee, sig) {
+                        _ if *reason == Unresolved::MethodExpression => true,
                         (Some(Callee::Method { arity, .. }), Some(sig)) => sig.accepts(*arity),
                         _ => true,
                     })
@@ -2084,6 +2117,9 @@ impl Workspace {
                 index.calls.entry(id).or_default().push(i);
             } else if let Callee::Method { receiver, name, .. } = callee {
                 let reason = match self.resolve(receiver, 0) {
+                    None if self.method_expression(receiver, name).is_some() => {
+                        Unresolved::MethodExpression
+                    }
                     None => Unresolved::ReceiverUnknown,
                     Some(ty) if ty.named().is_none() => Unresolved::ReceiverUnnamed,
                     // An interface of the workspace, with the method from
@@ -2106,6 +2142,10 @@ impl Workspace {
             if let Some(id) = self
                 .func_id_of(target)
                 .or_else(|| self.dot_imported(&reference.path, target))
+                .or_else(|| match target {
+                    Callee::Method { receiver, name, .. } => self.method_expression(receiver, name),
+                    Callee::Function { .. } => None,
+                })
             {
                 index.references.entry(id).or_default().push(i);
             }

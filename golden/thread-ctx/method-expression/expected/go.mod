@@ -1,0 +1,3 @@
+module example.com/methodexpr
+
+go 1.22
