@@ -34,6 +34,33 @@ pub const TRAILER: &str = "Ctxmod-Base:";
 /// anything more to fix (a fix of one rule can make work for another).
 const MAX_ROUNDS: usize = 3;
 
+/// `name` when git would create a branch of that name: a valid
+/// `refs/heads/NAME` that is not `HEAD` and does not start with `-`
+/// (as `git check-ref-format --branch` rules); else why not.
+pub fn branch_name(name: &str) -> std::result::Result<String, String> {
+    if name == "HEAD" || name.starts_with('-') {
+        return Err(format!("`{name}` is not a branch name git allows"));
+    }
+    if !git2::Reference::is_valid_name(&format!("refs/heads/{name}")) {
+        return Err(format!(
+            "`{name}` is not a valid branch name (git's rules: no spaces, `..`, `~`, `^`, `:`, `?`, `*`, `[`, `\\`, `@{{`, no part starting with `.` or ending with `.lock`)"
+        ));
+    }
+    Ok(name.to_string())
+}
+
+/// `remote` when it is a remote's name git allows, or a URL or path to push
+/// to (it has a `/` or a `:`); else why not.
+pub fn remote_name(remote: &str) -> std::result::Result<String, String> {
+    let url_or_path = remote.contains('/') || remote.contains(':');
+    if remote.starts_with('-') || !(url_or_path || git2::Remote::is_valid_name(remote)) {
+        return Err(format!(
+            "`{remote}` is not a remote name git allows, nor a URL"
+        ));
+    }
+    Ok(remote.to_string())
+}
+
 /// Who authors and commits: `Name <email>`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Identity {

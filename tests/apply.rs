@@ -315,6 +315,32 @@ fn the_checked_out_branch_is_refused() {
 }
 
 #[test]
+fn names_git_refuses_are_errors() {
+    let (_dir, repo) = repository();
+    for branch in ["HEAD", "-x", "a..b", "fix me", "x.lock", "a/.b", "@{u}"] {
+        let arg = format!("--branch={branch}");
+        let out = ctxmod(&repo, &["apply", &arg, "--no-verify"]);
+        assert_eq!(out.status.code(), Some(2), "--branch {branch}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("branch name"),
+            "--branch {branch}: {stderr}"
+        );
+    }
+    for remote in ["bad remote", "-origin"] {
+        let arg = format!("--push={remote}");
+        let out = ctxmod(&repo, &["apply", "--branch", BRANCH, &arg]);
+        assert_eq!(out.status.code(), Some(2), "--push {remote}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("remote name"));
+    }
+    assert_eq!(
+        git(&repo, &["for-each-ref", "--format=%(refname)"]),
+        "refs/heads/main",
+        "no ref was made"
+    );
+}
+
+#[test]
 fn push_to_a_bare_repository_is_idempotent() {
     let (dir, repo) = repository();
     let bare = dir.path().join("remote.git");
