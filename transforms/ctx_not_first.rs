@@ -70,7 +70,7 @@ static META: RuleMeta = RuleMeta {
     // Declarations with a context parameter mention the package.
     needles: &["context"],
     needs_callers: false,
-    nolint: &[],
+    nolint: &["revive"],
 };
 
 impl Rule for CtxNotFirst {

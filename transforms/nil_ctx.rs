@@ -7,7 +7,9 @@
 //! `Context` is an interface, so `nil` compiles, but the first `ctx.Done()`
 //! or `ctx.Value(k)` inside the callee panics with a nil dereference, far
 //! from the caller that planted it. The standard library panics on it
-//! outright (`http.NewRequestWithContext`, `(*sql.DB).QueryContext`). The
+//! (`context.WithCancel`, `(*sql.DB).QueryContext`) or refuses it with an
+//! error (`http.NewRequestWithContext`); the message says which where the
+//! callee is one of these. The
 //! `context` documentation: "Do not pass a nil Context, even if a function
 //! permits it. Pass context.TODO if you are unsure about which Context to
 //! use."
@@ -56,7 +58,7 @@ use crate::fix::{Applicability, Condition, Edit, Finding, Fix};
 use crate::rule::{FileCx, Rule, RuleMeta};
 use crate::scope::context_use;
 use crate::syntax::call_arguments;
-use crate::typing::callee_of;
+use crate::typing::{callee_of, Callee};
 use crate::workspace::known_context_parameter;
 use tree_sitter::Node;
 
@@ -98,7 +100,8 @@ impl Rule for NilCtx {
                     .expect("calls have a function"),
             );
             let mut message = format!(
-                "nil passed as the context.Context of `{name}`: the context package never allows a nil Context, and a callee that uses it without checking for nil panics"
+                "nil passed as the context.Context of `{name}`: {}",
+                nil_outcome(&callee)
             );
             let fix = replacement(cx, *arg);
             if let Some(why) = fix
@@ -120,6 +123,21 @@ impl Rule for NilCtx {
             }
             out.push(finding);
         }
+    }
+}
+
+/// What the callee does with a nil context, where it is known.
+fn nil_outcome(callee: &Callee) -> &'static str {
+    match callee {
+        Callee::Function { package, name } if package == "context" && name.starts_with("With") => {
+            "the context package panics on a nil parent (\"cannot create context from nil parent\")"
+        }
+        Callee::Function { package, name }
+            if package == "net/http" && name == "NewRequestWithContext" =>
+        {
+            "http.NewRequestWithContext returns the error \"net/http: nil Context\" and no request"
+        }
+        _ => "the context package never allows a nil Context, and a callee that uses it without checking for nil panics",
     }
 }
 

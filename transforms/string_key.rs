@@ -137,7 +137,7 @@ static META: RuleMeta = RuleMeta {
     kinds: &[],
     needles: &[".Value(", "WithValue("],
     needs_callers: false,
-    nolint: &[],
+    nolint: &["staticcheck", "SA1029", "revive"],
 };
 
 /// One use of a key value, with the constant it names, if any.
