@@ -40,15 +40,20 @@ pub struct GoFiles {
     pub files: Vec<PathBuf>,
     /// Directories or entries the walk could not read, one line each.
     pub unreadable: Vec<String>,
+    /// The directories given that hold no Go file: a note, not an error,
+    /// so that a job on a repository without Go passes.
+    pub empty: Vec<PathBuf>,
 }
 
 /// Every Go file under `args` (files, directories or `dir/...`), sorted.
-/// A missing path, a non-Go file, or a directory holding no Go files is an
-/// error naming it; an unreadable directory inside the tree is listed in
-/// [`GoFiles::unreadable`] and the walk goes on.
+/// A missing path or a non-Go file is an error naming it; a directory
+/// holding no Go files is listed in [`GoFiles::empty`]; an unreadable
+/// directory inside the tree is listed in [`GoFiles::unreadable`] and the
+/// walk goes on.
 pub fn go_files(args: &[String], config: &Config) -> Result<GoFiles> {
     let mut files = Vec::new();
     let mut unreadable = Vec::new();
+    let mut empty = Vec::new();
     for arg in args {
         let path = Path::new(strip_ellipsis(arg));
         let meta = match std::fs::metadata(path) {
@@ -68,7 +73,7 @@ pub fn go_files(args: &[String], config: &Config) -> Result<GoFiles> {
         let (found, errors) = walk_dir(path, config);
         unreadable.extend(errors);
         if found.is_empty() && unreadable.is_empty() {
-            bail!("{}: no Go files found", path.display());
+            empty.push(path.to_path_buf());
         }
         files.extend(found);
     }
@@ -78,7 +83,11 @@ pub fn go_files(args: &[String], config: &Config) -> Result<GoFiles> {
     // then refused as "changed on disk" by its second write.
     let mut seen = std::collections::HashSet::new();
     files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
-    Ok(GoFiles { files, unreadable })
+    Ok(GoFiles {
+        files,
+        unreadable,
+        empty,
+    })
 }
 
 fn walk_dir(root: &Path, config: &Config) -> (Vec<PathBuf>, Vec<String>) {
@@ -176,7 +185,8 @@ mod tests {
         let err = go_files(&["/no/such/dir".into()], &Config::default()).unwrap_err();
         assert_eq!(err.to_string(), "/no/such/dir: no such file or directory");
         let dir = tempfile::tempdir().unwrap();
-        let err = go_files(&[dir.path().display().to_string()], &Config::default()).unwrap_err();
-        assert!(err.to_string().ends_with("no Go files found"));
+        let found = go_files(&[dir.path().display().to_string()], &Config::default()).unwrap();
+        assert!(found.files.is_empty());
+        assert_eq!(found.empty, [dir.path()]);
     }
 }

@@ -771,16 +771,57 @@ fn syntax_error_file_is_warned_about_once_and_never_edited() {
     );
     assert!(!check.stdout.contains("broken.go"));
 
+    assert!(check
+        .stdout
+        .ends_with("\n1 file was not checked: syntax errors (see the warnings on stderr).\n"));
+    let alone = p.run_read_only(&["check", "broken.go"]);
+    alone.assert_code(1);
+    assert_eq!(
+        alone.stdout, "1 file was not checked: syntax errors (see the warnings on stderr).\n",
+        "a run that skipped its only file is not clean"
+    );
+
     let dry = p.run_read_only(&["fix"]);
     dry.assert_code(1);
     assert_eq!(dry.diff_files(), ["good.go"]);
-    assert_eq!(dry.stderr_lines().len(), 1, "{}", dry.stderr);
+    assert_eq!(dry.stderr_lines().len(), 2, "{}", dry.stderr);
 
     let write = p.run(&["fix", "--write"]);
-    write.assert_code(0);
-    assert_eq!(write.stderr_lines().len(), 1, "{}", write.stderr);
+    write.assert_code(1);
+    assert_eq!(
+        write.stderr_lines()[1],
+        "1 file was not checked: syntax errors (see the warnings on stderr)."
+    );
     assert!(write.stderr.contains("broken.go:7:"), "{}", write.stderr);
     assert_eq!(p.read("broken.go"), BROKEN);
+    assert_eq!(p.read("good.go"), fixed(&["Good"]));
+}
+
+#[test]
+fn deep_nesting_skips_the_file_with_one_warning() {
+    // 5000 nested blocks once overflowed the stack (exit 134) after 40 s.
+    let depth = 5000;
+    let deep = format!(
+        "package p\n\nimport \"context\"\n\nfunc use(ctx context.Context) {{}}\n\nfunc f(ctx context.Context) {{\n{}\tuse(context.Background())\n{}}}\n",
+        "\tif true {\n".repeat(depth),
+        "\t}\n".repeat(depth)
+    );
+    let p = Project::with(&[("deep.go", &deep), ("good.go", &leaky(&["Good"]))]);
+    for args in [&["check"][..], &["fix", "--unsafe", "--write"]] {
+        let run = p.run(args);
+        run.assert_code(1);
+        let warnings: Vec<&str> = run
+            .stderr_lines()
+            .into_iter()
+            .filter(|l| l.starts_with("warning:"))
+            .collect();
+        assert_eq!(
+            warnings,
+            ["warning: deep.go:340: nested more than 1000 syntax levels deep; file skipped and not edited"],
+            "{args:?}"
+        );
+    }
+    assert_eq!(p.read("deep.go"), deep);
     assert_eq!(p.read("good.go"), fixed(&["Good"]));
 }
 
@@ -1856,9 +1897,6 @@ fn bad_input_is_a_one_line_error_with_exit_2() {
             &["fix", "--rule", "lost-cancel", "--rule", "CTX999"],
             &["CTX999"],
         ),
-        (&["check", "empty"], &["empty", "no Go files"]),
-        (&["fix", "--write", "docs/..."], &["docs", "no Go files"]),
-        (&["check", "only_vendor"], &["only_vendor", "no Go files"]),
         (
             &["check", "docs/readme.md"],
             &["readme.md", "not a Go file"],
@@ -1874,6 +1912,82 @@ fn bad_input_is_a_one_line_error_with_exit_2() {
 }
 
 #[test]
+fn a_tree_without_go_files_is_clean_with_a_note() {
+    let p = Project::with(&[
+        ("docs/readme.md", "# docs\n"),
+        ("only_vendor/vendor/v.go", &leaky(&["V"])),
+    ]);
+    std::fs::create_dir(p.path("empty")).unwrap();
+    for (args, dir) in [
+        (&["check", "empty"][..], "empty"),
+        (&["check", "--format", "json", "empty"], "empty"),
+        (&["fix", "--write", "docs/..."], "docs"),
+        (&["fix", "only_vendor"], "only_vendor"),
+        (&["check", "."], "."),
+    ] {
+        let run = p.run_read_only(args);
+        run.assert_code(0);
+        assert_eq!(
+            run.stderr_lines(),
+            [format!("note: {dir}: no Go files found; nothing to do")],
+            "{args:?}"
+        );
+        if args.contains(&"json") {
+            let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+            assert_eq!(report["summary"]["findings"], 0);
+        } else {
+            assert_eq!(run.stdout, "", "{args:?}");
+        }
+    }
+}
+
+#[test]
+fn check_help_shows_only_what_check_uses() {
+    let p = Project::new();
+    let check = p.run(&["check", "--help"]);
+    check.assert_code(0);
+    for fix_only in [
+        "--key-style",
+        "--accessors",
+        "--detach-helper",
+        "--detach-timeout",
+        "--write",
+        "--unsafe",
+    ] {
+        assert!(
+            !check.stdout.contains(fix_only),
+            "check --help shows {fix_only}"
+        );
+    }
+    let fix = p.run(&["fix", "--help"]);
+    for option in [
+        "--key-style",
+        "--accessors",
+        "--detach-helper",
+        "--detach-timeout",
+    ] {
+        assert!(fix.stdout.contains(option), "fix --help lacks {option}");
+    }
+    p.run(&["check", "--key-style", "const"]).assert_code(2);
+}
+
+#[test]
+fn completions_are_printed_for_each_shell() {
+    let p = Project::new();
+    for (shell, marker) in [
+        ("bash", "complete -F _ctxmod"),
+        ("zsh", "#compdef ctxmod"),
+        ("fish", "complete -c ctxmod"),
+    ] {
+        let run = p.run(&["completions", shell]);
+        run.assert_code(0);
+        assert!(run.stdout.contains(marker), "{shell}: {}", run.stdout);
+        assert!(run.stdout.contains("thread-max-calls"), "{shell}");
+    }
+    p.run(&["completions", "tcsh"]).assert_code(2);
+}
+
+#[test]
 fn help_shows_examples_and_unknown_flags_exit_2() {
     let p = Project::new();
     for args in [
@@ -1882,6 +1996,7 @@ fn help_shows_examples_and_unknown_flags_exit_2() {
         &["fix", "--help"],
         &["rules", "--help"],
         &["explain", "--help"],
+        &["completions", "--help"],
     ] {
         let run = p.run(args);
         run.assert_code(0);
@@ -1936,7 +2051,7 @@ fn a_closed_stdout_is_an_io_error_not_a_panic() {
     for args in [&["check"][..], &["check", "--format", "json"], &["fix"]] {
         let run = run_with_closed_stdout(&p.root, args);
         assert!(run.stdout.is_empty());
-        run.assert_one_line_error(&["ctxmod: error:"]);
+        run.assert_one_line_error(&["error:"]);
     }
 }
 

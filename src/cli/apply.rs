@@ -96,7 +96,7 @@ pub(super) fn apply(args: ApplyArgs) -> Result<i32> {
         paths,
         ..args.selection
     };
-    let (rules, config) = configure(&selection)?;
+    let (rules, config) = configure(&selection, &args.shape)?;
     let walk = || Ok(crate::walk::go_files(&selection.paths, &config)?.files);
     let min = if args.unsafe_fixes {
         Applicability::Unsafe

@@ -36,8 +36,10 @@ Examples:
                                      commit the fixes on a branch and push it
   ctxmod rules                       list every rule
   ctxmod explain lost-cancel         read one rule's documentation
+  ctxmod completions bash            a completion script for bash (zsh, fish)
 
-Exit codes: 0 clean, 1 findings (or a dry run that would change files), 2 error.";
+Exit codes: 0 clean, 1 findings (or a dry run that would change files, or a
+file skipped for a syntax error), 2 error.";
 
 const CHECK_EXAMPLES: &str = "\
 Examples:
@@ -50,7 +52,8 @@ Examples:
   ctxmod check --format markdown --max-bytes 60000 ./... >> \"$GITHUB_STEP_SUMMARY\"
   ctxmod check --stats ./...         also print file counts and timing
 
-Exit codes: 0 no findings, 1 findings, 2 usage or I/O error.";
+Exit codes: 0 no findings (or no Go files), 1 findings or a file skipped for a
+syntax error, 2 usage or I/O error.";
 
 const FIX_EXAMPLES: &str = "\
 Examples:
@@ -67,7 +70,8 @@ Examples:
                                      thread ctx, keeping exported Foo beside a new FooContext
 
 Exit codes: without --write, 0 nothing to change, 1 changes shown;
-with --write, 0 written; 2 usage or I/O error.";
+with --write, 0 written; 1 also when a file was skipped for a syntax
+error; 2 usage or I/O error.";
 
 const APPLY_EXAMPLES: &str = "\
 Examples:
@@ -110,6 +114,12 @@ Examples:
   ctxmod rules
   ctxmod rules | grep safe";
 
+const COMPLETIONS_EXAMPLES: &str = "\
+Examples:
+  ctxmod completions bash > ~/.local/share/bash-completion/completions/ctxmod
+  ctxmod completions zsh > \"${fpath[1]}/_ctxmod\"
+  ctxmod completions fish > ~/.config/fish/completions/ctxmod.fish";
+
 const EXPLAIN_EXAMPLES: &str = "\
 Examples:
   ctxmod explain CTX001
@@ -144,6 +154,13 @@ enum Command {
         /// A rule id (`lost-cancel`) or code (`CTX005`).
         rule: String,
     },
+    /// Print a shell completion script for bash, zsh, fish, elvish or
+    /// PowerShell.
+    #[command(after_help = COMPLETIONS_EXAMPLES)]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
 }
 
 #[derive(Args, Debug)]
@@ -163,6 +180,23 @@ struct Selection {
     /// Overrides `[thread-ctx] exported` in ctxmod.toml.
     #[arg(long, value_enum, value_name = "POLICY")]
     exported: Option<crate::rule::ExportedPolicy>,
+    /// The most call sites one thread-ctx fix may change (default 50; 0
+    /// for no limit): a larger threading is reported with its size and
+    /// not applied. Overrides `[thread-ctx] max-calls` in ctxmod.toml.
+    #[arg(long, value_name = "N")]
+    thread_max_calls: Option<usize>,
+    /// Also thread chains whose every root makes `context.Background()`
+    /// (`main`, `init`, tests before Go 1.24): they change nothing at run
+    /// time, and are only reported otherwise. Same as
+    /// `[thread-ctx] background-roots = true` in ctxmod.toml.
+    #[arg(long)]
+    thread_background_roots: bool,
+}
+
+/// The options that only shape the fixes' text: `fix` and `apply` take
+/// them, `check` does not (ctxmod.toml still sets them for its hints).
+#[derive(Args, Debug, Default)]
+struct FixShape {
     /// How string-key declares a new key type: an empty struct
     /// (`userKey{}`) or a string type with a constant. Overrides
     /// `[string-key] style` in ctxmod.toml.
@@ -184,17 +218,6 @@ struct Selection {
     /// 30s). Overrides `[unbounded-detach] timeout` in ctxmod.toml.
     #[arg(long, value_name = "DURATION")]
     detach_timeout: Option<crate::duration::GoDuration>,
-    /// The most call sites one thread-ctx fix may change (default 50; 0
-    /// for no limit): a larger threading is reported with its size and
-    /// not applied. Overrides `[thread-ctx] max-calls` in ctxmod.toml.
-    #[arg(long, value_name = "N")]
-    thread_max_calls: Option<usize>,
-    /// Also thread chains whose every root makes `context.Background()`
-    /// (`main`, `init`, tests before Go 1.24): they change nothing at run
-    /// time, and are only reported otherwise. Same as
-    /// `[thread-ctx] background-roots = true` in ctxmod.toml.
-    #[arg(long)]
-    thread_background_roots: bool,
 }
 
 #[derive(Args, Debug)]
@@ -220,6 +243,8 @@ struct CheckArgs {
 struct FixArgs {
     #[command(flatten)]
     selection: Selection,
+    #[command(flatten)]
+    shape: FixShape,
     /// Apply the fixes in place instead of printing a diff.
     #[arg(long)]
     write: bool,
@@ -252,9 +277,11 @@ struct FixArgs {
 struct ApplyArgs {
     #[command(flatten)]
     selection: Selection,
+    #[command(flatten)]
+    shape: FixShape,
     /// The branch to commit the fixes on: made, or rebuilt when ctxmod
     /// made it.
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", value_parser = crate::apply::branch_name)]
     branch: String,
     /// The commit whose tree is fixed and that the branch starts from.
     #[arg(long, value_name = "REV", default_value = "HEAD")]
@@ -283,7 +310,7 @@ struct ApplyArgs {
     /// Push the branch to this remote (a name or URL), replacing the
     /// remote's branch only when it is ctxmod's and has not moved since it
     /// was looked at.
-    #[arg(long, value_name = "REMOTE")]
+    #[arg(long, value_name = "REMOTE", value_parser = crate::apply::remote_name)]
     push: Option<String>,
     /// Open the pull request of the branch, or update the open one, on the
     /// forge the --push remote is on; the body is the report of the fixes.
@@ -358,7 +385,7 @@ pub fn run() -> i32 {
     match execute(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("ctxmod: error: {e:#}");
+            eprintln!("error: {e:#}");
             EXIT_ERROR
         }
     }
@@ -393,6 +420,13 @@ fn execute(cli: Cli) -> Result<i32> {
         Command::Apply(args) => apply::apply(args),
         Command::Rules => {
             write!(std::io::stdout().lock(), "{}", rules_table())?;
+            Ok(EXIT_CLEAN)
+        }
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            let mut buffer = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "ctxmod", &mut buffer);
+            std::io::stdout().lock().write_all(&buffer)?;
             Ok(EXIT_CLEAN)
         }
         Command::Explain { rule } => {
@@ -436,7 +470,7 @@ fn rules_table() -> String {
 
 /// The rules a run uses: `--rule` if given, else the configuration's
 /// enable/disable lists over every rule.
-fn select_rules(selection: &Selection, config: &Config) -> Result<RuleSet> {
+fn select_rules(selection: &Selection, shape: &FixShape, config: &Config) -> Result<RuleSet> {
     let registry = transforms::registry();
     let chosen: Vec<&'static RuleEntry> = if selection.rules.is_empty() {
         registry
@@ -457,11 +491,11 @@ fn select_rules(selection: &Selection, config: &Config) -> Result<RuleSet> {
     };
     let settings = crate::rule::Settings {
         exported: selection.exported.or(config.exported).unwrap_or_default(),
-        key_style: selection.key_style.or(config.key_style).unwrap_or_default(),
-        accessors: selection.accessors || config.accessors,
-        detach_helper: selection.detach_helper.or(config.detach_helper),
+        key_style: shape.key_style.or(config.key_style).unwrap_or_default(),
+        accessors: shape.accessors || config.accessors,
+        detach_helper: shape.detach_helper.or(config.detach_helper),
         helper_file: config.helper_file.clone(),
-        detach_timeout: selection.detach_timeout.or(config.detach_timeout),
+        detach_timeout: shape.detach_timeout.or(config.detach_timeout),
         thread_max_calls: selection
             .thread_max_calls
             .or(config.thread_max_calls)
@@ -475,21 +509,27 @@ fn select_rules(selection: &Selection, config: &Config) -> Result<RuleSet> {
 /// Loads the configuration, selects the rules and lists the files. Parts
 /// of the tree that could not be read are reported on stderr; the third
 /// value is true when there were any.
-fn prepare(selection: &Selection) -> Result<(RuleSet, Vec<std::path::PathBuf>, bool)> {
-    let (rules, config) = configure(selection)?;
+fn prepare(
+    selection: &Selection,
+    shape: &FixShape,
+) -> Result<(RuleSet, Vec<std::path::PathBuf>, bool)> {
+    let (rules, config) = configure(selection, shape)?;
     let found = crate::walk::go_files(&selection.paths, &config)?;
     for error in &found.unreadable {
         eprintln!("error: {error}");
+    }
+    for dir in &found.empty {
+        eprintln!("note: {}: no Go files found; nothing to do", dir.display());
     }
     Ok((rules, found.files, !found.unreadable.is_empty()))
 }
 
 /// Loads the configuration of the first path and selects the rules.
-fn configure(selection: &Selection) -> Result<(RuleSet, Config)> {
+fn configure(selection: &Selection, shape: &FixShape) -> Result<(RuleSet, Config)> {
     let first = crate::walk::strip_ellipsis(&selection.paths[0]);
     let known = |n: &str| transforms::registry().iter().any(|e| e.matches(n));
     let config = Config::discover(std::path::Path::new(first), known)?;
-    let rules = select_rules(selection, &config)?;
+    let rules = select_rules(selection, shape, &config)?;
     Ok((rules, config))
 }
 
@@ -515,12 +555,13 @@ fn print_notices(notices: &[Notice]) -> bool {
 }
 
 fn check(args: CheckArgs) -> Result<i32> {
-    let (rules, files, walk_failed) = prepare(&args.selection)?;
+    let (rules, files, walk_failed) = prepare(&args.selection, &FixShape::default())?;
     let started = std::time::Instant::now();
     let bar = progress_bar(files.len());
     let outcome = Engine::new(&rules).check(&files, &bar);
     bar.finish_and_clear();
     let errors = print_notices(&outcome.notices) || walk_failed;
+    let skipped = crate::engine::skipped_files(&outcome.notices);
     if args.stats {
         let findings: usize = outcome.files.iter().map(|f| f.findings.len()).sum();
         eprintln!(
@@ -532,7 +573,7 @@ fn check(args: CheckArgs) -> Result<i32> {
         );
     }
     let report = match args.format {
-        Format::Text => crate::report::text(&outcome.files),
+        Format::Text => crate::report::text(&outcome.files, skipped),
         Format::Json => crate::report::json::check(&outcome.files, &outcome.notices),
         Format::Sarif => crate::report::sarif::check(&outcome.files, &outcome.notices),
         Format::Github => crate::report::github::check(&outcome.files),
@@ -541,9 +582,10 @@ fn check(args: CheckArgs) -> Result<i32> {
     // `write!`, not `print!`: a reader that went away (`| head`) is an I/O
     // error to report, not a panic.
     write!(std::io::stdout().lock(), "{report}")?;
+    // A file that could not be checked is no clean result.
     Ok(if errors {
         EXIT_ERROR
-    } else if outcome.files.is_empty() {
+    } else if outcome.files.is_empty() && skipped == 0 {
         EXIT_CLEAN
     } else {
         EXIT_FINDINGS
@@ -551,7 +593,7 @@ fn check(args: CheckArgs) -> Result<i32> {
 }
 
 fn fix(args: FixArgs) -> Result<i32> {
-    let (rules, files, walk_failed) = prepare(&args.selection)?;
+    let (rules, files, walk_failed) = prepare(&args.selection, &args.shape)?;
     let min = if args.unsafe_fixes {
         Applicability::Unsafe
     } else {
@@ -572,6 +614,10 @@ fn fix(args: FixArgs) -> Result<i32> {
     };
     let (outcome, summary) = crate::verify::fix_checked(&engine, &scanned, min, go.as_ref())?;
     let mut errors = print_notices(&outcome.notices) || walk_failed;
+    let skipped = crate::engine::skipped_files(&outcome.notices);
+    if skipped > 0 {
+        eprintln!("{}", crate::report::text::skipped_line(skipped));
+    }
     warn_exported_changes(&outcome, args.format);
     if let Some(summary) = summary {
         eprintln!("{summary}");
@@ -626,7 +672,13 @@ fn fix(args: FixArgs) -> Result<i32> {
                 }
             )?;
         }
-        return Ok(if errors { EXIT_ERROR } else { EXIT_CLEAN });
+        return Ok(if errors {
+            EXIT_ERROR
+        } else if skipped > 0 {
+            EXIT_FINDINGS
+        } else {
+            EXIT_CLEAN
+        });
     }
     if let Some(report) = fix_report(&outcome, args.format, false, args.max_bytes) {
         write!(stdout, "{report}")?;
@@ -638,7 +690,7 @@ fn fix(args: FixArgs) -> Result<i32> {
     }
     Ok(if errors {
         EXIT_ERROR
-    } else if outcome.changed.is_empty() {
+    } else if outcome.changed.is_empty() && skipped == 0 {
         EXIT_CLEAN
     } else {
         EXIT_FINDINGS

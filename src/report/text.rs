@@ -7,8 +7,9 @@ use crate::source::line_col;
 use std::fmt::Write;
 
 /// Findings grouped by file, each with a one-line hint of its fix, then a
-/// summary line.
-pub fn text(files: &[FileFindings]) -> String {
+/// summary line, which also says how many files were `skipped` (not
+/// checked, for syntax errors).
+pub fn text(files: &[FileFindings], skipped: usize) -> String {
     let mut out = String::new();
     let mut counts = [0usize; 3];
     for (i, file) in files.iter().enumerate() {
@@ -50,5 +51,20 @@ pub fn text(files: &[FileFindings]) -> String {
             files.len()
         );
     }
+    if skipped > 0 {
+        let _ = writeln!(out, "{}", skipped_line(skipped));
+    }
     out
+}
+
+/// The closing line of a run that could not check every file.
+pub fn skipped_line(skipped: usize) -> String {
+    format!(
+        "{skipped} {} not checked: syntax errors (see the warnings on stderr).",
+        if skipped == 1 {
+            "file was"
+        } else {
+            "files were"
+        }
+    )
 }
