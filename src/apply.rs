@@ -185,14 +185,16 @@ pub fn plan(
             fixed_any = true;
             let mut files = Vec::new();
             for file in &outcome.changed {
-                std::fs::write(&file.source.path, &file.new_text)
+                crate::interrupt::guarded(|| std::fs::write(&file.source.path, &file.new_text))
                     .with_context(|| format!("{}: cannot write", file.source.path.display()))?;
                 files.push((
                     relative(checkout, &file.source.path),
                     file.new_text.as_bytes().to_vec(),
                 ));
             }
-            tree = crate::git_tree::with_files(repo, &tree, &files)?;
+            // Whole or not at all: libgit2 writes each object through a
+            // temporary file that Ctrl-C would leave in the repository.
+            tree = crate::interrupt::critical(|| crate::git_tree::with_files(repo, &tree, &files))?;
             plan.steps.push(Step {
                 rule,
                 fixes: outcome.fixes.len(),

@@ -20,7 +20,9 @@ pub fn export(repo: &Repository, tree: &Tree<'_>, dir: &Path) -> Result<()> {
         }
         let name = String::from_utf8_lossy(entry.name_bytes()).into_owned();
         let path = dir.join(parent).join(name);
-        match write_blob(repo, entry.id(), entry.filemode(), &path) {
+        // Guarded: the directory is a registered temporary one, which a
+        // signal's cleanup must not race with.
+        match crate::interrupt::guarded(|| write_blob(repo, entry.id(), entry.filemode(), &path)) {
             Ok(()) => git2::TreeWalkResult::Ok,
             Err(e) => {
                 failed = Some(e);

@@ -33,6 +33,7 @@ pub mod git_tree;
 pub mod gofmt;
 pub mod gomod;
 pub mod imports;
+pub mod interrupt;
 pub mod key_names;
 pub mod passes;
 pub mod pull_request;

@@ -152,8 +152,8 @@ impl Packages {
 /// new text in a temporary file, and the JSON that maps one to the other.
 pub struct Overlay {
     /// The temporary directory: the JSON and the new texts, removed with
-    /// the overlay.
-    dir: tempfile::TempDir,
+    /// the overlay (or by Ctrl-C).
+    dir: crate::interrupt::TempDir,
     /// The replaced files, by the key of the directory holding each new
     /// text ([`overlay_key`]).
     originals: HashMap<String, PathBuf>,
@@ -198,9 +198,7 @@ fn marked(text: &str) -> String {
 impl Overlay {
     /// Writes the new texts of `files` (absolute, canonical paths).
     pub fn new<'a>(files: impl IntoIterator<Item = (PathBuf, &'a str)>) -> Result<Overlay> {
-        let dir = tempfile::Builder::new()
-            .prefix(OVERLAY_PREFIX)
-            .tempdir()
+        let dir = crate::interrupt::temp_dir(OVERLAY_PREFIX)
             .context("creating a temporary directory for go build -overlay")?;
         let mut replace = serde_json::Map::new();
         let mut originals = HashMap::new();
@@ -208,8 +206,10 @@ impl Overlay {
             let name = path.file_name().context("an edited file has a name")?;
             let key = overlay_key(&path, text);
             let copy = dir.path().join(&key).join(name);
-            std::fs::create_dir_all(dir.path().join(&key))?;
-            std::fs::write(&copy, marked(text))?;
+            crate::interrupt::guarded(|| {
+                std::fs::create_dir_all(dir.path().join(&key))?;
+                std::fs::write(&copy, marked(text))
+            })?;
             replace.insert(
                 path.display().to_string(),
                 Value::String(copy.display().to_string()),
@@ -217,7 +217,8 @@ impl Overlay {
             originals.insert(key, path);
         }
         let overlay = serde_json::json!({ "Replace": replace });
-        std::fs::write(dir.path().join(OVERLAY_JSON), serde_json::to_vec(&overlay)?)?;
+        let json = serde_json::to_vec(&overlay)?;
+        crate::interrupt::guarded(|| std::fs::write(dir.path().join(OVERLAY_JSON), json))?;
         Ok(Overlay { dir, originals })
     }
 

@@ -80,7 +80,8 @@ pub(super) fn apply(args: ApplyArgs) -> Result<i32> {
     // The base's tree, checked out where nothing else looks: the rules
     // read it (with its go.mod and ctxmod.toml), fixes are written there
     // rule after rule, and --verify builds it.
-    let checkout = tempfile::Builder::new().prefix("ctxmod-apply-").tempdir()?;
+    // Registered, so that Ctrl-C removes it too.
+    let checkout = crate::interrupt::temp_dir("ctxmod-apply-")?;
     let root = std::fs::canonicalize(checkout.path())?;
     crate::git_tree::export(&repo, &base.tree()?, &root)?;
     let mut paths = Vec::new();
@@ -125,7 +126,10 @@ pub(super) fn apply(args: ApplyArgs) -> Result<i32> {
         force: args.force,
         dry_run: args.dry_run,
     };
-    let update = crate::apply::update_branch(&repo, &request, &plan.steps)?;
+    // Not cut short by Ctrl-C: a ref update cut in half leaves a lock
+    // file that stops the next run and git itself.
+    let update =
+        crate::interrupt::critical(|| crate::apply::update_branch(&repo, &request, &plan.steps))?;
     let on = format!("{} ({})", short(base.id()), args.base);
     let fixes: usize = plan.steps.iter().map(|s| s.fixes).sum();
     let commits = if args.squash { 1 } else { plan.steps.len() };

@@ -635,11 +635,12 @@ fn fix(args: FixArgs) -> Result<i32> {
     if args.write {
         let mut fixes = 0;
         let mut written = 0;
+        let mut writer = crate::write::Writer::new(&args.selection.paths);
         for file in &outcome.changed {
             let written_file = if file.source.is_new {
-                crate::write::create_new(&file.source.path, file.new_text.as_bytes())
+                writer.create_new(&file.source.path, file.new_text.as_bytes())
             } else {
-                crate::write::write_if_unchanged(
+                writer.write_if_unchanged(
                     &file.source.path,
                     &file.source.original,
                     file.new_text.as_bytes(),
