@@ -7,6 +7,7 @@
 //! function.
 
 use crate::escape::{escaping_use, Escape};
+use crate::parents::Up;
 use crate::rule::FileCx;
 use crate::syntax::{
     enclosing_function, for_each_node_around, named_children, next_line_start, text,
@@ -96,10 +97,7 @@ pub fn result_use(
     let Some(declaration) = crate::syntax::enclosing_declaration(call) else {
         return ResultUse::Other("at package level");
     };
-    if statement
-        .parent()
-        .is_none_or(|p| p.kind() != "statement_list")
-    {
+    if statement.up().is_none_or(|p| p.kind() != "statement_list") {
         return ResultUse::Other("in an `if`, `for` or `switch` header");
     }
     let line_start = crate::syntax::line_start(cx.src, statement.start_byte());
@@ -138,7 +136,7 @@ fn taking_statement<'t, 's>(
     cx: &FileCx<'s>,
     call: Node<'t>,
 ) -> Result<(Node<'t>, Taking, Option<&'s str>), &'static str> {
-    let parent = call.parent().ok_or("at package level")?;
+    let parent = call.up().ok_or("at package level")?;
     let sole = |list: Option<Node<'_>>| {
         list.map(named_children)
             .is_some_and(|items| items.len() == 1 && items[0].id() == call.id())
@@ -150,7 +148,7 @@ fn taking_statement<'t, 's>(
     match parent.kind() {
         "expression_statement" => Ok((parent, Taking::Discarded, None)),
         "expression_list" => {
-            let holder = parent.parent().ok_or("at package level")?;
+            let holder = parent.up().ok_or("at package level")?;
             let left = holder.child_by_field_name("left");
             let right = match holder.kind() {
                 "var_spec" => "value",
@@ -211,7 +209,7 @@ fn var_statement<'t, 's>(
     spec: Node<'t>,
 ) -> Result<(Node<'t>, Taking, Option<&'s str>), &'static str> {
     let statement = spec
-        .parent()
+        .up()
         .filter(|p| p.kind() == "var_declaration")
         .ok_or("declared in a `var ( … )` group")?;
     if spec.child_by_field_name("type").is_some() {
@@ -270,12 +268,12 @@ fn declared_in_function(cx: &FileCx<'_>, at: Node<'_>, name: &str) -> bool {
 
 /// True when a `for` loop of the function around `call` encloses it.
 fn in_loop(call: Node<'_>) -> bool {
-    let mut node = call.parent();
+    let mut node = call.up();
     while let Some(n) = node {
         match n.kind() {
             "for_statement" => return true,
             kind if crate::syntax::FUNCTION_KINDS.contains(&kind) => return false,
-            _ => node = n.parent(),
+            _ => node = n.up(),
         }
     }
     false

@@ -7,6 +7,7 @@
 
 use crate::escape::escaping_use;
 use crate::fix::Edit;
+use crate::parents::Up;
 use crate::rule::FileCx;
 use crate::scope::is_cancellable_constructor;
 use crate::syntax::{
@@ -106,7 +107,7 @@ impl Made<'_, '_> {
     /// True when `node` is where the variables declared are in scope: after
     /// the declaration, in its block.
     fn holds(&self, node: Node<'_>) -> bool {
-        let block = self.declaration.parent().map_or(0..0, |b| b.byte_range());
+        let block = self.declaration.up().map_or(0..0, |b| b.byte_range());
         node.start_byte() >= self.declaration.end_byte() && node.end_byte() <= block.end
     }
 }
@@ -203,8 +204,8 @@ fn written_after(cx: &FileCx<'_>, body: Node<'_>, made: &Made<'_, '_>) -> bool {
             return;
         }
         let derived = n
-            .parent()
-            .and_then(|list| list.parent())
+            .up()
+            .and_then(|list| list.up())
             .filter(|holder| holder.kind() == "assignment_statement")
             .and_then(|holder| holder.child_by_field_name("right"))
             .map(named_children)
@@ -265,7 +266,7 @@ fn edits(
         }
     }
     let defer_call = named_children(made.defer)[0];
-    let deferred = |n: &Node<'_>| n.parent().is_some_and(|call| call.id() == defer_call.id());
+    let deferred = |n: &Node<'_>| n.up().is_some_and(|call| call.id() == defer_call.id());
     if let Some(n) = identifiers_after(cx, decl, made.declaration, made.cancel)
         .into_iter()
         .find(|n| !deferred(n))

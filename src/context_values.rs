@@ -4,6 +4,7 @@
 //! its [`crate::workspace::FileSummary`]; the string-key rule groups them
 //! across the workspace.
 
+use crate::parents::Up;
 use crate::rule::FileCx;
 use crate::syntax::{call_arguments, line_start, named_children, next_line_start, text};
 use crate::typing::{type_of, TypeExpr, TypeRef, BUILTIN};
@@ -224,7 +225,7 @@ fn call_facts(cx: &FileCx<'_>, call: Node<'_>) -> CallFacts {
 fn read_facts(cx: &FileCx<'_>, call: Node<'_>) -> CallFacts {
     let mut facts = call_facts(cx, call);
     let Some(assertion) = call
-        .parent()
+        .up()
         .filter(|p| p.kind() == "type_assertion_expression")
     else {
         return facts;
@@ -233,8 +234,8 @@ fn read_facts(cx: &FileCx<'_>, call: Node<'_>) -> CallFacts {
         return facts;
     };
     facts.asserted = Some((TypeRef::of(cx, ty), text(ty, cx.src).to_string()));
-    let list = assertion.parent().filter(|p| p.kind() == "expression_list");
-    let statement = list.and_then(|l| l.parent()).filter(|s| {
+    let list = assertion.up().filter(|p| p.kind() == "expression_list");
+    let statement = list.and_then(|l| l.up()).filter(|s| {
         matches!(s.kind(), "short_var_declaration" | "assignment_statement")
             && s.child_by_field_name("left")
                 .is_some_and(|l| named_children(l).len() == 2)
@@ -457,6 +458,7 @@ pub fn package_level_keys(
             go_version: None,
             package,
             settings: &crate::rule::Settings::default(),
+            memo: Default::default(),
         };
         let path: Arc<Path> = Arc::from(file.as_path());
         for decl in named_children(root) {
@@ -577,6 +579,7 @@ mod tests {
             go_version: None,
             package: "example.com/p",
             settings: &crate::rule::Settings::default(),
+            memo: Default::default(),
         };
         named_children(root)
             .into_iter()

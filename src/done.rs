@@ -3,6 +3,7 @@
 //! the function a fix returns from. Shared by the rules about what code does
 //! once a context is done.
 
+use crate::parents::Up;
 use crate::syntax::{named_children, text, FUNCTION_KINDS};
 use tree_sitter::Node;
 
@@ -49,7 +50,7 @@ impl<'t> DoneArm<'t> {
     /// The `select` statement the arm belongs to.
     pub fn select(&self) -> Node<'t> {
         self.case
-            .parent()
+            .up()
             .expect("a communication_case is inside a select_statement")
     }
 }
@@ -60,7 +61,7 @@ impl<'t> DoneArm<'t> {
 /// enclosing one. The search stops at the nearest `select` arm, Done or not.
 pub fn done_before<'t>(node: Node<'t>, src: &str) -> Option<Node<'t>> {
     let mut child = node;
-    while let Some(parent) = child.parent() {
+    while let Some(parent) = child.up() {
         match parent.kind() {
             kind if FUNCTION_KINDS.contains(&kind) => return None,
             "communication_case" => return DoneArm::of(parent, src).map(|arm| arm.operand),
@@ -117,7 +118,7 @@ impl Done {
 /// what was known of it.
 pub fn done_at(at: Node<'_>, src: &str) -> Option<Done> {
     let mut function = None;
-    let mut cur = at.parent();
+    let mut cur = at.up();
     while let Some(n) = cur {
         match n.kind() {
             "defer_statement" => return Some(Done::Deferred),
@@ -130,7 +131,7 @@ pub fn done_at(at: Node<'_>, src: &str) -> Option<Done> {
             }
             _ => {}
         }
-        cur = n.parent();
+        cur = n.up();
     }
     let declaration = cur?;
     // Only a function that mentions a Done channel or an error check
@@ -147,7 +148,7 @@ pub fn done_at(at: Node<'_>, src: &str) -> Option<Done> {
 fn done_facts(function: Node<'_>, at: Node<'_>, src: &str) -> Vec<Done> {
     let entry: Vec<Done> = if function.kind() == "func_literal" {
         function
-            .parent()
+            .up()
             .and_then(|p| crate::syntax::ancestor(p, FUNCTION_KINDS))
             .map(|o| done_facts(o, function, src))
             .unwrap_or_default()
@@ -375,12 +376,12 @@ pub fn declared_parameter<'t>(
 
 /// The innermost `for` statement around `node` in the same function.
 pub fn enclosing_loop(node: Node<'_>) -> Option<Node<'_>> {
-    let mut cur = node.parent();
+    let mut cur = node.up();
     while let Some(n) = cur {
         match n.kind() {
             "for_statement" => return Some(n),
             kind if FUNCTION_KINDS.contains(&kind) => return None,
-            _ => cur = n.parent(),
+            _ => cur = n.up(),
         }
     }
     None

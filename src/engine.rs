@@ -809,8 +809,9 @@ impl<'r> Engine<'r> {
             go_version: module.and_then(|m| m.go_version),
             package: &package,
             settings: self.rules.settings(),
+            memo: Default::default(),
         };
-        f(&cx)
+        crate::parents::indexed(tree, || f(&cx))
     }
 }
 

@@ -3,6 +3,7 @@
 //! goroutine or closure. Rules use it to leave alone contexts whose
 //! lifetime they cannot see.
 
+use crate::parents::Up;
 use crate::rule::FileCx;
 use crate::syntax::{enclosing_function, for_each_node};
 use tree_sitter::Node;
@@ -46,7 +47,7 @@ impl Escape<'_> {
 pub fn escaping_use<'t>(expr: Node<'t>, function: Node<'t>) -> Option<Escape<'t>> {
     let mut child = expr;
     let mut passed_as_argument = false;
-    while let Some(parent) = child.parent() {
+    while let Some(parent) = child.up() {
         if parent.id() == function.id() {
             return None;
         }
@@ -76,20 +77,25 @@ pub fn escaping_use<'t>(expr: Node<'t>, function: Node<'t>) -> Option<Escape<'t>
 /// function after it, if any use does.
 pub fn escapes_after<'t>(cx: &FileCx<'_>, statement: Node<'t>, name: &str) -> Option<Escape<'t>> {
     let function = enclosing_function(statement)?;
-    // Only the nodes around the later places the name appears.
-    let after = statement.end_byte().min(function.end_byte())..function.end_byte();
-    let words = crate::syntax::word_offsets_of(cx.src, after, &[name]);
-    let mut how = None;
-    crate::syntax::for_each_node_around(function, &words, |n| {
-        if how.is_none()
-            && n.kind() == "identifier"
-            && n.start_byte() >= statement.end_byte()
-            && cx.text(n) == name
-        {
-            how = escaping_use(n, function);
-        }
-    });
-    how
+    // Every escaping use of the name in the function, found once: only
+    // the nodes around the places the name appears.
+    let scan = || {
+        let words = crate::syntax::word_offsets_of(cx.src, function.byte_range(), &[name]);
+        let mut found = Vec::new();
+        crate::syntax::for_each_node_around(function, &words, |n| {
+            if n.kind() == "identifier" && cx.text(n) == name && escaping_use(n, function).is_some()
+            {
+                found.push(n.start_byte());
+            }
+        });
+        found
+    };
+    let first = cx.memo.escapes((function.id(), name), scan, |offsets| {
+        let later = offsets.partition_point(|&o| o < statement.end_byte());
+        offsets.get(later).copied()
+    })?;
+    let use_ = function.named_descendant_for_byte_range(first, first + name.len())?;
+    escaping_use(use_, function)
 }
 
 /// The function literal around `node` that is kept to run later, with how
@@ -99,7 +105,7 @@ pub fn escapes_after<'t>(cx: &FileCx<'_>, statement: Node<'t>, name: &str) -> Op
 /// to a call whose result is not kept (`sort.Slice(xs, func…)`), or started
 /// by `go` are not (a goroutine is for the rules to treat as one).
 pub fn kept_literal<'t>(node: Node<'t>, src: &str) -> Option<(Node<'t>, Escape<'t>)> {
-    let mut cur = node.parent();
+    let mut cur = node.up();
     while let Some(literal) = cur {
         match literal.kind() {
             "function_declaration" | "method_declaration" | "go_statement" => return None,
@@ -110,7 +116,7 @@ pub fn kept_literal<'t>(node: Node<'t>, src: &str) -> Option<(Node<'t>, Escape<'
             }
             _ => {}
         }
-        cur = literal.parent();
+        cur = literal.up();
     }
     None
 }
@@ -118,7 +124,7 @@ pub fn kept_literal<'t>(node: Node<'t>, src: &str) -> Option<(Node<'t>, Escape<'
 /// How the value of the function literal `literal` is kept, if it is.
 fn kept<'t>(literal: Node<'t>, src: &str) -> Option<Escape<'t>> {
     let mut child = literal;
-    while let Some(parent) = child.parent() {
+    while let Some(parent) = child.up() {
         match parent.kind() {
             "parenthesized_expression" | "argument_list" => {}
             // Called in place: `func() { … }()`.
@@ -181,7 +187,7 @@ fn only_called(declaration: Node<'_>, src: &str) -> bool {
             && n.start_byte() >= declaration.end_byte()
             && crate::syntax::text(n, src) == name
         {
-            only_calls &= n.parent().is_some_and(|p| {
+            only_calls &= n.up().is_some_and(|p| {
                 p.kind() == "call_expression"
                     && p.child_by_field_name("function")
                         .is_some_and(|f| f.id() == n.id())

@@ -5,6 +5,7 @@
 //! which struct.
 
 use crate::escape::{escaping_use, Escape};
+use crate::parents::Up;
 use crate::rule::FileCx;
 use crate::syntax::{line_start, named_children, next_line_start, text};
 use crate::typing::{type_of, TypeExpr, TypeRef};
@@ -170,7 +171,7 @@ pub fn field_use(
             if ident.kind() != "identifier" || !wanted(name) {
                 return None;
             }
-            let owner = literal_type(cx, node.parent()?);
+            let owner = literal_type(cx, node.up()?);
             let value = node
                 .child_by_field_name("value")
                 .and_then(|v| named_children(v).into_iter().next());
@@ -212,7 +213,7 @@ pub fn field_use(
 /// True when the selector is the function of a call: a method, not a
 /// field of type `context.Context` (which cannot be called).
 fn is_called(selector: Node<'_>) -> bool {
-    selector.parent().is_some_and(|p| {
+    selector.up().is_some_and(|p| {
         p.kind() == "call_expression"
             && p.child_by_field_name("function")
                 .is_some_and(|f| f.id() == selector.id())
@@ -221,10 +222,10 @@ fn is_called(selector: Node<'_>) -> bool {
 
 /// How the selector `x.f` uses the field.
 fn selector_access(cx: &FileCx<'_>, selector: Node<'_>, decl: Node<'_>) -> FieldAccess {
-    let parent = selector.parent();
+    let parent = selector.up();
     if let Some(list) = parent.filter(|p| p.kind() == "expression_list") {
         let assignment = list
-            .parent()
+            .up()
             .filter(|a| a.kind() == "assignment_statement")
             .filter(|a| {
                 a.child_by_field_name("left")
@@ -287,12 +288,8 @@ fn local_copy(
     selector: Node<'_>,
     decl: Node<'_>,
 ) -> Option<(String, Range<usize>)> {
-    let list = selector
-        .parent()
-        .filter(|p| p.kind() == "expression_list")?;
-    let statement = list
-        .parent()
-        .filter(|s| s.kind() == "short_var_declaration")?;
+    let list = selector.up().filter(|p| p.kind() == "expression_list")?;
+    let statement = list.up().filter(|s| s.kind() == "short_var_declaration")?;
     let right = statement.child_by_field_name("right")?;
     let left = named_children(statement.child_by_field_name("left")?);
     let body = decl.child_by_field_name("body")?;
@@ -410,10 +407,10 @@ fn local_used_only_once(cx: &FileCx<'_>, decl: Node<'_>, name: &str) -> bool {
         if n.kind() == "identifier" && text(n, cx.src) == name && !is_literal_key(n) {
             if crate::syntax::is_written(n) {
                 declared |= n
-                    .parent()
+                    .up()
                     .and_then(|p| {
                         if p.kind() == "expression_list" {
-                            p.parent()
+                            p.up()
                         } else {
                             Some(p)
                         }
@@ -436,10 +433,10 @@ fn local_used_only_once(cx: &FileCx<'_>, decl: Node<'_>, name: &str) -> bool {
 /// (`ctx` in `S{ctx: v}`): a field's name, not a variable.
 fn is_literal_key(ident: Node<'_>) -> bool {
     ident
-        .parent()
+        .up()
         .filter(|p| p.kind() == "literal_element")
         .and_then(|element| {
-            let keyed = element.parent()?;
+            let keyed = element.up()?;
             (keyed.kind() == "keyed_element")
                 .then_some(keyed.child_by_field_name("key")?.id() == element.id())
         })
@@ -450,7 +447,7 @@ fn is_literal_key(ident: Node<'_>) -> bool {
 /// written type, or for an elided one (`[]T{{...}}`) the element type of
 /// the literal around it.
 fn literal_type(cx: &FileCx<'_>, literal_value: Node<'_>) -> TypeExpr {
-    let Some(parent) = literal_value.parent() else {
+    let Some(parent) = literal_value.up() else {
         return TypeExpr::Unknown;
     };
     match parent.kind() {
@@ -458,11 +455,11 @@ fn literal_type(cx: &FileCx<'_>, literal_value: Node<'_>) -> TypeExpr {
             .child_by_field_name("type")
             .map_or(TypeExpr::Unknown, |t| TypeExpr::Known(TypeRef::of(cx, t))),
         "literal_element" => {
-            let outer = parent.parent().and_then(|p| match p.kind() {
+            let outer = parent.up().and_then(|p| match p.kind() {
                 "keyed_element" => p
                     .child_by_field_name("value")
                     .filter(|v| v.id() == parent.id())
-                    .and_then(|_| p.parent()),
+                    .and_then(|_| p.up()),
                 "literal_value" => Some(p),
                 _ => None,
             });

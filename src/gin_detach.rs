@@ -4,6 +4,7 @@
 
 use crate::fix::{Applicability, Edit, FileChange, Finding, Fix};
 use crate::gin_goroutines::HandOff;
+use crate::parents::Up;
 use crate::rule::{FileCx, Settings};
 use crate::scope::{contexts_in_scope, fresh_name, fresh_name_among, name_scope, ContextKind, GIN};
 use crate::syntax::{call_arguments, line_indent, line_start, named_children, text};
@@ -249,7 +250,7 @@ pub fn detach_sites(cx: &FileCx<'_>, decl: Node<'_>, path: &Arc<Path>) -> Vec<De
                     .map(|(n, _)| n.byte_range())
                     .collect();
                 let writes = uses.iter().find_map(|(n, _)| {
-                    let field = n.parent()?.child_by_field_name("field")?;
+                    let field = n.up()?.child_by_field_name("field")?;
                     let field = text(field, cx.src);
                     RESPONSE_METHODS.contains(&field).then_some(field)
                 });
@@ -309,7 +310,7 @@ fn gin_copy<'t>(cx: &FileCx<'t>, call: Node<'t>) -> Option<(Node<'t>, String)> {
 /// The value `name := <value>` assigns in a statement before the one
 /// holding `go`, in the same block.
 fn assigned_copy<'t>(cx: &FileCx<'t>, go: Node<'t>, name: &str) -> Option<Node<'t>> {
-    let block = go.parent()?;
+    let block = go.up()?;
     named_children(block)
         .into_iter()
         .take_while(|s| s.end_byte() <= go.start_byte())

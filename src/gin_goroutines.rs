@@ -1,6 +1,7 @@
 //! What a goroutine does with a `*gin.Context` in scope: nothing, reads
 //! values that can be read before `go`, or needs the whole context.
 
+use crate::parents::Up;
 use crate::rule::FileCx;
 use crate::scope::{contexts_in_scope, ContextKind};
 use crate::syntax::{named_children, text};
@@ -166,7 +167,7 @@ fn uses_in<'t>(cx: &FileCx<'t>, body: Node<'t>, gins: &[String]) -> Vec<(Node<'t
 /// What the use of the gin context `id` does.
 fn classify<'t>(cx: &FileCx<'t>, id: Node<'t>) -> Use<'t> {
     let field_of = |n: Node<'t>| -> Option<(Node<'t>, &str)> {
-        let sel = n.parent().filter(|p| {
+        let sel = n.up().filter(|p| {
             p.kind() == "selector_expression"
                 && p.child_by_field_name("operand")
                     .is_some_and(|o| o.id() == n.id())
@@ -174,7 +175,7 @@ fn classify<'t>(cx: &FileCx<'t>, id: Node<'t>) -> Use<'t> {
         Some((sel, text(sel.child_by_field_name("field")?, cx.src)))
     };
     let called = |sel: Node<'t>| -> Option<Node<'t>> {
-        sel.parent().filter(|p| {
+        sel.up().filter(|p| {
             p.kind() == "call_expression"
                 && p.child_by_field_name("function")
                     .is_some_and(|f| f.id() == sel.id())

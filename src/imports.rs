@@ -1,6 +1,7 @@
 //! A file's imports, and the edits that add or remove one in gofmt style.
 
 use crate::fix::Edit;
+use crate::parents::Up;
 use crate::syntax::{line_start, named_children, next_line_start, text};
 use tree_sitter::Node;
 
@@ -253,7 +254,7 @@ pub fn remove_import(src: &str, root: Node<'_>, path: &str) -> Option<Edit> {
     let spec = import_specs(root)
         .into_iter()
         .find(|s| spec_of(*s, src).path == path)?;
-    let parent = spec.parent()?;
+    let parent = spec.up()?;
     let siblings = if parent.kind() == "import_spec_list" {
         named_children(parent)
             .into_iter()
@@ -265,7 +266,7 @@ pub fn remove_import(src: &str, root: Node<'_>, path: &str) -> Option<Edit> {
     let target = if siblings > 1 {
         spec
     } else if parent.kind() == "import_spec_list" {
-        parent.parent()?
+        parent.up()?
     } else {
         parent
     };

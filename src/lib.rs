@@ -35,6 +35,8 @@ pub mod gomod;
 pub mod imports;
 pub mod interrupt;
 pub mod key_names;
+pub mod memo;
+pub mod parents;
 pub mod passes;
 pub mod pull_request;
 pub mod push;

@@ -3,6 +3,7 @@
 //! assigned from one (directly or through `context.WithValue`). They are
 //! cancelled when the handler returns.
 
+use crate::parents::Up;
 use crate::rule::FileCx;
 use crate::scope::{contexts_in_scope, name_scope, ContextKind};
 use crate::syntax::{call_arguments, is_written, named_children, text};
@@ -85,12 +86,10 @@ fn single_assignment<'t>(cx: &FileCx<'t>, ident: Node<'t>) -> Option<Node<'t>> {
     if target.end_byte() > ident.start_byte() {
         return None;
     }
-    let list = target.parent()?;
+    let list = target.up()?;
     let (names, values) = match list.kind() {
         "expression_list" => {
-            let statement = list
-                .parent()
-                .filter(|s| s.kind() == "short_var_declaration")?;
+            let statement = list.up().filter(|s| s.kind() == "short_var_declaration")?;
             (
                 named_children(list),
                 named_children(statement.child_by_field_name("right")?),

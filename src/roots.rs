@@ -3,6 +3,7 @@
 //! that replace roots leave it alone.
 
 use crate::escape::{escapes_after, escaping_use, Escape};
+use crate::parents::Up;
 use crate::rule::FileCx;
 use crate::syntax::named_children;
 use tree_sitter::Node;
@@ -60,9 +61,9 @@ fn in_shutdown_path(cx: &FileCx<'_>, call: Node<'_>) -> bool {
 /// nil), which is there when the caller gives one.
 fn is_nil_default(cx: &FileCx<'_>, call: Node<'_>) -> bool {
     let Some(statement) = call
-        .parent()
+        .up()
         .filter(|p| p.kind() == "expression_list")
-        .and_then(|l| l.parent())
+        .and_then(|l| l.up())
         .filter(|s| s.kind() == "assignment_statement")
     else {
         return false;
@@ -101,9 +102,9 @@ pub fn in_main_or_init(cx: &FileCx<'_>, node: Node<'_>) -> bool {
 
 /// `context.WithoutCancel(context.Background())`: already deliberate.
 fn is_without_cancel_argument(cx: &FileCx<'_>, call: Node<'_>) -> bool {
-    call.parent()
+    call.up()
         .filter(|p| p.kind() == "argument_list")
-        .and_then(|p| p.parent())
+        .and_then(|p| p.up())
         .is_some_and(|outer| cx.is_call_to(outer, "context", &["WithoutCancel"]))
 }
 
@@ -113,9 +114,9 @@ fn is_without_cancel_argument(cx: &FileCx<'_>, call: Node<'_>) -> bool {
 /// `--exported wrap` writes it.
 fn is_compatibility_wrapper(cx: &FileCx<'_>, call: Node<'_>) -> bool {
     let Some(outer) = call
-        .parent()
+        .up()
         .filter(|p| p.kind() == "argument_list")
-        .and_then(|p| p.parent())
+        .and_then(|p| p.up())
     else {
         return false;
     };
@@ -137,8 +138,7 @@ fn is_compatibility_wrapper(cx: &FileCx<'_>, call: Node<'_>) -> bool {
 
 /// `ctx != context.Background()`: a comparison, not a use as a context.
 fn is_compared(call: Node<'_>) -> bool {
-    call.parent()
-        .is_some_and(|p| p.kind() == "binary_expression")
+    call.up().is_some_and(|p| p.kind() == "binary_expression")
 }
 
 /// True when the context built on `call` (the call itself, or a
@@ -151,9 +151,9 @@ fn outlives_the_call(cx: &FileCx<'_>, call: Node<'_>) -> bool {
     };
     let mut value = call;
     while let Some(outer) = value
-        .parent()
+        .up()
         .filter(|p| p.kind() == "argument_list")
-        .and_then(|p| p.parent())
+        .and_then(|p| p.up())
         .filter(|outer| {
             crate::syntax::call_arguments(*outer)
                 .first()
@@ -219,9 +219,27 @@ fn is_local(cx: &FileCx<'_>, at: Node<'_>, name: &str) -> bool {
     let Some(function) = crate::syntax::enclosing_declaration(at) else {
         return false;
     };
-    let mut found = false;
-    crate::syntax::for_each_node(function, |n| {
-        let declares = match n.kind() {
+    let scan = || {
+        let mut found = Vec::new();
+        crate::syntax::for_each_node(function, |n| {
+            if declares(cx, n, name) {
+                found.push(n.start_byte());
+            }
+        });
+        found
+    };
+    cx.memo
+        .declarations((function.id(), name), scan, |offsets| {
+            offsets
+                .first()
+                .is_some_and(|&first| first < at.start_byte())
+        })
+}
+
+/// True when `n` declares `name`: a parameter, a `var` or a `:=`.
+fn declares(cx: &FileCx<'_>, n: Node<'_>, name: &str) -> bool {
+    {
+        match n.kind() {
             "parameter_declaration" | "var_spec" => {
                 let mut cursor = n.walk();
                 let hit = n
@@ -236,8 +254,6 @@ fn is_local(cx: &FileCx<'_>, at: Node<'_>, name: &str) -> bool {
                 .iter()
                 .any(|v| cx.text(*v) == name),
             _ => false,
-        };
-        found |= declares && n.start_byte() < at.start_byte();
-    });
-    found
+        }
+    }
 }

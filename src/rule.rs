@@ -203,6 +203,8 @@ pub struct FileCx<'a> {
     pub package: &'a str,
     /// The run's options.
     pub settings: &'a Settings,
+    /// Caches of whole-function scans made while analysing the file.
+    pub memo: crate::memo::Memo,
 }
 
 impl FileCx<'_> {
@@ -523,6 +525,7 @@ pub(crate) mod testing {
             go_version: go,
             package,
             settings: &super::Settings::default(),
+            memo: Default::default(),
         };
         f(&cx)
     }

@@ -4,6 +4,7 @@
 //! goroutine. Shared by every rule that replaces or supplies a context.
 
 use crate::fix::{Applicability, Edit, Fix};
+use crate::parents::Up;
 use crate::rule::FileCx;
 use crate::syntax::{named_children, text, FUNCTION_KINDS};
 use crate::workspace::{qualified_type_is, CANCELLABLE};
@@ -233,12 +234,12 @@ fn cancelled_before(cx: &FileCx<'_>, scope: Node<'_>, c: &ScopeContext, at: Node
 /// The `go` statement `node` runs under, if any: `node` is in the call of a
 /// `go` statement or in a function literal started by one.
 pub fn goroutine_of(node: Node<'_>) -> Option<Node<'_>> {
-    let mut cur = node.parent();
+    let mut cur = node.up();
     while let Some(n) = cur {
         match n.kind() {
             "go_statement" => return Some(n),
             "function_declaration" | "method_declaration" => return None,
-            _ => cur = n.parent(),
+            _ => cur = n.up(),
         }
     }
     None

@@ -1,6 +1,7 @@
 //! Parsing Go with tree-sitter, and small helpers over its syntax nodes that
 //! every rule needs.
 
+use crate::parents::Up;
 use std::cell::RefCell;
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -255,7 +256,7 @@ pub fn ancestors<'t>(root: Node<'t>, node: Node<'t>) -> Vec<Node<'t>> {
         path.push(cur);
         match cur.child_with_descendant(node) {
             Some(next) => cur = next,
-            None => return std::iter::successors(node.parent(), Node::parent).collect(),
+            None => return std::iter::successors(node.up(), |n| n.up()).collect(),
         }
     }
     path.reverse();
@@ -274,12 +275,12 @@ pub fn declaration_around<'t>(root: Node<'t>, node: Node<'t>) -> Option<Node<'t>
 
 /// Walks up from `node` to the nearest ancestor of one of `kinds`.
 pub fn ancestor<'t>(node: Node<'t>, kinds: &[&str]) -> Option<Node<'t>> {
-    let mut cur = node.parent();
+    let mut cur = node.up();
     while let Some(n) = cur {
         if kinds.contains(&n.kind()) {
             return Some(n);
         }
-        cur = n.parent();
+        cur = n.up();
     }
     None
 }
@@ -626,7 +627,7 @@ pub enum Successor<'t> {
 pub fn successor(stmt: Node<'_>) -> Successor<'_> {
     let mut done = stmt;
     loop {
-        let Some(parent) = done.parent() else {
+        let Some(parent) = done.up() else {
             return Successor::Unknown;
         };
         done = match parent.kind() {
@@ -644,7 +645,7 @@ pub fn successor(stmt: Node<'_>) -> Successor<'_> {
             // Go cases do not fall through unless they say so, and a
             // `fallthrough` jumps: the end of a case ends the statement.
             "expression_case" | "default_case" | "type_case" | "communication_case" => {
-                match parent.parent() {
+                match parent.up() {
                     Some(switch) => switch,
                     None => return Successor::Unknown,
                 }
@@ -660,7 +661,7 @@ pub fn successor(stmt: Node<'_>) -> Successor<'_> {
 /// <-ch`, `switch x := v.(type)`, a parameter), or has its address taken
 /// (`&x`), so it may hold another value from here on.
 pub fn is_written(ident: Node<'_>) -> bool {
-    let Some(parent) = ident.parent() else {
+    let Some(parent) = ident.up() else {
         return false;
     };
     let is_field = |node: Node<'_>, field: &str, child: Node<'_>| {
@@ -671,7 +672,7 @@ pub fn is_written(ident: Node<'_>) -> bool {
         found
     };
     match parent.kind() {
-        "expression_list" => parent.parent().is_some_and(|holder| match holder.kind() {
+        "expression_list" => parent.up().is_some_and(|holder| match holder.kind() {
             "assignment_statement"
             | "short_var_declaration"
             | "range_clause"

@@ -6,6 +6,7 @@
 //! thread-ctx rule supplies the functions and calls.
 
 use crate::fix::Edit;
+use crate::parents::Up;
 use crate::roots::{is_deliberate_root, is_root_call, ROOT_WORDS};
 use crate::rule::FileCx;
 use crate::scope::{context_kind_of_type, context_use, fresh_name, runs_later};
@@ -167,9 +168,9 @@ fn facts_with_receiver(
         let words = crate::syntax::word_offsets_of(cx.src, body.byte_range(), &["nil"]);
         crate::syntax::for_each_node_around(body, &words, |n| {
             let Some(call) = n
-                .parent()
+                .up()
                 .filter(|p| n.kind() == "nil" && p.kind() == "argument_list")
-                .and_then(|p| p.parent())
+                .and_then(|p| p.up())
             else {
                 return;
             };
@@ -235,7 +236,7 @@ pub fn fuzz_target_root(cx: &FileCx<'_>, call: Node<'_>) -> Option<String> {
     if !text(name, cx.src).starts_with("Fuzz") {
         return None;
     }
-    let mut node = call.parent();
+    let mut node = call.up();
     while let Some(n) = node.filter(|n| n.id() != declaration.id()) {
         if n.kind() == "func_literal" {
             let params = n.child_by_field_name("parameters").map(named_children);
@@ -251,7 +252,7 @@ pub fn fuzz_target_root(cx: &FileCx<'_>, call: Node<'_>) -> Option<String> {
                 return Some(format!("{t}.Context()"));
             }
         }
-        node = n.parent();
+        node = n.up();
     }
     None
 }

@@ -79,6 +79,7 @@
 //! 1.21 gets the finding without a fix.
 
 use crate::fix::{Applicability, Finding};
+use crate::parents::Up;
 use crate::roots::{is_deliberate_root, is_root_call};
 use crate::rule::{FileCx, Rule, RuleMeta};
 use crate::scope::{context_use, goroutine_of};
@@ -188,10 +189,10 @@ fn declares(cx: &FileCx<'_>, literal: Node<'_>, name: &str) -> bool {
 /// True when `call` is assigned to a variable spelled `expr`
 /// (`ctx = context.TODO()` would become `ctx = ctx`).
 fn assigns_to_itself(cx: &FileCx<'_>, call: Node<'_>, expr: &str) -> bool {
-    let Some(list) = call.parent().filter(|p| p.kind() == "expression_list") else {
+    let Some(list) = call.up().filter(|p| p.kind() == "expression_list") else {
         return false;
     };
-    let Some(statement) = list.parent() else {
+    let Some(statement) = list.up() else {
         return false;
     };
     if !matches!(

@@ -70,6 +70,7 @@
 
 use crate::done::{enclosing_loop, is_unconditional_loop, result_types, DoneArm};
 use crate::fix::{Applicability, Edit, Finding, Fix};
+use crate::parents::Up;
 use crate::rule::{FileCx, Rule, RuleMeta};
 use crate::syntax::{
     enclosing_function, line_indent, named_children, next_line_start, statements, FUNCTION_KINDS,
@@ -223,7 +224,7 @@ fn leaves_loop(cx: &FileCx<'_>, jump: Node<'_>, for_loop: Node<'_>) -> bool {
 fn jump_target<'t>(cx: &FileCx<'_>, jump: Node<'t>) -> Option<Node<'t>> {
     let label = label_of(cx, jump);
     let is_break = jump.kind() == "break_statement";
-    let mut cur = jump.parent();
+    let mut cur = jump.up();
     while let Some(n) = cur {
         match (label, n.kind()) {
             (_, kind) if FUNCTION_KINDS.contains(&kind) => return None,
@@ -241,7 +242,7 @@ fn jump_target<'t>(cx: &FileCx<'_>, jump: Node<'t>) -> Option<Node<'t>> {
             ) if is_break => return Some(n),
             _ => {}
         }
-        cur = n.parent();
+        cur = n.up();
     }
     None
 }

@@ -80,6 +80,7 @@ use crate::gin_arguments::first_reliance;
 use crate::gin_detach::{detach_fix, DetachSite};
 use crate::gin_goroutines::{hand_off, HandOff, Use};
 use crate::key_names::camel_name;
+use crate::parents::Up;
 use crate::rule::{FileCx, Rule, RuleMeta, Settings};
 use crate::scope::{fresh_name_among, name_scope, names_in_scope};
 use crate::syntax::{line_indent, line_start, named_children, text};
@@ -306,14 +307,11 @@ fn moved_declaration<'t>(
     body: Node<'t>,
     read: Node<'t>,
 ) -> Option<(Node<'t>, String)> {
-    let list = read.parent().filter(|p| p.kind() == "expression_list")?;
-    let statement = list
-        .parent()
-        .filter(|s| s.kind() == "short_var_declaration")?;
-    let block = statement.parent()?;
+    let list = read.up().filter(|p| p.kind() == "expression_list")?;
+    let statement = list.up().filter(|s| s.kind() == "short_var_declaration")?;
+    let block = statement.up()?;
     let in_body = block.id() == body.id()
-        || (block.kind() == "statement_list"
-            && block.parent().is_some_and(|b| b.id() == body.id()));
+        || (block.kind() == "statement_list" && block.up().is_some_and(|b| b.id() == body.id()));
     if !in_body || named_children(list).len() != 1 {
         return None;
     }

@@ -39,6 +39,7 @@
 //! `for` header are reported without a fix.
 
 use crate::fix::{Applicability, Edit, Finding, Fix};
+use crate::parents::Up;
 use crate::rule::{FileCx, Rule, RuleMeta};
 use crate::syntax::text;
 use crate::syntax::{ancestor, named_children, next_line_start};
@@ -104,9 +105,7 @@ impl Rule for LostCancel {
             node
         };
         let plain_assignment = node.kind() == "assignment_statement";
-        let in_block = statement
-            .parent()
-            .is_some_and(|p| p.kind() == "statement_list");
+        let in_block = statement.up().is_some_and(|p| p.kind() == "statement_list");
         let ctx = cx.text(ctx_name);
         if plain_assignment || !in_block || ctx == "_" {
             out.push(finding);
@@ -174,9 +173,9 @@ fn starter_given(cx: &FileCx<'_>, statement: Node<'_>, ctx: &str) -> Option<Stri
             return;
         }
         let Some(call) = n
-            .parent()
+            .up()
             .filter(|p| p.kind() == "argument_list")
-            .and_then(|p| p.parent())
+            .and_then(|p| p.up())
         else {
             return;
         };

@@ -61,6 +61,7 @@
 //! as the cover, not `defer func() { cancel() }()`.
 
 use crate::fix::{Applicability, Edit, Finding, Fix};
+use crate::parents::Up;
 use crate::rule::{FileCx, Rule, RuleMeta};
 use crate::syntax::{
     enclosing_function, for_each_node, has_explaining_comment, is_written, named_children,
@@ -98,7 +99,7 @@ impl Rule for RedundantCancel {
         else {
             return;
         };
-        let Some(list) = node.parent().filter(|p| p.kind() == "statement_list") else {
+        let Some(list) = node.up().filter(|p| p.kind() == "statement_list") else {
             return;
         };
         let Some(function) = enclosing_function(node) else {
@@ -131,7 +132,7 @@ impl Rule for RedundantCancel {
             ..finding.clone()
         };
         if named_children(list).len() == 1 {
-            let holder = match list.parent().map(|p| p.kind()) {
+            let holder = match list.up().map(|p| p.kind()) {
                 Some("block") => "block",
                 _ => "`case`",
             };
@@ -179,7 +180,7 @@ fn covering_defer<'t>(
 ) -> Option<(Node<'t>, std::ops::Range<usize>)> {
     let mut end = stmt.start_byte();
     let mut child = stmt;
-    while let Some(parent) = child.parent() {
+    while let Some(parent) = child.up() {
         match parent.kind() {
             "statement_list" => {
                 let earlier = statements_before(parent, child);

@@ -69,6 +69,7 @@
 
 use crate::duration::GoDuration;
 use crate::fix::{Applicability, Edit, Finding, Fix};
+use crate::parents::Up;
 use crate::rule::{FileCx, Rule, RuleMeta};
 use crate::syntax::{
     call_arguments, for_each_node, line_indent, named_children, next_line_start, selector_call,
@@ -155,9 +156,9 @@ fn unbounded_uses<'t>(cx: &FileCx<'t>, go_statement: Node<'t>, body: Node<'t>) -
             return;
         }
         let Some(call) = n
-            .parent()
+            .up()
             .filter(|p| p.kind() == "argument_list")
-            .and_then(|p| p.parent())
+            .and_then(|p| p.up())
             .filter(|c| c.kind() == "call_expression")
         else {
             return;

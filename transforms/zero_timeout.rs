@@ -68,6 +68,7 @@
 //! where it was loaded.
 
 use crate::fix::{Applicability, Finding};
+use crate::parents::Up;
 use crate::rule::{FileCx, Rule, RuleMeta};
 use crate::syntax::{call_arguments, for_each_node, named_children, selector_call, text};
 use crate::typing::{local_declaration, Declaration};
@@ -234,7 +235,7 @@ fn zero_time(
                 // A parameter is the caller's deadline: not reported.
                 Declaration::Typed { ty, .. }
                     if cx.text(ty) == format!("{time}.Time")
-                        && ty.parent().is_none_or(|p| p.kind() != "parameter_declaration") =>
+                        && ty.up().is_none_or(|p| p.kind() != "parameter_declaration") =>
                 {
                     Some(format!(
                         "the deadline `{name}` is declared as the zero time (year 1) and may still be zero here, and {CANCELS}: check `{name}.IsZero()` (and that it is in the future) first"
@@ -376,7 +377,7 @@ fn is_counter(cx: &FileCx<'_>, ident: Node<'_>) -> bool {
     if words.iter().any(|w| COUNTER_WORDS.contains(&w.as_str())) {
         return true;
     }
-    let mut node = ident.parent();
+    let mut node = ident.up();
     while let Some(n) = node {
         if crate::syntax::FUNCTION_KINDS.contains(&n.kind()) {
             return false;
@@ -384,7 +385,7 @@ fn is_counter(cx: &FileCx<'_>, ident: Node<'_>) -> bool {
         if n.kind() == "for_statement" && declares_loop_variable(cx, n, name) {
             return true;
         }
-        node = n.parent();
+        node = n.up();
     }
     false
 }
