@@ -1,0 +1,3 @@
+module fuzz.example/chain
+
+go 1.22

@@ -1,0 +1,3 @@
+module fuzz.example/roots
+
+go 1.22
