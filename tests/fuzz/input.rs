@@ -182,8 +182,8 @@ fn rename_package(file: &[u8]) -> Vec<u8> {
     out
 }
 
-/// Flags for both commands: mostly none, else a few of the options that
-/// change what the rules do.
+/// Flags for both commands (`check` drops the ones only `fix` takes):
+/// mostly none, else a few of the options that change what the rules do.
 fn flags(rng: &mut Rng) -> Vec<String> {
     const RULES: &[&str] = &[
         "background-in-scope",
