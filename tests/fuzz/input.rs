@@ -13,6 +13,23 @@ use std::path::{Path, PathBuf};
 /// caught (first line) and the flags it needs (a `flags:` line).
 pub const README: &str = "README";
 
+/// The package `--detach-helper` names: it exists, as the flag requires.
+const DETACH_HELPER: &str = "package fzginx
+
+import (
+\t\"context\"
+
+\t\"github.com/gin-gonic/gin\"
+)
+
+// Detach returns a copy of c that is not cancelled with the request.
+func Detach(c *gin.Context) *gin.Context {
+\tcp := c.Copy()
+\tcp.Request = cp.Request.Clone(context.WithoutCancel(cp.Request.Context()))
+\treturn cp
+}
+";
+
 /// The Go versions a made-up module declares.
 const GO_VERSIONS: &[&str] = &["1.20", "1.21", "1.22", "1.24", "1.26"];
 
@@ -66,6 +83,9 @@ impl Input {
             steps.push(format!("{step} in {}", path.display()));
         }
         input.flags = flags(rng);
+        if input.flags.iter().any(|f| f == "--detach-helper") {
+            input.add_detach_helper();
+        }
         if !steps.is_empty() {
             input.origin = format!("{}; {}", input.origin, steps.join(", "));
         }
@@ -96,6 +116,29 @@ impl Input {
             origin: dir.display().to_string(),
             sources: Vec::new(),
         })
+    }
+
+    /// Adds a package `fzginx` with a gin detach helper to the module, and
+    /// its path as the value of the `--detach-helper` flag.
+    fn add_detach_helper(&mut self) {
+        let go_mod = self
+            .files
+            .get(Path::new("go.mod"))
+            .map(|b| String::from_utf8_lossy(b).into_owned());
+        let module = go_mod
+            .as_deref()
+            .and_then(|text| text.lines().find_map(|l| l.strip_prefix("module ")))
+            .map_or("fuzz.example/p", str::trim);
+        let at = self
+            .flags
+            .iter()
+            .position(|f| f == "--detach-helper")
+            .expect("the flag");
+        self.flags.insert(at + 1, format!("{module}/fzginx.Detach"));
+        self.files.insert(
+            PathBuf::from("fzginx/detach.go"),
+            DETACH_HELPER.as_bytes().to_vec(),
+        );
     }
 
     /// Writes the files under `dir`, which must be empty or missing.
@@ -216,7 +259,7 @@ fn flags(rng: &mut Rng) -> Vec<String> {
     let calls = ["0", "1", "3"][rng.usize(..3)];
     add(rng, 4, &["--thread-max-calls", calls]);
     add(rng, 6, &["--detach-timeout", "2m"]);
-    add(rng, 6, &["--detach-helper", "fuzz.example/p/ginx.Detach"]);
+    add(rng, 6, &["--detach-helper"]);
     flags
 }
 
