@@ -253,6 +253,48 @@ pub fn runs_later(node: Node<'_>, src: &str) -> bool {
     goroutine_of(node).is_some() || crate::escape::kept_literal(node, src).is_some()
 }
 
+/// True when the function literal `literal` declares `name` where `call`
+/// sees it: a parameter, or a local declared before the call in a block
+/// around it. `ctx, cancel := context.WithTimeout(context.Background(), d)`
+/// declares `ctx` only after the statement: the call still sees the
+/// `ctx` outside the literal.
+pub fn declares_before(cx: &FileCx<'_>, literal: Node<'_>, call: Node<'_>, name: &str) -> bool {
+    let mut found = false;
+    crate::syntax::for_each_node(literal, |n| {
+        let seen = n.kind() == "parameter_declaration"
+            || (n.end_byte() <= call.start_byte() && scope_holds(n, call));
+        if !seen {
+            return;
+        }
+        let names = match n.kind() {
+            "parameter_declaration" => n.children_by_field_name("name", &mut n.walk()).collect(),
+            "short_var_declaration" => n
+                .child_by_field_name("left")
+                .map(named_children)
+                .unwrap_or_default(),
+            "var_spec" => n.children_by_field_name("name", &mut n.walk()).collect(),
+            _ => Vec::new(),
+        };
+        found |= names.iter().any(|d| cx.text(*d) == name);
+    });
+    found
+}
+
+/// True when the scope of the local `declaration` declares (its block, or
+/// the statement whose header declares it) holds `call`.
+fn scope_holds(declaration: Node<'_>, call: Node<'_>) -> bool {
+    const SCOPES: &[&str] = &[
+        "block",
+        "if_statement",
+        "for_statement",
+        "expression_switch_statement",
+        "type_switch_statement",
+        "communication_case",
+    ];
+    crate::syntax::ancestor(declaration, SCOPES)
+        .is_some_and(|s| s.start_byte() <= call.start_byte() && call.end_byte() <= s.end_byte())
+}
+
 /// How to use the best context in scope at `at`, or `None` when there is
 /// none (or the package name `context` is shadowed there). Inside a
 /// goroutine, and where a context may already be done
@@ -273,9 +315,14 @@ pub fn context_use(cx: &FileCx<'_>, at: Node<'_>) -> Option<ContextUse> {
         .is_none()
         .then(|| crate::done::done_at(at, cx.src))
         .flatten();
+    // So is a context from outside a function literal kept to run later
+    // (stored, returned, registered): it may run after the context ends.
+    let kept = goroutine.is_none()
+        && crate::escape::kept_literal(at, cx.src)
+            .is_some_and(|(literal, _)| !declares_before(cx, literal, at, &source.name));
     let detached_context = source.detached && source.kind == ContextKind::Context;
     let (expr, before_go) = match (goroutine, source.kind) {
-        (None, _) if done.is_none() || detached_context => (source.expression(), None),
+        (None, _) if (done.is_none() && !kept) || detached_context => (source.expression(), None),
         (None, _) => (
             format!("{context_pkg}.WithoutCancel({})", source.expression()),
             None,
@@ -300,7 +347,7 @@ pub fn context_use(cx: &FileCx<'_>, at: Node<'_>) -> Option<ContextUse> {
             None,
         ),
     };
-    let needs_context_import = (goroutine.is_some() || done.is_some()) && !detached_context;
+    let needs_context_import = (goroutine.is_some() || done.is_some() || kept) && !detached_context;
     // Where a local variable hides the package, the detaching call cannot
     // be written.
     let written_at = match &before_go {

@@ -138,7 +138,7 @@ impl Rule for BackgroundInScope {
         if let Some((literal, how)) =
             crate::escape::kept_literal(call, cx.src).filter(|_| goroutine_of(call).is_none())
         {
-            if !declares(cx, literal, &usage.source.name) {
+            if !crate::scope::declares_before(cx, literal, call, &usage.source.name) {
                 let message = format!(
                     "{message} (not fixed: the function literal is {}, and may run after `{source}` is cancelled)",
                     how.describe()
@@ -165,25 +165,6 @@ impl Rule for BackgroundInScope {
             None => finding,
         });
     }
-}
-
-/// True when the function literal `literal` declares `name` (a parameter,
-/// or a local of its body).
-fn declares(cx: &FileCx<'_>, literal: Node<'_>, name: &str) -> bool {
-    let mut found = false;
-    crate::syntax::for_each_node(literal, |n| {
-        let names = match n.kind() {
-            "parameter_declaration" => n.children_by_field_name("name", &mut n.walk()).collect(),
-            "short_var_declaration" => n
-                .child_by_field_name("left")
-                .map(named_children)
-                .unwrap_or_default(),
-            "var_spec" => n.children_by_field_name("name", &mut n.walk()).collect(),
-            _ => Vec::new(),
-        };
-        found |= names.iter().any(|d| cx.text(*d) == name);
-    });
-    found
 }
 
 /// True when `call` is assigned to a variable spelled `expr`
