@@ -4,7 +4,7 @@
 
 mod support;
 
-use ctxmod::forge::{
+use ctxmod::ship::forge::{
     open_or_update, Action, Change, Client, ForgeConfig, ForgeKind, Outcome, PullRequestSpec,
     RateLimit, Token,
 };

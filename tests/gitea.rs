@@ -11,7 +11,7 @@
 //! CTXMOD_GITEA=$(scripts/build-gitea.sh) cargo test --test gitea -- --ignored
 //! ```
 
-use ctxmod::forge::{
+use ctxmod::ship::forge::{
     open_or_update, Action, Change, Client, ForgeConfig, ForgeKind, PullRequestSpec, Token,
 };
 use serde_json::{json, Value};

@@ -9,7 +9,7 @@
 
 mod support;
 
-use ctxmod::syntax::{first_error, parse};
+use ctxmod::go::syntax::{first_error, parse};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use tree_sitter::{Node, Tree};

@@ -78,12 +78,12 @@
 //! `context.WithoutCancel`, so a module whose `go` directive is older than
 //! 1.21 gets the finding without a fix.
 
-use crate::fix::{Applicability, Finding};
-use crate::parents::Up;
-use crate::roots::{is_deliberate_root, is_root_call};
-use crate::rule::{FileCx, Rule, RuleMeta};
-use crate::scope::{context_use, goroutine_of};
-use crate::syntax::named_children;
+use crate::go::parents::Up;
+use crate::go::roots::{is_deliberate_root, is_root_call};
+use crate::go::scope::{context_use, goroutine_of};
+use crate::go::syntax::named_children;
+use crate::lint::fix::{Applicability, Finding};
+use crate::lint::rule::{FileCx, Rule, RuleMeta};
 use tree_sitter::Node;
 
 /// The background-in-scope rule.
@@ -136,9 +136,9 @@ impl Rule for BackgroundInScope {
         // A function literal kept to run later may run after the context
         // in scope is cancelled: the root it uses never is.
         if let Some((literal, how)) =
-            crate::escape::kept_literal(call, cx.src).filter(|_| goroutine_of(call).is_none())
+            crate::go::escape::kept_literal(call, cx.src).filter(|_| goroutine_of(call).is_none())
         {
-            if !crate::scope::declares_before(cx, literal, call, &usage.source.name) {
+            if !crate::go::scope::declares_before(cx, literal, call, &usage.source.name) {
                 let message = format!(
                     "{message} (not fixed: the function literal is {}, and may run after `{source}` is cancelled)",
                     how.describe()

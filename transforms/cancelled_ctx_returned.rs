@@ -71,13 +71,13 @@
 //! points at the `defer`: a `//ctxmod:ignore` comment goes on its line or
 //! the line above.
 
-use crate::call_results::{ResultUse, Taking, TakingStatement, CANCEL_NAMES};
-use crate::cancelled_return::CancelledReturn;
-use crate::fix::{Applicability, Edit, FileChange, Finding, Fix};
-use crate::report::place;
-use crate::rule::{Rule, RuleMeta, Settings};
-use crate::wanted::WantedNames;
-use crate::workspace::{CallSite, Workspace};
+use crate::index::facts::call_results::{ResultUse, Taking, TakingStatement, CANCEL_NAMES};
+use crate::index::facts::cancelled_return::CancelledReturn;
+use crate::index::wanted::WantedNames;
+use crate::index::workspace::{CallSite, Workspace};
+use crate::lint::fix::{Applicability, Edit, FileChange, Finding, Fix};
+use crate::lint::rule::{Rule, RuleMeta, Settings};
+use crate::output::report::place;
 use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
 
@@ -104,8 +104,8 @@ impl Rule for CancelledCtxReturned {
         &META
     }
 
-    fn summary_parts(&self) -> crate::summary_parts::SummaryParts {
-        crate::summary_parts::SummaryParts::CALLS
+    fn summary_parts(&self) -> crate::index::summary_parts::SummaryParts {
+        crate::index::summary_parts::SummaryParts::CALLS
     }
 
     fn call_sites_wanted(
@@ -167,7 +167,7 @@ fn fix(workspace: &Workspace, settings: &Settings, found: &CancelledReturn) -> R
         let given = given
             .entry((call.path.to_path_buf(), statement.scope.start))
             .or_default();
-        let name = crate::scope::fresh_name_among(CANCEL_NAMES, |n| {
+        let name = crate::go::scope::fresh_name_among(CANCEL_NAMES, |n| {
             statement.taken.contains(&n) || given.contains(n)
         })
         .ok_or_else(|| format!("no free name for the cancel function at {}", at(call)))?;

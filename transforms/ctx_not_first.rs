@@ -47,10 +47,10 @@
 //! would have to change together), so methods named like one are left
 //! alone. Function literals and function types are not changed.
 
-use crate::fix::{Applicability, Edit, FileChange, Finding, Fix};
-use crate::rule::{Rule, RuleMeta, Settings};
-use crate::wanted::WantedNames;
-use crate::workspace::{LateContext, Workspace};
+use crate::index::wanted::WantedNames;
+use crate::index::workspace::{LateContext, Workspace};
+use crate::lint::fix::{Applicability, Edit, FileChange, Finding, Fix};
+use crate::lint::rule::{Rule, RuleMeta, Settings};
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::PathBuf;
@@ -78,8 +78,8 @@ impl Rule for CtxNotFirst {
         &META
     }
 
-    fn summary_parts(&self) -> crate::summary_parts::SummaryParts {
-        crate::summary_parts::SummaryParts::CALLS
+    fn summary_parts(&self) -> crate::index::summary_parts::SummaryParts {
+        crate::index::summary_parts::SummaryParts::CALLS
     }
 
     fn call_sites_wanted(
@@ -141,7 +141,7 @@ fn move_first(workspace: &Workspace, late: &LateContext) -> Result<Fix, String> 
         if call.args.len() <= late.context_arg {
             return Err(format!(
                 "the call at {} passes fewer arguments than that",
-                crate::report::place(&call.path, call.line)
+                crate::output::report::place(&call.path, call.line)
             ));
         }
         by_file

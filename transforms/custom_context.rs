@@ -43,10 +43,10 @@
 //! implements `context.Context` without embedding it (every method its
 //! own) is not reported, nor is a type embedding another custom context.
 
-use crate::fix::{Applicability, Finding};
-use crate::rule::{FileCx, Rule, RuleMeta};
-use crate::syntax::{for_each_node, named_children};
-use crate::workspace::qualified_type_is;
+use crate::go::syntax::{for_each_node, named_children};
+use crate::index::workspace::qualified_type_is;
+use crate::lint::fix::{Applicability, Finding};
+use crate::lint::rule::{FileCx, Rule, RuleMeta};
 use tree_sitter::Node;
 
 /// The custom-context rule.
@@ -134,7 +134,7 @@ fn receiver_type<'s>(cx: &FileCx<'s>, method: Node<'_>) -> Option<&'s str> {
         ty = match ty.kind() {
             "pointer_type" | "parenthesized_type" => named_children(ty).into_iter().next()?,
             "generic_type" => ty.child_by_field_name("type")?,
-            "type_identifier" => return Some(crate::syntax::text(ty, cx.src)),
+            "type_identifier" => return Some(crate::go::syntax::text(ty, cx.src)),
             _ => return None,
         };
     }

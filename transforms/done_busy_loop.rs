@@ -68,13 +68,13 @@
 //! (`done := ctx.Done()`) is not followed. A `break` in the middle of the
 //! arm (inside an `if`) is left alone; only the arm's end gets the `return`.
 
-use crate::done::{enclosing_loop, is_unconditional_loop, result_types, DoneArm};
-use crate::fix::{Applicability, Edit, Finding, Fix};
-use crate::parents::Up;
-use crate::rule::{FileCx, Rule, RuleMeta};
-use crate::syntax::{
+use crate::go::done::{enclosing_loop, is_unconditional_loop, result_types, DoneArm};
+use crate::go::parents::Up;
+use crate::go::syntax::{
     enclosing_function, line_indent, named_children, next_line_start, statements, FUNCTION_KINDS,
 };
+use crate::lint::fix::{Applicability, Edit, Finding, Fix};
+use crate::lint::rule::{FileCx, Rule, RuleMeta};
 use tree_sitter::Node;
 
 /// The done-busy-loop rule.
@@ -252,7 +252,7 @@ fn label_of<'a>(cx: &FileCx<'a>, jump: Node<'_>) -> Option<&'a str> {
     named_children(jump)
         .into_iter()
         .find(|c| c.kind() == "label_name")
-        .map(|l| crate::syntax::text(l, cx.src))
+        .map(|l| crate::go::syntax::text(l, cx.src))
 }
 
 /// The arm's last statement when it is a `break` or `continue`. The arm
@@ -274,7 +274,7 @@ fn does_not_return(cx: &FileCx<'_>, call: Node<'_>) -> bool {
     }
     cx.is_call_to(call, "os", &["Exit"])
         || cx.is_call_to(call, "runtime", &["Goexit"])
-        || crate::syntax::selector_call(call, cx.src)
+        || crate::go::syntax::selector_call(call, cx.src)
             .is_some_and(|(_, method)| NON_RETURNING_METHODS.contains(&method))
 }
 
@@ -305,14 +305,15 @@ fn return_statement(cx: &FileCx<'_>, arm: DoneArm<'_>) -> Result<String, String>
     if types.is_empty() {
         return Ok("return".into());
     }
-    let structs = crate::zero::struct_types(cx.root, cx.src);
+    let structs = crate::go::zero::struct_types(cx.root, cx.src);
     let last = types.len() - 1;
     let mut values = Vec::with_capacity(types.len());
     for (i, ty) in types.into_iter().enumerate() {
         let value = if i == last && cx.text(ty) == "error" {
             format!("{}.Err()", cx.text(arm.operand))
         } else {
-            crate::zero::zero_value(ty, cx.src, &structs).ok_or_else(|| cx.text(ty).to_string())?
+            crate::go::zero::zero_value(ty, cx.src, &structs)
+                .ok_or_else(|| cx.text(ty).to_string())?
         };
         values.push(value);
     }
@@ -360,9 +361,9 @@ fn return_fix(cx: &FileCx<'_>, arm: DoneArm<'_>, statement: String) -> Fix {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::fix::apply_edits;
-    use crate::rule::testing::with_file;
-    use crate::rule::RuleSet;
+    use crate::lint::fix::apply_edits;
+    use crate::lint::rule::testing::with_file;
+    use crate::lint::rule::RuleSet;
 
     /// The function body `body` after the rule's fixes, or `None` when the
     /// rule finds nothing; a finding without a fix leaves it unchanged.

@@ -45,10 +45,10 @@
 //! the nearest `select` arm and at function literals, and a Done channel
 //! stored in a variable (`done := ctx.Done()`) is not followed.
 
-use crate::done::done_before;
-use crate::fix::{Applicability, Edit, Finding, Fix};
-use crate::rule::{FileCx, Rule, RuleMeta};
-use crate::syntax::{call_arguments, for_each_node, named_children};
+use crate::go::done::done_before;
+use crate::go::syntax::{call_arguments, for_each_node, named_children};
+use crate::lint::fix::{Applicability, Edit, Finding, Fix};
+use crate::lint::rule::{FileCx, Rule, RuleMeta};
 use tree_sitter::Node;
 
 /// The done-err rule.
@@ -209,9 +209,9 @@ fn wrap_fix(
 fn new_last_argument(cx: &FileCx<'_>, call: Node<'_>, last: Node<'_>, err: &str) -> Edit {
     let close = call.end_byte();
     if cx.src[last.end_byte()..close].contains('\n') {
-        let indent = crate::syntax::line_indent(cx.src, last.start_byte());
+        let indent = crate::go::syntax::line_indent(cx.src, last.start_byte());
         Edit::insert(
-            crate::syntax::next_line_start(cx.src, last.end_byte()),
+            crate::go::syntax::next_line_start(cx.src, last.end_byte()),
             format!("{indent}{err},\n"),
         )
     } else {

@@ -45,10 +45,10 @@
 //! reaches, so one such place withholds every fix. Inside a goroutine the handler does not
 //! wait for, the context is `gin-goroutine`'s: it is left alone there.
 
-use crate::fix::{Applicability, Condition, Edit, Finding, Fix};
-use crate::gin_arguments::first_reliance;
-use crate::rule::{RuleMeta, Settings};
-use crate::workspace::{known_context_parameter, Workspace};
+use crate::index::facts::gin_arguments::first_reliance;
+use crate::index::workspace::{known_context_parameter, Workspace};
+use crate::lint::fix::{Applicability, Condition, Edit, Finding, Fix};
+use crate::lint::rule::{RuleMeta, Settings};
 use std::path::PathBuf;
 
 /// The gin-as-context rule.
@@ -71,13 +71,13 @@ static META: RuleMeta = RuleMeta {
     nolint: &[],
 };
 
-impl crate::rule::Rule for GinAsContext {
+impl crate::lint::rule::Rule for GinAsContext {
     fn meta(&self) -> &'static RuleMeta {
         &META
     }
 
-    fn summary_parts(&self) -> crate::summary_parts::SummaryParts {
-        use crate::summary_parts::SummaryParts;
+    fn summary_parts(&self) -> crate::index::summary_parts::SummaryParts {
+        use crate::index::summary_parts::SummaryParts;
         // Whether a gin context may be read for its values decides the fix.
         SummaryParts::GIN.union(SummaryParts::VALUES)
     }
@@ -114,7 +114,7 @@ impl crate::rule::Rule for GinAsContext {
                 message.push_str(&format!(
                     " (not fixed: `{}` at {} may need the gin context itself, which `{name}.Request.Context()` is not)",
                     r.what,
-                    crate::report::place(&r.path, r.line)
+                    crate::output::report::place(&r.path, r.line)
                 ));
             } else {
                 let expr = format!("{name}.Request.Context()");

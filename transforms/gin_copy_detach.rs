@@ -62,10 +62,10 @@
 //! it at top level. The work is no longer bounded by the request: give it
 //! a deadline of its own (`unbounded-detach`).
 
-use crate::fix::{Applicability, Finding};
-use crate::gin_detach::detach_fix;
-use crate::rule::{Rule, RuleMeta, Settings};
-use crate::workspace::Workspace;
+use crate::index::facts::gin_detach::detach_fix;
+use crate::index::workspace::Workspace;
+use crate::lint::fix::{Applicability, Finding};
+use crate::lint::rule::{Rule, RuleMeta, Settings};
 use std::path::PathBuf;
 
 /// The gin-copy-detach rule.
@@ -90,8 +90,8 @@ impl Rule for GinCopyDetach {
         &META
     }
 
-    fn summary_parts(&self) -> crate::summary_parts::SummaryParts {
-        crate::summary_parts::SummaryParts::GIN
+    fn summary_parts(&self) -> crate::index::summary_parts::SummaryParts {
+        crate::index::summary_parts::SummaryParts::GIN
     }
 
     fn check_workspace(

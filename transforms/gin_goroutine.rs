@@ -75,16 +75,16 @@
 //! `ctx`. The detached context needs Go 1.21; an older module gets the
 //! finding without a fix.
 
-use crate::fix::{Applicability, Condition, Edit, Finding, Fix};
-use crate::gin_arguments::first_reliance;
-use crate::gin_detach::{detach_fix, DetachSite};
-use crate::gin_goroutines::{hand_off, HandOff, Use};
-use crate::key_names::camel_name;
-use crate::parents::Up;
-use crate::rule::{FileCx, Rule, RuleMeta, Settings};
-use crate::scope::{fresh_name_among, name_scope, names_in_scope};
-use crate::syntax::{line_indent, line_start, named_children, text};
-use crate::workspace::{known_context_parameter, Workspace};
+use crate::go::key_names::camel_name;
+use crate::go::parents::Up;
+use crate::go::scope::{fresh_name_among, name_scope, names_in_scope};
+use crate::go::syntax::{line_indent, line_start, named_children, text};
+use crate::index::facts::gin_arguments::first_reliance;
+use crate::index::facts::gin_detach::{detach_fix, DetachSite};
+use crate::index::facts::gin_goroutines::{hand_off, HandOff, Use};
+use crate::index::workspace::{known_context_parameter, Workspace};
+use crate::lint::fix::{Applicability, Condition, Edit, Finding, Fix};
+use crate::lint::rule::{FileCx, Rule, RuleMeta, Settings};
 use std::collections::HashSet;
 use std::path::PathBuf;
 use tree_sitter::Node;
@@ -113,8 +113,8 @@ impl Rule for GinGoroutine {
         &META
     }
 
-    fn summary_parts(&self) -> crate::summary_parts::SummaryParts {
-        crate::summary_parts::SummaryParts::GIN
+    fn summary_parts(&self) -> crate::index::summary_parts::SummaryParts {
+        crate::index::summary_parts::SummaryParts::GIN
     }
 
     fn visit(&self, go: Node<'_>, cx: &FileCx<'_>, out: &mut Vec<Finding>) {
@@ -322,7 +322,7 @@ fn moved_declaration<'t>(
     let name = text(*target, cx.src);
     let scope = name_scope(cx, body);
     let mut clash = false;
-    crate::syntax::for_each_node(scope, |n| {
+    crate::go::syntax::for_each_node(scope, |n| {
         let outside = n.end_byte() <= body.start_byte() || n.start_byte() >= body.end_byte();
         let before = n.start_byte() >= body.start_byte() && n.end_byte() <= statement.start_byte();
         if n.kind() == "identifier" && text(n, cx.src) == name && (outside || before) {
@@ -353,6 +353,6 @@ fn local_name(cx: &FileCx<'_>, read: Node<'_>) -> String {
     .unwrap_or_default();
     key.and_then(|k| camel_name(&k))
         .or_else(|| camel_name(&accessor))
-        .filter(|n| !crate::syntax::GO_KEYWORDS.contains(&n.as_str()))
+        .filter(|n| !crate::go::syntax::GO_KEYWORDS.contains(&n.as_str()))
         .unwrap_or_else(|| "value".to_string())
 }

@@ -40,10 +40,10 @@
 //! fork of a listed package is recognised too, and a type of another
 //! name is not.
 
-use crate::fix::{Applicability, Finding};
-use crate::rule::{FileCx, Rule, RuleMeta};
-use crate::syntax::call_arguments;
-use crate::typing::{type_of, Callee, TypeExpr, TypeRef};
+use crate::go::syntax::call_arguments;
+use crate::go::typing::{type_of, Callee, TypeExpr, TypeRef};
+use crate::lint::fix::{Applicability, Finding};
+use crate::lint::rule::{FileCx, Rule, RuleMeta};
 use tree_sitter::Node;
 
 /// The long-lived-value rule.
@@ -186,7 +186,7 @@ fn made_by(callee: &Callee, here: &str) -> Option<String> {
 /// The package name an import path declares by convention, as Go code
 /// names it: `github.com/redis/go-redis/v9` is `redis`.
 fn package_name(path: &str) -> &str {
-    let name = crate::imports::default_name(path);
+    let name = crate::go::imports::default_name(path);
     name.strip_prefix("go-").unwrap_or(name)
 }
 

@@ -38,11 +38,11 @@
 //! (`ctx, _ = context.WithTimeout(...)`) and a declaration in an `if` or
 //! `for` header are reported without a fix.
 
-use crate::fix::{Applicability, Edit, Finding, Fix};
-use crate::parents::Up;
-use crate::rule::{FileCx, Rule, RuleMeta};
-use crate::syntax::text;
-use crate::syntax::{ancestor, named_children, next_line_start};
+use crate::go::parents::Up;
+use crate::go::syntax::text;
+use crate::go::syntax::{ancestor, named_children, next_line_start};
+use crate::lint::fix::{Applicability, Edit, Finding, Fix};
+use crate::lint::rule::{FileCx, Rule, RuleMeta};
 use tree_sitter::Node;
 
 /// The lost-cancel rule.
@@ -92,11 +92,11 @@ impl Rule for LostCancel {
         };
         let [call] = values[..] else { return };
         if cx.text(discarded) != "_"
-            || !cx.is_call_to(call, "context", crate::workspace::CANCELLABLE)
+            || !cx.is_call_to(call, "context", crate::index::workspace::CANCELLABLE)
         {
             return;
         }
-        let (_, func) = crate::syntax::selector_call(call, cx.src).expect("checked above");
+        let (_, func) = crate::go::syntax::selector_call(call, cx.src).expect("checked above");
         let message = format!("the cancel function returned by context.{func} is discarded: the context leaks until its parent is cancelled");
         let finding = Finding::new(&META, discarded.byte_range(), message);
         let statement = if node.kind() == "var_spec" {
@@ -111,7 +111,7 @@ impl Rule for LostCancel {
             out.push(finding);
             return;
         }
-        if let Some(how) = crate::escape::escapes_after(cx, statement, ctx) {
+        if let Some(how) = crate::go::escape::escapes_after(cx, statement, ctx) {
             out.push(Finding {
                 message: format!(
                     "{} (not fixed: the context escapes the function, {})",
@@ -122,12 +122,12 @@ impl Rule for LostCancel {
             });
             return;
         }
-        let Some(name) = crate::scope::fresh_name(cx, node, &["cancel", "cancelCtx"]) else {
+        let Some(name) = crate::go::scope::fresh_name(cx, node, &["cancel", "cancelCtx"]) else {
             out.push(finding);
             return;
         };
         let args = if func == "WithCancelCause" { "nil" } else { "" };
-        let indent = crate::syntax::line_indent(cx.src, statement.start_byte());
+        let indent = crate::go::syntax::line_indent(cx.src, statement.start_byte());
         // Handed to something that may start work with it, the context may
         // be in use after the function returns: cancelling it then stops
         // that work.
@@ -149,7 +149,7 @@ impl Rule for LostCancel {
                 ),
             ],
         )
-        .declaring(crate::scope::name_scope(cx, node).byte_range(), name);
+        .declaring(crate::go::scope::name_scope(cx, node).byte_range(), name);
         out.push(finding.with_fix(fix));
     }
 }
@@ -164,11 +164,11 @@ const STARTERS: &[&str] = &[
 /// says it may start work that outlives the call (`NewClient`,
 /// `StartWatcher`, `informer.Run`), if any.
 fn starter_given(cx: &FileCx<'_>, statement: Node<'_>, ctx: &str) -> Option<String> {
-    let function = crate::syntax::enclosing_function(statement)?;
+    let function = crate::go::syntax::enclosing_function(statement)?;
     let after = statement.end_byte()..function.end_byte();
-    let words = crate::syntax::word_offsets_of(cx.src, after, &[ctx]);
+    let words = crate::go::syntax::word_offsets_of(cx.src, after, &[ctx]);
     let mut found = None;
-    crate::syntax::for_each_node_around(function, &words, |n| {
+    crate::go::syntax::for_each_node_around(function, &words, |n| {
         if found.is_some() || n.kind() != "identifier" || text(n, cx.src) != ctx {
             return;
         }
@@ -189,7 +189,7 @@ fn starter_given(cx: &FileCx<'_>, statement: Node<'_>, ctx: &str) -> Option<Stri
         let Some(name) = name.map(|n| text(n, cx.src)) else {
             return;
         };
-        if crate::syntax::starts_with_word(name, STARTERS) {
+        if crate::go::syntax::starts_with_word(name, STARTERS) {
             found = Some(name.to_string());
         }
     });

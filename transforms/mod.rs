@@ -2,7 +2,7 @@
 //! documentation (`ctxmod explain` prints it), with the sections What it
 //! does, Why, Example, Fix safety and Limitations.
 
-use crate::rule::RuleEntry;
+use crate::lint::rule::RuleEntry;
 
 // The modules are declared outside the macro so that rustfmt formats them.
 pub mod background_in_scope;
@@ -119,7 +119,7 @@ mod tests {
 
     #[test]
     fn a_rule_asks_for_the_summary_parts_it_reads() {
-        use crate::summary_parts::SummaryParts;
+        use crate::index::summary_parts::SummaryParts;
         // What a rule's own code reads of the workspace; the golden test
         // `every_rule_alone_finds_what_it_finds_among_all` covers what it
         // reads through shared code.
@@ -183,7 +183,7 @@ mod tests {
                 .map(|case| case.path())
                 .filter(|case| case.join("input").is_dir())
                 .collect();
-            if entry.meta().applicability == crate::fix::Applicability::DisplayOnly {
+            if entry.meta().applicability == crate::lint::fix::Applicability::DisplayOnly {
                 // Its findings are its output: a case pins what they say.
                 let code = entry.meta().code;
                 let reports = cases.iter().any(|case| {

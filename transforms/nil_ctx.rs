@@ -54,12 +54,12 @@
 //! arity takes a context there. Calls through function values and to other
 //! external packages are not checked.
 
-use crate::fix::{Applicability, Condition, Edit, Finding, Fix};
-use crate::rule::{FileCx, Rule, RuleMeta};
-use crate::scope::context_use;
-use crate::syntax::call_arguments;
-use crate::typing::{callee_of, Callee};
-use crate::workspace::known_context_parameter;
+use crate::go::scope::context_use;
+use crate::go::syntax::call_arguments;
+use crate::go::typing::{callee_of, Callee};
+use crate::index::workspace::known_context_parameter;
+use crate::lint::fix::{Applicability, Condition, Edit, Finding, Fix};
+use crate::lint::rule::{FileCx, Rule, RuleMeta};
 use tree_sitter::Node;
 
 /// The nil-ctx rule.

@@ -60,13 +60,13 @@
 //! (`s.cancel()`) is not followed, and only `defer cancel()` itself counts
 //! as the cover, not `defer func() { cancel() }()`.
 
-use crate::fix::{Applicability, Edit, Finding, Fix};
-use crate::parents::Up;
-use crate::rule::{FileCx, Rule, RuleMeta};
-use crate::syntax::{
+use crate::go::parents::Up;
+use crate::go::syntax::{
     enclosing_function, for_each_node, has_explaining_comment, is_written, named_children,
     statement_deletion, successor, Successor,
 };
+use crate::lint::fix::{Applicability, Edit, Finding, Fix};
+use crate::lint::rule::{FileCx, Rule, RuleMeta};
 use tree_sitter::Node;
 
 /// The redundant-cancel rule.
@@ -122,7 +122,7 @@ impl Rule for RedundantCancel {
         {
             return;
         }
-        let (line, _) = crate::source::line_col(cx.src, defer.start_byte());
+        let (line, _) = crate::go::source::line_col(cx.src, defer.start_byte());
         let message = format!(
             "`{name}()` is redundant: the `defer {name}()` on line {line} already cancels the context when the function returns"
         );
@@ -164,7 +164,7 @@ fn bare_call<'s>(cx: &FileCx<'s>, expr: Node<'_>) -> Option<&'s str> {
     let function = expr.child_by_field_name("function")?;
     let arguments = expr.child_by_field_name("arguments")?;
     (function.kind() == "identifier" && named_children(arguments).is_empty())
-        .then(|| crate::syntax::text(function, cx.src))
+        .then(|| crate::go::syntax::text(function, cx.src))
 }
 
 /// The `defer name()` that already covers `stmt`: an earlier statement of a
@@ -193,7 +193,7 @@ fn covering_defer<'t>(
                 }
             }
             "for_statement" => end = end.max(parent.end_byte()),
-            kind if crate::syntax::FUNCTION_KINDS.contains(&kind) => return None,
+            kind if crate::go::syntax::FUNCTION_KINDS.contains(&kind) => return None,
             _ => {}
         }
         child = parent;
@@ -226,7 +226,7 @@ fn is_context_cancel(cx: &FileCx<'_>, function: Node<'_>, defer: Node<'_>, name:
         if n.end_byte() <= defer.start_byte() && names.iter().any(|v| cx.text(*v) == name) {
             let made = names.len() == 2
                 && cx.text(names[1]) == name
-                && matches!(values.as_deref(), Some([call]) if crate::scope::is_cancellable_constructor(cx, *call));
+                && matches!(values.as_deref(), Some([call]) if crate::go::scope::is_cancellable_constructor(cx, *call));
             last = Some(made);
         }
     });

@@ -69,12 +69,14 @@
 //! its own, so the two rules never fix the same use. `context.WithoutCancel`
 //! needs Go 1.21: an older module gets the finding without a fix.
 
-use crate::done::{declared_parameter, watches_context};
-use crate::fix::{Applicability, Edit, Finding, Fix};
-use crate::request_contexts::{is_request_context, request_accessor};
-use crate::rule::{FileCx, Rule, RuleMeta};
-use crate::scope::{contexts_in_scope, fresh_name_among, name_scope, names_in_scope, ContextKind};
-use crate::syntax::{call_arguments, line_indent, line_start, named_children, text};
+use crate::go::done::{declared_parameter, watches_context};
+use crate::go::scope::{
+    contexts_in_scope, fresh_name_among, name_scope, names_in_scope, ContextKind,
+};
+use crate::go::syntax::{call_arguments, line_indent, line_start, named_children, text};
+use crate::index::facts::request_contexts::{is_request_context, request_accessor};
+use crate::lint::fix::{Applicability, Edit, Finding, Fix};
+use crate::lint::rule::{FileCx, Rule, RuleMeta};
 use std::collections::HashSet;
 use tree_sitter::Node;
 
@@ -184,7 +186,7 @@ fn handed<'t>(cx: &FileCx<'t>, go: Node<'t>) -> Option<Handed<'t>> {
         let body = literal.child_by_field_name("body")?;
         let declared = declared_in(cx, literal);
         let mut decided: Vec<(&str, bool)> = Vec::new();
-        crate::syntax::for_each_node(body, |n| {
+        crate::go::syntax::for_each_node(body, |n| {
             let handed = match n.kind() {
                 // gin's own context is gin-goroutine's inside the literal.
                 "call_expression" => request_accessor(cx, n) == Some(ContextKind::Request),
@@ -217,7 +219,8 @@ fn handed<'t>(cx: &FileCx<'t>, go: Node<'t>) -> Option<Handed<'t>> {
     if arguments.is_empty() && captured.is_empty() {
         return None;
     }
-    let bound = crate::gin_goroutines::joined(cx, go) || crate::gin_goroutines::feeds_pipe(cx, go);
+    let bound = crate::index::facts::gin_goroutines::joined(cx, go)
+        || crate::index::facts::gin_goroutines::feeds_pipe(cx, go);
     (!bound).then_some(Handed {
         arguments,
         captured,
@@ -228,8 +231,8 @@ fn handed<'t>(cx: &FileCx<'t>, go: Node<'t>) -> Option<Handed<'t>> {
 /// use of one inside it is not the outer variable.
 fn declared_in<'t>(cx: &FileCx<'t>, literal: Node<'t>) -> HashSet<&'t str> {
     let mut names = HashSet::new();
-    crate::syntax::for_each_node(literal, |n| {
-        if n.kind() == "identifier" && crate::syntax::is_written(n) {
+    crate::go::syntax::for_each_node(literal, |n| {
+        if n.kind() == "identifier" && crate::go::syntax::is_written(n) {
             names.insert(text(n, cx.src));
         }
     });

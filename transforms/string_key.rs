@@ -111,15 +111,15 @@
 //! declared by the package, or written by a read in the first store's
 //! file; otherwise the key alone is converted.
 
-use crate::context_values::{Access, Key, KeyConst, KeyStyle, KeyValue, ValueUse};
-use crate::fix::{Applicability, Edit, FileChange, Finding, Fix};
-use crate::key_names::{key_name, mentions_in_dir, mentions_in_module, words_in_dir};
-use crate::report::place;
-use crate::rule::{Rule, RuleMeta, Settings};
-use crate::syntax::is_exported;
-use crate::typing::{TypeExpr, TypeRef, BUILTIN};
-use crate::wanted::dir_of;
-use crate::workspace::Workspace;
+use crate::go::key_names::{key_name, mentions_in_dir, mentions_in_module, words_in_dir};
+use crate::go::syntax::is_exported;
+use crate::go::typing::{TypeExpr, TypeRef, BUILTIN};
+use crate::index::facts::context_values::{Access, Key, KeyConst, KeyStyle, KeyValue, ValueUse};
+use crate::index::wanted::dir_of;
+use crate::index::workspace::Workspace;
+use crate::lint::fix::{Applicability, Edit, FileChange, Finding, Fix};
+use crate::lint::rule::{Rule, RuleMeta, Settings};
+use crate::output::report::place;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -152,8 +152,8 @@ impl Rule for StringKey {
         &META
     }
 
-    fn summary_parts(&self) -> crate::summary_parts::SummaryParts {
-        crate::summary_parts::SummaryParts::VALUES
+    fn summary_parts(&self) -> crate::index::summary_parts::SummaryParts {
+        crate::index::summary_parts::SummaryParts::VALUES
     }
 
     fn check_workspace(
@@ -465,10 +465,9 @@ impl ConstsOnDisk {
         {
             return None;
         }
-        let (builtin, typed) = self
-            .found
-            .entry(package.to_string())
-            .or_insert_with(|| crate::context_values::package_level_keys(&dir, package));
+        let (builtin, typed) = self.found.entry(package.to_string()).or_insert_with(|| {
+            crate::index::facts::context_values::package_level_keys(&dir, package)
+        });
         if typed.contains(name) {
             return None;
         }
@@ -519,7 +518,7 @@ fn convert(
         let alternative = base.strip_suffix("Key").map(|stem| format!("{stem}CtxKey"));
         let mut names = vec![base];
         names.extend(alternative.as_deref());
-        let name = crate::scope::fresh_name_among(&names, |n| used.contains(n))
+        let name = crate::go::scope::fresh_name_among(&names, |n| used.contains(n))
             .unwrap_or_else(|| base.to_string());
         used.insert(name.clone());
         name

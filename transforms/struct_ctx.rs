@@ -98,16 +98,16 @@
 //! keep their old alignment. Interface methods are not changed, and
 //! methods reached only through an interface are not found.
 
-use crate::fields::{ContextField, FieldAccess, FieldUse};
-use crate::fix::{Applicability, Edit, FileChange, Finding, Fix};
-use crate::rule::{ExportedPolicy, Rule, RuleMeta, Settings};
-use crate::syntax::is_exported;
-use crate::threading::{
+use crate::go::syntax::is_exported;
+use crate::index::facts::fields::{ContextField, FieldAccess, FieldUse};
+use crate::index::facts::threading::{
     argument_edit, needing_from, parameter_edits, plan, CallEdge, FunctionFacts, FunctionNode,
 };
+use crate::index::wanted::WantedNames;
+use crate::index::workspace::{FuncId, Workspace};
+use crate::lint::fix::{Applicability, Edit, FileChange, Finding, Fix};
+use crate::lint::rule::{ExportedPolicy, Rule, RuleMeta, Settings};
 use crate::transforms::thread_ctx::{boundary, key, wraps};
-use crate::wanted::WantedNames;
-use crate::workspace::{FuncId, Workspace};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -140,8 +140,8 @@ impl Rule for StructCtx {
         &META
     }
 
-    fn summary_parts(&self) -> crate::summary_parts::SummaryParts {
-        crate::summary_parts::SummaryParts::CALLS
+    fn summary_parts(&self) -> crate::index::summary_parts::SummaryParts {
+        crate::index::summary_parts::SummaryParts::CALLS
     }
 
     fn call_sites_wanted(
@@ -288,7 +288,7 @@ fn uses_of<'w>(
                 return Err(format!(
                     "`{}` at {} may be this field: the type it belongs to is unknown",
                     site.name,
-                    crate::report::place(&site.path, site.line)
+                    crate::output::report::place(&site.path, site.line)
                 ))
             }
         }
@@ -354,7 +354,7 @@ const LIFETIME_STARTERS: &[&str] = &[
 fn starts_lifetime(site: &FieldUse, field: &ContextField) -> bool {
     site.caller.as_deref().is_some_and(|caller| {
         is_method_of(caller, field)
-            && crate::syntax::starts_with_word(&caller.name, LIFETIME_STARTERS)
+            && crate::go::syntax::starts_with_word(&caller.name, LIFETIME_STARTERS)
     })
 }
 
@@ -400,7 +400,7 @@ fn stores<'w>(
     let uses = uses_of(workspace, field)?;
     let mut changes: BTreeMap<PathBuf, FileChange> = BTreeMap::new();
     let mut own: BTreeSet<String> = BTreeSet::new();
-    let place = |site: &FieldUse| crate::report::place(&site.path, site.line);
+    let place = |site: &FieldUse| crate::output::report::place(&site.path, site.line);
     for site in &uses {
         if !site.editable {
             return Err(format!(
@@ -618,7 +618,7 @@ fn thread_readers(
                 .push(Edit::replace(read.range.clone(), name.clone()));
         }
         for call in workspace.callers(id).calls {
-            let place = crate::report::place(&call.path, call.line);
+            let place = crate::output::report::place(&call.path, call.line);
             if call.in_goroutine {
                 return Err(format!(
                     "`{}` is called at {place} in a goroutine, which the struct's context may be what stops",

@@ -114,14 +114,14 @@
 //! parameter or its receiver has no name, when `FooContext` is declared
 //! already, or when it is an interface method.
 
-use crate::fix::{Applicability, Edit, FileChange, Finding, Fix};
-use crate::rule::{ExportedPolicy, Rule, RuleMeta, Settings};
-use crate::threading::{
+use crate::index::facts::threading::{
     argument_edit, needing_from, parameter_edits, plan, CallEdge, FunctionFacts, FunctionNode,
 };
-use crate::wanted::WantedNames;
-use crate::workspace::{FuncId, Workspace};
-use crate::wrapping::{context_name, wrapper};
+use crate::index::facts::wrapping::{context_name, wrapper};
+use crate::index::wanted::WantedNames;
+use crate::index::workspace::{FuncId, Workspace};
+use crate::lint::fix::{Applicability, Edit, FileChange, Finding, Fix};
+use crate::lint::rule::{ExportedPolicy, Rule, RuleMeta, Settings};
 use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -159,8 +159,8 @@ impl Rule for ThreadCtx {
         &META
     }
 
-    fn summary_parts(&self) -> crate::summary_parts::SummaryParts {
-        crate::summary_parts::SummaryParts::CALLS
+    fn summary_parts(&self) -> crate::index::summary_parts::SummaryParts {
+        crate::index::summary_parts::SummaryParts::CALLS
     }
 
     fn call_sites_wanted(
@@ -315,10 +315,10 @@ fn needing_soon(workspace: &Workspace) -> Vec<&FuncId> {
         .filter(|(id, _, facts)| {
             facts.is_leaf()
                 || facts.nil_arguments.iter().any(|(callee, arg)| {
-                    crate::workspace::known_context_parameter(callee, *arg)
+                    crate::index::workspace::known_context_parameter(callee, *arg)
                         || workspace.holds(
                             &id.package,
-                            &crate::fix::Condition::CalleeTakesContext {
+                            &crate::lint::fix::Condition::CalleeTakesContext {
                                 callee: callee.clone(),
                                 arg: *arg,
                             },
@@ -501,7 +501,7 @@ fn thread(
                     if call.in_goroutine && call.context_hidden {
                         return Err(format!(
                             "the call at {} runs later, and a local variable hides the `context` package its context must be detached with",
-                            crate::report::place(&call.path, call.line)
+                            crate::output::report::place(&call.path, call.line)
                         ));
                     }
                     pass(caller_facts, call.in_goroutine)?
@@ -510,7 +510,7 @@ fn thread(
                     let supply = call.supply.clone().ok_or_else(|| {
                         format!(
                             "no context to pass at {}",
-                            crate::report::place(&call.path, call.line)
+                            crate::output::report::place(&call.path, call.line)
                         )
                     })?;
                     detach_in_goroutine(caller_facts, call, &supply)?
@@ -518,7 +518,7 @@ fn thread(
                 _ => call.supply.clone().ok_or_else(|| {
                     format!(
                         "no context to pass at {}",
-                        crate::report::place(&call.path, call.line)
+                        crate::output::report::place(&call.path, call.line)
                     )
                 })?,
             };
@@ -610,8 +610,9 @@ fn thread(
 
 /// True when `expr` is `context.Background()`, as a file names the package.
 fn is_background(expr: &str) -> bool {
-    expr.strip_suffix(".Background()")
-        .is_some_and(|pkg| !pkg.is_empty() && pkg.bytes().all(crate::syntax::is_identifier_byte))
+    expr.strip_suffix(".Background()").is_some_and(|pkg| {
+        !pkg.is_empty() && pkg.bytes().all(crate::go::syntax::is_identifier_byte)
+    })
 }
 
 /// What a call passes in a function that some `go` statement starts with
@@ -621,7 +622,7 @@ fn is_background(expr: &str) -> bool {
 /// Already detached contexts and roots pass as they are.
 fn detach_in_goroutine(
     facts: &FunctionFacts,
-    call: &crate::workspace::CallSite,
+    call: &crate::index::workspace::CallSite,
     supply: &str,
 ) -> Result<String, String> {
     let pkg = &facts.context_pkg;
@@ -632,7 +633,7 @@ fn detach_in_goroutine(
         return Err(format!(
             "`{}` runs in a goroutine (a `go` statement starts it) and its call at {} needs context.WithoutCancel, but a local variable hides the `context` package there",
             facts.name,
-            crate::report::place(&call.path, call.line)
+            crate::output::report::place(&call.path, call.line)
         ));
     }
     if !facts.detach_ok {

@@ -67,13 +67,13 @@
 //! than one statement, or that declares the detached context itself on
 //! such a line, is reported without a fix.
 
-use crate::duration::GoDuration;
-use crate::fix::{Applicability, Edit, Finding, Fix};
-use crate::parents::Up;
-use crate::rule::{FileCx, Rule, RuleMeta};
-use crate::syntax::{
+use crate::go::duration::GoDuration;
+use crate::go::parents::Up;
+use crate::go::syntax::{
     call_arguments, for_each_node, line_indent, named_children, next_line_start, selector_call,
 };
+use crate::lint::fix::{Applicability, Edit, Finding, Fix};
+use crate::lint::rule::{FileCx, Rule, RuleMeta};
 use tree_sitter::Node;
 
 /// The unbounded-detach rule.
@@ -168,8 +168,8 @@ fn unbounded_uses<'t>(cx: &FileCx<'t>, go_statement: Node<'t>, body: Node<'t>) -
             selector_call(call, cx.src).is_some_and(|(pkg, _)| pkg == context_pkg);
         if is_context_call
             || uses.iter().any(|u| cx.text(*u) == name)
-            || crate::scope::goroutine_of(n).map(|g| g.id()) != Some(go_statement.id())
-            || !crate::scope::is_detached(cx, n, name)
+            || crate::go::scope::goroutine_of(n).map(|g| g.id()) != Some(go_statement.id())
+            || !crate::go::scope::is_detached(cx, n, name)
             || derives_deadline(cx, body, name)
         {
             return;
@@ -198,7 +198,7 @@ fn derives_deadline(cx: &FileCx<'_>, body: Node<'_>, name: &str) -> bool {
 /// `None` when the body's layout does not allow it.
 fn bound(cx: &FileCx<'_>, go_statement: Node<'_>, body: Node<'_>, use_: Node<'_>) -> Option<Fix> {
     let name = cx.text(use_);
-    let cancel = crate::scope::fresh_name(cx, go_statement, &["cancel", "cancelCtx"])?;
+    let cancel = crate::go::scope::fresh_name(cx, go_statement, &["cancel", "cancelCtx"])?;
     let timeout = cx.settings.detach_timeout.unwrap_or(DEFAULT_TIMEOUT);
     let duration = timeout.go_expr(cx.package_name_at("time", use_)?);
     let context_pkg = cx.package_name_at("context", use_)?;
@@ -256,7 +256,7 @@ fn bound(cx: &FileCx<'_>, go_statement: Node<'_>, body: Node<'_>, use_: Node<'_>
         )
         .with_import("time")
         .declaring(
-            crate::scope::name_scope(cx, go_statement).byte_range(),
+            crate::go::scope::name_scope(cx, go_statement).byte_range(),
             cancel,
         ),
     )

@@ -67,11 +67,11 @@
 //! reported wherever it is read, even when the configuration was checked
 //! where it was loaded.
 
-use crate::fix::{Applicability, Finding};
-use crate::parents::Up;
-use crate::rule::{FileCx, Rule, RuleMeta};
-use crate::syntax::{call_arguments, for_each_node, named_children, selector_call, text};
-use crate::typing::{local_declaration, Declaration};
+use crate::go::parents::Up;
+use crate::go::syntax::{call_arguments, for_each_node, named_children, selector_call, text};
+use crate::go::typing::{local_declaration, Declaration};
+use crate::lint::fix::{Applicability, Finding};
+use crate::lint::rule::{FileCx, Rule, RuleMeta};
 use tree_sitter::Node;
 
 /// The zero-timeout rule.
@@ -379,7 +379,7 @@ fn is_counter(cx: &FileCx<'_>, ident: Node<'_>) -> bool {
     }
     let mut node = ident.up();
     while let Some(n) = node {
-        if crate::syntax::FUNCTION_KINDS.contains(&n.kind()) {
+        if crate::go::syntax::FUNCTION_KINDS.contains(&n.kind()) {
             return false;
         }
         if n.kind() == "for_statement" && declares_loop_variable(cx, n, name) {
@@ -418,7 +418,7 @@ fn checked(cx: &FileCx<'_>, call: Node<'_>, what: &str) -> bool {
     if validated_in_file(cx, what) {
         return true;
     }
-    let Some(function) = crate::syntax::enclosing_function(call) else {
+    let Some(function) = crate::go::syntax::enclosing_function(call) else {
         return false;
     };
     let flags = flags_of(what);

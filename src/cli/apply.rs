@@ -4,15 +4,15 @@
 use super::{
     configure, print_notices, ApplyArgs, Selection, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS,
 };
-use crate::fix::Applicability;
-use crate::forge::ForgeKind;
+use crate::lint::fix::Applicability;
+use crate::ship::forge::ForgeKind;
 use anyhow::{bail, Context, Result};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// The repository `path` is in.
 fn open_repository(path: &Path) -> Result<git2::Repository> {
-    let mut probe = crate::gomod::absolute(path);
+    let mut probe = crate::go::gomod::absolute(path);
     while !probe.exists() {
         match probe.parent() {
             Some(parent) => probe = parent.to_path_buf(),
@@ -29,7 +29,7 @@ fn open_repository(path: &Path) -> Result<git2::Repository> {
 
 /// `path` relative to the working directory `workdir` (canonical).
 fn in_repository(workdir: &Path, path: &Path) -> Result<PathBuf> {
-    let full = std::fs::canonicalize(path).unwrap_or_else(|_| crate::gomod::absolute(path));
+    let full = std::fs::canonicalize(path).unwrap_or_else(|_| crate::go::gomod::absolute(path));
     match full.strip_prefix(workdir) {
         Ok(rel) => Ok(rel.to_path_buf()),
         Err(_) => bail!(
@@ -45,9 +45,9 @@ fn short(id: git2::Oid) -> String {
 }
 
 pub(super) fn apply(args: ApplyArgs) -> Result<i32> {
-    use crate::apply::{BranchRequest, BranchUpdate, Identity};
-    use crate::push::Pushed;
-    let first = Path::new(crate::walk::strip_ellipsis(&args.selection.paths[0]));
+    use crate::ship::apply::{BranchRequest, BranchUpdate, Identity};
+    use crate::ship::push::Pushed;
+    let first = Path::new(crate::lint::walk::strip_ellipsis(&args.selection.paths[0]));
     let repo = open_repository(first)?;
     let Some(workdir) = repo.workdir() else {
         bail!(
@@ -81,12 +81,12 @@ pub(super) fn apply(args: ApplyArgs) -> Result<i32> {
     // read it (with its go.mod and ctxmod.toml), fixes are written there
     // rule after rule, and --verify builds it.
     // Registered, so that Ctrl-C removes it too.
-    let checkout = crate::interrupt::temp_dir("ctxmod-apply-")?;
+    let checkout = crate::output::interrupt::temp_dir("ctxmod-apply-")?;
     let root = std::fs::canonicalize(checkout.path())?;
-    crate::git_tree::export(&repo, &base.tree()?, &root)?;
+    crate::ship::git_tree::export(&repo, &base.tree()?, &root)?;
     let mut paths = Vec::new();
     for arg in &args.selection.paths {
-        let inside = in_repository(&workdir, Path::new(crate::walk::strip_ellipsis(arg)))?;
+        let inside = in_repository(&workdir, Path::new(crate::lint::walk::strip_ellipsis(arg)))?;
         let there = root.join(&inside);
         if !there.exists() {
             bail!("{arg}: not in the tree of {}", args.base);
@@ -98,14 +98,14 @@ pub(super) fn apply(args: ApplyArgs) -> Result<i32> {
         ..args.selection
     };
     let (rules, config) = configure(&selection, &args.shape)?;
-    let walk = || Ok(crate::walk::go_files(&selection.paths, &config)?.files);
+    let walk = || Ok(crate::lint::walk::go_files(&selection.paths, &config)?.files);
     let min = if args.unsafe_fixes {
         Applicability::Unsafe
     } else {
         Applicability::Safe
     };
     let go = if args.verify || !args.no_verify {
-        let go = crate::toolchain::Go::find();
+        let go = crate::ship::toolchain::Go::find();
         if go.is_none() {
             eprintln!("verify: skipped (go not found)");
         }
@@ -113,7 +113,7 @@ pub(super) fn apply(args: ApplyArgs) -> Result<i32> {
     } else {
         None
     };
-    let plan = crate::apply::plan(&repo, &base, &root, &rules, &walk, min, go.as_ref())?;
+    let plan = crate::ship::apply::plan(&repo, &base, &root, &rules, &walk, min, go.as_ref())?;
     let errors = print_notices(&plan.notices);
     for summary in &plan.verified {
         eprintln!("{summary}");
@@ -128,8 +128,9 @@ pub(super) fn apply(args: ApplyArgs) -> Result<i32> {
     };
     // Not cut short by Ctrl-C: a ref update cut in half leaves a lock
     // file that stops the next run and git itself.
-    let update =
-        crate::interrupt::critical(|| crate::apply::update_branch(&repo, &request, &plan.steps))?;
+    let update = crate::output::interrupt::critical(|| {
+        crate::ship::apply::update_branch(&repo, &request, &plan.steps)
+    })?;
     let on = format!("{} ({})", short(base.id()), args.base);
     let fixes: usize = plan.steps.iter().map(|s| s.fixes).sum();
     let commits = if args.squash { 1 } else { plan.steps.len() };
@@ -205,9 +206,9 @@ pub(super) fn apply(args: ApplyArgs) -> Result<i32> {
     let Some(remote) = &args.push else {
         return Ok(if errors { EXIT_ERROR } else { EXIT_CLEAN });
     };
-    let shown = crate::push::mask(remote);
-    let owned = |id| crate::apply::first_foreign(&repo, id, base.id(), &identity);
-    match crate::push::push(
+    let shown = crate::ship::push::mask(remote);
+    let owned = |id| crate::ship::apply::first_foreign(&repo, id, base.id(), &identity);
+    match crate::ship::push::push(
         &repo,
         remote,
         &args.branch,
@@ -268,18 +269,18 @@ pub(super) fn apply(args: ApplyArgs) -> Result<i32> {
         }
     }
     if let Some((client, base_branch)) = forge {
-        let spec = crate::forge::PullRequestSpec {
+        let spec = crate::ship::forge::PullRequestSpec {
             head: args.branch.clone(),
             base: base_branch,
             title: args
                 .title
                 .clone()
-                .unwrap_or_else(|| crate::pull_request::default_title(fixes)),
-            body: crate::pull_request::body(&plan.report, client.config().kind, base.id()),
+                .unwrap_or_else(|| crate::ship::pull_request::default_title(fixes)),
+            body: crate::ship::pull_request::body(&plan.report, client.config().kind, base.id()),
             draft: args.draft,
             labels: args.labels.clone(),
         };
-        let outcome = crate::forge::open_or_update(&client, &spec, args.dry_run)?;
+        let outcome = crate::ship::forge::open_or_update(&client, &spec, args.dry_run)?;
         writeln!(stdout, "{}", capitalized(&outcome.to_string()))?;
     }
     Ok(if errors { EXIT_ERROR } else { EXIT_CLEAN })
@@ -293,8 +294,8 @@ fn forge_target(
     repo: &git2::Repository,
     remote: &str,
     args: &ApplyArgs,
-) -> Result<(crate::forge::Client, String)> {
-    use crate::forge::{Client, ForgeConfig, Token};
+) -> Result<(crate::ship::forge::Client, String)> {
+    use crate::ship::forge::{Client, ForgeConfig, Token};
     let kind = args.forge.unwrap_or(ForgeKind::Github);
     let token = Token::from_env(|name| std::env::var(name).ok());
     if token.is_none() && !args.dry_run {
@@ -302,10 +303,10 @@ fn forge_target(
             "--pr needs a token for the {kind} API in CTXMOD_TOKEN or GITHUB_TOKEN (nothing was done)"
         );
     }
-    let url = crate::pull_request::remote_url(repo, remote);
+    let url = crate::ship::pull_request::remote_url(repo, remote);
     let config = ForgeConfig::from_remote(kind, &url, args.api_url.as_deref(), token)
-        .with_context(|| format!("--pr: the remote {}", crate::push::mask(remote)))?;
-    let base = crate::pull_request::base_branch(repo, &args.base)?;
+        .with_context(|| format!("--pr: the remote {}", crate::ship::push::mask(remote)))?;
+    let base = crate::ship::pull_request::base_branch(repo, &args.base)?;
     Ok((Client::new(config), base))
 }
 
@@ -319,7 +320,7 @@ fn list_commits(
     base: git2::Oid,
 ) -> Result<()> {
     if dry_run {
-        for subject in crate::apply::subjects(repo, tip, base)? {
+        for subject in crate::ship::apply::subjects(repo, tip, base)? {
             writeln!(out, "  {subject}")?;
         }
     }

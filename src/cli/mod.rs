@@ -2,12 +2,12 @@
 
 mod apply;
 
-use crate::config::Config;
-use crate::engine::{Engine, Notice, Severity};
-use crate::fix::Applicability;
-use crate::forge::ForgeKind;
-use crate::report::notice_line;
-use crate::rule::{RuleEntry, RuleSet};
+use crate::lint::config::Config;
+use crate::lint::engine::{Engine, Notice, Severity};
+use crate::lint::fix::Applicability;
+use crate::lint::rule::{RuleEntry, RuleSet};
+use crate::output::report::notice_line;
+use crate::ship::forge::ForgeKind;
 use crate::transforms;
 use anyhow::{bail, Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -179,7 +179,7 @@ struct Selection {
     /// `NameContext`; `skip` leaves them (and chains through them) alone.
     /// Overrides `[thread-ctx] exported` in ctxmod.toml.
     #[arg(long, value_enum, value_name = "POLICY")]
-    exported: Option<crate::rule::ExportedPolicy>,
+    exported: Option<crate::lint::rule::ExportedPolicy>,
     /// The most call sites one thread-ctx fix may change (default 50; 0
     /// for no limit): a larger threading is reported with its size and
     /// not applied. Overrides `[thread-ctx] max-calls` in ctxmod.toml.
@@ -201,7 +201,7 @@ struct FixShape {
     /// (`userKey{}`) or a string type with a constant. Overrides
     /// `[string-key] style` in ctxmod.toml.
     #[arg(long, value_enum, value_name = "STYLE")]
-    key_style: Option<crate::context_values::KeyStyle>,
+    key_style: Option<crate::index::facts::context_values::KeyStyle>,
     /// Also give each key string-key converts a `withX(ctx, v)` and an
     /// `xFrom(ctx)` function, used by its stores and two-value reads.
     /// Same as `[string-key] accessors = true` in ctxmod.toml.
@@ -211,13 +211,13 @@ struct FixShape {
     /// `*gin.Context`) that gin-copy-detach and gin-goroutine call instead of
     /// adding `detachContext` to each package. Overrides
     /// `[gin-copy-detach] helper` in ctxmod.toml.
-    #[arg(long, value_name = "PATH.FUNC", value_parser = crate::gin_detach::SharedHelper::parse)]
-    detach_helper: Option<crate::gin_detach::SharedHelper>,
+    #[arg(long, value_name = "PATH.FUNC", value_parser = crate::index::facts::gin_detach::SharedHelper::parse)]
+    detach_helper: Option<crate::index::facts::gin_detach::SharedHelper>,
     /// The timeout unbounded-detach gives a goroutine that uses a
     /// `context.WithoutCancel` context (Go syntax: 30s, 2m, 1h30m; default
     /// 30s). Overrides `[unbounded-detach] timeout` in ctxmod.toml.
     #[arg(long, value_name = "DURATION")]
-    detach_timeout: Option<crate::duration::GoDuration>,
+    detach_timeout: Option<crate::go::duration::GoDuration>,
 }
 
 #[derive(Args, Debug)]
@@ -281,7 +281,7 @@ struct ApplyArgs {
     shape: FixShape,
     /// The branch to commit the fixes on: made, or rebuilt when ctxmod
     /// made it.
-    #[arg(long, value_name = "NAME", value_parser = crate::apply::branch_name)]
+    #[arg(long, value_name = "NAME", value_parser = crate::ship::apply::branch_name)]
     branch: String,
     /// The commit whose tree is fixed and that the branch starts from.
     #[arg(long, value_name = "REV", default_value = "HEAD")]
@@ -310,7 +310,7 @@ struct ApplyArgs {
     /// Push the branch to this remote (a name or URL), replacing the
     /// remote's branch only when it is ctxmod's and has not moved since it
     /// was looked at.
-    #[arg(long, value_name = "REMOTE", value_parser = crate::apply::remote_name)]
+    #[arg(long, value_name = "REMOTE", value_parser = crate::ship::apply::remote_name)]
     push: Option<String>,
     /// Open the pull request of the branch, or update the open one, on the
     /// forge the --push remote is on; the body is the report of the fixes.
@@ -489,7 +489,7 @@ fn select_rules(selection: &Selection, shape: &FixShape, config: &Config) -> Res
         }
         chosen
     };
-    let settings = crate::rule::Settings {
+    let settings = crate::lint::rule::Settings {
         exported: selection.exported.or(config.exported).unwrap_or_default(),
         key_style: shape.key_style.or(config.key_style).unwrap_or_default(),
         accessors: shape.accessors || config.accessors,
@@ -499,7 +499,7 @@ fn select_rules(selection: &Selection, shape: &FixShape, config: &Config) -> Res
         thread_max_calls: selection
             .thread_max_calls
             .or(config.thread_max_calls)
-            .unwrap_or(crate::rule::THREAD_MAX_CALLS),
+            .unwrap_or(crate::lint::rule::THREAD_MAX_CALLS),
         thread_background_roots: selection.thread_background_roots
             || config.thread_background_roots,
     };
@@ -514,7 +514,7 @@ fn prepare(
     shape: &FixShape,
 ) -> Result<(RuleSet, Vec<std::path::PathBuf>, bool)> {
     let (rules, config) = configure(selection, shape)?;
-    let found = crate::walk::go_files(&selection.paths, &config)?;
+    let found = crate::lint::walk::go_files(&selection.paths, &config)?;
     for error in &found.unreadable {
         eprintln!("error: {error}");
     }
@@ -526,7 +526,7 @@ fn prepare(
 
 /// Loads the configuration of the first path and selects the rules.
 fn configure(selection: &Selection, shape: &FixShape) -> Result<(RuleSet, Config)> {
-    let first = crate::walk::strip_ellipsis(&selection.paths[0]);
+    let first = crate::lint::walk::strip_ellipsis(&selection.paths[0]);
     let known = |n: &str| transforms::registry().iter().any(|e| e.matches(n));
     let config = Config::discover(std::path::Path::new(first), known)?;
     let rules = select_rules(selection, shape, &config)?;
@@ -561,7 +561,7 @@ fn check(args: CheckArgs) -> Result<i32> {
     let outcome = Engine::new(&rules).check(&files, &bar);
     bar.finish_and_clear();
     let errors = print_notices(&outcome.notices) || walk_failed;
-    let skipped = crate::engine::skipped_files(&outcome.notices);
+    let skipped = crate::lint::engine::skipped_files(&outcome.notices);
     if args.stats {
         let findings: usize = outcome.files.iter().map(|f| f.findings.len()).sum();
         eprintln!(
@@ -573,11 +573,11 @@ fn check(args: CheckArgs) -> Result<i32> {
         );
     }
     let report = match args.format {
-        Format::Text => crate::report::text(&outcome.files, skipped),
-        Format::Json => crate::report::json::check(&outcome.files, &outcome.notices),
-        Format::Sarif => crate::report::sarif::check(&outcome.files, &outcome.notices),
-        Format::Github => crate::report::github::check(&outcome.files),
-        Format::Markdown => crate::report::markdown::check(&outcome.files, args.max_bytes),
+        Format::Text => crate::output::report::text(&outcome.files, skipped),
+        Format::Json => crate::output::report::json::check(&outcome.files, &outcome.notices),
+        Format::Sarif => crate::output::report::sarif::check(&outcome.files, &outcome.notices),
+        Format::Github => crate::output::report::github::check(&outcome.files),
+        Format::Markdown => crate::output::report::markdown::check(&outcome.files, args.max_bytes),
     };
     // `write!`, not `print!`: a reader that went away (`| head`) is an I/O
     // error to report, not a panic.
@@ -604,7 +604,7 @@ fn fix(args: FixArgs) -> Result<i32> {
     let scanned = engine.scan_for_fix(&files, &bar);
     bar.finish_and_clear();
     let go = if args.verify {
-        let go = crate::toolchain::Go::find();
+        let go = crate::ship::toolchain::Go::find();
         if go.is_none() {
             eprintln!("verify: skipped (go not found)");
         }
@@ -612,11 +612,11 @@ fn fix(args: FixArgs) -> Result<i32> {
     } else {
         None
     };
-    let (outcome, summary) = crate::verify::fix_checked(&engine, &scanned, min, go.as_ref())?;
+    let (outcome, summary) = crate::ship::verify::fix_checked(&engine, &scanned, min, go.as_ref())?;
     let mut errors = print_notices(&outcome.notices) || walk_failed;
-    let skipped = crate::engine::skipped_files(&outcome.notices);
+    let skipped = crate::lint::engine::skipped_files(&outcome.notices);
     if skipped > 0 {
-        eprintln!("{}", crate::report::text::skipped_line(skipped));
+        eprintln!("{}", crate::output::report::text::skipped_line(skipped));
     }
     warn_exported_changes(&outcome, args.format);
     if let Some(summary) = summary {
@@ -626,7 +626,7 @@ fn fix(args: FixArgs) -> Result<i32> {
         let patch: String = outcome
             .changed
             .iter()
-            .map(|file| crate::diff::of_changed(file, false))
+            .map(|file| crate::output::diff::of_changed(file, false))
             .collect();
         std::fs::write(path, patch)
             .with_context(|| format!("{}: cannot write the diff", path.display()))?;
@@ -635,7 +635,7 @@ fn fix(args: FixArgs) -> Result<i32> {
     if args.write {
         let mut fixes = 0;
         let mut written = 0;
-        let mut writer = crate::write::Writer::new(&args.selection.paths);
+        let mut writer = crate::output::write::Writer::new(&args.selection.paths);
         for file in &outcome.changed {
             let written_file = if file.source.is_new {
                 writer.create_new(&file.source.path, file.new_text.as_bytes())
@@ -686,7 +686,7 @@ fn fix(args: FixArgs) -> Result<i32> {
     } else {
         let color = std::io::stdout().is_terminal();
         for file in &outcome.changed {
-            write!(stdout, "{}", crate::diff::of_changed(file, color))?;
+            write!(stdout, "{}", crate::output::diff::of_changed(file, color))?;
         }
     }
     Ok(if errors {
@@ -700,8 +700,8 @@ fn fix(args: FixArgs) -> Result<i32> {
 
 /// For the text format: the exported signatures the fixes change, on
 /// stderr before the diff or the summary line (stdout stays a patch).
-fn warn_exported_changes(outcome: &crate::engine::FixOutcome, format: FixFormat) {
-    let lines = crate::report::exported_changes(&outcome.fixes);
+fn warn_exported_changes(outcome: &crate::lint::engine::FixOutcome, format: FixFormat) {
+    let lines = crate::output::report::exported_changes(&outcome.fixes);
     if format != FixFormat::Text || lines.is_empty() {
         return;
     }
@@ -719,14 +719,14 @@ fn warn_exported_changes(outcome: &crate::engine::FixOutcome, format: FixFormat)
 /// The report of a fix run, unless the format is text (the diff, or the
 /// summary line of `--write`).
 fn fix_report(
-    outcome: &crate::engine::FixOutcome,
+    outcome: &crate::lint::engine::FixOutcome,
     format: FixFormat,
     written: bool,
     max_bytes: Option<usize>,
 ) -> Option<String> {
     match format {
-        FixFormat::Json => Some(crate::report::json::fix(outcome, written)),
-        FixFormat::Markdown => Some(crate::report::markdown::fix(outcome, max_bytes)),
+        FixFormat::Json => Some(crate::output::report::json::fix(outcome, written)),
+        FixFormat::Markdown => Some(crate::output::report::markdown::fix(outcome, max_bytes)),
         FixFormat::Text => None,
     }
 }

@@ -1,0 +1,505 @@
+//! `c.Copy()` of a `*gin.Context` handed to a goroutine, and the
+//! `detachContext` helpers that replace it: what a file holds of both, and
+//! the helper's source.
+
+use crate::go::parents::Up;
+use crate::go::scope::{
+    contexts_in_scope, fresh_name, fresh_name_among, name_scope, ContextKind, GIN,
+};
+use crate::go::syntax::{call_arguments, line_indent, line_start, named_children, text};
+use crate::index::facts::gin_goroutines::HandOff;
+use crate::index::workspace::Workspace;
+use crate::lint::fix::{Applicability, Edit, FileChange, Finding, Fix};
+use crate::lint::rule::{FileCx, Settings};
+use std::ops::Range;
+use std::path::Path;
+use std::sync::Arc;
+use tree_sitter::Node;
+
+/// The `*gin.Context` fields and methods that reach the response (or the
+/// handler chain): a copy cannot stand in for the context there.
+const RESPONSE_METHODS: &[&str] = &[
+    "Writer",
+    "JSON",
+    "String",
+    "HTML",
+    "XML",
+    "YAML",
+    "TOML",
+    "ProtoBuf",
+    "Data",
+    "DataFromReader",
+    "File",
+    "FileAttachment",
+    "FileFromFS",
+    "Redirect",
+    "Status",
+    "Header",
+    "Stream",
+    "SSEvent",
+    "Render",
+    "Negotiate",
+    "IndentedJSON",
+    "PureJSON",
+    "SecureJSON",
+    "JSONP",
+    "AsciiJSON",
+    "SetCookie",
+    "Abort",
+    "AbortWithStatus",
+    "AbortWithStatusJSON",
+    "AbortWithError",
+    "Next",
+    "Error",
+];
+
+/// The name a new helper gets when it is free in the package.
+pub const HELPER_NAME: &str = "detachContext";
+
+/// The file a new helper goes in, in the package's directory, and the one
+/// for a helper only tests use.
+pub const HELPER_FILES: [&str; 2] = ["detach_context.go", "detach_context_test.go"];
+
+/// A detach helper shared by every package (`--detach-helper
+/// import/path.Func`), called instead of adding one to each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SharedHelper {
+    /// The import path of its package.
+    pub path: &'static str,
+    /// The function's name.
+    pub name: &'static str,
+}
+
+impl SharedHelper {
+    /// Reads `import/path.Func`. The strings live for the whole run (fixes
+    /// name the imports they add as `&'static str`), so they are leaked once.
+    pub fn parse(spec: &str) -> Result<SharedHelper, String> {
+        let (path, name) = spec
+            .rsplit_once('.')
+            .filter(|(path, name)| !path.is_empty() && !name.contains('/'))
+            .ok_or_else(|| format!("`{spec}` is not `import/path.Func`"))?;
+        let identifier = name
+            .chars()
+            .enumerate()
+            .all(|(i, c)| c == '_' || c.is_alphabetic() || (i > 0 && c.is_ascii_digit()));
+        if !identifier || !crate::go::syntax::is_exported(name) {
+            return Err(format!(
+                "`{name}` is not an exported function name: other packages could not call it"
+            ));
+        }
+        if path.contains(char::is_whitespace) || path.contains('"') {
+            return Err(format!("`{path}` is not an import path"));
+        }
+        Ok(SharedHelper {
+            path: Box::leak(path.into()),
+            name: Box::leak(name.into()),
+        })
+    }
+}
+
+/// `name` when it can hold a new helper: a `.go` file name, not a test
+/// file, in the package's own directory.
+pub fn check_helper_file(name: &str) -> Result<String, String> {
+    if name.contains(['/', '\\']) || !name.ends_with(".go") || name.ends_with("_test.go") {
+        return Err(format!(
+            "`{name}` is not a file name ending in `.go` (the helper of tests gets `_test.go` added)"
+        ));
+    }
+    Ok(name.to_string())
+}
+
+/// True when `path` is a test file, which only `go test` compiles.
+pub fn is_test_file(path: &Path) -> bool {
+    path.to_string_lossy().ends_with("_test.go")
+}
+
+/// A place where a goroutine gets a `*gin.Context` that must be detached
+/// with the package's helper: a `c.Copy()` whose result a goroutine gets
+/// (as an argument of the `go` call, or through a variable assigned from
+/// it and then passed or captured by the function literal `go` starts), or
+/// the context itself handed whole to a goroutine.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DetachSite {
+    /// The file.
+    pub path: Arc<Path>,
+    /// What becomes `detachContext(c)` (the `c.Copy()` call, or the `c`
+    /// passed to the `go` call), or the uses of `c` in a function literal
+    /// that become the local of `declare`.
+    pub replace: Vec<Range<usize>>,
+    /// The `*gin.Context` detached (`c`).
+    pub receiver: String,
+    /// For a function literal: the local `name := detachContext(c)`
+    /// declared before the `go` statement.
+    pub declare: Option<Declaration>,
+    /// True when the goroutine got the whole context, false for a copy.
+    pub whole: bool,
+    /// Why a copy cannot stand in for the context, if it cannot.
+    pub unfixable: Option<String>,
+    /// The file's package id.
+    pub package: String,
+    /// The file's package clause name.
+    pub package_name: String,
+    /// True when the module's Go has `context.WithoutCancel` (1.21).
+    pub has_without_cancel: bool,
+    /// The file's imports.
+    pub imports: crate::go::imports::FileImports,
+    /// Every identifier of the declaration holding the `go` statement: a
+    /// package name the fix adds must not be one.
+    pub names: Vec<String>,
+    /// For a context passed as an argument of the `go` call (`go f(c)`):
+    /// the callee and the argument's position. Where that parameter is a
+    /// `context.Context`, the goroutine needs the request's context only.
+    pub argument_of: Option<(crate::go::typing::Callee, usize)>,
+}
+
+/// A local declared before a `go` statement.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Declaration {
+    /// Where the declaration's line goes.
+    pub at: usize,
+    /// Its indentation.
+    pub indent: String,
+    /// The local's name.
+    pub name: String,
+    /// The scope the name was checked free in.
+    pub scope: Range<usize>,
+}
+
+/// The places in `decl` where a goroutine gets a `*gin.Context` that must
+/// be detached.
+pub fn detach_sites(cx: &FileCx<'_>, decl: Node<'_>, path: &Arc<Path>) -> Vec<DetachSite> {
+    let Some(package_name) = cx.package_name(GIN).map(|_| package_clause(cx)) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    crate::go::syntax::for_each_node(decl, |go| {
+        if go.kind() != "go_statement" {
+            return;
+        }
+        let Some(call) = named_children(go)
+            .into_iter()
+            .find(|n| n.kind() == "call_expression")
+        else {
+            return;
+        };
+        // What the goroutine gets: the go call's arguments, and the
+        // variables its function literal captures.
+        let mut names: Vec<String> = crate::go::scope::names_in_scope(cx, go)
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        names.sort_unstable();
+        let mut handed = call
+            .child_by_field_name("arguments")
+            .map(named_children)
+            .unwrap_or_default();
+        if let Some(body) = call
+            .child_by_field_name("function")
+            .filter(|f| f.kind() == "func_literal")
+            .and_then(|f| f.child_by_field_name("body"))
+        {
+            crate::go::syntax::for_each_node(body, |n| {
+                if n.kind() == "identifier" {
+                    handed.push(n);
+                }
+            });
+        }
+        let site = |replace, receiver, declare, whole| DetachSite {
+            path: path.clone(),
+            replace,
+            receiver,
+            declare,
+            whole,
+            unfixable: None,
+            package: cx.package.to_string(),
+            package_name: package_name.clone(),
+            has_without_cancel: cx.go_at_least(1, 21),
+            imports: cx.imports.clone(),
+            names: names.clone(),
+            argument_of: None,
+        };
+        match crate::index::facts::gin_goroutines::hand_off(cx, go) {
+            Some(HandOff::Argument(arg)) => {
+                let mut whole = site(
+                    vec![arg.byte_range()],
+                    text(arg, cx.src).to_string(),
+                    None,
+                    true,
+                );
+                let index = call_arguments(call).iter().position(|a| *a == arg);
+                whole.argument_of = crate::go::typing::callee_of(cx, call).zip(index);
+                out.push(whole);
+                return;
+            }
+            Some(hand_off @ HandOff::Literal { .. }) if hand_off.whole() => {
+                let HandOff::Literal { uses, .. } = hand_off else {
+                    return;
+                };
+                let receiver = text(uses[0].0, cx.src).to_string();
+                let Some(name) = fresh_name(cx, go, &["cc", "ginCtx", "detached"]) else {
+                    return;
+                };
+                let declare = Declaration {
+                    at: line_start(cx.src, go.start_byte()),
+                    indent: line_indent(cx.src, go.start_byte()).to_string(),
+                    name,
+                    scope: name_scope(cx, go).byte_range(),
+                };
+                // Uses of another gin context in scope stay as they are.
+                let replace = uses
+                    .iter()
+                    .filter(|(n, _)| text(*n, cx.src) == receiver)
+                    .map(|(n, _)| n.byte_range())
+                    .collect();
+                let writes = uses.iter().find_map(|(n, _)| {
+                    let field = n.up()?.child_by_field_name("field")?;
+                    let field = text(field, cx.src);
+                    RESPONSE_METHODS.contains(&field).then_some(field)
+                });
+                let mut whole = site(replace, receiver.clone(), Some(declare), true);
+                whole.unfixable = writes.map(|field| {
+                    format!("the goroutine uses `{receiver}.{field}`, and a copy has no response writer")
+                });
+                out.push(whole);
+                return;
+            }
+            _ => {}
+        }
+        let mut seen = std::collections::HashSet::new();
+        for arg in handed {
+            let copy = match arg.kind() {
+                "call_expression" => Some(arg),
+                "identifier" if seen.insert(text(arg, cx.src)) => {
+                    assigned_copy(cx, go, text(arg, cx.src))
+                }
+                _ => None,
+            };
+            let Some((call, receiver)) = copy.and_then(|c| gin_copy(cx, c)) else {
+                continue;
+            };
+            if !out
+                .iter()
+                .any(|c: &DetachSite| c.replace == [call.byte_range()])
+            {
+                out.push(site(vec![call.byte_range()], receiver, None, false));
+            }
+        }
+    });
+    out
+}
+
+/// The call `x.Copy()` with its receiver, when `x` is a `*gin.Context` in
+/// scope there.
+fn gin_copy<'t>(cx: &FileCx<'t>, call: Node<'t>) -> Option<(Node<'t>, String)> {
+    let function = call.child_by_field_name("function")?;
+    let args = call.child_by_field_name("arguments")?;
+    if function.kind() != "selector_expression" || !named_children(args).is_empty() {
+        return None;
+    }
+    let field = function.child_by_field_name("field")?;
+    let operand = function.child_by_field_name("operand")?;
+    if text(field, cx.src) != "Copy" || operand.kind() != "identifier" {
+        return None;
+    }
+    let receiver = text(operand, cx.src);
+    contexts_in_scope(cx, call)
+        .iter()
+        .find(|c| c.name == receiver)
+        .filter(|c| c.kind == ContextKind::Gin)
+        .map(|_| (call, receiver.to_string()))
+}
+
+/// The value `name := <value>` assigns in a statement before the one
+/// holding `go`, in the same block.
+fn assigned_copy<'t>(cx: &FileCx<'t>, go: Node<'t>, name: &str) -> Option<Node<'t>> {
+    let block = go.up()?;
+    named_children(block)
+        .into_iter()
+        .take_while(|s| s.end_byte() <= go.start_byte())
+        .filter(|s| s.kind() == "short_var_declaration")
+        .filter_map(|s| {
+            let left = named_children(s.child_by_field_name("left")?);
+            let right = named_children(s.child_by_field_name("right")?);
+            (left.len() == 1 && right.len() == 1 && text(left[0], cx.src) == name).then(|| right[0])
+        })
+        .last()
+}
+
+/// The name of `decl` when it is a detach helper: a function taking one
+/// `*gin.Context` and returning one, that calls both `Copy()` and
+/// `context.WithoutCancel`.
+pub fn detach_helper(cx: &FileCx<'_>, decl: Node<'_>) -> Option<String> {
+    if decl.kind() != "function_declaration" {
+        return None;
+    }
+    let params = named_children(decl.child_by_field_name("parameters")?);
+    let result = decl.child_by_field_name("result")?;
+    let gin_type =
+        |ty: Node<'_>| crate::go::scope::context_kind_of_type(cx, ty) == Some(ContextKind::Gin);
+    let takes = params.len() == 1 && params[0].child_by_field_name("type").is_some_and(gin_type);
+    let body = text(decl.child_by_field_name("body")?, cx.src);
+    let context = cx.package_name("context")?;
+    let name = text(decl.child_by_field_name("name")?, cx.src);
+    (takes
+        && gin_type(result)
+        && body.contains(".Copy()")
+        && body.contains(&format!("{context}.WithoutCancel(")))
+    .then(|| name.to_string())
+}
+
+/// The file's package clause name.
+fn package_clause(cx: &FileCx<'_>) -> String {
+    named_children(cx.root)
+        .into_iter()
+        .find(|n| n.kind() == "package_clause")
+        .and_then(|p| named_children(p).into_iter().next())
+        .map(|n| text(n, cx.src).to_string())
+        .unwrap_or_default()
+}
+
+/// The source of a new file of package `package` declaring the helper
+/// `name`.
+pub fn helper_file(package: &str, name: &str) -> String {
+    format!(
+        "package {package}
+
+import (
+\t\"context\"
+
+\t\"github.com/gin-gonic/gin\"
+)
+
+// {name} returns a copy of c that is safe to use after the handler
+// returns: it keeps c's values but is not cancelled with the request.
+func {name}(c *gin.Context) *gin.Context {{
+\tcp := c.Copy()
+\t// Copy shares c.Request, whose context is cancelled when the handler
+\t// returns: clone the request onto a context that keeps its values only.
+\tcp.Request = cp.Request.Clone(context.WithoutCancel(cp.Request.Context()))
+\treturn cp
+}}
+"
+    )
+}
+
+/// `finding` with the fix that detaches the context at `site` with the
+/// shared helper of `settings`, else the package's own, adding the helper
+/// (in `settings.helper_file`, default `detach_context.go`) when the
+/// package has none; without a fix, saying why, when a copy cannot stand in
+/// for the context, and without one when the helper cannot be added (Go older than
+/// 1.21, or the file's name taken).
+pub fn detach_fix(
+    workspace: &Workspace,
+    settings: &Settings,
+    site: &DetachSite,
+    finding: Finding,
+) -> Finding {
+    if let Some(why) = &site.unfixable {
+        let message = format!("{}; not fixed: {why}", finding.message);
+        return Finding { message, ..finding };
+    }
+    if let Some(shared) = settings.detach_helper {
+        let (function, alias) = shared_helper_call(workspace, site, shared);
+        return finding.with_fix(replacement(site, &function, Some((shared, alias))));
+    }
+    let in_test = is_test_file(&site.path);
+    let existing = workspace.detach_helper(&site.package, in_test);
+    let name = existing.map(str::to_string).unwrap_or_else(|| {
+        fresh_name_among(&[HELPER_NAME], |n| name_taken(workspace, site, n))
+            .unwrap_or_else(|| HELPER_NAME.to_string())
+    });
+    let mut fix = replacement(site, &name, None);
+    if existing.is_none() {
+        let file_name = helper_file_name(settings, in_test);
+        let file = crate::index::wanted::dir_of(&site.path).join(file_name);
+        if file.exists() || !site.has_without_cancel {
+            return finding;
+        }
+        let text = helper_file(&site.package_name, &name);
+        fix = fix.also_in(file, FileChange::new(vec![Edit::insert(0, text)]));
+    }
+    finding.with_fix(fix)
+}
+
+/// True when `name` may be declared in the package of `site`: by a parsed
+/// file, or by any word of the code of the package's directory, whose
+/// files the run may not have parsed (a file without a rule's needle is
+/// read, not parsed).
+fn name_taken(workspace: &Workspace, site: &DetachSite, name: &str) -> bool {
+    workspace.package_declares(&site.package, name)
+        || crate::go::key_names::mentions_in_dir(&crate::index::wanted::dir_of(&site.path), name)
+            > 0
+}
+
+/// The name of the file a new helper goes in.
+fn helper_file_name(settings: &Settings, in_test: bool) -> String {
+    match (&settings.helper_file, in_test) {
+        (None, _) => HELPER_FILES[usize::from(in_test)].to_string(),
+        (Some(name), false) => name.clone(),
+        (Some(name), true) => format!("{}_test.go", name.trim_end_matches(".go")),
+    }
+}
+
+/// How the file of `site` calls the shared helper: by its name in the
+/// helper's own package, else qualified by the name the file imports its
+/// package under, or will: its own name, or when that is taken in the file
+/// the first free one of `ginx2`, `ginx3`, … (returned second, for the
+/// import to be added under it).
+fn shared_helper_call(
+    workspace: &Workspace,
+    site: &DetachSite,
+    shared: SharedHelper,
+) -> (String, Option<String>) {
+    if site.package == shared.path {
+        return (shared.name.to_string(), None);
+    }
+    if let Some(local) = site.imports.local_name(shared.path) {
+        return (format!("{local}.{}", shared.name), None);
+    }
+    let package = crate::go::imports::default_name(shared.path);
+    let taken = |name: &str| {
+        site.imports.path_of(name).is_some()
+            || site.names.iter().any(|n| n == name)
+            || name_taken(workspace, site, name)
+    };
+    let name = fresh_name_among(&[package], taken).unwrap_or_else(|| package.to_string());
+    let alias = (name != package).then(|| name.clone());
+    (format!("{name}.{}", shared.name), alias)
+}
+
+/// The fix that writes `function(c)` at the site (declaring the local of a
+/// function literal first), importing the shared helper's package (under
+/// the alias, if any) when `function` is qualified.
+fn replacement(
+    site: &DetachSite,
+    function: &str,
+    shared: Option<(SharedHelper, Option<String>)>,
+) -> Fix {
+    let detached = format!("{function}({})", site.receiver);
+    let mut edits = Vec::new();
+    let replacement = match &site.declare {
+        Some(d) => {
+            edits.push(Edit::insert(
+                d.at,
+                format!("{}{} := {detached}\n", d.indent, d.name),
+            ));
+            d.name.clone()
+        }
+        None => detached.clone(),
+    };
+    edits.extend(
+        site.replace
+            .iter()
+            .map(|r| Edit::replace(r.clone(), replacement.clone())),
+    );
+    let mut fix = Fix::new(Applicability::Safe, format!("use `{detached}`"), edits);
+    if let Some(d) = &site.declare {
+        fix = fix.declaring(d.scope.clone(), d.name.clone());
+    }
+    match shared.filter(|_| function.contains('.')) {
+        Some((shared, Some(alias))) => fix = fix.with_import_as(shared.path, alias),
+        Some((shared, None)) => fix = fix.with_import(shared.path),
+        None => {}
+    }
+    fix
+}

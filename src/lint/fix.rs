@@ -1,0 +1,303 @@
+//! Findings and the fixes they carry: the edit model every rule shares.
+
+use crate::go::typing::Callee;
+use crate::index::workspace::FuncId;
+use crate::lint::rule::RuleMeta;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+/// How far a fix can be trusted, ordered from least to most applicable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Applicability {
+    /// Reported with a suggestion, never applied.
+    DisplayOnly,
+    /// Changes signatures or APIs, or picks a value the code did not have:
+    /// applied only with `--unsafe`.
+    Unsafe,
+    /// Mechanical; cannot break the build; behaviour moves only the way the
+    /// rule intends. Applied by default.
+    Safe,
+}
+
+impl Applicability {
+    /// The name used in output and configuration.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Applicability::DisplayOnly => "display-only",
+            Applicability::Unsafe => "unsafe",
+            Applicability::Safe => "safe",
+        }
+    }
+}
+
+/// One replacement of a byte range of a file's text by new text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    /// The bytes replaced (empty for an insertion).
+    pub range: Range<usize>,
+    /// What replaces them; lines end in `\n` (CRLF files get `\r\n` on write).
+    pub text: String,
+}
+
+impl Edit {
+    /// Replaces `range` with `text`.
+    pub fn replace(range: Range<usize>, text: impl Into<String>) -> Edit {
+        Edit {
+            range,
+            text: text.into(),
+        }
+    }
+
+    /// Inserts `text` at `offset`.
+    pub fn insert(offset: usize, text: impl Into<String>) -> Edit {
+        Edit::replace(offset..offset, text)
+    }
+
+    /// Deletes `range`.
+    pub fn delete(range: Range<usize>) -> Edit {
+        Edit::replace(range, "")
+    }
+
+    /// True when the two edits cannot both be applied unambiguously: their
+    /// ranges overlap, or they start at the same offset.
+    pub fn conflicts_with(&self, other: &Edit) -> bool {
+        self.range.start == other.range.start
+            || (self.range.start < other.range.end && other.range.start < self.range.end)
+    }
+}
+
+/// What a fix does to one file: disjoint edits, and the imports they need
+/// or may have left unused.
+#[derive(Debug, Clone, Default)]
+pub struct FileChange {
+    /// Disjoint edits to the file's text.
+    pub edits: Vec<Edit>,
+    /// Import paths the edited code uses (added when missing).
+    pub add_imports: Vec<&'static str>,
+    /// The name an import path of `add_imports` is added under, when it is
+    /// not its package's own (that name is taken in the file).
+    pub import_names: Vec<(&'static str, String)>,
+    /// Import paths the edits may have left unused (removed when they are).
+    pub drop_imports_if_unused: Vec<&'static str>,
+    /// Names the change declares, each with the byte range of the scope it
+    /// checked them free in: two changes declaring the same name in
+    /// overlapping scopes cannot share a pass.
+    pub declares: Vec<(Range<usize>, String)>,
+}
+
+impl FileChange {
+    /// A change made of `edits`.
+    pub fn new(edits: Vec<Edit>) -> FileChange {
+        FileChange {
+            edits,
+            ..FileChange::default()
+        }
+    }
+
+    /// True when any edit of `self` conflicts with any edit of `other`, or
+    /// both declare the same name in overlapping scopes.
+    pub fn conflicts_with(&self, other: &FileChange) -> bool {
+        let edits = self
+            .edits
+            .iter()
+            .any(|a| other.edits.iter().any(|b| a.conflicts_with(b)));
+        let names = self.declares.iter().any(|(scope, name)| {
+            other
+                .declares
+                .iter()
+                .any(|(s, n)| n == name && scope.start < s.end && s.start < scope.end)
+        });
+        edits || names
+    }
+}
+
+/// A set of changes applied whole or not at all: to the finding's own file
+/// and, for a fix such as a signature change plus its callers, to others.
+#[derive(Debug, Clone)]
+pub struct Fix {
+    /// Whether the fix is applied by default, only with `--unsafe`, or never.
+    pub applicability: Applicability,
+    /// A one-line description of the change, shown as the hint.
+    pub title: String,
+    /// The change to the finding's own file.
+    pub change: FileChange,
+    /// Changes to other files, by path.
+    pub elsewhere: Vec<(PathBuf, FileChange)>,
+    /// The exported functions and methods whose signatures it changes
+    /// (`package.Name`): code in other modules that calls them breaks, so
+    /// reports list them first.
+    pub exported: Vec<String>,
+}
+
+impl Fix {
+    /// A fix of the given applicability made of `edits` to the finding's
+    /// own file.
+    pub fn new(applicability: Applicability, title: impl Into<String>, edits: Vec<Edit>) -> Fix {
+        Fix {
+            applicability,
+            title: title.into(),
+            change: FileChange::new(edits),
+            elsewhere: Vec::new(),
+            exported: Vec::new(),
+        }
+    }
+
+    /// The same fix, recording that it changes the signatures of the
+    /// exported functions `ids` declared in `path` (the others are left out).
+    pub fn changing_signatures<'a>(
+        mut self,
+        ids: impl IntoIterator<Item = (&'a FuncId, &'a Path)>,
+    ) -> Fix {
+        for (id, path) in ids {
+            if id.is_public(path) {
+                self.exported.push(id.qualified());
+            }
+        }
+        self.exported.sort();
+        self.exported.dedup();
+        self
+    }
+
+    /// The same fix, recording that it declares `name` in `scope`.
+    pub fn declaring(mut self, scope: Range<usize>, name: impl Into<String>) -> Fix {
+        self.change.declares.push((scope, name.into()));
+        self
+    }
+
+    /// The same fix, also making sure `path` is imported.
+    pub fn with_import(mut self, path: &'static str) -> Fix {
+        if !self.change.add_imports.contains(&path) {
+            self.change.add_imports.push(path);
+        }
+        self
+    }
+
+    /// The same fix, also making sure `path` is imported, under `name`
+    /// when the fix adds the import.
+    pub fn with_import_as(mut self, path: &'static str, name: String) -> Fix {
+        self.change.import_names.push((path, name));
+        self.with_import(path)
+    }
+
+    /// The same fix, also removing the import of `path` if it ends up unused.
+    pub fn dropping_import(mut self, path: &'static str) -> Fix {
+        self.change.drop_imports_if_unused.push(path);
+        self
+    }
+
+    /// The same fix, also changing another file.
+    pub fn also_in(mut self, path: PathBuf, change: FileChange) -> Fix {
+        self.elsewhere.push((path, change));
+        self
+    }
+
+    /// Every file the fix changes with its change, the finding's own file
+    /// (`here`) first.
+    pub fn changes<'a>(
+        &'a self,
+        here: &'a Path,
+    ) -> impl Iterator<Item = (&'a Path, &'a FileChange)> {
+        std::iter::once((here, &self.change))
+            .chain(self.elsewhere.iter().map(|(p, c)| (p.as_path(), c)))
+    }
+}
+
+/// A condition a finding holds under only if the rest of the workspace
+/// agrees, checked once every file has been summarised.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Condition {
+    /// The callee's parameter at `arg` is a `context.Context`.
+    CalleeTakesContext {
+        /// What the call calls.
+        callee: Callee,
+        /// The argument's position.
+        arg: usize,
+    },
+}
+
+/// One problem found by a rule.
+#[derive(Debug, Clone)]
+pub struct Finding {
+    /// The rule that found it.
+    pub rule: &'static RuleMeta,
+    /// The bytes it is about.
+    pub range: Range<usize>,
+    /// What is wrong, in one line.
+    pub message: String,
+    /// How to fix it, if ctxmod can.
+    pub fix: Option<Fix>,
+    /// Holds only if the workspace confirms this.
+    pub condition: Option<Condition>,
+}
+
+impl Finding {
+    /// A finding of `rule` over `range`.
+    pub fn new(
+        rule: &'static RuleMeta,
+        range: Range<usize>,
+        message: impl Into<String>,
+    ) -> Finding {
+        Finding {
+            rule,
+            range,
+            message: message.into(),
+            fix: None,
+            condition: None,
+        }
+    }
+
+    /// The same finding with a fix.
+    pub fn with_fix(mut self, fix: Fix) -> Finding {
+        self.fix = Some(fix);
+        self
+    }
+
+    /// The same finding, kept only if `condition` holds.
+    pub fn when(mut self, condition: Condition) -> Finding {
+        self.condition = Some(condition);
+        self
+    }
+
+    /// The applicability of the fix, or display-only without one.
+    pub fn applicability(&self) -> Applicability {
+        self.fix
+            .as_ref()
+            .map_or(Applicability::DisplayOnly, |f| f.applicability)
+    }
+}
+
+/// Applies disjoint edits to `text`.
+pub fn apply_edits(text: &str, edits: &[&Edit]) -> String {
+    let mut sorted: Vec<&Edit> = edits.to_vec();
+    sorted.sort_by_key(|e| (e.range.start, e.range.end));
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut pos = 0;
+    for e in sorted {
+        debug_assert!(e.range.start >= pos, "edits overlap");
+        out.push_str(&text[pos..e.range.start]);
+        out.push_str(&e.text);
+        pos = e.range.end;
+    }
+    out.push_str(&text[pos..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edits_apply_in_order() {
+        let a = Edit::replace(0..1, "X");
+        let b = Edit::insert(3, "!");
+        assert_eq!(apply_edits("abc", &[&b, &a]), "Xbc!");
+    }
+
+    #[test]
+    fn conflicts() {
+        assert!(Edit::replace(0..3, "").conflicts_with(&Edit::replace(2..4, "")));
+        assert!(Edit::insert(2, "a").conflicts_with(&Edit::insert(2, "b")));
+        assert!(!Edit::replace(0..2, "").conflicts_with(&Edit::replace(2..4, "")));
+        assert!(Applicability::Safe > Applicability::Unsafe);
+    }
+}

@@ -1,0 +1,10 @@
+//! Running rules: the rule trait and settings, the fix and edit model,
+//! configuration, the file walk, the engine and its fixpoint passes.
+
+pub mod config;
+pub mod engine;
+pub mod fix;
+pub mod passes;
+pub mod rule;
+pub mod trail;
+pub mod walk;

@@ -1,0 +1,532 @@
+//! What a rule is, what it sees of a file, and the set of rules a run uses.
+
+use crate::go::gomod::GoVersion;
+use crate::go::imports::FileImports;
+use crate::index::summary_parts::SummaryParts;
+use crate::index::wanted::WantedNames;
+use crate::index::workspace::{FuncId, Workspace};
+use crate::lint::fix::{Applicability, Finding};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use tree_sitter::Node;
+
+/// A rule's identity and the facts the engine needs to schedule it.
+#[derive(Debug)]
+pub struct RuleMeta {
+    /// Stable short code, e.g. `CTX001`.
+    pub code: &'static str,
+    /// Stable kebab-case id, e.g. `background-in-scope`.
+    pub id: &'static str,
+    /// One line for `ctxmod rules`.
+    pub summary: &'static str,
+    /// The strongest applicability the rule's fixes can have.
+    pub applicability: Applicability,
+    /// Node kinds the rule's `visit` is called for.
+    pub kinds: &'static [&'static str],
+    /// A file is parsed for this rule only if its bytes contain one of these.
+    pub needles: &'static [&'static str],
+    /// Also check files that mention a context-taking function of the
+    /// workspace, even without any of the needles.
+    pub needs_callers: bool,
+    /// The names other linters give the same check in their suppression
+    /// comments (`//nolint:staticcheck` for a nil context): code that
+    /// silences them on purpose is not fixed behind their back.
+    pub nolint: &'static [&'static str],
+}
+
+/// What to do with an exported function whose signature a rule would
+/// change: code outside the workspace may call it.
+///
+/// `auto`, the default, never breaks a library's importers: it wraps the
+/// exported functions of packages other modules can import
+/// ([`crate::go::gomod::importable_elsewhere`]: not `main`, not `internal/`,
+/// in a module with no `main` package at its root or under `cmd/`), and
+/// changes them elsewhere (an application's, announced in the reports).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum ExportedPolicy {
+    /// `wrap` in a package other modules can import, `thread` elsewhere
+    /// (the default): see [`crate::go::gomod::importable_elsewhere`].
+    #[default]
+    Auto,
+    /// Change it like any other function.
+    Thread,
+    /// Keep it as a deprecated wrapper that calls a new `NameContext`
+    /// taking the context, which callers in the workspace move to.
+    Wrap,
+    /// Leave it, and every chain through it, as it is.
+    Skip,
+}
+
+/// Options that change what rules do, from `ctxmod.toml` and the command
+/// line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    /// What thread-ctx does with exported functions.
+    pub exported: ExportedPolicy,
+    /// How string-key declares new keys.
+    pub key_style: crate::index::facts::context_values::KeyStyle,
+    /// True when string-key also declares accessor functions for a key.
+    pub accessors: bool,
+    /// A shared helper gin-copy-detach and gin-goroutine call instead of
+    /// adding one to each package.
+    pub detach_helper: Option<crate::index::facts::gin_detach::SharedHelper>,
+    /// The file a new detach helper goes in, instead of `detach_context.go`.
+    pub helper_file: Option<String>,
+    /// The timeout unbounded-detach bounds a detached goroutine with, when
+    /// one is configured (`--detach-timeout`, `[unbounded-detach] timeout`).
+    pub detach_timeout: Option<crate::go::duration::GoDuration>,
+    /// The most call sites one thread-ctx fix may change; a larger
+    /// threading is reported with its size (`--thread-max-calls`,
+    /// `[thread-ctx] max-calls`; 0 for no limit).
+    pub thread_max_calls: usize,
+    /// True when thread-ctx also threads a chain whose every root makes
+    /// `context.Background()`, which changes nothing at run time
+    /// (`--thread-background-roots`, `[thread-ctx] background-roots`).
+    pub thread_background_roots: bool,
+}
+
+/// The default of [`Settings::thread_max_calls`].
+pub const THREAD_MAX_CALLS: usize = 50;
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            exported: ExportedPolicy::default(),
+            key_style: Default::default(),
+            accessors: false,
+            detach_helper: None,
+            helper_file: None,
+            detach_timeout: None,
+            thread_max_calls: THREAD_MAX_CALLS,
+            thread_background_roots: false,
+        }
+    }
+}
+
+impl Settings {
+    /// What to do with the exported functions declared in `path`: the
+    /// policy chosen, with `auto` made `wrap` or `thread` for the file's
+    /// package.
+    pub fn exported_policy_at(&self, path: &Path) -> ExportedPolicy {
+        match self.exported {
+            ExportedPolicy::Auto if crate::go::gomod::importable_elsewhere(path) => {
+                ExportedPolicy::Wrap
+            }
+            ExportedPolicy::Auto => ExportedPolicy::Thread,
+            policy => policy,
+        }
+    }
+
+    /// Why a rule leaves the signature of `id` (declared in `path`) as it
+    /// is under these settings, if it does: with `--exported skip` or
+    /// `wrap` (or `auto` in a package other modules can import), code
+    /// outside the workspace may call it (thread-ctx wraps such a function
+    /// instead, before asking).
+    pub fn keeps_signature(&self, id: &FuncId, path: &Path) -> Option<String> {
+        let policy = match self.exported_policy_at(path) {
+            ExportedPolicy::Thread | ExportedPolicy::Auto => return None,
+            ExportedPolicy::Skip => "--exported skip",
+            ExportedPolicy::Wrap if self.exported == ExportedPolicy::Auto => {
+                "a package other modules can import: --exported thread changes them"
+            }
+            ExportedPolicy::Wrap => "--exported wrap",
+        };
+        id.is_public(path).then(|| {
+            format!(
+                "`{}` is exported, and exported signatures are kept as they are ({policy})",
+                id.name
+            )
+        })
+    }
+}
+
+/// A transform: finds problems and proposes fixes.
+///
+/// The engine walks each file's tree once and calls `visit` for every node
+/// whose kind is in the rule's `kinds`. A rule that needs every file at
+/// once (a signature change and all its callers) works in
+/// `check_workspace` instead, which the engine calls once the workspace is
+/// known, and again after each fix pass.
+pub trait Rule: Sync {
+    /// The rule's identity.
+    fn meta(&self) -> &'static RuleMeta;
+    /// Looks at one node (of the rule's `kinds`) and reports findings into
+    /// `out`. A rule that only looks at the whole workspace leaves it be.
+    fn visit(&self, _node: Node<'_>, _cx: &FileCx<'_>, _out: &mut Vec<Finding>) {}
+    /// Looks at the whole workspace and reports findings, each with the
+    /// file it is in, into `out`.
+    fn check_workspace(
+        &self,
+        _workspace: &Workspace,
+        _settings: &Settings,
+        _out: &mut Vec<(PathBuf, Finding)>,
+    ) {
+    }
+    /// Adds to `wanted` the names of the functions, methods (and fields)
+    /// whose call sites and references `check_workspace` needs
+    /// ([`Workspace::callers`]), given the workspace's declarations.
+    /// Collecting uses costs time on every file, so the engine collects
+    /// only these, and an unexported name only in its own package
+    /// ([`WantedNames::function`], [`WantedNames::field`]).
+    fn call_sites_wanted(
+        &self,
+        _workspace: &Workspace,
+        _settings: &Settings,
+        _wanted: &mut WantedNames,
+    ) {
+    }
+
+    /// The parts of each file's summary the rule reads, beyond the
+    /// declarations every run gathers. A rule that implements
+    /// [`Rule::call_sites_wanted`] reads [`SummaryParts::CALLS`]: the first
+    /// stage then also keeps every file's identifiers for the rounds.
+    fn summary_parts(&self) -> SummaryParts {
+        SummaryParts::NONE
+    }
+}
+
+/// Everything a rule may read about the file being checked.
+pub struct FileCx<'a> {
+    /// The file's path.
+    pub path: &'a Path,
+    /// The text (LF line endings).
+    pub src: &'a str,
+    /// The root of the syntax tree.
+    pub root: Node<'a>,
+    /// The file's imports.
+    pub imports: &'a FileImports,
+    /// The `go` directive of the file's module, when there is a `go.mod`.
+    pub go_version: Option<GoVersion>,
+    /// The id of the file's package: its import path (with `_test` for an
+    /// external test package), or `dir:<directory>` outside a module.
+    pub package: &'a str,
+    /// The run's options.
+    pub settings: &'a Settings,
+    /// Caches of whole-function scans made while analysing the file.
+    pub memo: crate::go::memo::Memo,
+}
+
+impl FileCx<'_> {
+    /// The text of a node.
+    pub fn text(&self, node: Node<'_>) -> &str {
+        crate::go::syntax::text(node, self.src)
+    }
+
+    /// The name the file uses for the package at `path`, if it imports it.
+    pub fn package_name(&self, path: &str) -> Option<&str> {
+        self.imports.local_name(path)
+    }
+
+    /// The name generated code should use for `path`: the file's own name for
+    /// it when imported, else the package's default name.
+    pub fn package_name_or_default<'s>(&'s self, path: &'s str) -> &'s str {
+        self.package_name(path)
+            .unwrap_or_else(|| crate::go::imports::default_name(path))
+    }
+
+    /// The name code added to the file can use for `path`: the file's own
+    /// name for it when imported, else its default name unless another
+    /// import already uses that name (`code.gitea.io/gitea/services/context`
+    /// takes `context`); `None` then.
+    pub fn package_name_free<'s>(&'s self, path: &'s str) -> Option<&'s str> {
+        match self.package_name(path) {
+            Some(name) => Some(name),
+            None => {
+                let name = crate::go::imports::default_name(path);
+                self.imports.path_of(name).is_none().then_some(name)
+            }
+        }
+    }
+
+    /// [`FileCx::package_name_free`] for code written at `at`; `None` also
+    /// when a local variable or parameter of that name hides the package
+    /// there (`func(context *cli.Context)`), so no code there can name it.
+    pub fn package_name_at<'s>(&'s self, path: &'s str, at: Node<'_>) -> Option<&'s str> {
+        let name = self.package_name_free(path)?;
+        crate::go::typing::local_declaration(self, at, name)
+            .is_none()
+            .then_some(name)
+    }
+
+    /// Why [`FileCx::package_name_at`] gives no name for `path` at `at`,
+    /// in words for a finding; `None` when it gives one.
+    pub fn package_hidden_why(&self, path: &str, at: Node<'_>) -> Option<String> {
+        if self.package_name_at(path, at).is_some() {
+            return None;
+        }
+        let name = self.package_name_or_default(path);
+        Some(match self.package_name_free(path) {
+            None => format!("the file imports another package named `{name}`"),
+            Some(_) => format!("a local variable named `{name}` hides the package here"),
+        })
+    }
+
+    /// True when `call` is `pkg.F(...)` for the package at `path` and a name
+    /// in `names`.
+    pub fn is_call_to(&self, call: Node<'_>, path: &str, names: &[&str]) -> bool {
+        match (
+            crate::go::syntax::selector_call(call, self.src),
+            self.package_name(path),
+        ) {
+            (Some((pkg, name)), Some(alias)) => pkg == alias && names.contains(&name),
+            _ => false,
+        }
+    }
+
+    /// True when the module's Go version is at least `major.minor`, or the
+    /// version is unknown.
+    pub fn go_at_least(&self, major: u32, minor: u32) -> bool {
+        self.go_version
+            .is_none_or(|v| v >= GoVersion { major, minor })
+    }
+}
+
+/// A registered rule with the source file that documents it.
+pub struct RuleEntry {
+    /// The rule.
+    pub rule: &'static dyn Rule,
+    /// The full text of its transform file; its `//!` lines are its docs.
+    pub source: &'static str,
+}
+
+impl RuleEntry {
+    /// The rule's metadata.
+    pub fn meta(&self) -> &'static RuleMeta {
+        self.rule.meta()
+    }
+
+    /// The rule's user documentation: its module doc comment.
+    pub fn documentation(&self) -> String {
+        let mut doc = String::new();
+        for line in self.source.lines() {
+            if let Some(rest) = line.strip_prefix("//!") {
+                doc.push_str(rest.strip_prefix(' ').unwrap_or(rest));
+                doc.push('\n');
+            } else if !doc.is_empty() {
+                break;
+            }
+        }
+        doc
+    }
+
+    /// The text of one `## heading` section of the documentation, without
+    /// the heading, trimmed.
+    pub fn section(&self, heading: &str) -> String {
+        let doc = self.documentation();
+        let title = format!("## {heading}\n");
+        let Some(start) = doc.find(&title).map(|i| i + title.len()) else {
+            return String::new();
+        };
+        let rest = &doc[start..];
+        let end = rest.find("\n## ").unwrap_or(rest.len());
+        rest[..end].trim().to_string()
+    }
+
+    /// Why the rule matters, in one line: the first sentence of its `Why`
+    /// section.
+    pub fn rationale(&self) -> String {
+        let why = self
+            .section("Why")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        // A sentence ends at a full stop before a space, outside a
+        // quotation or where one closes.
+        let end = why.match_indices('.').find_map(|(i, _)| {
+            let rest = &why[i + 1..];
+            let quoted = why[..i].matches('"').count() % 2 == 1;
+            let closing = usize::from(quoted && rest.starts_with('"'));
+            (quoted == (closing == 1) && rest[closing..].starts_with(' '))
+                .then_some(i + 1 + closing)
+        });
+        match end {
+            Some(end) => why[..end].to_string(),
+            None => why,
+        }
+    }
+
+    /// True when `name` is this rule's id or code (codes case-insensitively).
+    pub fn matches(&self, name: &str) -> bool {
+        let m = self.meta();
+        m.id == name || m.code.eq_ignore_ascii_case(name)
+    }
+}
+
+/// The rules of one run, with a dispatch table from node kind to rules.
+pub struct RuleSet {
+    rules: Vec<&'static dyn Rule>,
+    settings: Settings,
+    by_kind: Vec<Vec<usize>>,
+    needles: Vec<&'static str>,
+    needs_callers: bool,
+    summary_parts: SummaryParts,
+}
+
+impl RuleSet {
+    /// Builds the dispatch table for `rules`.
+    pub fn new(rules: Vec<&'static dyn Rule>) -> RuleSet {
+        let language = crate::go::syntax::language();
+        let kind_count = language.node_kind_count();
+        let mut by_kind = vec![Vec::new(); kind_count];
+        for (index, rule) in rules.iter().enumerate() {
+            for kind in rule.meta().kinds {
+                let mut known = false;
+                for id in 0..kind_count as u16 {
+                    if language.node_kind_is_named(id)
+                        && language.node_kind_for_id(id) == Some(kind)
+                    {
+                        by_kind[id as usize].push(index);
+                        known = true;
+                    }
+                }
+                assert!(
+                    known,
+                    "rule {} names unknown node kind {kind}",
+                    rule.meta().id
+                );
+            }
+        }
+        let mut needles: Vec<&'static str> = rules
+            .iter()
+            .flat_map(|r| r.meta().needles.iter().copied())
+            .collect();
+        needles.sort_unstable();
+        needles.dedup();
+        let needs_callers = rules.iter().any(|r| r.meta().needs_callers);
+        let summary_parts = rules
+            .iter()
+            .fold(SummaryParts::NONE, |all, r| all.union(r.summary_parts()));
+        RuleSet {
+            rules,
+            settings: Settings::default(),
+            by_kind,
+            needles,
+            needs_callers,
+            summary_parts,
+        }
+    }
+
+    /// The same set, with these settings.
+    pub fn with_settings(mut self, settings: Settings) -> RuleSet {
+        self.settings = settings;
+        self
+    }
+
+    /// The options the rules run with.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// One set per rule, in order, each with these settings.
+    pub fn split(&self) -> Vec<RuleSet> {
+        self.rules
+            .iter()
+            .map(|rule| RuleSet::new(vec![*rule]).with_settings(self.settings.clone()))
+            .collect()
+    }
+
+    /// The rules in the set.
+    pub fn rules(&self) -> &[&'static dyn Rule] {
+        &self.rules
+    }
+
+    /// The byte strings that make a file worth parsing.
+    pub fn needles(&self) -> &[&'static str] {
+        &self.needles
+    }
+
+    /// The names whose call sites some rule needs.
+    pub fn call_sites_wanted(&self, workspace: &Workspace) -> WantedNames {
+        let mut wanted = WantedNames::default();
+        for rule in &self.rules {
+            rule.call_sites_wanted(workspace, &self.settings, &mut wanted);
+        }
+        wanted
+    }
+
+    /// True when some rule wants files that call context-taking functions.
+    pub fn needs_callers(&self) -> bool {
+        self.needs_callers
+    }
+
+    /// The parts of each file's summary some rule reads
+    /// ([`Rule::summary_parts`]).
+    pub fn summary_parts(&self) -> SummaryParts {
+        self.summary_parts
+    }
+
+    /// True when some rule asks for call sites ([`SummaryParts::CALLS`]).
+    pub fn collects_call_sites(&self) -> bool {
+        self.summary_parts.contains(SummaryParts::CALLS)
+    }
+
+    /// Runs every rule's workspace check, findings grouped by file.
+    pub fn check_workspace(&self, workspace: &Workspace) -> BTreeMap<PathBuf, Vec<Finding>> {
+        let mut found = Vec::new();
+        for rule in &self.rules {
+            rule.check_workspace(workspace, &self.settings, &mut found);
+        }
+        let mut by_file: BTreeMap<PathBuf, Vec<Finding>> = BTreeMap::new();
+        for (path, finding) in found {
+            by_file.entry(path).or_default().push(finding);
+        }
+        by_file
+    }
+
+    /// Runs every rule over the tree in one traversal.
+    pub fn check(&self, cx: &FileCx<'_>) -> Vec<Finding> {
+        let mut out = Vec::new();
+        crate::go::syntax::for_each_node(cx.root, |node| {
+            if let Some(indices) = self.by_kind.get(node.kind_id() as usize) {
+                for &i in indices {
+                    self.rules[i].visit(node, cx, &mut out);
+                }
+            }
+        });
+        out
+    }
+}
+
+/// Building a [`FileCx`] from Go source in unit tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::FileCx;
+    use crate::go::gomod::GoVersion;
+    use crate::go::imports::FileImports;
+
+    /// Parses `src` as the file `path` of package `package` (module Go
+    /// version `go`, if any) and runs `f` on it.
+    pub(crate) fn with_file<T>(
+        path: &str,
+        src: &str,
+        package: &str,
+        go: Option<GoVersion>,
+        f: impl FnOnce(&FileCx<'_>) -> T,
+    ) -> T {
+        with_tree(path, src, &crate::go::syntax::parse(src), package, go, f)
+    }
+
+    /// [`with_file`] with `src` parsed already, whole or in part.
+    pub(crate) fn with_tree<T>(
+        path: &str,
+        src: &str,
+        tree: &tree_sitter::Tree,
+        package: &str,
+        go: Option<GoVersion>,
+        f: impl FnOnce(&FileCx<'_>) -> T,
+    ) -> T {
+        let imports = FileImports::from_tree(tree.root_node(), src);
+        let cx = FileCx {
+            path: std::path::Path::new(path),
+            src,
+            root: tree.root_node(),
+            imports: &imports,
+            go_version: go,
+            package,
+            settings: &super::Settings::default(),
+            memo: Default::default(),
+        };
+        f(&cx)
+    }
+}

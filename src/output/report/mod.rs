@@ -1,0 +1,122 @@
+//! What `check` and `fix` print: findings as text for people ([`text`]),
+//! JSON for machines ([`json`]), SARIF for code scanning ([`sarif`]),
+//! workflow commands for GitHub Actions ([`github`]) and markdown for a
+//! pull request or a CI summary ([`markdown`]).
+
+pub mod github;
+pub mod json;
+pub mod markdown;
+pub mod sarif;
+pub mod text;
+
+pub use text::text;
+
+use crate::lint::engine::{Notice, Severity};
+use crate::lint::rule::RuleEntry;
+use std::path::Path;
+
+/// A path as the user should see it: relative to the current directory when
+/// it is under it.
+pub fn display_path(path: &Path) -> String {
+    let shown = if path.is_absolute() {
+        std::env::current_dir()
+            .ok()
+            .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
+            .unwrap_or_else(|| path.to_path_buf())
+    } else {
+        path.to_path_buf()
+    };
+    let s = shown.display().to_string();
+    s.strip_prefix("./").map(str::to_string).unwrap_or(s)
+}
+
+/// `file:line` for messages, the file as the user should see it.
+pub fn place(path: &Path, line: usize) -> String {
+    format!("{}:{line}", display_path(path))
+}
+
+/// The name of a notice's severity in output.
+fn severity_name(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Warning => "warning",
+        Severity::Error => "error",
+    }
+}
+
+/// The exported signatures `fixes` change, each with the rule and place of
+/// the fix that changes it, sorted: what breaks code in other modules.
+pub fn exported_changes(fixes: &[crate::lint::engine::AppliedFix]) -> Vec<String> {
+    let mut lines: Vec<String> = fixes
+        .iter()
+        .flat_map(|f| {
+            f.exported
+                .iter()
+                .map(move |name| format!("`{name}` ({}, {})", f.rule.id, place(&f.id.path, f.line)))
+        })
+        .collect();
+    lines.sort();
+    lines.dedup();
+    lines
+}
+
+/// One line for stderr: `warning: file:line: message`.
+pub fn notice_line(n: &Notice) -> String {
+    let level = severity_name(n.severity);
+    match n.line {
+        Some(line) => format!("{level}: {}:{line}: {}", display_path(&n.path), n.message),
+        None => format!("{level}: {}: {}", display_path(&n.path), n.message),
+    }
+}
+
+/// The package a file belongs to as reports group it: its directory as the
+/// user sees it (`.` for the current one).
+fn package_of(path: &Path) -> String {
+    let shown = display_path(path);
+    match shown.rfind('/') {
+        Some(0) => "/".to_string(),
+        Some(i) => shown[..i].to_string(),
+        None => ".".to_string(),
+    }
+}
+
+/// `n word` or `n words` (`fixes` for `fix`).
+fn count(n: usize, word: &str) -> String {
+    format!(
+        "{n} {}",
+        if n == 1 {
+            word.to_string()
+        } else {
+            plural(word)
+        }
+    )
+}
+
+/// The plural of an English noun of this tool's vocabulary.
+fn plural(word: &str) -> String {
+    if word.ends_with('x') {
+        format!("{word}es")
+    } else {
+        format!("{word}s")
+    }
+}
+
+/// The registered rule with this id.
+fn entry(id: &str) -> Option<&'static RuleEntry> {
+    crate::transforms::registry()
+        .iter()
+        .find(|e| e.meta().id == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn packages_are_directories() {
+        assert_eq!(package_of(Path::new("a.go")), ".");
+        assert_eq!(package_of(Path::new("svc/api/a.go")), "svc/api");
+        assert_eq!(count(1, "fix"), "1 fix");
+        assert_eq!(count(2, "file"), "2 files");
+        assert_eq!(count(2, "fix"), "2 fixes");
+    }
+}
