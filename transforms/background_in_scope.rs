@@ -78,12 +78,13 @@
 //! `context.WithoutCancel`, so a module whose `go` directive is older than
 //! 1.21 gets the finding without a fix.
 
+use crate::go::file_cx::FileCx;
 use crate::go::parents::Up;
 use crate::go::roots::{is_deliberate_root, is_root_call};
 use crate::go::scope::{context_use, goroutine_of};
 use crate::go::syntax::named_children;
-use crate::lint::fix::{Applicability, Finding};
-use crate::lint::rule::{FileCx, Rule, RuleMeta};
+use crate::lint::fix::{Applicability, Finding, Fix};
+use crate::lint::rule::{Rule, RuleCx, RuleMeta};
 use tree_sitter::Node;
 
 /// The background-in-scope rule.
@@ -108,7 +109,7 @@ impl Rule for BackgroundInScope {
         &META
     }
 
-    fn visit(&self, call: Node<'_>, cx: &FileCx<'_>, out: &mut Vec<Finding>) {
+    fn visit(&self, call: Node<'_>, cx: &RuleCx<'_>, out: &mut Vec<Finding>) {
         if !is_root_call(cx, call) || is_deliberate_root(cx, call) {
             return;
         }
@@ -157,8 +158,7 @@ impl Rule for BackgroundInScope {
         } else {
             Applicability::Unsafe
         };
-        let fix = usage
-            .fix(cx, applicability, call.byte_range())
+        let fix = Fix::using_context(&usage, cx, applicability, call.byte_range())
             .map(|fix| fix.dropping_import("context"));
         out.push(match fix {
             Some(fix) => finding.with_fix(fix),

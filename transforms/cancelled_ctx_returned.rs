@@ -71,13 +71,13 @@
 //! points at the `defer`: a `//ctxmod:ignore` comment goes on its line or
 //! the line above.
 
+use crate::go::paths::place;
 use crate::index::facts::call_results::{ResultUse, Taking, TakingStatement, CANCEL_NAMES};
 use crate::index::facts::cancelled_return::CancelledReturn;
 use crate::index::wanted::WantedNames;
 use crate::index::workspace::{CallSite, Workspace};
 use crate::lint::fix::{Applicability, Edit, FileChange, Finding, Fix};
 use crate::lint::rule::{Rule, RuleMeta, Settings};
-use crate::output::report::place;
 use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
 

@@ -141,7 +141,7 @@ fn move_first(workspace: &Workspace, late: &LateContext) -> Result<Fix, String> 
         if call.args.len() <= late.context_arg {
             return Err(format!(
                 "the call at {} passes fewer arguments than that",
-                crate::output::report::place(&call.path, call.line)
+                crate::go::paths::place(&call.path, call.line)
             ));
         }
         by_file

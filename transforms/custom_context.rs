@@ -43,10 +43,11 @@
 //! implements `context.Context` without embedding it (every method its
 //! own) is not reported, nor is a type embedding another custom context.
 
+use crate::go::file_cx::FileCx;
+use crate::go::known::qualified_type_is;
 use crate::go::syntax::{for_each_node, named_children};
-use crate::index::workspace::qualified_type_is;
 use crate::lint::fix::{Applicability, Finding};
-use crate::lint::rule::{FileCx, Rule, RuleMeta};
+use crate::lint::rule::{Rule, RuleCx, RuleMeta};
 use tree_sitter::Node;
 
 /// The custom-context rule.
@@ -71,7 +72,7 @@ impl Rule for CustomContext {
         &META
     }
 
-    fn visit(&self, node: Node<'_>, cx: &FileCx<'_>, out: &mut Vec<Finding>) {
+    fn visit(&self, node: Node<'_>, cx: &RuleCx<'_>, out: &mut Vec<Finding>) {
         let Some(name) = node.child_by_field_name("name") else {
             return;
         };

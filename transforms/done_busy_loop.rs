@@ -69,12 +69,13 @@
 //! arm (inside an `if`) is left alone; only the arm's end gets the `return`.
 
 use crate::go::done::{enclosing_loop, is_unconditional_loop, result_types, DoneArm};
+use crate::go::file_cx::FileCx;
 use crate::go::parents::Up;
 use crate::go::syntax::{
     enclosing_function, line_indent, named_children, next_line_start, statements, FUNCTION_KINDS,
 };
 use crate::lint::fix::{Applicability, Edit, Finding, Fix};
-use crate::lint::rule::{FileCx, Rule, RuleMeta};
+use crate::lint::rule::{Rule, RuleCx, RuleMeta};
 use tree_sitter::Node;
 
 /// The done-busy-loop rule.
@@ -106,7 +107,7 @@ impl Rule for DoneBusyLoop {
         &META
     }
 
-    fn visit(&self, node: Node<'_>, cx: &FileCx<'_>, out: &mut Vec<Finding>) {
+    fn visit(&self, node: Node<'_>, cx: &RuleCx<'_>, out: &mut Vec<Finding>) {
         let Some(arm) = DoneArm::of(node, cx.src) else {
             return;
         };
@@ -361,8 +362,8 @@ fn return_fix(cx: &FileCx<'_>, arm: DoneArm<'_>, statement: String) -> Fix {
 #[cfg(test)]
 mod tests {
     use super::RULE;
+    use crate::go::file_cx::testing::with_file;
     use crate::lint::fix::apply_edits;
-    use crate::lint::rule::testing::with_file;
     use crate::lint::rule::RuleSet;
 
     /// The function body `body` after the rule's fixes, or `None` when the

@@ -46,9 +46,10 @@
 //! stored in a variable (`done := ctx.Done()`) is not followed.
 
 use crate::go::done::done_before;
+use crate::go::file_cx::FileCx;
 use crate::go::syntax::{call_arguments, for_each_node, named_children};
 use crate::lint::fix::{Applicability, Edit, Finding, Fix};
-use crate::lint::rule::{FileCx, Rule, RuleMeta};
+use crate::lint::rule::{Rule, RuleCx, RuleMeta};
 use tree_sitter::Node;
 
 /// The done-err rule.
@@ -73,7 +74,7 @@ impl Rule for DoneErr {
         &META
     }
 
-    fn visit(&self, node: Node<'_>, cx: &FileCx<'_>, out: &mut Vec<Finding>) {
+    fn visit(&self, node: Node<'_>, cx: &RuleCx<'_>, out: &mut Vec<Finding>) {
         let values = named_children(node)
             .first()
             .map(|list| named_children(*list))

@@ -45,9 +45,11 @@
 //! reaches, so one such place withholds every fix. Inside a goroutine the handler does not
 //! wait for, the context is `gin-goroutine`'s: it is left alone there.
 
+use crate::go::known::known_context_parameter;
 use crate::index::facts::gin_arguments::first_reliance;
-use crate::index::workspace::{known_context_parameter, Workspace};
-use crate::lint::fix::{Applicability, Condition, Edit, Finding, Fix};
+use crate::index::workspace::Condition;
+use crate::index::workspace::Workspace;
+use crate::lint::fix::{Applicability, Edit, Finding, Fix};
 use crate::lint::rule::{RuleMeta, Settings};
 use std::path::PathBuf;
 
@@ -114,7 +116,7 @@ impl crate::lint::rule::Rule for GinAsContext {
                 message.push_str(&format!(
                     " (not fixed: `{}` at {} may need the gin context itself, which `{name}.Request.Context()` is not)",
                     r.what,
-                    crate::output::report::place(&r.path, r.line)
+                    crate::go::paths::place(&r.path, r.line)
                 ));
             } else {
                 let expr = format!("{name}.Request.Context()");

@@ -75,16 +75,19 @@
 //! `ctx`. The detached context needs Go 1.21; an older module gets the
 //! finding without a fix.
 
+use crate::go::file_cx::FileCx;
 use crate::go::key_names::camel_name;
+use crate::go::known::known_context_parameter;
 use crate::go::parents::Up;
 use crate::go::scope::{fresh_name_among, name_scope, names_in_scope};
 use crate::go::syntax::{line_indent, line_start, named_children, text};
 use crate::index::facts::gin_arguments::first_reliance;
 use crate::index::facts::gin_detach::{detach_fix, DetachSite};
 use crate::index::facts::gin_goroutines::{hand_off, HandOff, Use};
-use crate::index::workspace::{known_context_parameter, Workspace};
-use crate::lint::fix::{Applicability, Condition, Edit, Finding, Fix};
-use crate::lint::rule::{FileCx, Rule, RuleMeta, Settings};
+use crate::index::workspace::Condition;
+use crate::index::workspace::Workspace;
+use crate::lint::fix::{Applicability, Edit, Finding, Fix};
+use crate::lint::rule::{Rule, RuleCx, RuleMeta, Settings};
 use std::collections::HashSet;
 use std::path::PathBuf;
 use tree_sitter::Node;
@@ -117,7 +120,7 @@ impl Rule for GinGoroutine {
         crate::index::summary_parts::SummaryParts::GIN
     }
 
-    fn visit(&self, go: Node<'_>, cx: &FileCx<'_>, out: &mut Vec<Finding>) {
+    fn visit(&self, go: Node<'_>, cx: &RuleCx<'_>, out: &mut Vec<Finding>) {
         // A goroutine that needs the whole context is the workspace
         // check's: its fix uses the package's detach helper.
         let Some(HandOff::Literal { body, uses }) = hand_off(cx, go) else {

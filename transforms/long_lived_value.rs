@@ -40,10 +40,11 @@
 //! fork of a listed package is recognised too, and a type of another
 //! name is not.
 
+use crate::go::file_cx::FileCx;
 use crate::go::syntax::call_arguments;
 use crate::go::typing::{type_of, Callee, TypeExpr, TypeRef};
 use crate::lint::fix::{Applicability, Finding};
-use crate::lint::rule::{FileCx, Rule, RuleMeta};
+use crate::lint::rule::{Rule, RuleCx, RuleMeta};
 use tree_sitter::Node;
 
 /// The long-lived-value rule.
@@ -116,7 +117,7 @@ impl Rule for LongLivedValue {
         &META
     }
 
-    fn visit(&self, call: Node<'_>, cx: &FileCx<'_>, out: &mut Vec<Finding>) {
+    fn visit(&self, call: Node<'_>, cx: &RuleCx<'_>, out: &mut Vec<Finding>) {
         let args = call_arguments(call);
         if args.len() != 3 || !cx.is_call_to(call, "context", &["WithValue"]) {
             return;

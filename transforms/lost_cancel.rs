@@ -38,11 +38,12 @@
 //! (`ctx, _ = context.WithTimeout(...)`) and a declaration in an `if` or
 //! `for` header are reported without a fix.
 
+use crate::go::file_cx::FileCx;
 use crate::go::parents::Up;
 use crate::go::syntax::text;
 use crate::go::syntax::{ancestor, named_children, next_line_start};
 use crate::lint::fix::{Applicability, Edit, Finding, Fix};
-use crate::lint::rule::{FileCx, Rule, RuleMeta};
+use crate::lint::rule::{Rule, RuleCx, RuleMeta};
 use tree_sitter::Node;
 
 /// The lost-cancel rule.
@@ -67,7 +68,7 @@ impl Rule for LostCancel {
         &META
     }
 
-    fn visit(&self, node: Node<'_>, cx: &FileCx<'_>, out: &mut Vec<Finding>) {
+    fn visit(&self, node: Node<'_>, cx: &RuleCx<'_>, out: &mut Vec<Finding>) {
         let (names, values): (Vec<Node<'_>>, Vec<Node<'_>>) = match node.kind() {
             "var_spec" => {
                 let mut cursor = node.walk();
@@ -92,7 +93,7 @@ impl Rule for LostCancel {
         };
         let [call] = values[..] else { return };
         if cx.text(discarded) != "_"
-            || !cx.is_call_to(call, "context", crate::index::workspace::CANCELLABLE)
+            || !cx.is_call_to(call, "context", crate::go::known::CANCELLABLE)
         {
             return;
         }

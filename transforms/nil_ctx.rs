@@ -54,12 +54,14 @@
 //! arity takes a context there. Calls through function values and to other
 //! external packages are not checked.
 
+use crate::go::file_cx::FileCx;
+use crate::go::known::known_context_parameter;
 use crate::go::scope::context_use;
 use crate::go::syntax::call_arguments;
 use crate::go::typing::{callee_of, Callee};
-use crate::index::workspace::known_context_parameter;
-use crate::lint::fix::{Applicability, Condition, Edit, Finding, Fix};
-use crate::lint::rule::{FileCx, Rule, RuleMeta};
+use crate::index::workspace::Condition;
+use crate::lint::fix::{Applicability, Edit, Finding, Fix};
+use crate::lint::rule::{Rule, RuleCx, RuleMeta};
 use tree_sitter::Node;
 
 /// The nil-ctx rule.
@@ -86,7 +88,7 @@ impl Rule for NilCtx {
         &META
     }
 
-    fn visit(&self, call: Node<'_>, cx: &FileCx<'_>, out: &mut Vec<Finding>) {
+    fn visit(&self, call: Node<'_>, cx: &RuleCx<'_>, out: &mut Vec<Finding>) {
         let args = call_arguments(call);
         if !args.iter().any(|a| a.kind() == "nil") {
             return;
@@ -144,7 +146,7 @@ fn nil_outcome(callee: &Callee) -> &'static str {
 /// The context in scope, or `context.TODO()`.
 fn replacement(cx: &FileCx<'_>, nil: Node<'_>) -> Option<Fix> {
     match context_use(cx, nil) {
-        Some(usage) => usage.fix(cx, Applicability::Safe, nil.byte_range()),
+        Some(usage) => Fix::using_context(&usage, cx, Applicability::Safe, nil.byte_range()),
         None => {
             let todo = format!("{}.TODO()", cx.package_name_at("context", nil)?);
             Some(

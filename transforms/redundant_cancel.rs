@@ -60,13 +60,14 @@
 //! (`s.cancel()`) is not followed, and only `defer cancel()` itself counts
 //! as the cover, not `defer func() { cancel() }()`.
 
+use crate::go::file_cx::FileCx;
 use crate::go::parents::Up;
 use crate::go::syntax::{
     enclosing_function, for_each_node, has_explaining_comment, is_written, named_children,
     statement_deletion, successor, Successor,
 };
 use crate::lint::fix::{Applicability, Edit, Finding, Fix};
-use crate::lint::rule::{FileCx, Rule, RuleMeta};
+use crate::lint::rule::{Rule, RuleCx, RuleMeta};
 use tree_sitter::Node;
 
 /// The redundant-cancel rule.
@@ -92,7 +93,7 @@ impl Rule for RedundantCancel {
         &META
     }
 
-    fn visit(&self, node: Node<'_>, cx: &FileCx<'_>, out: &mut Vec<Finding>) {
+    fn visit(&self, node: Node<'_>, cx: &RuleCx<'_>, out: &mut Vec<Finding>) {
         let Some(name) = named_children(node)
             .first()
             .and_then(|call| bare_call(cx, *call))

@@ -70,13 +70,14 @@
 //! needs Go 1.21: an older module gets the finding without a fix.
 
 use crate::go::done::{declared_parameter, watches_context};
+use crate::go::file_cx::FileCx;
 use crate::go::scope::{
     contexts_in_scope, fresh_name_among, name_scope, names_in_scope, ContextKind,
 };
 use crate::go::syntax::{call_arguments, line_indent, line_start, named_children, text};
 use crate::index::facts::request_contexts::{is_request_context, request_accessor};
 use crate::lint::fix::{Applicability, Edit, Finding, Fix};
-use crate::lint::rule::{FileCx, Rule, RuleMeta};
+use crate::lint::rule::{Rule, RuleCx, RuleMeta};
 use std::collections::HashSet;
 use tree_sitter::Node;
 
@@ -115,7 +116,7 @@ impl Rule for RequestCtxGoroutine {
         &META
     }
 
-    fn visit(&self, go: Node<'_>, cx: &FileCx<'_>, out: &mut Vec<Finding>) {
+    fn visit(&self, go: Node<'_>, cx: &RuleCx<'_>, out: &mut Vec<Finding>) {
         let Some(handed) = handed(cx, go) else {
             return;
         };

@@ -112,6 +112,7 @@
 //! file; otherwise the key alone is converted.
 
 use crate::go::key_names::{key_name, mentions_in_dir, mentions_in_module, words_in_dir};
+use crate::go::paths::place;
 use crate::go::syntax::is_exported;
 use crate::go::typing::{TypeExpr, TypeRef, BUILTIN};
 use crate::index::facts::context_values::{Access, Key, KeyConst, KeyStyle, KeyValue, ValueUse};
@@ -119,7 +120,6 @@ use crate::index::wanted::dir_of;
 use crate::index::workspace::Workspace;
 use crate::lint::fix::{Applicability, Edit, FileChange, Finding, Fix};
 use crate::lint::rule::{Rule, RuleMeta, Settings};
-use crate::output::report::place;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 

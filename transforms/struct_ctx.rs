@@ -288,7 +288,7 @@ fn uses_of<'w>(
                 return Err(format!(
                     "`{}` at {} may be this field: the type it belongs to is unknown",
                     site.name,
-                    crate::output::report::place(&site.path, site.line)
+                    crate::go::paths::place(&site.path, site.line)
                 ))
             }
         }
@@ -400,7 +400,7 @@ fn stores<'w>(
     let uses = uses_of(workspace, field)?;
     let mut changes: BTreeMap<PathBuf, FileChange> = BTreeMap::new();
     let mut own: BTreeSet<String> = BTreeSet::new();
-    let place = |site: &FieldUse| crate::output::report::place(&site.path, site.line);
+    let place = |site: &FieldUse| crate::go::paths::place(&site.path, site.line);
     for site in &uses {
         if !site.editable {
             return Err(format!(
@@ -618,7 +618,7 @@ fn thread_readers(
                 .push(Edit::replace(read.range.clone(), name.clone()));
         }
         for call in workspace.callers(id).calls {
-            let place = crate::output::report::place(&call.path, call.line);
+            let place = crate::go::paths::place(&call.path, call.line);
             if call.in_goroutine {
                 return Err(format!(
                     "`{}` is called at {place} in a goroutine, which the struct's context may be what stops",

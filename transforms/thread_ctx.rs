@@ -315,10 +315,10 @@ fn needing_soon(workspace: &Workspace) -> Vec<&FuncId> {
         .filter(|(id, _, facts)| {
             facts.is_leaf()
                 || facts.nil_arguments.iter().any(|(callee, arg)| {
-                    crate::index::workspace::known_context_parameter(callee, *arg)
+                    crate::go::known::known_context_parameter(callee, *arg)
                         || workspace.holds(
                             &id.package,
-                            &crate::lint::fix::Condition::CalleeTakesContext {
+                            &crate::index::workspace::Condition::CalleeTakesContext {
                                 callee: callee.clone(),
                                 arg: *arg,
                             },
@@ -501,7 +501,7 @@ fn thread(
                     if call.in_goroutine && call.context_hidden {
                         return Err(format!(
                             "the call at {} runs later, and a local variable hides the `context` package its context must be detached with",
-                            crate::output::report::place(&call.path, call.line)
+                            crate::go::paths::place(&call.path, call.line)
                         ));
                     }
                     pass(caller_facts, call.in_goroutine)?
@@ -510,7 +510,7 @@ fn thread(
                     let supply = call.supply.clone().ok_or_else(|| {
                         format!(
                             "no context to pass at {}",
-                            crate::output::report::place(&call.path, call.line)
+                            crate::go::paths::place(&call.path, call.line)
                         )
                     })?;
                     detach_in_goroutine(caller_facts, call, &supply)?
@@ -518,7 +518,7 @@ fn thread(
                 _ => call.supply.clone().ok_or_else(|| {
                     format!(
                         "no context to pass at {}",
-                        crate::output::report::place(&call.path, call.line)
+                        crate::go::paths::place(&call.path, call.line)
                     )
                 })?,
             };
@@ -633,7 +633,7 @@ fn detach_in_goroutine(
         return Err(format!(
             "`{}` runs in a goroutine (a `go` statement starts it) and its call at {} needs context.WithoutCancel, but a local variable hides the `context` package there",
             facts.name,
-            crate::output::report::place(&call.path, call.line)
+            crate::go::paths::place(&call.path, call.line)
         ));
     }
     if !facts.detach_ok {

@@ -68,12 +68,13 @@
 //! such a line, is reported without a fix.
 
 use crate::go::duration::GoDuration;
+use crate::go::file_cx::FileCx;
 use crate::go::parents::Up;
 use crate::go::syntax::{
     call_arguments, for_each_node, line_indent, named_children, next_line_start, selector_call,
 };
 use crate::lint::fix::{Applicability, Edit, Finding, Fix};
-use crate::lint::rule::{FileCx, Rule, RuleMeta};
+use crate::lint::rule::{Rule, RuleCx, RuleMeta};
 use tree_sitter::Node;
 
 /// The unbounded-detach rule.
@@ -109,7 +110,7 @@ impl Rule for UnboundedDetach {
         &META
     }
 
-    fn visit(&self, node: Node<'_>, cx: &FileCx<'_>, out: &mut Vec<Finding>) {
+    fn visit(&self, node: Node<'_>, cx: &RuleCx<'_>, out: &mut Vec<Finding>) {
         let Some(call) = named_children(node)
             .into_iter()
             .find(|c| c.kind() == "call_expression")
@@ -196,7 +197,7 @@ fn derives_deadline(cx: &FileCx<'_>, body: Node<'_>, name: &str) -> bool {
 /// The fix that bounds the detached context `use_` names at the top of the
 /// goroutine's `body` (or right after the goroutine declares it), or
 /// `None` when the body's layout does not allow it.
-fn bound(cx: &FileCx<'_>, go_statement: Node<'_>, body: Node<'_>, use_: Node<'_>) -> Option<Fix> {
+fn bound(cx: &RuleCx<'_>, go_statement: Node<'_>, body: Node<'_>, use_: Node<'_>) -> Option<Fix> {
     let name = cx.text(use_);
     let cancel = crate::go::scope::fresh_name(cx, go_statement, &["cancel", "cancelCtx"])?;
     let timeout = cx.settings.detach_timeout.unwrap_or(DEFAULT_TIMEOUT);

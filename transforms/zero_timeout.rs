@@ -67,11 +67,12 @@
 //! reported wherever it is read, even when the configuration was checked
 //! where it was loaded.
 
+use crate::go::file_cx::FileCx;
 use crate::go::parents::Up;
 use crate::go::syntax::{call_arguments, for_each_node, named_children, selector_call, text};
 use crate::go::typing::{local_declaration, Declaration};
 use crate::lint::fix::{Applicability, Finding};
-use crate::lint::rule::{FileCx, Rule, RuleMeta};
+use crate::lint::rule::{Rule, RuleCx, RuleMeta};
 use tree_sitter::Node;
 
 /// The zero-timeout rule.
@@ -102,7 +103,7 @@ impl Rule for ZeroTimeout {
         &META
     }
 
-    fn visit(&self, node: Node<'_>, cx: &FileCx<'_>, out: &mut Vec<Finding>) {
+    fn visit(&self, node: Node<'_>, cx: &RuleCx<'_>, out: &mut Vec<Finding>) {
         const TIMEOUTS: &[&str] = &["WithTimeout", "WithTimeoutCause"];
         const DEADLINES: &[&str] = &["WithDeadline", "WithDeadlineCause"];
         // A test's zero timeout is most often the point of the test.

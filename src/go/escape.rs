@@ -3,9 +3,9 @@
 //! goroutine or closure. Rules use it to leave alone contexts whose
 //! lifetime they cannot see.
 
+use crate::go::file_cx::FileCx;
 use crate::go::parents::Up;
 use crate::go::syntax::{enclosing_function, for_each_node};
-use crate::lint::rule::FileCx;
 use tree_sitter::Node;
 
 /// How a value leaves the function.

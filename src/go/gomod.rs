@@ -135,7 +135,7 @@ fn find_go_mods(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in entries.flatten() {
         let name = entry.file_name();
         let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
-        if is_dir && !crate::lint::walk::skipped_dir(&name.to_string_lossy()) {
+        if is_dir && !skipped_dir(&name.to_string_lossy()) {
             find_go_mods(&entry.path(), out);
         } else if name == "go.mod" {
             out.push(dir.to_path_buf());
@@ -243,6 +243,12 @@ fn holds_main_package(dir: &Path) -> bool {
 /// file system further.
 pub fn absolute(path: &Path) -> PathBuf {
     std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// True for a directory Go tooling skips: `vendor`, `testdata`, and names
+/// starting with `.` or `_`.
+pub fn skipped_dir(name: &str) -> bool {
+    name == "vendor" || name == "testdata" || name.starts_with('.') || name.starts_with('_')
 }
 
 #[cfg(test)]

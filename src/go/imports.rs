@@ -1,8 +1,8 @@
 //! A file's imports, and the edits that add or remove one in gofmt style.
 
+use crate::go::edit::Edit;
 use crate::go::parents::Up;
 use crate::go::syntax::{line_start, named_children, next_line_start, text};
-use crate::lint::fix::Edit;
 use tree_sitter::Node;
 
 /// One import spec.
@@ -292,8 +292,8 @@ pub fn remove_import(src: &str, root: Node<'_>, path: &str) -> Option<Edit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::go::edit::apply_edits;
     use crate::go::syntax::parse;
-    use crate::lint::fix::apply_edits;
 
     fn add(src: &str, path: &str) -> String {
         let tree = parse(src);

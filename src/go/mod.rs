@@ -5,13 +5,17 @@
 pub mod cfg;
 pub mod done;
 pub mod duration;
+pub mod edit;
 pub mod escape;
+pub mod file_cx;
 pub mod gofmt;
 pub mod gomod;
 pub mod imports;
 pub mod key_names;
+pub mod known;
 pub mod memo;
 pub mod parents;
+pub mod paths;
 pub mod roots;
 pub mod scope;
 pub mod source;

@@ -3,9 +3,9 @@
 //! that replace roots leave it alone.
 
 use crate::go::escape::{escapes_after, escaping_use, Escape};
+use crate::go::file_cx::FileCx;
 use crate::go::parents::Up;
 use crate::go::syntax::named_children;
-use crate::lint::rule::FileCx;
 use tree_sitter::Node;
 
 /// True when `call` is `context.Background()` or `context.TODO()`.

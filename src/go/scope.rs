@@ -3,11 +3,11 @@
 //! `*gin.Context`'s `c.Request.Context()`, and whether the code runs in a
 //! goroutine. Shared by every rule that replaces or supplies a context.
 
+use crate::go::edit::Edit;
+use crate::go::file_cx::FileCx;
+use crate::go::known::{qualified_type_is, CANCELLABLE};
 use crate::go::parents::Up;
 use crate::go::syntax::{named_children, text, FUNCTION_KINDS};
-use crate::index::workspace::{qualified_type_is, CANCELLABLE};
-use crate::lint::fix::{Applicability, Edit, Fix};
-use crate::lint::rule::FileCx;
 use std::collections::HashSet;
 use tree_sitter::Node;
 
@@ -89,33 +89,6 @@ impl ContextUse {
     /// `context.WithoutCancel`, which needs Go 1.21.
     pub fn detaches(&self) -> bool {
         self.needs_context_import
-    }
-
-    /// A fix that writes this context over `range`, with the declaration
-    /// before the `go` statement and the `context` import when needed; `None`
-    /// when it needs `context.WithoutCancel` and the module's Go is older
-    /// than 1.21.
-    pub fn fix(
-        &self,
-        cx: &FileCx<'_>,
-        applicability: Applicability,
-        range: std::ops::Range<usize>,
-    ) -> Option<Fix> {
-        if self.detaches() && !cx.go_at_least(1, 21) {
-            return None;
-        }
-        let mut edits = vec![Edit::replace(range, self.expr.clone())];
-        if let Some((decl, _, _)) = &self.before_go {
-            edits.push(decl.clone());
-        }
-        let mut fix = Fix::new(applicability, format!("use `{}`", self.expr), edits);
-        if let Some((_, scope, name)) = &self.before_go {
-            fix = fix.declaring(scope.clone(), name.clone());
-        }
-        if self.needs_context_import {
-            fix = fix.with_import("context");
-        }
-        Some(fix)
     }
 }
 
@@ -374,7 +347,7 @@ pub fn name_scope<'t>(cx: &FileCx<'t>, at: Node<'t>) -> Node<'t> {
 
 /// The first of `names` not used as an identifier anywhere in the
 /// [`name_scope`] of `at`. A fix that declares it records so with
-/// [`crate::lint::fix::Fix::declaring`], so two fixes never pick the same name in
+/// a fix's declared names, so two fixes never pick the same name in
 /// one pass.
 pub fn fresh_name(cx: &FileCx<'_>, at: Node<'_>, names: &[&str]) -> Option<String> {
     let scope = name_scope(cx, at);
@@ -643,8 +616,8 @@ fn is_context_method_call(cx: &FileCx<'_>, node: Node<'_>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::go::file_cx::testing::with_file;
     use crate::go::syntax::for_each_node;
-    use crate::lint::rule::testing::with_file;
 
     /// Runs `f` on the first `context.Background()` call of `src`.
     fn at_background<T>(src: &str, f: impl Fn(&FileCx<'_>, Node<'_>) -> T) -> T {

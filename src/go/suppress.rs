@@ -1,11 +1,10 @@
 //! `//ctxmod:ignore ID -- reason` comments: silence a rule on the comment's
 //! line and the line after it. Another linter's `//nolint:name` and
 //! staticcheck's `//lint:ignore CHECK reason` do the same for the rules
-//! that make the same check ([`RuleMeta::nolint`]), and staticcheck's
+//! that make the same check ([`CheckNames::nolint`]), and staticcheck's
 //! `//lint:file-ignore CHECK reason` for the whole file: the author kept
 //! that code on purpose.
 
-use crate::lint::rule::RuleMeta;
 use std::collections::HashMap;
 
 const MARKER: &str = "//ctxmod:ignore";
@@ -64,8 +63,8 @@ impl Suppressions {
         }
     }
 
-    /// True when `rule` is silenced on 1-based `line`.
-    pub fn silences(&self, rule: &RuleMeta, line: usize) -> bool {
+    /// True when the check named `rule` is silenced on 1-based `line`.
+    pub fn silences(&self, rule: &CheckNames, line: usize) -> bool {
         let other_linter = |names: &Vec<String>| names.iter().any(|name| names_check(name, rule));
         other_linter(&self.file_ignored)
             || [line, line.saturating_sub(1)].iter().any(|l| {
@@ -79,9 +78,21 @@ impl Suppressions {
     }
 }
 
+/// The names a suppression comment may give a check: ctxmod's id and code
+/// for it, and the names other linters give the same check.
+#[derive(Debug, Clone, Copy)]
+pub struct CheckNames {
+    /// The kebab-case id, e.g. `lost-cancel`.
+    pub id: &'static str,
+    /// The short code, e.g. `CTX005`.
+    pub code: &'static str,
+    /// Other linters' names for it (`staticcheck`, `SA1012`).
+    pub nolint: &'static [&'static str],
+}
+
 /// True when another linter's `name` (a linter, a check, or a check glob
 /// as `SA1*`) covers what `rule` checks.
-fn names_check(name: &str, rule: &RuleMeta) -> bool {
+fn names_check(name: &str, rule: &CheckNames) -> bool {
     rule.nolint.iter().any(|n| match name.strip_suffix('*') {
         Some(prefix) => n.len() >= prefix.len() && n[..prefix.len()].eq_ignore_ascii_case(prefix),
         None => n.eq_ignore_ascii_case(name),
@@ -124,16 +135,10 @@ fn other_linters_comments(text: &str) -> (HashMap<usize, Vec<String>>, Vec<Strin
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lint::fix::Applicability;
 
-    static META: RuleMeta = RuleMeta {
+    static META: CheckNames = CheckNames {
         code: "CTX005",
         id: "lost-cancel",
-        summary: "",
-        applicability: Applicability::Safe,
-        kinds: &[],
-        needles: &[],
-        needs_callers: false,
         nolint: &[],
     };
 
@@ -151,7 +156,7 @@ mod tests {
 
     #[test]
     fn another_linters_nolint_silences_the_rules_that_make_its_check() {
-        static NIL: RuleMeta = RuleMeta {
+        static NIL: CheckNames = CheckNames {
             code: "CTX009",
             id: "nil-ctx",
             nolint: &["staticcheck", "SA1012"],
@@ -168,7 +173,7 @@ mod tests {
 
     #[test]
     fn staticchecks_lint_ignore_silences_its_checks() {
-        static KEY: RuleMeta = RuleMeta {
+        static KEY: CheckNames = CheckNames {
             code: "CTX004",
             id: "string-key",
             nolint: &["staticcheck", "SA1029"],

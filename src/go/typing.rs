@@ -8,8 +8,8 @@
 //! `""` for predeclared types), so facts from different files compare
 //! directly.
 
+use crate::go::file_cx::FileCx;
 use crate::go::syntax::{call_arguments, named_children, text, FUNCTION_KINDS};
-use crate::lint::rule::FileCx;
 use tree_sitter::Node;
 
 /// The package id of predeclared types (`int`, `error`, …).
@@ -125,7 +125,7 @@ impl TypeRef {
 }
 
 /// The type of an expression as far as its file can tell; the workspace
-/// finishes what needs other files ([`crate::index::workspace::Workspace`]).
+/// finishes what needs other files (the workspace index).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum TypeExpr {
     /// Written out in the file.
@@ -631,8 +631,8 @@ fn range_declaration<'t>(cx: &FileCx<'_>, clause: Node<'t>, name: &str) -> Optio
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::go::file_cx::testing::with_file;
     use crate::go::syntax::for_each_node;
-    use crate::lint::rule::testing::with_file;
 
     /// The callee of the call whose text is `call` in `src`.
     fn callee(src: &str, call: &str) -> Option<Callee> {

@@ -5,6 +5,8 @@
 //! contributes a [`FileSummary`]; the [`Workspace`] answers the
 //! [`Condition`]s findings carry.
 
+use crate::go::file_cx::FileCx;
+use crate::go::known::STANDARD_METHODS;
 use crate::go::syntax::{for_each_node_around, named_children, text};
 use crate::go::typing::{callee_of, function_named, var_spec_type, Callee, TypeExpr, TypeRef};
 use crate::index::facts::call_results::ResultUse;
@@ -14,8 +16,6 @@ use crate::index::facts::fields::{ContextField, FieldUse};
 use crate::index::facts::threading::FunctionFacts;
 use crate::index::summary_parts::SummaryParts;
 use crate::index::wanted::WantedNames;
-use crate::lint::fix::Condition;
-use crate::lint::rule::FileCx;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::ops::Range;
@@ -1191,144 +1191,6 @@ fn signature(cx: &FileCx<'_>, decl: Node<'_>, receiver: Option<&str>) -> Option<
     })
 }
 
-/// True when a type node is `pkg.Name` with `pkg` as given.
-pub fn qualified_type_is(ty: Node<'_>, src: &str, pkg: Option<&str>, name: &str) -> bool {
-    let Some(pkg) = pkg else { return false };
-    ty.kind() == "qualified_type"
-        && ty
-            .child_by_field_name("package")
-            .is_some_and(|p| text(p, src) == pkg)
-        && ty
-            .child_by_field_name("name")
-            .is_some_and(|n| text(n, src) == name)
-}
-
-/// Method names of the standard library's interfaces (`io`, `fmt`,
-/// `error`, `sort`, `heap`, `net/http`, `database/sql`, `encoding`,
-/// `context`, `log/slog`, `sync`, `flag`, `hash`): a type with such a
-/// method may satisfy one of them, so its signature is not the workspace's
-/// to change.
-const STANDARD_METHODS: &[&str] = &[
-    "Read",
-    "Write",
-    "Close",
-    "Seek",
-    "ReadAt",
-    "WriteAt",
-    "ReadFrom",
-    "WriteTo",
-    "ReadByte",
-    "WriteByte",
-    "ReadRune",
-    "WriteString",
-    "String",
-    "GoString",
-    "Format",
-    "Error",
-    "Unwrap",
-    "Is",
-    "As",
-    "Timeout",
-    "Temporary",
-    "Len",
-    "Less",
-    "Swap",
-    "Push",
-    "Pop",
-    "ServeHTTP",
-    "RoundTrip",
-    "Scan",
-    "Value",
-    "MarshalJSON",
-    "UnmarshalJSON",
-    "MarshalText",
-    "UnmarshalText",
-    "MarshalBinary",
-    "UnmarshalBinary",
-    "Deadline",
-    "Done",
-    "Err",
-    "Handle",
-    "Enabled",
-    "WithAttrs",
-    "WithGroup",
-    "LogValue",
-    "Lock",
-    "Unlock",
-    "RLock",
-    "RUnlock",
-    "Set",
-    "Sum",
-    "Reset",
-    "Size",
-    "BlockSize",
-];
-
-/// The `context` constructors that return a context and its cancel
-/// function.
-pub const CANCELLABLE: &[&str] = &[
-    "WithCancel",
-    "WithCancelCause",
-    "WithTimeout",
-    "WithTimeoutCause",
-    "WithDeadline",
-    "WithDeadlineCause",
-];
-
-/// Standard-library and well-known functions whose first parameter is a
-/// context, by import path and name (besides [`CANCELLABLE`]).
-const KNOWN_FUNCTIONS: &[(&str, &[&str])] = &[
-    (
-        "context",
-        &["WithValue", "WithoutCancel", "AfterFunc", "Cause"],
-    ),
-    ("net/http", &["NewRequestWithContext"]),
-    ("os/exec", &["CommandContext"]),
-    ("os/signal", &["NotifyContext"]),
-    ("golang.org/x/sync/errgroup", &["WithContext"]),
-    (
-        "log/slog",
-        &[
-            "DebugContext",
-            "InfoContext",
-            "WarnContext",
-            "ErrorContext",
-            "Log",
-            "LogAttrs",
-        ],
-    ),
-];
-
-/// Methods of well-known types whose first parameter is a context, by name:
-/// `database/sql`'s `*DB`, `*Conn`, `*Tx` and `*Stmt`, and `net.Dialer`.
-const KNOWN_METHODS: &[&str] = &[
-    "QueryContext",
-    "ExecContext",
-    "QueryRowContext",
-    "PrepareContext",
-    "PingContext",
-    "BeginTx",
-    "DialContext",
-];
-
-/// True when a well-known library call passes argument `arg` as a context,
-/// without needing the workspace: a function by import path and name, or a
-/// method by its distinctive name.
-pub fn known_context_parameter(callee: &Callee, arg: usize) -> bool {
-    if arg != 0 {
-        return false;
-    }
-    match callee {
-        Callee::Function { package, name } => {
-            (package == "context" && CANCELLABLE.contains(&name.as_str()))
-                || KNOWN_FUNCTIONS
-                    .iter()
-                    .any(|(p, names)| p == package && names.contains(&name.as_str()))
-        }
-        Callee::Method { name, .. } => KNOWN_METHODS.contains(&name.as_str()),
-    }
-}
-
 /// One package's declarations.
 #[derive(Debug, Default)]
 struct PackageDecls {
@@ -1401,6 +1263,19 @@ struct DeclIndex {
     functions: HashMap<FuncId, usize>,
     /// The packages that declare a method of each name, sorted.
     method_packages: HashMap<String, Vec<String>>,
+}
+
+/// A condition a finding holds under only if the rest of the workspace
+/// agrees, checked once every file has been summarised.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Condition {
+    /// The callee's parameter at `arg` is a `context.Context`.
+    CalleeTakesContext {
+        /// What the call calls.
+        callee: Callee,
+        /// The argument's position.
+        arg: usize,
+    },
 }
 
 /// Every declaration of the run, by package id, and every call and
@@ -1489,12 +1364,11 @@ impl Workspace {
     }
 
     /// Records the names whose calls were collected. The rules ask for the
-    /// calls they need until they need no more ([`Rule::call_sites_wanted`]),
+    /// calls they need until they need no more (a rule's wanted names),
     /// but a fix applied later in the run can make a rule need calls it did
     /// not ask for: a function whose calls were not collected then keeps
     /// its signature.
     ///
-    /// [`Rule::call_sites_wanted`]: crate::lint::rule::Rule::call_sites_wanted
     pub fn set_searched(&mut self, names: WantedNames) {
         self.searched = Some(names);
     }
@@ -1740,9 +1614,8 @@ impl Workspace {
     }
 
     /// Every use of a field, or positional literal of a type, whose name
-    /// some rule asked for ([`Rule::call_sites_wanted`]).
+    /// some rule asked for (a rule's wanted names).
     ///
-    /// [`Rule::call_sites_wanted`]: crate::lint::rule::Rule::call_sites_wanted
     pub fn field_uses(&self) -> &[FieldUse] {
         &self.field_uses
     }
@@ -1855,8 +1728,8 @@ impl Workspace {
             return Some(format!(
                 "`{}` is declared both in {} and in {}, each for other build constraints: ctxmod cannot change them together",
                 id.name,
-                crate::output::report::display_path(first),
-                crate::output::report::display_path(second)
+                crate::go::paths::display_path(first),
+                crate::go::paths::display_path(second)
             ));
         }
         if let Some(receiver) = &id.receiver {
@@ -1888,7 +1761,7 @@ impl Workspace {
             return Some(format!(
                 "`{}` may be used in {}, which ctxmod cannot parse",
                 id.name,
-                crate::output::report::display_path(path)
+                crate::go::paths::display_path(path)
             ));
         }
         if self.linknamed.contains(id) {
@@ -1902,13 +1775,13 @@ impl Workspace {
             return Some(format!(
                 "`{}` is used as a value at {}",
                 id.name,
-                crate::output::report::place(&r.path, r.line)
+                crate::go::paths::place(&r.path, r.line)
             ));
         }
         if let Some((call, why)) = callers.unresolved.first() {
             return Some(format!(
                 "the call at {} may reach `{}` ({why})",
-                crate::output::report::place(&call.path, call.line),
+                crate::go::paths::place(&call.path, call.line),
                 id.name
             ));
         }
@@ -1922,7 +1795,7 @@ impl Workspace {
             return Some(format!(
                 "`{}` is called at {}, a file ctxmod does not edit (generated, excluded or outside the paths given)",
                 id.name,
-                crate::output::report::place(&call.path, call.line)
+                crate::go::paths::place(&call.path, call.line)
             ));
         }
         let exported = crate::go::syntax::is_exported(&id.name);
@@ -2336,9 +2209,9 @@ impl Workspace {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::go::file_cx::testing::{with_file, with_tree};
     use crate::go::syntax::for_each_node;
     use crate::go::typing::callee_of;
-    use crate::lint::rule::testing::{with_file, with_tree};
 
     /// The summary of `src` as a file of package `package`, and the callee
     /// of its call written `call` (if given).

@@ -2,6 +2,7 @@
 //! once, run every rule in one traversal, resolve cross-file conditions, and
 //! for `fix`, apply fixes pass by pass until nothing changes.
 
+use crate::go::file_cx::FileCx;
 use crate::go::gomod::ModuleCache;
 use crate::go::imports::FileImports;
 use crate::go::source::{is_generated, SourceFile};
@@ -12,7 +13,7 @@ use crate::index::wanted::WantedNames;
 use crate::index::workspace::{FileSummary, Workspace};
 use crate::lint::fix::{Applicability, Finding};
 use crate::lint::passes::{resolve, FixId};
-use crate::lint::rule::{FileCx, RuleMeta, RuleSet};
+use crate::lint::rule::{RuleCx, RuleMeta, RuleSet};
 use aho_corasick::AhoCorasick;
 use indicatif::ProgressBar;
 use rayon::prelude::*;
@@ -787,7 +788,7 @@ impl<'r> Engine<'r> {
         path: &Path,
         text: &str,
         tree: &Tree,
-        f: impl FnOnce(&FileCx<'_>) -> R,
+        f: impl FnOnce(&RuleCx<'_>) -> R,
     ) -> R {
         let root = tree.root_node();
         let imports = FileImports::from_tree(root, text);
@@ -806,15 +807,17 @@ impl<'r> Engine<'r> {
         if package_name.ends_with("_test") {
             package.push_str("_test");
         }
-        let cx = FileCx {
-            path,
-            src: text,
-            root,
-            imports: &imports,
-            go_version: module.and_then(|m| m.go_version),
-            package: &package,
+        let cx = RuleCx {
+            file: FileCx {
+                path,
+                src: text,
+                root,
+                imports: &imports,
+                go_version: module.and_then(|m| m.go_version),
+                package: &package,
+                memo: Default::default(),
+            },
             settings: self.rules.settings(),
-            memo: Default::default(),
         };
         crate::go::parents::indexed(tree, || f(&cx))
     }
@@ -964,7 +967,7 @@ pub(crate) fn unsuppressed(text: &str, mut findings: Vec<Finding>) -> Vec<Findin
     let suppressions = Suppressions::parse(text);
     findings.retain(|f| {
         let (line, _) = crate::go::source::line_col(text, f.range.start);
-        !suppressions.silences(f.rule, line)
+        !suppressions.silences(&f.rule.check_names(), line)
     });
     findings
 }
@@ -981,9 +984,10 @@ fn notice(severity: Severity, path: &Path, line: Option<usize>, message: String)
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::go::file_cx::FileCx;
     use crate::lint::fix::{Edit, Fix};
     use crate::lint::passes::MAX_PASSES;
-    use crate::lint::rule::{FileCx, Rule};
+    use crate::lint::rule::Rule;
     use tree_sitter::Node;
 
     /// Declares a test rule from a visit function over one node kind.
@@ -1004,7 +1008,7 @@ mod tests {
                     };
                     &META
                 }
-                fn visit(&self, node: Node<'_>, cx: &FileCx<'_>, out: &mut Vec<Finding>) {
+                fn visit(&self, node: Node<'_>, cx: &RuleCx<'_>, out: &mut Vec<Finding>) {
                     let visit: fn(Node<'_>, &FileCx<'_>) -> Option<Fix> = $visit;
                     if let Some(fix) = visit(node, cx) {
                         out.push(

@@ -1,7 +1,9 @@
 //! Findings and the fixes they carry: the edit model every rule shares.
 
-use crate::go::typing::Callee;
-use crate::index::workspace::FuncId;
+pub use crate::go::edit::{apply_edits, Edit};
+use crate::go::file_cx::FileCx;
+use crate::go::scope::ContextUse;
+use crate::index::workspace::{Condition, FuncId};
 use crate::lint::rule::RuleMeta;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -27,42 +29,6 @@ impl Applicability {
             Applicability::Unsafe => "unsafe",
             Applicability::Safe => "safe",
         }
-    }
-}
-
-/// One replacement of a byte range of a file's text by new text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Edit {
-    /// The bytes replaced (empty for an insertion).
-    pub range: Range<usize>,
-    /// What replaces them; lines end in `\n` (CRLF files get `\r\n` on write).
-    pub text: String,
-}
-
-impl Edit {
-    /// Replaces `range` with `text`.
-    pub fn replace(range: Range<usize>, text: impl Into<String>) -> Edit {
-        Edit {
-            range,
-            text: text.into(),
-        }
-    }
-
-    /// Inserts `text` at `offset`.
-    pub fn insert(offset: usize, text: impl Into<String>) -> Edit {
-        Edit::replace(offset..offset, text)
-    }
-
-    /// Deletes `range`.
-    pub fn delete(range: Range<usize>) -> Edit {
-        Edit::replace(range, "")
-    }
-
-    /// True when the two edits cannot both be applied unambiguously: their
-    /// ranges overlap, or they start at the same offset.
-    pub fn conflicts_with(&self, other: &Edit) -> bool {
-        self.range.start == other.range.start
-            || (self.range.start < other.range.end && other.range.start < self.range.end)
     }
 }
 
@@ -130,6 +96,33 @@ pub struct Fix {
 }
 
 impl Fix {
+    /// A fix that writes the context of `usage` over `range`, with the declaration
+    /// before the `go` statement and the `context` import when needed; `None`
+    /// when it needs `context.WithoutCancel` and the module's Go is older
+    /// than 1.21.
+    pub fn using_context(
+        usage: &ContextUse,
+        cx: &FileCx<'_>,
+        applicability: Applicability,
+        range: std::ops::Range<usize>,
+    ) -> Option<Fix> {
+        if usage.detaches() && !cx.go_at_least(1, 21) {
+            return None;
+        }
+        let mut edits = vec![Edit::replace(range, usage.expr.clone())];
+        if let Some((decl, _, _)) = &usage.before_go {
+            edits.push(decl.clone());
+        }
+        let mut fix = Fix::new(applicability, format!("use `{}`", usage.expr), edits);
+        if let Some((_, scope, name)) = &usage.before_go {
+            fix = fix.declaring(scope.clone(), name.clone());
+        }
+        if usage.needs_context_import {
+            fix = fix.with_import("context");
+        }
+        Some(fix)
+    }
+
     /// A fix of the given applicability made of `edits` to the finding's
     /// own file.
     pub fn new(applicability: Applicability, title: impl Into<String>, edits: Vec<Edit>) -> Fix {
@@ -202,19 +195,6 @@ impl Fix {
     }
 }
 
-/// A condition a finding holds under only if the rest of the workspace
-/// agrees, checked once every file has been summarised.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Condition {
-    /// The callee's parameter at `arg` is a `context.Context`.
-    CalleeTakesContext {
-        /// What the call calls.
-        callee: Callee,
-        /// The argument's position.
-        arg: usize,
-    },
-}
-
 /// One problem found by a rule.
 #[derive(Debug, Clone)]
 pub struct Finding {
@@ -266,38 +246,12 @@ impl Finding {
     }
 }
 
-/// Applies disjoint edits to `text`.
-pub fn apply_edits(text: &str, edits: &[&Edit]) -> String {
-    let mut sorted: Vec<&Edit> = edits.to_vec();
-    sorted.sort_by_key(|e| (e.range.start, e.range.end));
-    let mut out = String::with_capacity(text.len() + 64);
-    let mut pos = 0;
-    for e in sorted {
-        debug_assert!(e.range.start >= pos, "edits overlap");
-        out.push_str(&text[pos..e.range.start]);
-        out.push_str(&e.text);
-        pos = e.range.end;
-    }
-    out.push_str(&text[pos..]);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn edits_apply_in_order() {
-        let a = Edit::replace(0..1, "X");
-        let b = Edit::insert(3, "!");
-        assert_eq!(apply_edits("abc", &[&b, &a]), "Xbc!");
-    }
-
-    #[test]
-    fn conflicts() {
-        assert!(Edit::replace(0..3, "").conflicts_with(&Edit::replace(2..4, "")));
-        assert!(Edit::insert(2, "a").conflicts_with(&Edit::insert(2, "b")));
-        assert!(!Edit::replace(0..2, "").conflicts_with(&Edit::replace(2..4, "")));
+    fn applicability_is_ordered() {
         assert!(Applicability::Safe > Applicability::Unsafe);
     }
 }

@@ -1,7 +1,6 @@
 //! What a rule is, what it sees of a file, and the set of rules a run uses.
 
-use crate::go::gomod::GoVersion;
-use crate::go::imports::FileImports;
+use crate::go::file_cx::FileCx;
 use crate::index::summary_parts::SummaryParts;
 use crate::index::wanted::WantedNames;
 use crate::index::workspace::{FuncId, Workspace};
@@ -32,6 +31,17 @@ pub struct RuleMeta {
     /// comments (`//nolint:staticcheck` for a nil context): code that
     /// silences them on purpose is not fixed behind their back.
     pub nolint: &'static [&'static str],
+}
+
+impl RuleMeta {
+    /// The names suppression comments may give the rule.
+    pub fn check_names(&self) -> crate::go::suppress::CheckNames {
+        crate::go::suppress::CheckNames {
+            id: self.id,
+            code: self.code,
+            nolint: self.nolint,
+        }
+    }
 }
 
 /// What to do with an exported function whose signature a rule would
@@ -153,7 +163,7 @@ pub trait Rule: Sync {
     fn meta(&self) -> &'static RuleMeta;
     /// Looks at one node (of the rule's `kinds`) and reports findings into
     /// `out`. A rule that only looks at the whole workspace leaves it be.
-    fn visit(&self, _node: Node<'_>, _cx: &FileCx<'_>, _out: &mut Vec<Finding>) {}
+    fn visit(&self, _node: Node<'_>, _cx: &RuleCx<'_>, _out: &mut Vec<Finding>) {}
     /// Looks at the whole workspace and reports findings, each with the
     /// file it is in, into `out`.
     fn check_workspace(
@@ -186,99 +196,20 @@ pub trait Rule: Sync {
     }
 }
 
-/// Everything a rule may read about the file being checked.
-pub struct FileCx<'a> {
-    /// The file's path.
-    pub path: &'a Path,
-    /// The text (LF line endings).
-    pub src: &'a str,
-    /// The root of the syntax tree.
-    pub root: Node<'a>,
-    /// The file's imports.
-    pub imports: &'a FileImports,
-    /// The `go` directive of the file's module, when there is a `go.mod`.
-    pub go_version: Option<GoVersion>,
-    /// The id of the file's package: its import path (with `_test` for an
-    /// external test package), or `dir:<directory>` outside a module.
-    pub package: &'a str,
+/// Everything a rule may read while checking one file: the file
+/// ([`FileCx`], which it derefs to) and the run's settings.
+pub struct RuleCx<'a> {
+    /// The file being checked.
+    pub file: FileCx<'a>,
     /// The run's options.
     pub settings: &'a Settings,
-    /// Caches of whole-function scans made while analysing the file.
-    pub memo: crate::go::memo::Memo,
 }
 
-impl FileCx<'_> {
-    /// The text of a node.
-    pub fn text(&self, node: Node<'_>) -> &str {
-        crate::go::syntax::text(node, self.src)
-    }
+impl<'a> std::ops::Deref for RuleCx<'a> {
+    type Target = FileCx<'a>;
 
-    /// The name the file uses for the package at `path`, if it imports it.
-    pub fn package_name(&self, path: &str) -> Option<&str> {
-        self.imports.local_name(path)
-    }
-
-    /// The name generated code should use for `path`: the file's own name for
-    /// it when imported, else the package's default name.
-    pub fn package_name_or_default<'s>(&'s self, path: &'s str) -> &'s str {
-        self.package_name(path)
-            .unwrap_or_else(|| crate::go::imports::default_name(path))
-    }
-
-    /// The name code added to the file can use for `path`: the file's own
-    /// name for it when imported, else its default name unless another
-    /// import already uses that name (`code.gitea.io/gitea/services/context`
-    /// takes `context`); `None` then.
-    pub fn package_name_free<'s>(&'s self, path: &'s str) -> Option<&'s str> {
-        match self.package_name(path) {
-            Some(name) => Some(name),
-            None => {
-                let name = crate::go::imports::default_name(path);
-                self.imports.path_of(name).is_none().then_some(name)
-            }
-        }
-    }
-
-    /// [`FileCx::package_name_free`] for code written at `at`; `None` also
-    /// when a local variable or parameter of that name hides the package
-    /// there (`func(context *cli.Context)`), so no code there can name it.
-    pub fn package_name_at<'s>(&'s self, path: &'s str, at: Node<'_>) -> Option<&'s str> {
-        let name = self.package_name_free(path)?;
-        crate::go::typing::local_declaration(self, at, name)
-            .is_none()
-            .then_some(name)
-    }
-
-    /// Why [`FileCx::package_name_at`] gives no name for `path` at `at`,
-    /// in words for a finding; `None` when it gives one.
-    pub fn package_hidden_why(&self, path: &str, at: Node<'_>) -> Option<String> {
-        if self.package_name_at(path, at).is_some() {
-            return None;
-        }
-        let name = self.package_name_or_default(path);
-        Some(match self.package_name_free(path) {
-            None => format!("the file imports another package named `{name}`"),
-            Some(_) => format!("a local variable named `{name}` hides the package here"),
-        })
-    }
-
-    /// True when `call` is `pkg.F(...)` for the package at `path` and a name
-    /// in `names`.
-    pub fn is_call_to(&self, call: Node<'_>, path: &str, names: &[&str]) -> bool {
-        match (
-            crate::go::syntax::selector_call(call, self.src),
-            self.package_name(path),
-        ) {
-            (Some((pkg, name)), Some(alias)) => pkg == alias && names.contains(&name),
-            _ => false,
-        }
-    }
-
-    /// True when the module's Go version is at least `major.minor`, or the
-    /// version is unknown.
-    pub fn go_at_least(&self, major: u32, minor: u32) -> bool {
-        self.go_version
-            .is_none_or(|v| v >= GoVersion { major, minor })
+    fn deref(&self) -> &FileCx<'a> {
+        &self.file
     }
 }
 
@@ -475,7 +406,7 @@ impl RuleSet {
     }
 
     /// Runs every rule over the tree in one traversal.
-    pub fn check(&self, cx: &FileCx<'_>) -> Vec<Finding> {
+    pub fn check(&self, cx: &RuleCx<'_>) -> Vec<Finding> {
         let mut out = Vec::new();
         crate::go::syntax::for_each_node(cx.root, |node| {
             if let Some(indices) = self.by_kind.get(node.kind_id() as usize) {
@@ -485,48 +416,5 @@ impl RuleSet {
             }
         });
         out
-    }
-}
-
-/// Building a [`FileCx`] from Go source in unit tests.
-#[cfg(test)]
-pub(crate) mod testing {
-    use super::FileCx;
-    use crate::go::gomod::GoVersion;
-    use crate::go::imports::FileImports;
-
-    /// Parses `src` as the file `path` of package `package` (module Go
-    /// version `go`, if any) and runs `f` on it.
-    pub(crate) fn with_file<T>(
-        path: &str,
-        src: &str,
-        package: &str,
-        go: Option<GoVersion>,
-        f: impl FnOnce(&FileCx<'_>) -> T,
-    ) -> T {
-        with_tree(path, src, &crate::go::syntax::parse(src), package, go, f)
-    }
-
-    /// [`with_file`] with `src` parsed already, whole or in part.
-    pub(crate) fn with_tree<T>(
-        path: &str,
-        src: &str,
-        tree: &tree_sitter::Tree,
-        package: &str,
-        go: Option<GoVersion>,
-        f: impl FnOnce(&FileCx<'_>) -> T,
-    ) -> T {
-        let imports = FileImports::from_tree(tree.root_node(), src);
-        let cx = FileCx {
-            path: std::path::Path::new(path),
-            src,
-            root: tree.root_node(),
-            imports: &imports,
-            go_version: go,
-            package,
-            settings: &super::Settings::default(),
-            memo: Default::default(),
-        };
-        f(&cx)
     }
 }

@@ -22,12 +22,6 @@ pub fn strip_ellipsis(arg: &str) -> &str {
     }
 }
 
-/// True for a directory Go tooling skips: `vendor`, `testdata`, and names
-/// starting with `.` or `_`.
-pub(crate) fn skipped_dir(name: &str) -> bool {
-    name == "vendor" || name == "testdata" || name.starts_with('.') || name.starts_with('_')
-}
-
 /// True for a file the Go tool builds from: `*.go` not starting with `.` or `_`.
 fn is_go_file(name: &str) -> bool {
     name.ends_with(".go") && !name.starts_with('.') && !name.starts_with('_')
@@ -106,7 +100,7 @@ fn walk_dir(root: &Path, config: &Config) -> (Vec<PathBuf>, Vec<String>) {
             }
             let name = entry.file_name().to_string_lossy();
             let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
-            !(is_dir && skipped_dir(&name))
+            !(is_dir && crate::go::gomod::skipped_dir(&name))
         })
         .build_parallel()
         .run(|| {

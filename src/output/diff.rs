@@ -56,7 +56,7 @@ pub fn unified(path: &str, old: &str, new: &str, is_new: bool, color: bool) -> S
 /// path as the user sees it.
 pub fn of_changed(file: &ChangedFile, color: bool) -> String {
     let old = String::from_utf8_lossy(&file.source.original);
-    let path = crate::output::report::display_path(&file.source.path);
+    let path = crate::go::paths::display_path(&file.source.path);
     unified(&path, &old, &file.new_text, file.source.is_new, color)
 }
 

@@ -3,7 +3,7 @@
 //! nothing is copied or written), and their output read into the problems
 //! of each package directory.
 
-use crate::output::report::display_path;
+use crate::go::paths::display_path;
 use anyhow::{Context, Result};
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap, HashSet};

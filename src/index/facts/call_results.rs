@@ -7,12 +7,12 @@
 //! function.
 
 use crate::go::escape::{escaping_use, Escape};
+use crate::go::file_cx::FileCx;
 use crate::go::parents::Up;
 use crate::go::syntax::{
     enclosing_function, for_each_node_around, named_children, next_line_start, text,
     word_offsets_of,
 };
-use crate::lint::rule::FileCx;
 use std::ops::Range;
 use tree_sitter::Node;
 
@@ -314,8 +314,8 @@ fn assigns_blank(cx: &FileCx<'_>, assignment: Node<'_>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::go::file_cx::testing::with_file;
     use crate::go::syntax::for_each_node;
-    use crate::lint::rule::testing::with_file;
 
     /// The use of the results of the first call of `open` in `body` (the
     /// body of a function with a context parameter `p`).

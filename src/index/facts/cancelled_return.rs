@@ -5,7 +5,9 @@
 //! returns the cancel function too must change in the declaration, read
 //! from its file.
 
+use crate::go::edit::Edit;
 use crate::go::escape::escaping_use;
+use crate::go::file_cx::FileCx;
 use crate::go::parents::Up;
 use crate::go::scope::is_cancellable_constructor;
 use crate::go::syntax::{
@@ -14,8 +16,6 @@ use crate::go::syntax::{
 };
 use crate::go::typing::TypeRef;
 use crate::index::workspace::FuncId;
-use crate::lint::fix::Edit;
-use crate::lint::rule::FileCx;
 use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
@@ -336,8 +336,8 @@ fn identifiers_after<'t>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lint::fix::apply_edits;
-    use crate::lint::rule::testing::with_file;
+    use crate::go::edit::apply_edits;
+    use crate::go::file_cx::testing::with_file;
 
     /// The cancelled return of the first function of `src`, and its
     /// declaration fixed (or why not).

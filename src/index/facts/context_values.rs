@@ -4,10 +4,10 @@
 //! its [`crate::index::workspace::FileSummary`]; the string-key rule groups them
 //! across the workspace.
 
+use crate::go::file_cx::FileCx;
 use crate::go::parents::Up;
 use crate::go::syntax::{call_arguments, line_start, named_children, next_line_start, text};
 use crate::go::typing::{type_of, TypeExpr, TypeRef, BUILTIN};
-use crate::lint::rule::FileCx;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::ops::Range;
@@ -458,7 +458,6 @@ pub fn package_level_keys(
             imports: &imports,
             go_version: None,
             package,
-            settings: &crate::lint::rule::Settings::default(),
             memo: Default::default(),
         };
         let path: Arc<Path> = Arc::from(file.as_path());
@@ -579,7 +578,6 @@ mod tests {
             imports: &imports,
             go_version: None,
             package: "example.com/p",
-            settings: &crate::lint::rule::Settings::default(),
             memo: Default::default(),
         };
         named_children(root)

@@ -5,11 +5,11 @@
 //! which struct.
 
 use crate::go::escape::{escaping_use, Escape};
+use crate::go::file_cx::FileCx;
 use crate::go::parents::Up;
 use crate::go::syntax::{line_start, named_children, next_line_start, text};
 use crate::go::typing::{type_of, TypeExpr, TypeRef};
 use crate::index::workspace::FuncId;
-use crate::lint::rule::FileCx;
 use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
@@ -545,8 +545,8 @@ fn element_deletion(src: &str, element: Node<'_>) -> Option<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::go::file_cx::testing::with_file;
     use crate::go::syntax::for_each_node;
-    use crate::lint::rule::testing::with_file;
 
     /// The text of `src` once each field use of `ctx` that can be deleted
     /// is, with the accesses found.
@@ -566,7 +566,7 @@ mod tests {
                 match access {
                     FieldAccess::Key(Ok(r)) | FieldAccess::Write(Ok(r)) => {
                         kinds.push("deleted".to_string());
-                        edits.push(crate::lint::fix::Edit::delete(r));
+                        edits.push(crate::go::edit::Edit::delete(r));
                     }
                     FieldAccess::Key(Err(why)) | FieldAccess::Write(Err(why)) => kinds.push(why),
                     FieldAccess::Positional => kinds.push("positional".into()),
@@ -580,8 +580,8 @@ mod tests {
                     )),
                 }
             }
-            let edits: Vec<&crate::lint::fix::Edit> = edits.iter().collect();
-            (crate::lint::fix::apply_edits(src, &edits), kinds)
+            let edits: Vec<&crate::go::edit::Edit> = edits.iter().collect();
+            (crate::go::edit::apply_edits(src, &edits), kinds)
         })
     }
 

@@ -4,12 +4,13 @@
 //! from the keys `c.Set` stored). Passing `c.Request.Context()` instead of
 //! `c` is only sound where nothing relies on it.
 
+use crate::go::file_cx::FileCx;
+use crate::go::known::qualified_type_is;
 use crate::go::scope::{contexts_in_scope, goroutine_of, ContextKind, GIN};
 use crate::go::syntax::{call_arguments, named_children};
 use crate::go::typing::{callee_of, Callee};
 use crate::index::facts::context_values::{Access, Key};
-use crate::index::workspace::{qualified_type_is, Workspace};
-use crate::lint::rule::FileCx;
+use crate::index::workspace::Workspace;
 use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
@@ -194,7 +195,7 @@ pub fn first_reliance(workspace: &Workspace) -> Option<GinReliance> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lint::rule::testing::with_file;
+    use crate::go::file_cx::testing::with_file;
 
     fn assertions(src: &str) -> Vec<(usize, String)> {
         with_file("a.go", src, "p", None, |cx| {

@@ -2,6 +2,7 @@
 //! `detachContext` helpers that replace it: what a file holds of both, and
 //! the helper's source.
 
+use crate::go::file_cx::FileCx;
 use crate::go::parents::Up;
 use crate::go::scope::{
     contexts_in_scope, fresh_name, fresh_name_among, name_scope, ContextKind, GIN,
@@ -10,7 +11,7 @@ use crate::go::syntax::{call_arguments, line_indent, line_start, named_children,
 use crate::index::facts::gin_goroutines::HandOff;
 use crate::index::workspace::Workspace;
 use crate::lint::fix::{Applicability, Edit, FileChange, Finding, Fix};
-use crate::lint::rule::{FileCx, Settings};
+use crate::lint::rule::Settings;
 use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;

@@ -1,10 +1,10 @@
 //! What a goroutine does with a `*gin.Context` in scope: nothing, reads
 //! values that can be read before `go`, or needs the whole context.
 
+use crate::go::file_cx::FileCx;
 use crate::go::parents::Up;
 use crate::go::scope::{contexts_in_scope, ContextKind};
 use crate::go::syntax::{named_children, text};
-use crate::lint::rule::FileCx;
 use tree_sitter::Node;
 
 /// The `*gin.Context` methods that only read a value.

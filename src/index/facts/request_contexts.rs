@@ -3,10 +3,10 @@
 //! assigned from one (directly or through `context.WithValue`). They are
 //! cancelled when the handler returns.
 
+use crate::go::file_cx::FileCx;
 use crate::go::parents::Up;
 use crate::go::scope::{contexts_in_scope, name_scope, ContextKind};
 use crate::go::syntax::{call_arguments, is_written, named_children, text};
-use crate::lint::rule::FileCx;
 use tree_sitter::Node;
 
 /// How deep a chain of locals is followed.
@@ -109,7 +109,7 @@ fn single_assignment<'t>(cx: &FileCx<'t>, ident: Node<'t>) -> Option<Node<'t>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lint::rule::testing::with_file;
+    use crate::go::file_cx::testing::with_file;
 
     /// Whether the argument of `use(...)` in `body` (a handler's body) is
     /// the request's context.

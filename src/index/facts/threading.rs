@@ -5,6 +5,8 @@
 //! function that would need a context from it. Pure graph logic: the
 //! thread-ctx rule supplies the functions and calls.
 
+use crate::go::edit::Edit;
+use crate::go::file_cx::FileCx;
 use crate::go::parents::Up;
 use crate::go::roots::{is_deliberate_root, is_root_call, ROOT_WORDS};
 use crate::go::scope::{context_kind_of_type, context_use, fresh_name, runs_later};
@@ -12,8 +14,6 @@ use crate::go::syntax::{line_start, named_children, next_line_start, statements,
 use crate::go::typing::Callee;
 use crate::index::facts::wrapping::{wrap_facts, WrapFacts};
 use crate::index::workspace::{CallSite, FuncId, Workspace};
-use crate::lint::fix::Edit;
-use crate::lint::rule::FileCx;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use tree_sitter::Node;
@@ -192,12 +192,11 @@ fn facts_with_receiver(
         None => fresh_name(cx, params, &["ctx"])?,
     };
     // Only `--exported wrap` (or `auto` in a library) reads them
-    // ([`crate::index::facts::wrapping`]); the policy is asked last, as it may read the
-    // package's directory.
+    // ([`crate::index::facts::wrapping`]); which functions it wraps is a
+    // setting the index does not know, so every exported one has them.
     let wrap = (crate::go::syntax::is_exported(&name)
-        && decl.child_by_field_name("body").is_some()
-        && cx.settings.exported_policy_at(cx.path) == crate::lint::rule::ExportedPolicy::Wrap)
-        .then(|| wrap_facts(cx, decl));
+        && decl.child_by_field_name("body").is_some())
+    .then(|| wrap_facts(cx, decl));
     Some(FunctionFacts {
         wrap,
         name,
@@ -268,7 +267,7 @@ fn testing_param<'s>(cx: &FileCx<'s>, param: Node<'_>) -> Option<(&'static str, 
     let testing = cx.package_name("testing");
     let kind = ["T", "B", "F", "M"]
         .into_iter()
-        .find(|k| crate::index::workspace::qualified_type_is(inner, cx.src, testing, k))?;
+        .find(|k| crate::go::known::qualified_type_is(inner, cx.src, testing, k))?;
     let mut cursor = param.walk();
     let var = param
         .children_by_field_name("name", &mut cursor)
@@ -620,7 +619,7 @@ fn group<Id: Ord + Clone>(needed: &BTreeSet<Id>, edges: &[CallEdge<Id>]) -> Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lint::rule::testing::with_file;
+    use crate::go::file_cx::testing::with_file;
 
     fn facts(path: &str, src: &str, go: Option<(u32, u32)>) -> Vec<FunctionFacts> {
         let go = go.map(|(major, minor)| crate::go::gomod::GoVersion { major, minor });

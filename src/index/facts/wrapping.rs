@@ -3,8 +3,8 @@
 //! that calls the new `FooContext(ctx, args)` with `context.Background()`,
 //! the standard library's pattern (`Query` and `QueryContext`).
 
+use crate::go::file_cx::FileCx;
 use crate::go::syntax::{named_children, text};
-use crate::lint::rule::FileCx;
 use std::ops::Range;
 use tree_sitter::Node;
 
@@ -147,7 +147,7 @@ pub fn wrapper(facts: &WrapFacts, name: &str, context_pkg: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lint::rule::testing::with_file;
+    use crate::go::file_cx::testing::with_file;
 
     fn facts_of(src: &str) -> Result<WrapFacts, String> {
         with_file("a.go", src, "example.com/a", None, |cx| {
