@@ -371,7 +371,10 @@ mod tests {
     fn fixed(body: &str) -> Option<String> {
         let src = format!("package a\n\nimport \"context\"\n\nfunc f(ctx context.Context, in chan int) {{\n{body}\n}}\n");
         let findings = with_file("a.go", &src, "example.com/a", None, |cx| {
-            RuleSet::new(vec![&RULE]).check(cx)
+            RuleSet::new(vec![&RULE]).check(&super::RuleCx {
+                file: cx,
+                settings: &Default::default(),
+            })
         });
         if findings.is_empty() {
             return None;

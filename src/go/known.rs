@@ -143,3 +143,25 @@ pub fn known_context_parameter(callee: &Callee, arg: usize) -> bool {
         Callee::Method { name, .. } => KNOWN_METHODS.contains(&name.as_str()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::go::typing::TypeExpr;
+
+    #[test]
+    fn knows_library_calls() {
+        let http = Callee::Function {
+            package: "net/http".into(),
+            name: "NewRequestWithContext".into(),
+        };
+        assert!(known_context_parameter(&http, 0));
+        assert!(!known_context_parameter(&http, 1));
+        let query = Callee::Method {
+            receiver: TypeExpr::Unknown,
+            name: "QueryContext".into(),
+            arity: 2,
+        };
+        assert!(known_context_parameter(&query, 0));
+    }
+}

@@ -109,8 +109,15 @@ mod tests {
     #[test]
     fn answers_as_tree_sitter_does() {
         let src = "package a\n\nfunc f() {\n\tif x {\n\t\tg(1)\n\t} else if y {\n\t\th()\n\t}\n}\n";
-        let tree = crate::go::syntax::parse(src);
-        let other = crate::go::syntax::parse("package b\n\nvar v = 1\n");
+        let parse = |src: &str| {
+            let mut parser = tree_sitter::Parser::new();
+            parser
+                .set_language(&tree_sitter_go::LANGUAGE.into())
+                .unwrap();
+            parser.parse(src, None).unwrap()
+        };
+        let tree = parse(src);
+        let other = parse("package b\n\nvar v = 1\n");
         let mut nodes = Vec::new();
         let mut todo = vec![tree.root_node()];
         while let Some(n) = todo.pop() {

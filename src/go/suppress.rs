@@ -160,7 +160,6 @@ mod tests {
             code: "CTX009",
             id: "nil-ctx",
             nolint: &["staticcheck", "SA1012"],
-            ..META
         };
         let s = Suppressions::parse(
             "a\nf(nil) //nolint:staticcheck // on purpose\nb\ng(nil) //nolint:errcheck,SA1012\nc\nh(nil) //nolint:errcheck\n",
@@ -177,7 +176,6 @@ mod tests {
             code: "CTX004",
             id: "string-key",
             nolint: &["staticcheck", "SA1029"],
-            ..META
         };
         let s = Suppressions::parse(
             "a\n//lint:ignore SA1029 the key is shared with a plugin\nb\nc\n//lint:ignore SA1*,ST1003 legacy\nd\n//lint:ignore SA4006 other\ne\n",

@@ -628,6 +628,31 @@ fn range_declaration<'t>(cx: &FileCx<'_>, clause: Node<'t>, name: &str) -> Optio
     Some(Declaration::Ranged { over, index })
 }
 
+/// The package names code at a place can use, which depend on the
+/// local declarations there.
+impl FileCx<'_> {
+    /// [`FileCx::package_name_free`] for code written at `at`; `None` also
+    /// when a local variable or parameter of that name hides the package
+    /// there (`func(context *cli.Context)`), so no code there can name it.
+    pub fn package_name_at<'s>(&'s self, path: &'s str, at: Node<'_>) -> Option<&'s str> {
+        let name = self.package_name_free(path)?;
+        local_declaration(self, at, name).is_none().then_some(name)
+    }
+
+    /// Why [`FileCx::package_name_at`] gives no name for `path` at `at`,
+    /// in words for a finding; `None` when it gives one.
+    pub fn package_hidden_why(&self, path: &str, at: Node<'_>) -> Option<String> {
+        if self.package_name_at(path, at).is_some() {
+            return None;
+        }
+        let name = self.package_name_or_default(path);
+        Some(match self.package_name_free(path) {
+            None => format!("the file imports another package named `{name}`"),
+            Some(_) => format!("a local variable named `{name}` hides the package here"),
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2614,22 +2614,6 @@ mod tests {
     }
 
     #[test]
-    fn knows_library_calls() {
-        let http = Callee::Function {
-            package: "net/http".into(),
-            name: "NewRequestWithContext".into(),
-        };
-        assert!(known_context_parameter(&http, 0));
-        assert!(!known_context_parameter(&http, 1));
-        let query = Callee::Method {
-            receiver: TypeExpr::Unknown,
-            name: "QueryContext".into(),
-            arity: 2,
-        };
-        assert!(known_context_parameter(&query, 0));
-    }
-
-    #[test]
     fn a_partial_parse_finds_the_uses_the_whole_file_holds() {
         let src = "package a\n\nimport (\n\t\"context\"\n\t\"fmt\"\n)\n\n// Load loads.\nfunc Load() error { return nil }\n\ntype T struct{ ctx context.Context }\n\nvar x = 1; func g() { Load() }\n\nfunc (t *T) Run(n int) {\n\tif err := Load(); err != nil {\n\t\tfmt.Println(t.ctx, n)\n\t}\n\tgo func() { _ = Load() }()\n\tf := Load\n\t_ = f\n}\n\nfunc other() { fmt.Println(\"Load\") }\n\nfunc h() error { return Load() }";
         let names: HashSet<String> = ["Load", "ctx"].map(String::from).into();

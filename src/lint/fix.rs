@@ -3,6 +3,7 @@
 pub use crate::go::edit::{apply_edits, Edit};
 use crate::go::file_cx::FileCx;
 use crate::go::scope::ContextUse;
+use crate::index::workspace::Workspace;
 use crate::index::workspace::{Condition, FuncId};
 use crate::lint::rule::RuleMeta;
 use std::ops::Range;
@@ -244,6 +245,37 @@ impl Finding {
             .as_ref()
             .map_or(Applicability::DisplayOnly, |f| f.applicability)
     }
+}
+
+/// What identifies a fix across passes, and across runs over the same
+/// files that leave other fixes out: the file of its finding, its rule,
+/// where the finding starts in the file as read, and its title.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FixId {
+    /// The file of its finding.
+    pub path: PathBuf,
+    /// Its rule's id.
+    pub rule: &'static str,
+    /// The byte offset of its finding in the file as read (before any fix).
+    pub origin: usize,
+    /// Its title.
+    pub title: String,
+}
+
+/// The findings whose conditions the workspace confirms.
+pub fn resolve<'a>(
+    findings: &'a [Finding],
+    package: &str,
+    workspace: &Workspace,
+) -> Vec<&'a Finding> {
+    findings
+        .iter()
+        .filter(|f| {
+            f.condition
+                .as_ref()
+                .is_none_or(|c| workspace.holds(package, c))
+        })
+        .collect()
 }
 
 #[cfg(test)]

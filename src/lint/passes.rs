@@ -10,10 +10,12 @@ use crate::go::syntax::{first_error, parse};
 use crate::index::wanted::WantedNames;
 use crate::index::workspace::{FileSummary, Workspace};
 use crate::lint::engine::{
-    unsuppressed, AnalysedFile, Analysis, AppliedFix, ChangedFile, Engine, FixOutcome, Notice,
-    Severity,
+    unsuppressed, AnalysedFile, Analysis, AppliedFix, ChangedFile, Engine, FixOutcome, FixScan,
+    Notice, Severity,
 };
-use crate::lint::fix::{apply_edits, Applicability, Edit, FileChange, Finding, Fix};
+use crate::lint::fix::{
+    apply_edits, resolve, Applicability, Edit, FileChange, Finding, Fix, FixId,
+};
 use crate::lint::rule::RuleMeta;
 use crate::lint::trail::Trail;
 use rayon::prelude::*;
@@ -49,21 +51,6 @@ struct Chosen<'a> {
     home: &'a Path,
     fix: &'a Fix,
     id: FixId,
-}
-
-/// What identifies a fix across passes, and across runs over the same
-/// files that leave other fixes out: the file of its finding, its rule,
-/// where the finding starts in the file as read, and its title.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct FixId {
-    /// The file of its finding.
-    pub path: PathBuf,
-    /// Its rule's id.
-    pub rule: &'static str,
-    /// The byte offset of its finding in the file as read (before any fix).
-    pub origin: usize,
-    /// Its title.
-    pub title: String,
 }
 
 /// Applies every fix at least as applicable as `min`, except the
@@ -364,22 +351,6 @@ impl Fixer<'_, '_> {
     }
 }
 
-/// The findings whose conditions the workspace confirms.
-pub(crate) fn resolve<'a>(
-    findings: &'a [Finding],
-    package: &str,
-    workspace: &Workspace,
-) -> Vec<&'a Finding> {
-    findings
-        .iter()
-        .filter(|f| {
-            f.condition
-                .as_ref()
-                .is_none_or(|c| workspace.holds(package, c))
-        })
-        .collect()
-}
-
 /// The fixes of one pass: file by file and in order of position, each
 /// applicable fix not `rejected` none of whose changes conflicts with a
 /// change chosen before it in the same file. The rest wait for the next
@@ -533,6 +504,44 @@ fn apply_changes(text: &str, changes: &[&FileChange]) -> Result<Edited, usize> {
     }
 }
 
+impl Engine<'_> {
+    /// Applies every fix at least as applicable as `min` to `paths`, in
+    /// memory. Writing is the caller's choice.
+    pub fn fix(
+        &self,
+        paths: &[PathBuf],
+        min: Applicability,
+        progress: &indicatif::ProgressBar,
+    ) -> FixOutcome {
+        let scanned = self.scan_for_fix(paths, progress);
+        self.fix_scanned(&scanned, min, &HashSet::new())
+    }
+
+    /// Applies every fix at least as applicable as `min`, except the
+    /// `excluded` ones, to the files of `scanned`, in memory.
+    pub fn fix_scanned(
+        &self,
+        scanned: &FixScan,
+        min: Applicability,
+        excluded: &HashSet<FixId>,
+    ) -> FixOutcome {
+        let scan = &scanned.0;
+        let mut outcome = fix_to_fixpoint(
+            self,
+            scan.files.clone(),
+            scan.summaries.clone(),
+            &scan.call_names,
+            min,
+            excluded,
+        );
+        outcome.notices.extend(scan.outcome.notices.iter().cloned());
+        outcome
+            .notices
+            .sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+        outcome
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -632,5 +641,253 @@ mod tests {
         assert_eq!(chosen.len(), 1, "the second fix waits whole");
         let files = per_file(&chosen);
         assert_eq!(files.len(), 2, "the chosen fix changes both files");
+    }
+}
+
+/// The engine run whole: checks and fixes to a fixpoint.
+#[cfg(test)]
+mod engine_tests {
+    use super::*;
+    use crate::go::file_cx::FileCx;
+    use crate::lint::engine::*;
+    use crate::lint::fix::{Edit, Fix};
+    use crate::lint::passes::MAX_PASSES;
+    use crate::lint::rule::Rule;
+    use crate::lint::rule::*;
+    use indicatif::ProgressBar;
+    use tree_sitter::Node;
+
+    /// Declares a test rule from a visit function over one node kind.
+    macro_rules! test_rule {
+        ($name:ident, $code:literal, $kind:literal, $visit:expr) => {
+            struct $name;
+            impl Rule for $name {
+                fn meta(&self) -> &'static RuleMeta {
+                    static META: RuleMeta = RuleMeta {
+                        code: $code,
+                        id: $code,
+                        summary: "test",
+                        applicability: Applicability::Safe,
+                        kinds: &[$kind],
+                        needles: &["package"],
+                        needs_callers: false,
+                        nolint: &[],
+                    };
+                    &META
+                }
+                fn visit(&self, node: Node<'_>, cx: &RuleCx<'_>, out: &mut Vec<Finding>) {
+                    let visit: fn(Node<'_>, &FileCx<'_>) -> Option<Fix> = $visit;
+                    if let Some(fix) = visit(node, cx) {
+                        out.push(
+                            Finding::new(self.meta(), node.byte_range(), "test").with_fix(fix),
+                        );
+                    }
+                }
+            }
+        };
+    }
+
+    fn safe(edits: Vec<Edit>) -> Option<Fix> {
+        Some(Fix::new(Applicability::Safe, "test", edits))
+    }
+
+    // `var x = 1` -> `var x = 10`.
+    test_rule!(Tenfold, "T1", "int_literal", |n, cx| {
+        (cx.text(n) == "1").then(|| safe(vec![Edit::replace(n.byte_range(), "10")]))?
+    });
+    // `var x = N` -> `var x = N // checked`, rewriting the whole spec, so it
+    // overlaps Tenfold's edit and has to wait for the next pass.
+    test_rule!(Checked, "T2", "var_declaration", |n, cx| {
+        let rest = &cx.src[n.end_byte()..];
+        (!rest.starts_with(" //")).then(|| {
+            safe(vec![Edit::replace(
+                n.byte_range(),
+                format!("{} // checked", cx.text(n)),
+            )])
+        })?
+    });
+    // Always wants one more change: never converges.
+    test_rule!(Restless, "T3", "comment", |n, cx| {
+        safe(vec![Edit::insert(n.end_byte(), "!")]).filter(|_| cx.text(n).starts_with("//"))
+    });
+    // Produces text that does not parse.
+    test_rule!(Breaker, "T4", "var_declaration", |n, _| {
+        safe(vec![Edit::insert(n.end_byte(), " {")])
+    });
+
+    // A bug: panics on files that mention "boom".
+    test_rule!(Panicker, "T7", "package_clause", |_, cx| {
+        assert!(!cx.src.contains("boom"), "rule bug");
+        None
+    });
+
+    #[test]
+    fn a_rule_panic_is_an_error_for_that_file_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let (bad, good) = (dir.path().join("bad.go"), dir.path().join("good.go"));
+        std::fs::write(&bad, "package a\n\n// boom\n").unwrap();
+        std::fs::write(&good, "package a\n\nvar x = 1\n").unwrap();
+        let set = RuleSet::new(vec![&Panicker, &Tenfold]);
+        let outcome = Engine::new(&set).check(&[bad.clone(), good.clone()], &ProgressBar::hidden());
+        assert_eq!(outcome.notices.len(), 1);
+        assert_eq!(outcome.notices[0].path, bad);
+        assert_eq!(outcome.notices[0].severity, Severity::Error);
+        assert!(outcome.notices[0].message.contains("internal error"));
+        assert_eq!(outcome.files.len(), 1, "the other file is still checked");
+        assert_eq!(outcome.files[0].source.path, good);
+    }
+
+    // `var marker = 1` in a.go: renames it and records the change in b.go's
+    // comment: one fix across two files.
+    test_rule!(Across, "T9", "var_spec", |n, cx| {
+        let name = n.child_by_field_name("name")?;
+        (cx.text(name) == "marker").then(|| {
+            let other = cx.path.with_file_name("b.go");
+            let target = std::fs::read_to_string(&other).ok()?;
+            let at = target.find("// todo")?;
+            safe(vec![Edit::replace(name.byte_range(), "renamed")]).map(|fix| {
+                fix.also_in(
+                    other,
+                    crate::lint::fix::FileChange::new(vec![Edit::replace(at..at + 7, "// done")]),
+                )
+            })
+        })?
+    });
+    // Like Across, but breaks b.go.
+    test_rule!(AcrossBroken, "T10", "var_spec", |n, cx| {
+        let name = n.child_by_field_name("name")?;
+        (cx.text(name) == "marker").then(|| {
+            safe(vec![Edit::replace(name.byte_range(), "renamed")]).map(|fix| {
+                fix.also_in(
+                    cx.path.with_file_name("b.go"),
+                    crate::lint::fix::FileChange::new(vec![Edit::insert(0, "{")]),
+                )
+            })
+        })?
+    });
+
+    /// Fixes a.go and b.go (b.go has nothing of its own to fix) and returns
+    /// their texts after.
+    fn fix_two(rule: &'static dyn Rule) -> (String, String, FixOutcome) {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a.go"), dir.path().join("b.go"));
+        std::fs::write(&a, "package p\n\nvar marker = 1\n").unwrap();
+        std::fs::write(&b, "package p\n\n// todo\nvar other = 2\n").unwrap();
+        let set = RuleSet::new(vec![rule]);
+        let outcome = Engine::new(&set).fix(
+            &[a.clone(), b.clone()],
+            Applicability::Safe,
+            &ProgressBar::hidden(),
+        );
+        let text = |path: &std::path::Path| {
+            outcome
+                .changed
+                .iter()
+                .find(|c| c.source.path == path)
+                .map_or_else(
+                    || std::fs::read_to_string(path).unwrap(),
+                    |c| c.new_text.clone(),
+                )
+        };
+        (text(&a), text(&b), outcome)
+    }
+
+    #[test]
+    fn a_fix_across_files_is_applied_to_all_of_them() {
+        let (a, b, outcome) = fix_two(&Across);
+        assert_eq!(a, "package p\n\nvar renamed = 1\n");
+        assert_eq!(b, "package p\n\n// done\nvar other = 2\n");
+        assert_eq!(outcome.changed.len(), 2);
+        assert!(outcome.notices.is_empty(), "{:?}", outcome.notices);
+    }
+
+    #[test]
+    fn a_fix_across_files_is_rejected_whole_when_one_file_breaks() {
+        let (a, b, outcome) = fix_two(&AcrossBroken);
+        assert_eq!(
+            a, "package p\n\nvar marker = 1\n",
+            "its own file is left alone too"
+        );
+        assert_eq!(b, "package p\n\n// todo\nvar other = 2\n");
+        assert!(outcome.changed.is_empty());
+        assert!(outcome.notices[0]
+            .message
+            .contains("would leave a syntax error"));
+    }
+
+    fn fix_text(rules: Vec<&'static dyn Rule>, text: &str) -> (String, FixOutcome) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.go");
+        std::fs::write(&path, text).unwrap();
+        let set = RuleSet::new(rules);
+        let outcome = Engine::new(&set).fix(&[path], Applicability::Safe, &ProgressBar::hidden());
+        let new = outcome
+            .changed
+            .first()
+            .map_or_else(|| text.to_string(), |c| c.new_text.clone());
+        (new, outcome)
+    }
+
+    #[test]
+    fn overlapping_fixes_wait_for_the_next_pass() {
+        let (new, outcome) = fix_text(vec![&Tenfold, &Checked], "package a\n\nvar x = 1\n");
+        assert_eq!(new, "package a\n\nvar x = 10 // checked\n");
+        assert_eq!(outcome.changed[0].applied.len(), 2, "one fix per pass");
+        assert!(outcome.notices.is_empty());
+    }
+
+    #[test]
+    fn a_fix_left_out_stays_out_whatever_pass_it_came_in() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.go");
+        std::fs::write(&path, "package a\n\nvar x = 1\nvar z = 1\n").unwrap();
+        let set = RuleSet::new(vec![&Tenfold, &Checked]);
+        let engine = Engine::new(&set);
+        let scanned = engine.scan_for_fix(&[path], &ProgressBar::hidden());
+        let all = engine.fix_scanned(&scanned, Applicability::Safe, &HashSet::new());
+        assert_eq!(
+            all.changed[0].new_text,
+            "package a\n\nvar x = 10 // checked\nvar z = 10 // checked\n"
+        );
+        let fix = |code: &str, line: usize| {
+            let found = all
+                .fixes
+                .iter()
+                .find(|f| f.rule.code == code && f.line == line);
+            found.expect("applied").id.clone()
+        };
+        // z's comment came in the second pass, its declaration moved by the
+        // first; leaving x's 10 out moves it differently, and it still is
+        // the same fix.
+        let excluded = HashSet::from([fix("T1", 3), fix("T2", 4)]);
+        let some = engine.fix_scanned(&scanned, Applicability::Safe, &excluded);
+        assert_eq!(
+            some.changed[0].new_text,
+            "package a\n\nvar x = 1 // checked\nvar z = 10\n"
+        );
+        assert_eq!(some.fixes.len(), 2);
+        assert_eq!(some.remaining, 2, "the fixes left out are still findings");
+    }
+
+    #[test]
+    fn passes_are_bounded() {
+        let (new, outcome) = fix_text(vec![&Restless], "package a\n\n// x\n");
+        assert_eq!(
+            new,
+            format!("package a\n\n// x{}\n", "!".repeat(MAX_PASSES))
+        );
+        assert!(outcome.notices[0].message.contains("did not settle"));
+    }
+
+    #[test]
+    fn a_pass_that_breaks_the_syntax_is_rejected() {
+        let text = "package a\n\nvar x = 1\n";
+        let (new, outcome) = fix_text(vec![&Breaker], text);
+        assert_eq!(new, text, "nothing applied");
+        assert!(outcome.changed.is_empty());
+        assert!(outcome.notices[0]
+            .message
+            .contains("would leave a syntax error"));
+        assert_eq!(outcome.remaining, 1, "the finding is still reported");
     }
 }

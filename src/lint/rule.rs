@@ -200,7 +200,7 @@ pub trait Rule: Sync {
 /// ([`FileCx`], which it derefs to) and the run's settings.
 pub struct RuleCx<'a> {
     /// The file being checked.
-    pub file: FileCx<'a>,
+    pub file: &'a FileCx<'a>,
     /// The run's options.
     pub settings: &'a Settings,
 }
@@ -209,7 +209,7 @@ impl<'a> std::ops::Deref for RuleCx<'a> {
     type Target = FileCx<'a>;
 
     fn deref(&self) -> &FileCx<'a> {
-        &self.file
+        self.file
     }
 }
 

@@ -11,7 +11,7 @@
 use crate::go::gomod::{Module, ModuleCache};
 use crate::lint::engine::{AppliedFix, Engine, FixOutcome, FixScan, Notice, Severity};
 use crate::lint::fix::Applicability;
-use crate::lint::passes::FixId;
+use crate::lint::fix::FixId;
 use crate::ship::toolchain::{Breakage, Go, Health, Overlay, Packages};
 use anyhow::Result;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
