@@ -9,6 +9,7 @@ mod support;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use support::git::{git, git_env};
 use support::{ctxmod, read_tree};
 
 const GO_MOD: &str = "module example.com/app\n\ngo 1.22\n";
@@ -65,29 +66,6 @@ func fetch(ctx context.Context) error { return ctx.Err() }
 ";
 
 const BRANCH: &str = "ctxmod/fixes";
-
-/// Runs `git args` in `dir` and returns its stdout, trimmed; panics when
-/// git fails.
-fn git(dir: &Path, args: &[&str]) -> String {
-    git_env(dir, args, &[])
-}
-
-fn git_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> String {
-    let out = Command::new("git")
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .envs(env.iter().copied())
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap().trim().to_string()
-}
 
 /// A repository with the module committed on `main` by `Dev`.
 fn repository() -> (tempfile::TempDir, PathBuf) {

@@ -11,7 +11,9 @@ use std::hash::{BuildHasher, Hasher};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
-use support::{copy_tree, read_tree};
+use support::git::git;
+use support::sources::leaky;
+use support::{copy_tree, read_tree, write_file};
 
 /// Go files in the generated tree: enough for the write phase to last a
 /// while, few enough for the test to stay quick in a debug build.
@@ -51,15 +53,10 @@ fn wait_for_handler(pid: u32) {
 fn generate(root: &Path, files: usize) {
     for i in 0..files {
         let package = format!("pkg{}", i % 20);
-        let dir = root.join(&package);
-        std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(
-            dir.join(format!("f{i}.go")),
-            format!(
-                "package {package}\n\nimport \"context\"\n\nfunc Load{i}(parent context.Context) error {{\n\tctx, _ := context.WithCancel(parent)\n\treturn ctx.Err()\n}}\n"
-            ),
-        )
-        .unwrap();
+        write_file(
+            &root.join(&package).join(format!("f{i}.go")),
+            leaky(&[&format!("Load{i}")]).replace("package app", &format!("package {package}")),
+        );
     }
 }
 
@@ -99,23 +96,6 @@ fn interrupt(mut child: std::process::Child) -> std::process::Output {
         assert_eq!(sent, 0, "kill: {}", std::io::Error::last_os_error());
     }
     child.wait_with_output().unwrap()
-}
-
-/// Runs `git args` in `dir`, without the user's configuration.
-fn git(dir: &Path, args: &[&str]) -> String {
-    let out = Command::new("git")
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap().trim().to_string()
 }
 
 /// The tree of the branch `fixes` of `repo`, when there is one.

@@ -7,20 +7,9 @@ mod support;
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::Command;
-use support::{copy_tree, read_tree};
-
-/// A file of package `app` whose functions each discard the cancel
-/// function of `context.WithCancel` (on line 6 for the first).
-fn leaky(names: &[&str]) -> String {
-    let mut text = String::from("package app\n\nimport \"context\"\n");
-    for name in names {
-        text.push_str(&format!(
-            "\nfunc {name}(parent context.Context) error {{\n\tctx, _ := context.WithCancel(parent)\n\treturn ctx.Err()\n}}\n"
-        ));
-    }
-    text
-}
+use support::git::git;
+use support::sources::{leaky, BROKEN};
+use support::{copy_tree, read_tree, write_file};
 
 /// A lost cancel that cannot be fixed: the context is returned.
 const ESCAPING: &str = "package app
@@ -34,9 +23,6 @@ func Open(parent context.Context) context.Context {
 }
 ";
 
-/// A file that does not parse: a notice.
-const BROKEN: &str = "package app\n\nimport \"context\"\n\nfunc Broken(parent context.Context) error {\n\tctx, _ := context.WithCancel(parent)\n\treturn ctx.Err(\n}\n";
-
 /// A temporary directory holding a Go tree.
 struct Tree {
     _tmp: tempfile::TempDir,
@@ -45,8 +31,8 @@ struct Tree {
 
 impl Tree {
     fn new(files: &[(&str, &str)]) -> Tree {
-        let tmp = tempfile::tempdir().unwrap();
-        let root = tmp.path().canonicalize().unwrap().join("repo");
+        let (tmp, scratch) = support::scratch(".tmp");
+        let root = scratch.join("repo");
         std::fs::create_dir_all(&root).unwrap();
         let tree = Tree { _tmp: tmp, root };
         tree.add(files);
@@ -66,9 +52,7 @@ impl Tree {
 
     fn add(&self, files: &[(&str, &str)]) {
         for (rel, text) in files {
-            let path = self.root.join(rel);
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(path, text).unwrap();
+            write_file(&self.root.join(rel), text);
         }
     }
 
@@ -500,21 +484,6 @@ fn git_repo(tree: &Tree) {
     ] {
         git(&tree.root, args);
     }
-}
-
-fn git(dir: &Path, args: &[&str]) -> String {
-    let out = Command::new("git")
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_CEILING_DIRECTORIES", dir.parent().unwrap())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
 }
 
 #[test]

@@ -10,54 +10,12 @@ use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-
-/// A file with one lost cancel, which the lost-cancel rule fixes safely.
-const LEAKY: &str = "package app
-
-import \"context\"
-
-func Load(parent context.Context) error {
-\tctx, _ := context.WithCancel(parent)
-\treturn ctx.Err()
-}
-";
-
-/// [`LEAKY`] fixed.
-const FIXED: &str = "package app
-
-import \"context\"
-
-func Load(parent context.Context) error {
-\tctx, cancel := context.WithCancel(parent)
-\tdefer cancel()
-\treturn ctx.Err()
-}
-";
+use support::project::Run;
+use support::sources::{fixed, leaky};
+use support::{read_file, write_file};
 
 /// Another user's ids, for the tests run as root.
 const OTHER: u32 = 1234;
-
-/// A finished run.
-struct Run {
-    code: Option<i32>,
-    stderr: String,
-}
-
-impl Run {
-    /// The run's one line on stderr, after checking that it exited 2 and
-    /// names no temporary file.
-    fn one_error(&self) -> &str {
-        assert_eq!(self.code, Some(2), "{}", self.stderr);
-        let lines: Vec<&str> = self.stderr.lines().collect();
-        assert_eq!(lines.len(), 1, "one line on stderr:\n{}", self.stderr);
-        assert!(
-            !lines[0].contains(".tmp") && !lines[0].contains(".ctxmod-"),
-            "a temporary path: {}",
-            lines[0]
-        );
-        lines[0]
-    }
-}
 
 /// Runs `ctxmod args` in `dir`, as the user `as_user` (uid and gid) when
 /// given.
@@ -67,13 +25,9 @@ fn run(dir: &Path, args: &[&str], as_user: Option<u32>) -> Run {
     if let Some(id) = as_user {
         command.uid(id).gid(id);
     }
-    let out = command.output().expect("the ctxmod binary runs");
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(!stderr.contains("panicked"), "{stderr}");
-    Run {
-        code: out.status.code(),
-        stderr,
-    }
+    let run = Run::from(command.output().expect("the ctxmod binary runs"));
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    run
 }
 
 /// True when the tests run as root.
@@ -84,21 +38,7 @@ fn root() -> bool {
 /// A temporary directory (canonical) named so that no message could show
 /// it as a temporary file's path.
 fn scratch() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::Builder::new()
-        .prefix("ctxmod-write-")
-        .tempdir()
-        .unwrap();
-    let root = dir.path().canonicalize().unwrap();
-    (dir, root)
-}
-
-fn write(path: &Path, text: &str) {
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, text).unwrap();
-}
-
-fn read(path: &Path) -> String {
-    std::fs::read_to_string(path).unwrap()
+    support::scratch("ctxmod-write-")
 }
 
 fn is_link(path: &Path) -> bool {
@@ -118,18 +58,22 @@ fn names(dir: &Path) -> Vec<String> {
 #[test]
 fn a_link_given_has_its_target_fixed_once_and_stays_a_link() {
     let (_tmp, root) = scratch();
-    write(&root.join("real.go"), LEAKY);
+    write_file(&root.join("real.go"), leaky(&["Load"]));
     std::os::unix::fs::symlink("real.go", root.join("link.go")).unwrap();
     for args in [
         &["fix", "--write", "link.go"][..],
         &["fix", "--write", "link.go", "real.go"],
         &["fix", "--write", "real.go", "./link.go", "."],
     ] {
-        write(&root.join("real.go"), LEAKY);
+        write_file(&root.join("real.go"), leaky(&["Load"]));
         let run = run(&root, args, None);
         assert_eq!(run.code, Some(0), "{args:?}: {}", run.stderr);
         assert!(is_link(&root.join("link.go")), "{args:?}: the link is kept");
-        assert_eq!(read(&root.join("real.go")), FIXED, "{args:?}: one fix");
+        assert_eq!(
+            read_file(&root.join("real.go")),
+            fixed(&["Load"]),
+            "{args:?}: one fix"
+        );
         assert_eq!(names(&root), ["link.go", "real.go"]);
     }
 }
@@ -138,8 +82,8 @@ fn a_link_given_has_its_target_fixed_once_and_stays_a_link() {
 fn a_link_out_of_the_paths_given_is_refused_and_the_others_written() {
     let (_tmp, root) = scratch();
     let target = root.join("other/x.go");
-    write(&target, LEAKY);
-    write(&root.join("app/good.go"), LEAKY);
+    write_file(&target, leaky(&["Load"]));
+    write_file(&root.join("app/good.go"), leaky(&["Load"]));
     let link = root.join("app/link.go");
     std::os::unix::fs::symlink("../other/x.go", &link).unwrap();
     let run = run(
@@ -151,30 +95,30 @@ fn a_link_out_of_the_paths_given_is_refused_and_the_others_written() {
     assert!(error.contains("app/link.go: "), "{error}");
     assert!(error.contains("outside the paths given"), "{error}");
     assert!(is_link(&link));
-    assert_eq!(read(&target), LEAKY);
-    assert_eq!(read(&root.join("app/good.go")), FIXED);
+    assert_eq!(read_file(&target), leaky(&["Load"]));
+    assert_eq!(read_file(&root.join("app/good.go")), fixed(&["Load"]));
     assert_eq!(names(&root.join("app")), ["good.go", "link.go"]);
     // The target's directory given too: the target is fixed.
     let run = self::run(&root, &["fix", "--write", "app/link.go", "other"], None);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     assert!(is_link(&link));
-    assert_eq!(read(&target), FIXED);
+    assert_eq!(read_file(&target), fixed(&["Load"]));
 }
 
 #[test]
 fn a_read_only_file_is_refused_and_the_others_written() {
     let (_tmp, root) = scratch();
     let locked = root.join("locked.go");
-    write(&locked, LEAKY);
-    write(&root.join("good.go"), LEAKY);
+    write_file(&locked, leaky(&["Load"]));
+    write_file(&root.join("good.go"), leaky(&["Load"]));
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o444)).unwrap();
     let run = run(&root, &["fix", "--write", "."], None);
     let error = run.one_error();
     assert!(error.contains("locked.go: "), "{error}");
-    assert_eq!(read(&locked), LEAKY);
+    assert_eq!(read_file(&locked), leaky(&["Load"]));
     let mode = std::fs::metadata(&locked).unwrap().permissions().mode();
     assert_eq!(mode & 0o777, 0o444);
-    assert_eq!(read(&root.join("good.go")), FIXED);
+    assert_eq!(read_file(&root.join("good.go")), fixed(&["Load"]));
     assert_eq!(names(&root), ["good.go", "locked.go"]);
 }
 
@@ -191,16 +135,16 @@ fn another_users_file_is_refused_though_the_directory_is_writable() {
     std::fs::set_permissions(&root, std::fs::Permissions::from_mode(0o777)).unwrap();
     let roots = root.join("roots.go");
     let theirs = root.join("theirs.go");
-    write(&roots, LEAKY);
-    write(&theirs, LEAKY);
+    write_file(&roots, leaky(&["Load"]));
+    write_file(&theirs, leaky(&["Load"]));
     std::os::unix::fs::chown(&theirs, Some(OTHER), Some(OTHER)).unwrap();
     let run = run(&root, &["fix", "--write", "."], Some(OTHER));
     let error = run.one_error();
     assert!(error.contains("roots.go: "), "{error}");
     assert!(error.contains("not writable"), "{error}");
-    assert_eq!(read(&roots), LEAKY);
+    assert_eq!(read_file(&roots), leaky(&["Load"]));
     assert_eq!(std::fs::metadata(&roots).unwrap().uid(), 0);
-    assert_eq!(read(&theirs), FIXED);
+    assert_eq!(read_file(&theirs), fixed(&["Load"]));
     let meta = std::fs::metadata(&theirs).unwrap();
     assert_eq!((meta.uid(), meta.gid()), (OTHER, OTHER));
     assert_eq!(names(&root), ["roots.go", "theirs.go"]);
@@ -216,12 +160,12 @@ fn owner_group_and_mode_are_kept() {
     }
     let (_tmp, root) = scratch();
     let path = root.join("theirs.go");
-    write(&path, LEAKY);
+    write_file(&path, leaky(&["Load"]));
     std::os::unix::fs::chown(&path, Some(OTHER), Some(OTHER)).unwrap();
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
     let run = run(&root, &["fix", "--write", "."], None);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
-    assert_eq!(read(&path), FIXED);
+    assert_eq!(read_file(&path), fixed(&["Load"]));
     let meta = std::fs::metadata(&path).unwrap();
     assert_eq!((meta.uid(), meta.gid()), (OTHER, OTHER));
     assert_eq!(meta.permissions().mode() & 0o7777, 0o640);
@@ -236,7 +180,7 @@ fn a_read_only_directory_is_named_with_the_file() {
     let user = self::root().then_some(OTHER);
     let dir = root.join("pkg");
     let path = dir.join("a.go");
-    write(&path, LEAKY);
+    write_file(&path, leaky(&["Load"]));
     if let Some(id) = user {
         std::fs::set_permissions(&root, std::fs::Permissions::from_mode(0o755)).unwrap();
         std::os::unix::fs::chown(&path, Some(id), Some(id)).unwrap();
@@ -247,6 +191,6 @@ fn a_read_only_directory_is_named_with_the_file() {
     let error = run.one_error();
     assert!(error.contains("pkg/a.go: "), "{error}");
     assert!(error.contains(&format!(" {}: ", dir.display())), "{error}");
-    assert_eq!(read(&path), LEAKY);
+    assert_eq!(read_file(&path), leaky(&["Load"]));
     assert_eq!(names(&dir), ["a.go"]);
 }

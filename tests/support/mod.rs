@@ -1,10 +1,15 @@
-//! Helpers shared by the integration tests: running the binary,
-//! comparing directory trees, and a forge replaying recorded exchanges
-//! ([`replay`]).
+//! Helpers shared by the integration tests: running the binary, making,
+//! reading and comparing directory trees, running `go`, and in
+//! submodules `git` ([`git`]), Go inputs with known findings
+//! ([`sources`]), a Go tree to run ctxmod in ([`project`]) and a forge
+//! replaying recorded exchanges ([`replay`]).
 
 #![allow(dead_code)]
 
+pub mod git;
+pub mod project;
 pub mod replay;
+pub mod sources;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -28,6 +33,26 @@ pub fn ctxmod_with_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Outpu
         .envs(env.iter().copied())
         .output()
         .expect("the ctxmod binary runs")
+}
+
+/// A new temporary directory whose name starts with `prefix`, with its
+/// canonical path: the one ctxmod prints paths under, which a test can
+/// compare them with. (`.tmp` is tempfile's usual prefix.)
+pub fn scratch(prefix: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::Builder::new().prefix(prefix).tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    (dir, root)
+}
+
+/// Writes `contents` to `path`, creating its directories.
+pub fn write_file(path: &Path, contents: impl AsRef<[u8]>) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, contents).unwrap();
+}
+
+/// The text of the file at `path`.
+pub fn read_file(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap()
 }
 
 /// Copies the tree at `from` to `to`.
@@ -97,15 +122,21 @@ pub fn have_go() -> bool {
         .is_ok_and(|o| o.status.success())
 }
 
-/// Runs `go args` in `dir` with the module cache and workspace settings
-/// tests need; returns the combined output on failure.
+/// The settings the Go toolchain gets in the tests: the installed Go
+/// only, no workspace, the module cache as it is.
+pub const GO_ENV: &[(&str, &str)] = &[
+    ("GOTOOLCHAIN", "local"),
+    ("GOWORK", "off"),
+    ("GOFLAGS", "-mod=mod"),
+];
+
+/// Runs `go args` in `dir` with [`GO_ENV`]; returns the combined output
+/// on failure.
 pub fn go(dir: &Path, args: &[&str]) -> Result<(), String> {
     let out = Command::new("go")
         .args(args)
         .current_dir(dir)
-        .env("GOWORK", "off")
-        .env("GOFLAGS", "-mod=mod")
-        .env("GOTOOLCHAIN", "local")
+        .envs(GO_ENV.iter().copied())
         .output()
         .map_err(|e| e.to_string())?;
     if out.status.success() {
