@@ -47,13 +47,19 @@
 //! would have to change together), so methods named like one are left
 //! alone. Function literals and function types are not changed.
 
+use crate::go::file_cx::FileCx;
+use crate::go::syntax::{named_children, text};
+use crate::go::typing::TypeRef;
+use crate::index::collect::{Collector, Declaration, Facts};
 use crate::index::wanted::WantedNames;
-use crate::index::workspace::{LateContext, Workspace};
+use crate::index::workspace::{FuncId, Workspace};
 use crate::lint::fix::{Applicability, Edit, FileChange, Finding, Fix};
 use crate::lint::rule::{Rule, RuleMeta, Settings};
 use std::collections::BTreeMap;
 use std::ops::Range;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use tree_sitter::Node;
 
 /// The ctx-not-first rule.
 pub struct CtxNotFirst;
@@ -73,9 +79,40 @@ static META: RuleMeta = RuleMeta {
     nolint: &["revive"],
 };
 
+/// Gathers the [`LateContext`]s of every file.
+struct LateContexts;
+
+impl Collector for LateContexts {
+    fn collect(&self, cx: &FileCx<'_>, decl: Node<'_>, at: &Declaration<'_>, out: &mut Facts) {
+        out.extend(late_context(cx, decl, at));
+    }
+}
+
+/// A function or method whose `context.Context` parameter is not first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LateContext {
+    /// The function.
+    pub id: FuncId,
+    /// Its file.
+    pub path: Arc<Path>,
+    /// Each parameter declaration's bytes and text, in order.
+    pub params: Vec<(Range<usize>, String)>,
+    /// Which declaration is the context.
+    pub context_decl: usize,
+    /// The context's position among the parameters: the argument to move.
+    pub context_arg: usize,
+    /// True when the parameter list has no comments and the context's
+    /// declaration names only it, so the declarations can be swapped.
+    pub movable: bool,
+}
+
 impl Rule for CtxNotFirst {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn collectors(&self) -> &'static [&'static dyn Collector] {
+        &[&LateContexts]
     }
 
     fn summary_parts(&self) -> crate::index::summary_parts::SummaryParts {
@@ -88,7 +125,7 @@ impl Rule for CtxNotFirst {
         _settings: &Settings,
         wanted: &mut WantedNames,
     ) {
-        for late in workspace.late_contexts() {
+        for late in workspace.facts::<LateContext>() {
             wanted.function(&late.id, Some(&late.path));
         }
     }
@@ -99,7 +136,7 @@ impl Rule for CtxNotFirst {
         settings: &Settings,
         out: &mut Vec<(PathBuf, Finding)>,
     ) {
-        for late in workspace.late_contexts() {
+        for late in workspace.facts::<LateContext>() {
             let name = match &late.id.receiver {
                 Some(receiver) => format!("{receiver}.{}", late.id.name),
                 None => late.id.name.clone(),
@@ -180,6 +217,51 @@ fn moved_first(items: &[(Range<usize>, String)], index: usize) -> Vec<Edit> {
             Edit::replace(items[slot].0.clone(), items[from].1.clone())
         })
         .collect()
+}
+
+/// The declaration's context parameter, when it has one and it is not
+/// first.
+fn late_context(cx: &FileCx<'_>, decl: Node<'_>, at: &Declaration<'_>) -> Option<LateContext> {
+    let id = at.function?;
+    let list = decl.child_by_field_name("parameters")?;
+    let decls = named_children(list);
+    let names = |p: &Node<'_>| {
+        let mut cursor = p.walk();
+        let count = p.children_by_field_name("name", &mut cursor).count();
+        count.max(1)
+    };
+    let is_context = |p: &Node<'_>| {
+        p.kind() == "parameter_declaration"
+            && p.child_by_field_name("type")
+                .is_some_and(|t| TypeRef::of(cx, t).is_context())
+    };
+    let context_decl = decls.iter().position(is_context)?;
+    // Test helpers take their `t` first by convention (`testing.TB`,
+    // `*testing.T`, …), and the context right after.
+    let testing = |p: &Node<'_>| {
+        p.child_by_field_name("type").is_some_and(|t| {
+            let ty = TypeRef::of(cx, t);
+            matches!(ty.named(), Some(("testing", "T" | "B" | "F" | "TB")))
+        })
+    };
+    if decls[..context_decl].iter().all(testing) {
+        return None;
+    }
+    let mut cursor = list.walk();
+    let has_comments = list
+        .named_children(&mut cursor)
+        .any(|c| c.kind() == "comment");
+    Some(LateContext {
+        id: FuncId::clone(id),
+        path: at.path.clone(),
+        params: decls
+            .iter()
+            .map(|p| (p.byte_range(), text(*p, cx.src).to_string()))
+            .collect(),
+        context_decl,
+        context_arg: decls[..context_decl].iter().map(names).sum(),
+        movable: !has_comments && names(&decls[context_decl]) == 1,
+    })
 }
 
 #[cfg(test)]

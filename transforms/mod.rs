@@ -126,7 +126,6 @@ mod tests {
         let reads = [
             ("fn call_sites_wanted", SummaryParts::CALLS),
             ("workspace.functions(", SummaryParts::CALLS),
-            ("workspace.late_contexts(", SummaryParts::CALLS),
             ("workspace.cancelled_returns(", SummaryParts::CALLS),
             ("workspace.context_fields(", SummaryParts::CALLS),
             ("workspace.context_values(", SummaryParts::VALUES),

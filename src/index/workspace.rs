@@ -9,6 +9,7 @@ use crate::go::file_cx::FileCx;
 use crate::go::known::STANDARD_METHODS;
 use crate::go::syntax::{for_each_node_around, named_children, text};
 use crate::go::typing::{callee_of, function_named, var_spec_type, Callee, TypeExpr, TypeRef};
+use crate::index::collect::{Collector, Declaration, Facts};
 use crate::index::facts::call_results::ResultUse;
 use crate::index::facts::cancelled_return::{cancelled_return, CancelledReturn};
 use crate::index::facts::context_values::{KeyConst, ValueUse};
@@ -166,24 +167,6 @@ pub struct FuncRef {
     pub target: Callee,
 }
 
-/// A function or method whose `context.Context` parameter is not first.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LateContext {
-    /// The function.
-    pub id: FuncId,
-    /// Its file.
-    pub path: Arc<Path>,
-    /// Each parameter declaration's bytes and text, in order.
-    pub params: Vec<(Range<usize>, String)>,
-    /// Which declaration is the context.
-    pub context_decl: usize,
-    /// The context's position among the parameters: the argument to move.
-    pub context_arg: usize,
-    /// True when the parameter list has no comments and the context's
-    /// declaration names only it, so the declarations can be swapped.
-    pub movable: bool,
-}
-
 /// A package-level `var _ I = (*T)(nil)`: type `T` implements interface
 /// `I`, which may belong to another module.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -219,10 +202,10 @@ pub struct FileSummary {
     pub calls: Vec<CallSite>,
     /// Every use of a name that may be a function or method as a value.
     pub references: Vec<FuncRef>,
-    /// Functions and methods whose context parameter is not first.
-    pub late_contexts: Vec<LateContext>,
     /// Functions and methods that return a context they cancel.
     pub cancelled_returns: Vec<CancelledReturn>,
+    /// What the rules' collectors gathered ([`crate::index::collect`]).
+    pub facts: Facts,
     /// What thread-ctx needs of every function and method, with its file.
     pub functions: Vec<(Arc<FuncId>, Arc<Path>, FunctionFacts)>,
     /// Struct fields of type `context.Context`.
@@ -327,6 +310,7 @@ impl FileSummary {
         cx: &FileCx<'_>,
         uses: Option<&HashSet<String>>,
         parts: SummaryParts,
+        collectors: &[&dyn Collector],
     ) -> FileSummary {
         let path: Arc<Path> = Arc::from(cx.path);
         let mut summary = FileSummary {
@@ -338,7 +322,7 @@ impl FileSummary {
             vars: Vec::new(),
             calls: Vec::new(),
             references: Vec::new(),
-            late_contexts: Vec::new(),
+            facts: Facts::default(),
             cancelled_returns: Vec::new(),
             functions: Vec::new(),
             context_fields: Vec::new(),
@@ -439,14 +423,18 @@ impl FileSummary {
                         cx, decl, &path,
                     ));
             }
+            let at = Declaration {
+                path: &path,
+                function: caller.as_ref(),
+            };
+            for collector in collectors {
+                collector.collect(cx, decl, &at, &mut summary.facts);
+            }
             if !calls {
                 continue;
             }
             let mut root = None;
             if let Some(id) = &caller {
-                summary
-                    .late_contexts
-                    .extend(late_context(cx, decl, id, &path));
                 summary
                     .cancelled_returns
                     .extend(cancelled_return(cx, decl, id, &path));
@@ -623,7 +611,7 @@ impl FileSummary {
         }
         self.functions.clear();
         self.gin_arguments.clear();
-        self.late_contexts.clear();
+        self.facts.clear();
         self.context_fields.clear();
         self.cancelled_returns.clear();
     }
@@ -1037,55 +1025,6 @@ fn supply(
     (!hidden).then_some(expr)
 }
 
-/// The declaration's context parameter, when it has one and it is not
-/// first.
-fn late_context(
-    cx: &FileCx<'_>,
-    decl: Node<'_>,
-    id: &FuncId,
-    path: &Arc<Path>,
-) -> Option<LateContext> {
-    let list = decl.child_by_field_name("parameters")?;
-    let decls = named_children(list);
-    let names = |p: &Node<'_>| {
-        let mut cursor = p.walk();
-        let count = p.children_by_field_name("name", &mut cursor).count();
-        count.max(1)
-    };
-    let is_context = |p: &Node<'_>| {
-        p.kind() == "parameter_declaration"
-            && p.child_by_field_name("type")
-                .is_some_and(|t| TypeRef::of(cx, t).is_context())
-    };
-    let context_decl = decls.iter().position(is_context)?;
-    // Test helpers take their `t` first by convention (`testing.TB`,
-    // `*testing.T`, …), and the context right after.
-    let testing = |p: &Node<'_>| {
-        p.child_by_field_name("type").is_some_and(|t| {
-            let ty = TypeRef::of(cx, t);
-            matches!(ty.named(), Some(("testing", "T" | "B" | "F" | "TB")))
-        })
-    };
-    if decls[..context_decl].iter().all(testing) {
-        return None;
-    }
-    let mut cursor = list.walk();
-    let has_comments = list
-        .named_children(&mut cursor)
-        .any(|c| c.kind() == "comment");
-    Some(LateContext {
-        id: id.clone(),
-        path: path.clone(),
-        params: decls
-            .iter()
-            .map(|p| (p.byte_range(), text(*p, cx.src).to_string()))
-            .collect(),
-        context_decl,
-        context_arg: decls[..context_decl].iter().map(names).sum(),
-        movable: !has_comments && names(&decls[context_decl]) == 1,
-    })
-}
-
 /// The name a function expression ends in: `F`, `pkg.F`, `x.M`, `F[T]`.
 fn last_name<'s>(node: Node<'_>, src: &'s str) -> Option<&'s str> {
     last_name_node(node).map(|n| text(n, src))
@@ -1283,7 +1222,7 @@ pub enum Condition {
 #[derive(Debug, Default)]
 pub struct Workspace {
     packages: HashMap<String, PackageDecls>,
-    late_contexts: Vec<LateContext>,
+    facts: Facts,
     cancelled_returns: Vec<CancelledReturn>,
     functions: Vec<(Arc<FuncId>, Arc<Path>, FunctionFacts)>,
     context_fields: Vec<ContextField>,
@@ -1413,7 +1352,7 @@ impl Workspace {
         for (name, ty) in &summary.vars {
             pkg.vars.insert(name.clone(), ty.clone());
         }
-        self.late_contexts.extend_from_slice(&summary.late_contexts);
+        self.facts.append(&summary.facts);
         self.cancelled_returns
             .extend_from_slice(&summary.cancelled_returns);
         let first = self.functions.len();
@@ -1598,9 +1537,10 @@ impl Workspace {
         index
     }
 
-    /// Every function and method whose context parameter is not first.
-    pub fn late_contexts(&self) -> &[LateContext] {
-        &self.late_contexts
+    /// The facts of type `T` the rules' collectors gathered from every
+    /// file, in the order the files were added.
+    pub fn facts<T: 'static>(&self) -> &[T] {
+        self.facts.get()
     }
 
     /// Every function and method that returns a context it cancels.
@@ -2224,7 +2164,7 @@ mod tests {
                 }
             });
             (
-                FileSummary::from_tree(cx, Some(&all_names(cx)), SummaryParts::ALL),
+                FileSummary::from_tree(cx, Some(&all_names(cx)), SummaryParts::ALL, &[]),
                 callee,
             )
         })
@@ -2235,12 +2175,12 @@ mod tests {
         let src = "package a\nfunc f() {}\nfunc g() {}\nfunc h() {\n\tf()\n\tg()\n\trun(f)\n\trun(g)\n}\n";
         let wanted = HashSet::from(["g".to_string()]);
         let summary = with_file("a.go", src, "example.com/a", None, |cx| {
-            FileSummary::from_tree(cx, Some(&wanted), SummaryParts::ALL)
+            FileSummary::from_tree(cx, Some(&wanted), SummaryParts::ALL, &[])
         });
         assert_eq!(summary.calls.len(), 1);
         assert_eq!(summary.references.len(), 1);
         let none = with_file("a.go", src, "example.com/a", None, |cx| {
-            FileSummary::from_tree(cx, None, SummaryParts::ALL)
+            FileSummary::from_tree(cx, None, SummaryParts::ALL, &[])
         });
         assert!(none.calls.is_empty() && none.references.is_empty());
     }
@@ -2333,7 +2273,7 @@ mod tests {
     /// The summary of `src` as the file `path` of package `package`.
     fn summary_at(path: &str, src: &str, package: &str) -> FileSummary {
         with_file(path, src, package, None, |cx| {
-            FileSummary::from_tree(cx, Some(&all_names(cx)), SummaryParts::ALL)
+            FileSummary::from_tree(cx, Some(&all_names(cx)), SummaryParts::ALL, &[])
         })
     }
 
@@ -2620,7 +2560,7 @@ mod tests {
         let offsets =
             crate::go::tokens::use_offsets(src, &names, |_| crate::go::tokens::Uses::ALL, false);
         let (summary, whole) = with_file("a.go", src, "example.com/a", None, |cx| {
-            let summary = FileSummary::from_tree(cx, None, SummaryParts::ALL);
+            let summary = FileSummary::from_tree(cx, None, SummaryParts::ALL, &[]);
             let whole = summary.uses_of(cx, &names, &offsets);
             (summary, whole)
         });

@@ -739,7 +739,12 @@ impl<'r> Engine<'r> {
             ));
         }
         Ok(self.with_cx(path, text, tree, |cx| {
-            let summary = FileSummary::from_tree(cx, uses, self.rules.summary_parts());
+            let summary = FileSummary::from_tree(
+                cx,
+                uses,
+                self.rules.summary_parts(),
+                self.rules.collectors(),
+            );
             let mut findings = if check {
                 unsuppressed(text, self.rules.check(cx))
             } else {

@@ -1,6 +1,7 @@
 //! What a rule is, what it sees of a file, and the set of rules a run uses.
 
 use crate::go::file_cx::FileCx;
+use crate::index::collect::Collector;
 use crate::index::summary_parts::SummaryParts;
 use crate::index::wanted::WantedNames;
 use crate::index::workspace::{FuncId, Workspace};
@@ -194,6 +195,13 @@ pub trait Rule: Sync {
     fn summary_parts(&self) -> SummaryParts {
         SummaryParts::NONE
     }
+
+    /// The collectors whose facts `check_workspace` reads
+    /// ([`Workspace::facts`]): the index runs them on every file it
+    /// summarises.
+    fn collectors(&self) -> &'static [&'static dyn Collector] {
+        &[]
+    }
 }
 
 /// Everything a rule may read while checking one file: the file
@@ -292,6 +300,7 @@ pub struct RuleSet {
     needles: Vec<&'static str>,
     needs_callers: bool,
     summary_parts: SummaryParts,
+    collectors: Vec<&'static dyn Collector>,
 }
 
 impl RuleSet {
@@ -328,7 +337,14 @@ impl RuleSet {
         let summary_parts = rules
             .iter()
             .fold(SummaryParts::NONE, |all, r| all.union(r.summary_parts()));
+        let mut collectors: Vec<&'static dyn Collector> = Vec::new();
+        for &collector in rules.iter().flat_map(|r| r.collectors()) {
+            if !collectors.iter().any(|c| std::ptr::addr_eq(*c, collector)) {
+                collectors.push(collector);
+            }
+        }
         RuleSet {
+            collectors,
             rules,
             settings: Settings::default(),
             by_kind,
@@ -385,6 +401,11 @@ impl RuleSet {
     /// ([`Rule::summary_parts`]).
     pub fn summary_parts(&self) -> SummaryParts {
         self.summary_parts
+    }
+
+    /// The collectors some rule reads the facts of, each once.
+    pub fn collectors(&self) -> &[&'static dyn Collector] {
+        &self.collectors
     }
 
     /// True when some rule asks for call sites ([`SummaryParts::CALLS`]).
