@@ -11,9 +11,7 @@ pub mod ctx_not_first;
 pub mod custom_context;
 pub mod done_busy_loop;
 pub mod done_err;
-pub mod gin_as_context;
-pub mod gin_copy_detach;
-pub mod gin_goroutine;
+pub mod gin;
 pub mod long_lived_value;
 pub mod lost_cancel;
 pub mod nil_ctx;
@@ -26,13 +24,13 @@ pub mod unbounded_detach;
 pub mod zero_timeout;
 
 macro_rules! registry {
-    ($($module:ident),* $(,)?) => {
+    ($($module:ident $(:: $inner:ident)* => $file:literal),* $(,)?) => {
         /// Every rule, in catalog order.
         pub fn registry() -> &'static [RuleEntry] {
             static REGISTRY: &[RuleEntry] = &[
                 $(RuleEntry {
-                    rule: &$module::RULE,
-                    source: include_str!(concat!(stringify!($module), ".rs")),
+                    rule: &$module $(:: $inner)*::RULE,
+                    source: include_str!($file),
                 },)*
             ];
             REGISTRY
@@ -40,26 +38,27 @@ macro_rules! registry {
     };
 }
 
+// One line per rule: its module and the file that documents it.
 registry! {
-    background_in_scope,
-    thread_ctx,
-    struct_ctx,
-    string_key,
-    lost_cancel,
-    done_busy_loop,
-    done_err,
-    redundant_cancel,
-    nil_ctx,
-    cancelled_ctx_returned,
-    unbounded_detach,
-    zero_timeout,
-    custom_context,
-    long_lived_value,
-    ctx_not_first,
-    gin_goroutine,
-    gin_copy_detach,
-    gin_as_context,
-    request_ctx_goroutine,
+    background_in_scope => "background_in_scope.rs",
+    thread_ctx => "thread_ctx.rs",
+    struct_ctx => "struct_ctx.rs",
+    string_key => "string_key.rs",
+    lost_cancel => "lost_cancel.rs",
+    done_busy_loop => "done_busy_loop.rs",
+    done_err => "done_err.rs",
+    redundant_cancel => "redundant_cancel.rs",
+    nil_ctx => "nil_ctx.rs",
+    cancelled_ctx_returned => "cancelled_ctx_returned.rs",
+    unbounded_detach => "unbounded_detach.rs",
+    zero_timeout => "zero_timeout.rs",
+    custom_context => "custom_context.rs",
+    long_lived_value => "long_lived_value.rs",
+    ctx_not_first => "ctx_not_first.rs",
+    gin::goroutine => "gin/goroutine.rs",
+    gin::copy_detach => "gin/copy_detach.rs",
+    gin::as_context => "gin/as_context.rs",
+    request_ctx_goroutine => "request_ctx_goroutine.rs",
 }
 
 #[cfg(test)]

@@ -211,8 +211,8 @@ struct FixShape {
     /// `*gin.Context`) that gin-copy-detach and gin-goroutine call instead of
     /// adding `detachContext` to each package. Overrides
     /// `[gin-copy-detach] helper` in ctxmod.toml.
-    #[arg(long, value_name = "PATH.FUNC", value_parser = crate::index::facts::gin_detach::SharedHelper::parse)]
-    detach_helper: Option<crate::index::facts::gin_detach::SharedHelper>,
+    #[arg(long, value_name = "PATH.FUNC", value_parser = crate::transforms::gin::detach::SharedHelper::parse)]
+    detach_helper: Option<crate::transforms::gin::detach::SharedHelper>,
     /// The timeout unbounded-detach gives a goroutine that uses a
     /// `context.WithoutCancel` context (Go syntax: 30s, 2m, 1h30m; default
     /// 30s). Overrides `[unbounded-detach] timeout` in ctxmod.toml.

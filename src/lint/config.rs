@@ -27,7 +27,7 @@ pub struct Config {
     /// `[string-key] accessors`.
     pub accessors: bool,
     /// `[gin-copy-detach] helper`, if set.
-    pub detach_helper: Option<crate::index::facts::gin_detach::SharedHelper>,
+    pub detach_helper: Option<crate::transforms::gin::detach::SharedHelper>,
     /// `[gin-copy-detach] helper_file`, if set.
     pub helper_file: Option<String>,
     /// `[unbounded-detach] timeout`, if set.
@@ -158,14 +158,14 @@ impl Config {
         };
         let detach_helper = match &raw.gin_copy_detach.helper {
             Some(h) => Some(
-                crate::index::facts::gin_detach::SharedHelper::parse(h.get_ref())
+                crate::transforms::gin::detach::SharedHelper::parse(h.get_ref())
                     .map_err(|e| at(h.span(), "helper", e))?,
             ),
             None => None,
         };
         let helper_file = match &raw.gin_copy_detach.helper_file {
             Some(f) => Some(
-                crate::index::facts::gin_detach::check_helper_file(f.get_ref())
+                crate::transforms::gin::detach::check_helper_file(f.get_ref())
                     .map_err(|e| at(f.span(), "helper_file", e))?,
             ),
             None => None,

@@ -81,7 +81,7 @@ pub struct Settings {
     pub accessors: bool,
     /// A shared helper gin-copy-detach and gin-goroutine call instead of
     /// adding one to each package.
-    pub detach_helper: Option<crate::index::facts::gin_detach::SharedHelper>,
+    pub detach_helper: Option<crate::transforms::gin::detach::SharedHelper>,
     /// The file a new detach helper goes in, instead of `detach_context.go`.
     pub helper_file: Option<String>,
     /// The timeout unbounded-detach bounds a detached goroutine with, when

@@ -62,7 +62,7 @@
 //! it at top level. The work is no longer bounded by the request: give it
 //! a deadline of its own (`unbounded-detach`).
 
-use crate::index::facts::gin_detach::detach_fix;
+use super::detach::detach_fix;
 use crate::index::workspace::Workspace;
 use crate::lint::fix::{Applicability, Finding};
 use crate::lint::rule::{Rule, RuleMeta, Settings};

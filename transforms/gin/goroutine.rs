@@ -75,6 +75,7 @@
 //! `ctx`. The detached context needs Go 1.21; an older module gets the
 //! finding without a fix.
 
+use super::detach::detach_fix;
 use crate::go::file_cx::FileCx;
 use crate::go::key_names::camel_name;
 use crate::go::known::known_context_parameter;
@@ -82,7 +83,7 @@ use crate::go::parents::Up;
 use crate::go::scope::{fresh_name_among, name_scope, names_in_scope};
 use crate::go::syntax::{line_indent, line_start, named_children, text};
 use crate::index::facts::gin_arguments::first_reliance;
-use crate::index::facts::gin_detach::{detach_fix, DetachSite};
+use crate::index::facts::gin_detach::DetachSite;
 use crate::index::facts::gin_goroutines::{hand_off, HandOff, Use};
 use crate::index::workspace::Condition;
 use crate::index::workspace::Workspace;
