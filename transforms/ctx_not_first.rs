@@ -50,7 +50,7 @@
 use crate::go::file_cx::FileCx;
 use crate::go::syntax::{named_children, text};
 use crate::go::typing::TypeRef;
-use crate::index::collect::{Collector, Declaration, Facts};
+use crate::index::collect::{Collector, Declaration, Fact, Facts};
 use crate::index::wanted::WantedNames;
 use crate::index::workspace::{FuncId, Workspace};
 use crate::lint::fix::{Applicability, Edit, FileChange, Finding, Fix};
@@ -105,6 +105,8 @@ pub struct LateContext {
     /// declaration names only it, so the declarations can be swapped.
     pub movable: bool,
 }
+
+impl Fact for LateContext {}
 
 impl Rule for CtxNotFirst {
     fn meta(&self) -> &'static RuleMeta {

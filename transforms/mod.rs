@@ -49,7 +49,7 @@ registry! {
     done_err => "done_err.rs",
     redundant_cancel => "redundant_cancel.rs",
     nil_ctx => "nil_ctx.rs",
-    cancelled_ctx_returned => "cancelled_ctx_returned.rs",
+    cancelled_ctx_returned => "cancelled_ctx_returned/mod.rs",
     unbounded_detach => "unbounded_detach.rs",
     zero_timeout => "zero_timeout.rs",
     custom_context => "custom_context.rs",
@@ -125,13 +125,7 @@ mod tests {
         let reads = [
             ("fn call_sites_wanted", SummaryParts::CALLS),
             ("workspace.functions(", SummaryParts::CALLS),
-            ("workspace.cancelled_returns(", SummaryParts::CALLS),
             ("workspace.context_fields(", SummaryParts::CALLS),
-            ("workspace.context_values(", SummaryParts::VALUES),
-            ("workspace.key_consts(", SummaryParts::VALUES),
-            ("workspace.declared_names_in(", SummaryParts::VALUES),
-            ("workspace.detach_sites(", SummaryParts::GIN),
-            ("workspace.gin_arguments(", SummaryParts::GIN),
         ];
         for entry in registry() {
             let parts = entry.rule.summary_parts();
@@ -151,6 +145,21 @@ mod tests {
                 entry.meta().id
             );
         }
+    }
+
+    #[test]
+    fn a_set_of_rules_runs_each_collector_they_name_once() {
+        use std::collections::HashSet;
+        let all = crate::lint::rule::RuleSet::new(registry().iter().map(|e| e.rule).collect());
+        let named: HashSet<std::any::TypeId> = registry()
+            .iter()
+            .flat_map(|e| e.rule.collectors())
+            .map(|c| c.kind())
+            .collect();
+        let run: Vec<std::any::TypeId> = all.collectors().iter().map(|c| c.kind()).collect();
+        assert!(named.len() >= 5, "collectors named: {}", named.len());
+        assert_eq!(run.len(), named.len(), "each collector once");
+        assert_eq!(run.into_iter().collect::<HashSet<_>>(), named);
     }
 
     #[test]

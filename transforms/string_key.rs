@@ -115,7 +115,9 @@ use crate::go::key_names::{key_name, mentions_in_dir, mentions_in_module, words_
 use crate::go::paths::place;
 use crate::go::syntax::is_exported;
 use crate::go::typing::{TypeExpr, TypeRef, BUILTIN};
-use crate::index::facts::context_values::{Access, Key, KeyConst, KeyStyle, KeyValue, ValueUse};
+use crate::index::facts::context_values::{
+    key_directory_names, Access, Key, KeyConst, KeyStyle, KeyValue, ValueUse,
+};
 use crate::index::wanted::dir_of;
 use crate::index::workspace::Workspace;
 use crate::lint::fix::{Applicability, Edit, FileChange, Finding, Fix};
@@ -152,8 +154,8 @@ impl Rule for StringKey {
         &META
     }
 
-    fn summary_parts(&self) -> crate::index::summary_parts::SummaryParts {
-        crate::index::summary_parts::SummaryParts::VALUES
+    fn collectors(&self) -> &'static [&'static dyn crate::index::collect::Collector] {
+        crate::index::facts::context_values::COLLECTORS
     }
 
     fn check_workspace(
@@ -163,7 +165,7 @@ impl Rule for StringKey {
         out: &mut Vec<(PathBuf, Finding)>,
     ) {
         let consts: HashMap<(&str, &str), &KeyConst> = workspace
-            .key_consts()
+            .facts::<KeyConst>()
             .iter()
             .map(|c| ((c.package.as_str(), c.name.as_str()), c))
             .collect();
@@ -171,7 +173,7 @@ impl Rule for StringKey {
         // Keys of each package whose value is not known for sure.
         let mut opaque: HashMap<String, Vec<Opaque>> = HashMap::new();
         let mut on_disk = ConstsOnDisk::new(workspace);
-        for site in workspace.context_values() {
+        for site in workspace.facts::<ValueUse>() {
             let gin = match &site.access {
                 Access::Write => false,
                 Access::Read(receiver) => match workspace.resolve(receiver, 0) {
@@ -275,8 +277,8 @@ impl Rule for StringKey {
                     let used = taken.entry(dir.clone()).or_insert_with(|| {
                         let mut words = words_in_dir(&dir);
                         words.extend(
-                            workspace
-                                .declared_names_in(&dir)
+                            key_directory_names(workspace)
+                                .in_dir(&dir)
                                 .into_iter()
                                 .flatten()
                                 .cloned(),
@@ -430,12 +432,12 @@ type PackageKeys = (HashMap<String, Option<KeyValue>>, HashSet<String>);
 impl ConstsOnDisk {
     fn new(workspace: &Workspace) -> ConstsOnDisk {
         let dirs = workspace
-            .context_values()
+            .facts::<ValueUse>()
             .iter()
             .map(|u| (u.package.clone(), dir_of(&u.path)))
             .chain(
                 workspace
-                    .key_consts()
+                    .facts::<KeyConst>()
                     .iter()
                     .map(|c| (c.package.clone(), dir_of(&c.path))),
             )
@@ -459,8 +461,8 @@ impl ConstsOnDisk {
         name: &str,
     ) -> Option<Option<KeyValue>> {
         let dir = self.dirs.get(package)?.clone();
-        if workspace
-            .declared_names_in(&dir)
+        if key_directory_names(workspace)
+            .in_dir(&dir)
             .is_some_and(|names| names.contains(name))
         {
             return None;

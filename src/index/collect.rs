@@ -23,12 +23,28 @@ pub struct Declaration<'a> {
 }
 
 /// Gathers one kind of fact from each file, for the rules that ask for it.
-///
-/// The facts are about declarations a fix may change: a file ctxmod reads
-/// but does not edit keeps none.
-pub trait Collector: Sync {
+pub trait Collector: Sync + 'static {
+    /// What tells collectors apart: two rules may name the same one, and
+    /// (collectors being unit structs) two may share an address.
+    fn kind(&self) -> TypeId {
+        TypeId::of::<Self>()
+    }
+    /// True when the file may hold facts of this kind (`collect` is not
+    /// called otherwise): a cheap test, as for an import or a word.
+    fn wants(&self, _cx: &FileCx<'_>) -> bool {
+        true
+    }
     /// Looks at one top-level declaration and pushes its facts into `out`.
     fn collect(&self, cx: &FileCx<'_>, decl: Node<'_>, at: &Declaration<'_>, out: &mut Facts);
+}
+
+/// A fact a collector gathers.
+pub trait Fact: Clone + PartialEq + fmt::Debug + Send + Sync + 'static {
+    /// What a file ctxmod reads but does not edit keeps of the fact: by
+    /// default nothing, as most facts are about code a fix may change.
+    fn read_only(self) -> Option<Self> {
+        None
+    }
 }
 
 /// A list of facts of one type, behind the type-erased [`Facts`].
@@ -39,9 +55,10 @@ trait FactList: Send + Sync {
     fn append_to(&self, facts: &mut Facts);
     fn equals(&self, other: &dyn FactList) -> bool;
     fn describe(&self) -> String;
+    fn make_read_only(&mut self);
 }
 
-impl<T: Clone + PartialEq + fmt::Debug + Send + Sync + 'static> FactList for Vec<T> {
+impl<T: Fact> FactList for Vec<T> {
     fn as_any(&self) -> &dyn Any {
         self
     }
@@ -65,6 +82,13 @@ impl<T: Clone + PartialEq + fmt::Debug + Send + Sync + 'static> FactList for Vec
     fn describe(&self) -> String {
         format!("{self:?}")
     }
+
+    fn make_read_only(&mut self) {
+        *self = std::mem::take(self)
+            .into_iter()
+            .filter_map(Fact::read_only)
+            .collect();
+    }
 }
 
 /// Facts of any types, each type's in the order they were pushed: one
@@ -74,15 +98,12 @@ pub struct Facts(Vec<(TypeId, Box<dyn FactList>)>);
 
 impl Facts {
     /// Adds a fact.
-    pub fn push<T: Clone + PartialEq + fmt::Debug + Send + Sync + 'static>(&mut self, fact: T) {
+    pub fn push<T: Fact>(&mut self, fact: T) {
         self.list_mut::<T>().push(fact);
     }
 
     /// Adds facts.
-    pub fn extend<T: Clone + PartialEq + fmt::Debug + Send + Sync + 'static>(
-        &mut self,
-        facts: impl IntoIterator<Item = T>,
-    ) {
+    pub fn extend<T: Fact>(&mut self, facts: impl IntoIterator<Item = T>) {
         self.list_mut::<T>().extend(facts);
     }
 
@@ -102,14 +123,15 @@ impl Facts {
         }
     }
 
-    /// Drops every fact.
-    pub fn clear(&mut self) {
-        self.0.clear();
+    /// Keeps what a file ctxmod reads but does not edit keeps of each fact
+    /// ([`Fact::read_only`]).
+    pub fn make_read_only(&mut self) {
+        for (_, list) in &mut self.0 {
+            list.make_read_only();
+        }
     }
 
-    fn list_mut<T: Clone + PartialEq + fmt::Debug + Send + Sync + 'static>(
-        &mut self,
-    ) -> &mut Vec<T> {
+    fn list_mut<T: Fact>(&mut self) -> &mut Vec<T> {
         let at = match self.0.iter().position(|(id, _)| *id == TypeId::of::<T>()) {
             Some(at) => at,
             None => {
@@ -159,9 +181,49 @@ impl fmt::Debug for Facts {
     }
 }
 
+/// Lookups the rules build from the workspace's facts (a map from names to
+/// places, say), built once by the first rule that asks and dropped when
+/// facts are added.
+#[derive(Default)]
+pub struct Derived(std::sync::Mutex<Vec<(TypeId, Arc<dyn Any + Send + Sync>)>>);
+
+impl Derived {
+    /// The lookup of type `T`, built with `build` if there is none.
+    pub fn get_or_build<T: Send + Sync + 'static>(&self, build: impl FnOnce() -> T) -> Arc<T> {
+        let mut built = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((_, value)) = built.iter().find(|(id, _)| *id == TypeId::of::<T>()) {
+            if let Ok(value) = Arc::clone(value).downcast::<T>() {
+                return value;
+            }
+        }
+        let value = Arc::new(build());
+        built.push((TypeId::of::<T>(), value.clone()));
+        value
+    }
+
+    /// Drops every lookup.
+    pub fn clear(&mut self) {
+        self.0.get_mut().unwrap_or_else(|e| e.into_inner()).clear();
+    }
+}
+
+impl fmt::Debug for Derived {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Derived")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    impl Fact for u32 {
+        fn read_only(self) -> Option<u32> {
+            (self % 2 == 1).then_some(self)
+        }
+    }
+
+    impl Fact for String {}
 
     #[test]
     fn facts_are_kept_by_type_in_order_and_merged() {
@@ -179,7 +241,11 @@ mod tests {
         assert!(all.get::<u8>().is_empty());
         assert_eq!(all.clone(), all);
         assert_ne!(one, two);
-        all.clear();
-        assert!(all.get::<u32>().is_empty());
+        let derived = Derived::default();
+        assert_eq!(*derived.get_or_build(|| all.get::<u32>().len()), 3);
+        assert_eq!(*derived.get_or_build(|| 0usize), 3, "built once");
+        all.make_read_only();
+        assert_eq!(all.get::<u32>(), &[1, 3]);
+        assert!(all.get::<String>().is_empty());
     }
 }

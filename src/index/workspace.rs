@@ -9,10 +9,8 @@ use crate::go::file_cx::FileCx;
 use crate::go::known::STANDARD_METHODS;
 use crate::go::syntax::{for_each_node_around, named_children, text};
 use crate::go::typing::{callee_of, function_named, var_spec_type, Callee, TypeExpr, TypeRef};
-use crate::index::collect::{Collector, Declaration, Facts};
+use crate::index::collect::{Collector, Declaration, Derived, Facts};
 use crate::index::facts::call_results::ResultUse;
-use crate::index::facts::cancelled_return::{cancelled_return, CancelledReturn};
-use crate::index::facts::context_values::{KeyConst, ValueUse};
 use crate::index::facts::fields::{ContextField, FieldUse};
 use crate::index::facts::threading::FunctionFacts;
 use crate::index::summary_parts::SummaryParts;
@@ -202,8 +200,6 @@ pub struct FileSummary {
     pub calls: Vec<CallSite>,
     /// Every use of a name that may be a function or method as a value.
     pub references: Vec<FuncRef>,
-    /// Functions and methods that return a context they cancel.
-    pub cancelled_returns: Vec<CancelledReturn>,
     /// What the rules' collectors gathered ([`crate::index::collect`]).
     pub facts: Facts,
     /// What thread-ctx needs of every function and method, with its file.
@@ -212,21 +208,6 @@ pub struct FileSummary {
     pub context_fields: Vec<ContextField>,
     /// Every use of a field (or positional literal of a type) so named.
     pub field_uses: Vec<FieldUse>,
-    /// Every `context.WithValue` and `x.Value(key)` with its key.
-    pub context_values: Vec<ValueUse>,
-    /// Package-level constants of predeclared types, which may be keys.
-    pub key_consts: Vec<KeyConst>,
-    /// The names of the file's top-level declarations.
-    pub declared_names: Vec<String>,
-    /// Where a goroutine gets a gin context to detach.
-    pub detach_sites: Vec<crate::index::facts::gin_detach::DetachSite>,
-    /// The detach helpers the file declares, with whether it is a test
-    /// file.
-    pub detach_helpers: Vec<(String, bool)>,
-    /// Every `*gin.Context` passed as an argument.
-    pub gin_arguments: Vec<crate::index::facts::gin_arguments::GinArgument>,
-    /// Every type assertion or type switch case to `*gin.Context`.
-    pub gin_assertions: Vec<crate::index::facts::gin_arguments::GinReliance>,
     /// The interfaces `var _ I = (*T)(nil)` asserts the file's types
     /// implement.
     pub asserted: Vec<Assertion>,
@@ -323,17 +304,9 @@ impl FileSummary {
             calls: Vec::new(),
             references: Vec::new(),
             facts: Facts::default(),
-            cancelled_returns: Vec::new(),
             functions: Vec::new(),
             context_fields: Vec::new(),
             field_uses: Vec::new(),
-            context_values: Vec::new(),
-            key_consts: Vec::new(),
-            declared_names: Vec::new(),
-            detach_sites: Vec::new(),
-            detach_helpers: Vec::new(),
-            gin_arguments: Vec::new(),
-            gin_assertions: Vec::new(),
             asserted: Vec::new(),
             launched: Vec::new(),
             path: Some(path.clone()),
@@ -345,12 +318,10 @@ impl FileSummary {
             read_only: false,
         };
         let calls = parts.contains(SummaryParts::CALLS);
-        let values = parts.contains(SummaryParts::VALUES) && cx.src.contains("Value(");
-        let gin =
-            parts.contains(SummaryParts::GIN) && cx.package_name(crate::go::scope::GIN).is_some();
         let offsets = uses
             .map(|names| crate::go::syntax::word_offsets(cx.src, names))
             .unwrap_or_default();
+        let wanting: Vec<&&dyn Collector> = collectors.iter().filter(|c| c.wants(cx)).collect();
         for decl in named_children(cx.root) {
             let mut caller = None;
             match decl.kind() {
@@ -380,54 +351,13 @@ impl FileSummary {
                 }
                 "type_declaration" => summary.add_types(cx, decl, &path, calls),
                 "var_declaration" => summary.add_vars(cx, decl),
-                "const_declaration" if parts.contains(SummaryParts::VALUES) => summary
-                    .key_consts
-                    .extend(crate::index::facts::context_values::key_consts(
-                        cx, decl, &path,
-                    )),
                 _ => {}
-            }
-            if parts.contains(SummaryParts::VALUES) {
-                summary
-                    .declared_names
-                    .extend(crate::index::facts::context_values::declared_names(
-                        cx, decl,
-                    ));
-            }
-            if gin {
-                summary
-                    .detach_sites
-                    .extend(crate::index::facts::gin_detach::detach_sites(
-                        cx, decl, &path,
-                    ));
-                let test = crate::index::facts::gin_detach::is_test_file(cx.path);
-                summary.detach_helpers.extend(
-                    crate::index::facts::gin_detach::detach_helper(cx, decl)
-                        .map(|name| (name, test)),
-                );
-                summary
-                    .gin_arguments
-                    .extend(crate::index::facts::gin_arguments::gin_arguments(
-                        cx, decl, &path,
-                    ));
-                summary
-                    .gin_assertions
-                    .extend(crate::index::facts::gin_arguments::gin_assertions(
-                        cx, decl, &path,
-                    ));
-            }
-            if values {
-                summary
-                    .context_values
-                    .extend(crate::index::facts::context_values::value_uses(
-                        cx, decl, &path,
-                    ));
             }
             let at = Declaration {
                 path: &path,
                 function: caller.as_ref(),
             };
-            for collector in collectors {
+            for collector in &wanting {
                 collector.collect(cx, decl, &at, &mut summary.facts);
             }
             if !calls {
@@ -435,9 +365,6 @@ impl FileSummary {
             }
             let mut root = None;
             if let Some(id) = &caller {
-                summary
-                    .cancelled_returns
-                    .extend(cancelled_return(cx, decl, id, &path));
                 if let Some(facts) = crate::index::facts::threading::facts_of(cx, decl) {
                     root = facts.root.clone();
                     summary.functions.push((id.clone(), path.clone(), facts));
@@ -606,14 +533,9 @@ impl FileSummary {
         for site in &mut self.field_uses {
             site.editable = false;
         }
-        for site in &mut self.context_values {
-            site.editable = false;
-        }
         self.functions.clear();
-        self.gin_arguments.clear();
-        self.facts.clear();
+        self.facts.make_read_only();
         self.context_fields.clear();
-        self.cancelled_returns.clear();
     }
 
     /// The summary of a file that does not parse, before the names it may
@@ -1223,27 +1145,11 @@ pub enum Condition {
 pub struct Workspace {
     packages: HashMap<String, PackageDecls>,
     facts: Facts,
-    cancelled_returns: Vec<CancelledReturn>,
     functions: Vec<(Arc<FuncId>, Arc<Path>, FunctionFacts)>,
     context_fields: Vec<ContextField>,
     field_uses: Vec<FieldUse>,
     calls: Vec<CallSite>,
     references: Vec<FuncRef>,
-    context_values: Vec<ValueUse>,
-    key_consts: Vec<KeyConst>,
-    /// The top-level names declared in each directory's files.
-    declared_names: HashMap<std::path::PathBuf, HashSet<String>>,
-    /// The top-level names declared in each package's parsed files.
-    package_names: HashMap<String, HashSet<String>>,
-    /// Every place a goroutine gets a gin context to detach.
-    detach_sites: Vec<crate::index::facts::gin_detach::DetachSite>,
-    /// The detach helpers of each package, with whether a test file
-    /// declares it.
-    detach_helpers: HashMap<String, Vec<(String, bool)>>,
-    /// Every `*gin.Context` passed as an argument.
-    gin_arguments: Vec<crate::index::facts::gin_arguments::GinArgument>,
-    /// Every type assertion or type switch case to `*gin.Context`.
-    gin_assertions: Vec<crate::index::facts::gin_arguments::GinReliance>,
     /// The packages each file imports with `.`.
     dot_imports: HashMap<Arc<Path>, Vec<String>>,
     /// The functions `//go:linkname` directives name.
@@ -1265,6 +1171,8 @@ pub struct Workspace {
     index: OnceLock<CallIndex>,
     /// Built on first use, again after [`Workspace::add`].
     decl_index: OnceLock<DeclIndex>,
+    /// The rules' lookups over the facts ([`Workspace::derived`]).
+    derived: Derived,
     /// The names whose calls the call-site rounds collected, once they are
     /// over ([`Workspace::set_searched`]).
     searched: Option<WantedNames>,
@@ -1353,8 +1261,7 @@ impl Workspace {
             pkg.vars.insert(name.clone(), ty.clone());
         }
         self.facts.append(&summary.facts);
-        self.cancelled_returns
-            .extend_from_slice(&summary.cancelled_returns);
+        self.derived.clear();
         let first = self.functions.len();
         self.functions.extend_from_slice(&summary.functions);
         // The call-site rounds add files between lookups: keep an index
@@ -1375,13 +1282,6 @@ impl Workspace {
         }
         self.context_fields
             .extend_from_slice(&summary.context_fields);
-        self.context_values
-            .extend_from_slice(&summary.context_values);
-        self.key_consts.extend_from_slice(&summary.key_consts);
-        self.package_names
-            .entry(summary.package.clone())
-            .or_default()
-            .extend(summary.declared_names.iter().cloned());
         self.launched.extend_from_slice(&summary.launched);
         for assertion in &summary.asserted {
             self.asserted
@@ -1416,25 +1316,6 @@ impl Workspace {
             self.dot_imports
                 .insert(path.clone(), summary.dot_imports.clone());
         }
-        self.detach_sites.extend_from_slice(&summary.detach_sites);
-        self.gin_arguments.extend_from_slice(&summary.gin_arguments);
-        self.gin_assertions
-            .extend_from_slice(&summary.gin_assertions);
-        self.detach_helpers
-            .entry(summary.package.clone())
-            .or_default()
-            .extend(summary.detach_helpers.iter().cloned());
-        if let Some(first) = summary
-            .context_values
-            .first()
-            .map(|u| &u.path)
-            .or(summary.key_consts.first().map(|c| &c.path))
-        {
-            self.declared_names
-                .entry(crate::index::wanted::dir_of(first))
-                .or_default()
-                .extend(summary.declared_names.iter().cloned());
-        }
         self.add_uses(summary);
     }
 
@@ -1447,56 +1328,6 @@ impl Workspace {
                 .entry(name.clone())
                 .or_insert_with(|| path.clone());
         }
-    }
-
-    /// Every `context.WithValue` and `x.Value(key)` of the parsed files.
-    pub fn context_values(&self) -> &[ValueUse] {
-        &self.context_values
-    }
-
-    /// Every package-level constant of a predeclared type.
-    pub fn key_consts(&self) -> &[KeyConst] {
-        &self.key_consts
-    }
-
-    /// The top-level names declared in the parsed files of directory `dir`
-    /// (absolute, as from [`crate::index::wanted::dir_of`]) that use or declare
-    /// context keys.
-    pub fn declared_names_in(&self, dir: &Path) -> Option<&HashSet<String>> {
-        self.declared_names.get(dir)
-    }
-
-    /// True when a parsed file of `package` declares `name` at top level.
-    pub fn package_declares(&self, package: &str, name: &str) -> bool {
-        self.package_names
-            .get(package)
-            .is_some_and(|names| names.contains(name))
-    }
-
-    /// Every place a goroutine gets a `*gin.Context` to detach.
-    pub fn detach_sites(&self) -> &[crate::index::facts::gin_detach::DetachSite] {
-        &self.detach_sites
-    }
-
-    /// Every `*gin.Context` passed as an argument.
-    pub fn gin_arguments(&self) -> &[crate::index::facts::gin_arguments::GinArgument] {
-        &self.gin_arguments
-    }
-
-    /// Every type assertion or type switch case to `*gin.Context`.
-    pub fn gin_assertions(&self) -> &[crate::index::facts::gin_arguments::GinReliance] {
-        &self.gin_assertions
-    }
-
-    /// The first detach helper `package` declares that code in a test file
-    /// (`in_test`) or not can use, if any: one in a test file serves only
-    /// tests.
-    pub fn detach_helper(&self, package: &str, in_test: bool) -> Option<&str> {
-        self.detach_helpers
-            .get(package)?
-            .iter()
-            .find(|(_, test)| in_test || !test)
-            .map(|(name, _)| name.as_str())
     }
 
     /// Adds the calls, references and field uses of `uses`, for a file
@@ -1543,9 +1374,13 @@ impl Workspace {
         self.facts.get()
     }
 
-    /// Every function and method that returns a context it cancels.
-    pub fn cancelled_returns(&self) -> &[CancelledReturn] {
-        &self.cancelled_returns
+    /// A lookup a rule builds from the facts, built once (by `build`)
+    /// until more files are added.
+    pub fn derived<T: Send + Sync + 'static>(
+        &self,
+        build: impl FnOnce(&Workspace) -> T,
+    ) -> std::sync::Arc<T> {
+        self.derived.get_or_build(|| build(self))
     }
 
     /// Every struct field of type `context.Context`.

@@ -339,7 +339,7 @@ impl RuleSet {
             .fold(SummaryParts::NONE, |all, r| all.union(r.summary_parts()));
         let mut collectors: Vec<&'static dyn Collector> = Vec::new();
         for &collector in rules.iter().flat_map(|r| r.collectors()) {
-            if !collectors.iter().any(|c| std::ptr::addr_eq(*c, collector)) {
+            if !collectors.iter().any(|c| c.kind() == collector.kind()) {
                 collectors.push(collector);
             }
         }

@@ -46,7 +46,8 @@
 //! wait for, the context is `gin-goroutine`'s: it is left alone there.
 
 use crate::go::known::known_context_parameter;
-use crate::index::facts::gin_arguments::first_reliance;
+use crate::index::facts::gin_arguments::{first_reliance, GinArgument};
+use crate::index::facts::gin_detach::GinFacts;
 use crate::index::workspace::Condition;
 use crate::index::workspace::Workspace;
 use crate::lint::fix::{Applicability, Edit, Finding, Fix};
@@ -78,10 +79,10 @@ impl crate::lint::rule::Rule for GinAsContext {
         &META
     }
 
-    fn summary_parts(&self) -> crate::index::summary_parts::SummaryParts {
-        use crate::index::summary_parts::SummaryParts;
+    fn collectors(&self) -> &'static [&'static dyn crate::index::collect::Collector] {
+        use crate::index::facts::context_values::{KeyDeclarations, ValueUses};
         // Whether a gin context may be read for its values decides the fix.
-        SummaryParts::GIN.union(SummaryParts::VALUES)
+        &[&GinFacts, &KeyDeclarations, &ValueUses]
     }
 
     fn check_workspace(
@@ -90,11 +91,11 @@ impl crate::lint::rule::Rule for GinAsContext {
         _settings: &Settings,
         out: &mut Vec<(PathBuf, Finding)>,
     ) {
-        if workspace.gin_arguments().is_empty() {
+        if workspace.facts::<GinArgument>().is_empty() {
             return;
         }
         let reliance = first_reliance(workspace);
-        for site in workspace.gin_arguments() {
+        for site in workspace.facts::<GinArgument>() {
             let taken = known_context_parameter(&site.callee, site.index)
                 || workspace.holds(
                     &site.package,

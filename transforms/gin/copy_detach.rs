@@ -63,6 +63,7 @@
 //! a deadline of its own (`unbounded-detach`).
 
 use super::detach::detach_fix;
+use crate::index::facts::gin_detach::{DetachSite, GinFacts};
 use crate::index::workspace::Workspace;
 use crate::lint::fix::{Applicability, Finding};
 use crate::lint::rule::{Rule, RuleMeta, Settings};
@@ -90,8 +91,8 @@ impl Rule for GinCopyDetach {
         &META
     }
 
-    fn summary_parts(&self) -> crate::index::summary_parts::SummaryParts {
-        crate::index::summary_parts::SummaryParts::GIN
+    fn collectors(&self) -> &'static [&'static dyn crate::index::collect::Collector] {
+        &[&GinFacts]
     }
 
     fn check_workspace(
@@ -100,7 +101,7 @@ impl Rule for GinCopyDetach {
         settings: &Settings,
         out: &mut Vec<(PathBuf, Finding)>,
     ) {
-        for site in workspace.detach_sites().iter().filter(|s| !s.whole) {
+        for site in workspace.facts::<DetachSite>().iter().filter(|s| !s.whole) {
             let message = format!(
                 "`{}.Copy()` handed to a goroutine is still cancelled when the handler returns",
                 site.receiver

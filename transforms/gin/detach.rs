@@ -3,7 +3,8 @@
 //! the fix that detaches a context at a detach site with it.
 
 use crate::go::scope::fresh_name_among;
-use crate::index::facts::gin_detach::{is_test_file, DetachSite, HELPER_NAME};
+use crate::index::facts::context_values::package_declares;
+use crate::index::facts::gin_detach::{declared_helper, is_test_file, DetachSite, HELPER_NAME};
 use crate::index::workspace::Workspace;
 use crate::lint::fix::{Applicability, Edit, FileChange, Finding, Fix};
 use crate::lint::rule::Settings;
@@ -106,7 +107,7 @@ pub fn detach_fix(
         return finding.with_fix(replacement(site, &function, Some((shared, alias))));
     }
     let in_test = is_test_file(&site.path);
-    let existing = workspace.detach_helper(&site.package, in_test);
+    let existing = declared_helper(workspace, &site.package, in_test);
     let name = existing.map(str::to_string).unwrap_or_else(|| {
         fresh_name_among(&[HELPER_NAME], |n| name_taken(workspace, site, n))
             .unwrap_or_else(|| HELPER_NAME.to_string())
@@ -129,7 +130,7 @@ pub fn detach_fix(
 /// files the run may not have parsed (a file without a rule's needle is
 /// read, not parsed).
 fn name_taken(workspace: &Workspace, site: &DetachSite, name: &str) -> bool {
-    workspace.package_declares(&site.package, name)
+    package_declares(workspace, &site.package, name)
         || crate::go::key_names::mentions_in_dir(&crate::index::wanted::dir_of(&site.path), name)
             > 0
 }

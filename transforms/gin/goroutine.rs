@@ -83,7 +83,7 @@ use crate::go::parents::Up;
 use crate::go::scope::{fresh_name_among, name_scope, names_in_scope};
 use crate::go::syntax::{line_indent, line_start, named_children, text};
 use crate::index::facts::gin_arguments::first_reliance;
-use crate::index::facts::gin_detach::DetachSite;
+use crate::index::facts::gin_detach::{DetachSite, GinFacts};
 use crate::index::facts::gin_goroutines::{hand_off, HandOff, Use};
 use crate::index::workspace::Condition;
 use crate::index::workspace::Workspace;
@@ -117,8 +117,8 @@ impl Rule for GinGoroutine {
         &META
     }
 
-    fn summary_parts(&self) -> crate::index::summary_parts::SummaryParts {
-        crate::index::summary_parts::SummaryParts::GIN
+    fn collectors(&self) -> &'static [&'static dyn crate::index::collect::Collector] {
+        &[&GinFacts]
     }
 
     fn visit(&self, go: Node<'_>, cx: &RuleCx<'_>, out: &mut Vec<Finding>) {
@@ -149,7 +149,7 @@ impl Rule for GinGoroutine {
         settings: &Settings,
         out: &mut Vec<(PathBuf, Finding)>,
     ) {
-        for site in workspace.detach_sites().iter().filter(|s| s.whole) {
+        for site in workspace.facts::<DetachSite>().iter().filter(|s| s.whole) {
             let message = match site.declare {
                 None => format!("`{}` is handed to a goroutine, but gin recycles it when the handler returns", site.receiver),
                 Some(_) => format!("`{}` is used in a goroutine, after gin may have recycled it for another request", site.receiver),

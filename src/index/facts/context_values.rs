@@ -8,10 +8,12 @@ use crate::go::file_cx::FileCx;
 use crate::go::parents::Up;
 use crate::go::syntax::{call_arguments, line_start, named_children, next_line_start, text};
 use crate::go::typing::{type_of, TypeExpr, TypeRef, BUILTIN};
+use crate::index::collect::{Collector, Declaration, Fact, Facts};
+use crate::index::workspace::Workspace;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::ops::Range;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use tree_sitter::Node;
 
@@ -143,6 +145,135 @@ pub struct KeyConst {
     pub shared_spec: bool,
     /// Where a declaration goes to stand before the `const` declaration.
     pub insert_at: usize,
+}
+
+impl Fact for ValueUse {
+    /// A use in a file ctxmod does not edit stays, for what it tells of
+    /// the key, but cannot be changed.
+    fn read_only(self) -> Option<ValueUse> {
+        Some(ValueUse {
+            editable: false,
+            ..self
+        })
+    }
+}
+
+impl Fact for KeyConst {
+    fn read_only(self) -> Option<KeyConst> {
+        Some(self)
+    }
+}
+
+/// A name a top-level declaration declares.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeclaredName {
+    /// The file.
+    pub path: Arc<Path>,
+    /// The file's package id.
+    pub package: String,
+    /// The name.
+    pub name: String,
+}
+
+impl Fact for DeclaredName {
+    fn read_only(self) -> Option<DeclaredName> {
+        Some(self)
+    }
+}
+
+/// Gathers every file's package-level constants that may be keys
+/// ([`KeyConst`]) and the names its top-level declarations declare
+/// ([`DeclaredName`]).
+pub struct KeyDeclarations;
+
+impl Collector for KeyDeclarations {
+    fn collect(&self, cx: &FileCx<'_>, decl: Node<'_>, at: &Declaration<'_>, out: &mut Facts) {
+        if decl.kind() == "const_declaration" {
+            out.extend(key_consts(cx, decl, at.path));
+        }
+        out.extend(
+            declared_names(cx, decl)
+                .into_iter()
+                .map(|name| DeclaredName {
+                    path: at.path.clone(),
+                    package: cx.package.to_string(),
+                    name,
+                }),
+        );
+    }
+}
+
+/// Gathers every store and read of a context value ([`ValueUse`]).
+pub struct ValueUses;
+
+impl Collector for ValueUses {
+    fn wants(&self, cx: &FileCx<'_>) -> bool {
+        cx.src.contains("Value(")
+    }
+
+    fn collect(&self, cx: &FileCx<'_>, decl: Node<'_>, at: &Declaration<'_>, out: &mut Facts) {
+        out.extend(value_uses(cx, decl, at.path));
+    }
+}
+
+/// The collectors of context keys and values, for a rule that reads them.
+pub const COLLECTORS: &[&dyn Collector] = &[&KeyDeclarations, &ValueUses];
+
+/// The top-level names declared in each package's parsed files.
+struct PackageNames(HashMap<String, HashSet<String>>);
+
+/// True when a parsed file of `package` declares `name` at top level
+/// (from the [`DeclaredName`]s of [`KeyDeclarations`]).
+pub fn package_declares(workspace: &Workspace, package: &str, name: &str) -> bool {
+    let names = workspace.derived(|w| {
+        let mut names: HashMap<String, HashSet<String>> = HashMap::new();
+        for declared in w.facts::<DeclaredName>() {
+            names
+                .entry(declared.package.clone())
+                .or_default()
+                .insert(declared.name.clone());
+        }
+        PackageNames(names)
+    });
+    names
+        .0
+        .get(package)
+        .is_some_and(|names| names.contains(name))
+}
+
+/// The top-level names declared in the files of each directory that use
+/// or declare context keys.
+pub struct KeyDirectoryNames(HashMap<PathBuf, HashSet<String>>);
+
+impl KeyDirectoryNames {
+    /// The names of directory `dir` (absolute, as from
+    /// [`crate::index::wanted::dir_of`]).
+    pub fn in_dir(&self, dir: &Path) -> Option<&HashSet<String>> {
+        self.0.get(dir)
+    }
+}
+
+/// The top-level names declared in the parsed files of each directory that
+/// use or declare context keys (from the facts of [`COLLECTORS`]).
+pub fn key_directory_names(workspace: &Workspace) -> Arc<KeyDirectoryNames> {
+    workspace.derived(|w| {
+        let with_keys: HashSet<&Arc<Path>> = w
+            .facts::<ValueUse>()
+            .iter()
+            .map(|u| &u.path)
+            .chain(w.facts::<KeyConst>().iter().map(|c| &c.path))
+            .collect();
+        let mut names: HashMap<PathBuf, HashSet<String>> = HashMap::new();
+        for declared in w.facts::<DeclaredName>() {
+            if with_keys.contains(&declared.path) {
+                names
+                    .entry(crate::index::wanted::dir_of(&declared.path))
+                    .or_default()
+                    .insert(declared.name.clone());
+            }
+        }
+        KeyDirectoryNames(names)
+    })
 }
 
 /// The uses of context values in the top-level declaration `decl`.

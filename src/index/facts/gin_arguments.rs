@@ -9,7 +9,8 @@ use crate::go::known::qualified_type_is;
 use crate::go::scope::{contexts_in_scope, goroutine_of, ContextKind, GIN};
 use crate::go::syntax::{call_arguments, named_children};
 use crate::go::typing::{callee_of, Callee};
-use crate::index::facts::context_values::{Access, Key};
+use crate::index::collect::Fact;
+use crate::index::facts::context_values::{package_declares, Access, Key, KeyConst, ValueUse};
 use crate::index::workspace::Workspace;
 use std::ops::Range;
 use std::path::Path;
@@ -44,6 +45,14 @@ pub struct GinReliance {
     pub line: usize,
     /// What it does, as written (`ctx.(*gin.Context)`).
     pub what: String,
+}
+
+impl Fact for GinArgument {}
+
+impl Fact for GinReliance {
+    fn read_only(self) -> Option<GinReliance> {
+        Some(self)
+    }
 }
 
 /// Every `*gin.Context` passed as an argument in the top-level declaration
@@ -148,17 +157,17 @@ pub fn first_reliance(workspace: &Workspace) -> Option<GinReliance> {
         Key::Local { ty, .. } => ty == "string",
         Key::Global { package, name } => {
             match workspace
-                .key_consts()
+                .facts::<KeyConst>()
                 .iter()
                 .find(|c| &c.package == package && &c.name == name)
             {
                 Some(c) => c.value.as_ref().is_none_or(|v| v.ty == "string"),
-                None => !workspace.package_declares(package, name),
+                None => !package_declares(workspace, package, name),
             }
         }
     };
     let reads = workspace
-        .context_values()
+        .facts::<ValueUse>()
         .iter()
         .filter(|u| match &u.access {
             Access::Write => false,
@@ -185,7 +194,7 @@ pub fn first_reliance(workspace: &Workspace) -> Option<GinReliance> {
         }
     });
     workspace
-        .gin_assertions()
+        .facts::<GinReliance>()
         .iter()
         .cloned()
         .chain(reads)

@@ -5,7 +5,9 @@ use crate::go::file_cx::FileCx;
 use crate::go::parents::Up;
 use crate::go::scope::{contexts_in_scope, fresh_name, name_scope, ContextKind, GIN};
 use crate::go::syntax::{call_arguments, line_indent, line_start, named_children, text};
+use crate::index::collect::{self, Collector, Fact, Facts};
 use crate::index::facts::gin_goroutines::HandOff;
+use crate::index::workspace::Workspace;
 use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
@@ -50,6 +52,78 @@ const RESPONSE_METHODS: &[&str] = &[
 
 /// The name a new helper gets when it is free in the package.
 pub const HELPER_NAME: &str = "detachContext";
+
+/// A detach helper a package declares.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DetachHelper {
+    /// The package id.
+    pub package: String,
+    /// The helper's name.
+    pub name: String,
+    /// True when a test file declares it: it serves only tests.
+    pub in_test: bool,
+}
+
+impl Fact for DetachHelper {
+    fn read_only(self) -> Option<DetachHelper> {
+        Some(self)
+    }
+}
+
+impl Fact for DetachSite {
+    fn read_only(self) -> Option<DetachSite> {
+        Some(self)
+    }
+}
+
+/// Gathers what the files that import gin hold: detach sites
+/// ([`DetachSite`]), declared helpers ([`DetachHelper`]), and the
+/// `*gin.Context` arguments and assertions
+/// ([`crate::index::facts::gin_arguments`]).
+pub struct GinFacts;
+
+impl Collector for GinFacts {
+    fn wants(&self, cx: &FileCx<'_>) -> bool {
+        cx.package_name(GIN).is_some()
+    }
+
+    fn collect(
+        &self,
+        cx: &FileCx<'_>,
+        decl: Node<'_>,
+        at: &collect::Declaration<'_>,
+        out: &mut Facts,
+    ) {
+        out.extend(detach_sites(cx, decl, at.path));
+        let in_test = is_test_file(cx.path);
+        out.extend(detach_helper(cx, decl).map(|name| DetachHelper {
+            package: cx.package.to_string(),
+            name,
+            in_test,
+        }));
+        out.extend(crate::index::facts::gin_arguments::gin_arguments(
+            cx, decl, at.path,
+        ));
+        out.extend(crate::index::facts::gin_arguments::gin_assertions(
+            cx, decl, at.path,
+        ));
+    }
+}
+
+/// The first detach helper `package` declares that code in a test file
+/// (`in_test`) or not can use, if any: one in a test file serves only
+/// tests.
+pub fn declared_helper<'w>(
+    workspace: &'w Workspace,
+    package: &str,
+    in_test: bool,
+) -> Option<&'w str> {
+    workspace
+        .facts::<DetachHelper>()
+        .iter()
+        .find(|h| h.package == package && (in_test || !h.in_test))
+        .map(|h| h.name.as_str())
+}
 
 /// True when `path` is a test file, which only `go test` compiles.
 pub fn is_test_file(path: &Path) -> bool {

@@ -2,7 +2,6 @@
 //! that read them.
 
 pub mod call_results;
-pub mod cancelled_return;
 pub mod context_values;
 pub mod fields;
 pub mod gin_arguments;

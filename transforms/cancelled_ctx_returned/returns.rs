@@ -15,6 +15,7 @@ use crate::go::syntax::{
     statement_deletion_with_comment, text,
 };
 use crate::go::typing::TypeRef;
+use crate::index::collect::{Collector, Declaration, Fact, Facts};
 use crate::index::workspace::FuncId;
 use std::ops::Range;
 use std::path::Path;
@@ -45,8 +46,21 @@ pub struct CancelledReturn {
     pub change: Result<Vec<Edit>, String>,
 }
 
+/// Gathers the [`CancelledReturn`]s of every file.
+pub struct CancelledReturns;
+
+impl Collector for CancelledReturns {
+    fn collect(&self, cx: &FileCx<'_>, decl: Node<'_>, at: &Declaration<'_>, out: &mut Facts) {
+        if let Some(id) = at.function {
+            out.extend(cancelled_return(cx, decl, id, at.path));
+        }
+    }
+}
+
+impl Fact for CancelledReturn {}
+
 /// The cancelled context `decl` returns, if it returns one.
-pub fn cancelled_return(
+fn cancelled_return(
     cx: &FileCx<'_>,
     decl: Node<'_>,
     id: &Arc<FuncId>,

@@ -71,13 +71,15 @@
 //! points at the `defer`: a `//ctxmod:ignore` comment goes on its line or
 //! the line above.
 
+mod returns;
+
 use crate::go::paths::place;
 use crate::index::facts::call_results::{ResultUse, Taking, TakingStatement, CANCEL_NAMES};
-use crate::index::facts::cancelled_return::CancelledReturn;
 use crate::index::wanted::WantedNames;
 use crate::index::workspace::{CallSite, Workspace};
 use crate::lint::fix::{Applicability, Edit, FileChange, Finding, Fix};
 use crate::lint::rule::{Rule, RuleMeta, Settings};
+use returns::{CancelledReturn, CancelledReturns};
 use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
 
@@ -104,6 +106,10 @@ impl Rule for CancelledCtxReturned {
         &META
     }
 
+    fn collectors(&self) -> &'static [&'static dyn crate::index::collect::Collector] {
+        &[&CancelledReturns]
+    }
+
     fn summary_parts(&self) -> crate::index::summary_parts::SummaryParts {
         crate::index::summary_parts::SummaryParts::CALLS
     }
@@ -114,7 +120,7 @@ impl Rule for CancelledCtxReturned {
         _settings: &Settings,
         wanted: &mut WantedNames,
     ) {
-        for found in workspace.cancelled_returns() {
+        for found in workspace.facts::<CancelledReturn>() {
             wanted.function(&found.id, Some(&found.path));
         }
     }
@@ -125,7 +131,7 @@ impl Rule for CancelledCtxReturned {
         settings: &Settings,
         out: &mut Vec<(PathBuf, Finding)>,
     ) {
-        for found in workspace.cancelled_returns() {
+        for found in workspace.facts::<CancelledReturn>() {
             let message = format!(
                 "`{}` returns `{}`, which its `defer {}({})` has cancelled: callers get a dead context",
                 found.id.name, found.context, found.cancel, found.cancel_args
