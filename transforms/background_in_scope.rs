@@ -83,7 +83,8 @@ use crate::go::parents::Up;
 use crate::go::roots::{is_deliberate_root, is_root_call};
 use crate::go::scope::{context_use, goroutine_of};
 use crate::go::syntax::named_children;
-use crate::lint::fix::{Applicability, Finding, Fix};
+use crate::lint::finding::Finding;
+use crate::lint::fix::{Applicability, Fix};
 use crate::lint::rule::{Rule, RuleCx, RuleMeta};
 use tree_sitter::Node;
 

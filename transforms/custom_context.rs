@@ -46,7 +46,8 @@
 use crate::go::file_cx::FileCx;
 use crate::go::known::qualified_type_is;
 use crate::go::syntax::{for_each_node, named_children};
-use crate::lint::fix::{Applicability, Finding};
+use crate::lint::finding::Finding;
+use crate::lint::fix::Applicability;
 use crate::lint::rule::{Rule, RuleCx, RuleMeta};
 use tree_sitter::Node;
 

@@ -74,7 +74,8 @@ use crate::go::parents::Up;
 use crate::go::syntax::{
     enclosing_function, line_indent, named_children, next_line_start, statements, FUNCTION_KINDS,
 };
-use crate::lint::fix::{Applicability, Edit, Finding, Fix};
+use crate::lint::finding::Finding;
+use crate::lint::fix::{Applicability, Edit, Fix};
 use crate::lint::rule::{Rule, RuleCx, RuleMeta};
 use tree_sitter::Node;
 

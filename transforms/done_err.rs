@@ -48,7 +48,8 @@
 use crate::go::done::done_before;
 use crate::go::file_cx::FileCx;
 use crate::go::syntax::{call_arguments, for_each_node, named_children};
-use crate::lint::fix::{Applicability, Edit, Finding, Fix};
+use crate::lint::finding::Finding;
+use crate::lint::fix::{Applicability, Edit, Fix};
 use crate::lint::rule::{Rule, RuleCx, RuleMeta};
 use tree_sitter::Node;
 

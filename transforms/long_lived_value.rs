@@ -43,7 +43,8 @@
 use crate::go::file_cx::FileCx;
 use crate::go::syntax::call_arguments;
 use crate::go::typing::{type_of, Callee, TypeExpr, TypeRef};
-use crate::lint::fix::{Applicability, Finding};
+use crate::lint::finding::Finding;
+use crate::lint::fix::Applicability;
 use crate::lint::rule::{Rule, RuleCx, RuleMeta};
 use tree_sitter::Node;
 

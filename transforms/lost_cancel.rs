@@ -42,7 +42,8 @@ use crate::go::file_cx::FileCx;
 use crate::go::parents::Up;
 use crate::go::syntax::text;
 use crate::go::syntax::{ancestor, named_children, next_line_start};
-use crate::lint::fix::{Applicability, Edit, Finding, Fix};
+use crate::lint::finding::Finding;
+use crate::lint::fix::{Applicability, Edit, Fix};
 use crate::lint::rule::{Rule, RuleCx, RuleMeta};
 use tree_sitter::Node;
 

@@ -60,7 +60,8 @@ use crate::go::scope::context_use;
 use crate::go::syntax::call_arguments;
 use crate::go::typing::{callee_of, Callee};
 use crate::index::workspace::Condition;
-use crate::lint::fix::{Applicability, Edit, Finding, Fix};
+use crate::lint::finding::Finding;
+use crate::lint::fix::{Applicability, Edit, Fix};
 use crate::lint::rule::{Rule, RuleCx, RuleMeta};
 use tree_sitter::Node;
 

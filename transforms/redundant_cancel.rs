@@ -66,7 +66,8 @@ use crate::go::syntax::{
     enclosing_function, for_each_node, has_explaining_comment, is_written, named_children,
     statement_deletion, successor, Successor,
 };
-use crate::lint::fix::{Applicability, Edit, Finding, Fix};
+use crate::lint::finding::Finding;
+use crate::lint::fix::{Applicability, Edit, Fix};
 use crate::lint::rule::{Rule, RuleCx, RuleMeta};
 use tree_sitter::Node;
 

@@ -76,7 +76,8 @@ use crate::go::scope::{
 };
 use crate::go::syntax::{call_arguments, line_indent, line_start, named_children, text};
 use crate::index::facts::request_contexts::{is_request_context, request_accessor};
-use crate::lint::fix::{Applicability, Edit, Finding, Fix};
+use crate::lint::finding::Finding;
+use crate::lint::fix::{Applicability, Edit, Fix};
 use crate::lint::rule::{Rule, RuleCx, RuleMeta};
 use std::collections::HashSet;
 use tree_sitter::Node;

@@ -120,7 +120,8 @@ use crate::index::facts::context_values::{
 };
 use crate::index::wanted::dir_of;
 use crate::index::workspace::Workspace;
-use crate::lint::fix::{Applicability, Edit, FileChange, Finding, Fix};
+use crate::lint::finding::Finding;
+use crate::lint::fix::{Applicability, Edit, FileChange, Fix};
 use crate::lint::rule::{Rule, RuleMeta, Settings};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};

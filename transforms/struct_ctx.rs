@@ -99,15 +99,18 @@
 //! methods reached only through an interface are not found.
 
 use crate::go::syntax::is_exported;
-use crate::index::facts::fields::{ContextField, FieldAccess, FieldUse};
-use crate::index::facts::threading::{
-    argument_edit, needing_from, parameter_edits, plan, CallEdge, FunctionFacts, FunctionNode,
-};
+use crate::index::fields::{ContextField, FieldAccess, FieldUse};
+use crate::index::functions::FunctionFacts;
+use crate::index::ids::FuncId;
 use crate::index::wanted::WantedNames;
-use crate::index::workspace::{FuncId, Workspace};
-use crate::lint::fix::{Applicability, Edit, FileChange, Finding, Fix};
+use crate::index::workspace::Workspace;
+use crate::lint::finding::Finding;
+use crate::lint::fix::{Applicability, Edit, FileChange, Fix};
 use crate::lint::rule::{ExportedPolicy, Rule, RuleMeta, Settings};
 use crate::transforms::thread_ctx::{boundary, key, wraps};
+use crate::transforms::threading::{
+    argument_edit, needing_from, parameter_edits, plan, CallEdge, FunctionNode,
+};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
 use std::path::{Path, PathBuf};

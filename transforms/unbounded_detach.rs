@@ -73,7 +73,8 @@ use crate::go::parents::Up;
 use crate::go::syntax::{
     call_arguments, for_each_node, line_indent, named_children, next_line_start, selector_call,
 };
-use crate::lint::fix::{Applicability, Edit, Finding, Fix};
+use crate::lint::finding::Finding;
+use crate::lint::fix::{Applicability, Edit, Fix};
 use crate::lint::rule::{Rule, RuleCx, RuleMeta};
 use tree_sitter::Node;
 

@@ -71,7 +71,8 @@ use crate::go::file_cx::FileCx;
 use crate::go::parents::Up;
 use crate::go::syntax::{call_arguments, for_each_node, named_children, selector_call, text};
 use crate::go::typing::{local_declaration, Declaration};
-use crate::lint::fix::{Applicability, Finding};
+use crate::lint::finding::Finding;
+use crate::lint::fix::Applicability;
 use crate::lint::rule::{Rule, RuleCx, RuleMeta};
 use tree_sitter::Node;
 

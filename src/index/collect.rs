@@ -6,7 +6,7 @@
 //! them back by type ([`Facts::get`]).
 
 use crate::go::file_cx::FileCx;
-use crate::index::workspace::FuncId;
+use crate::index::ids::FuncId;
 use std::any::{Any, TypeId};
 use std::fmt;
 use std::path::Path;

@@ -7,7 +7,7 @@
 //! may use it so.
 
 use crate::go::tokens::Uses;
-use crate::index::workspace::FuncId;
+use crate::index::ids::FuncId;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 

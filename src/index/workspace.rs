@@ -9,10 +9,11 @@ use crate::go::file_cx::FileCx;
 use crate::go::known::STANDARD_METHODS;
 use crate::go::syntax::{for_each_node_around, named_children, text};
 use crate::go::typing::{callee_of, function_named, var_spec_type, Callee, TypeExpr, TypeRef};
+use crate::index::call_results::ResultUse;
 use crate::index::collect::{Collector, Declaration, Derived, Facts};
-use crate::index::facts::call_results::ResultUse;
-use crate::index::facts::fields::{ContextField, FieldUse};
-use crate::index::facts::threading::FunctionFacts;
+use crate::index::fields::{ContextField, FieldUse};
+use crate::index::functions::FunctionFacts;
+use crate::index::ids::FuncId;
 use crate::index::summary_parts::SummaryParts;
 use crate::index::wanted::WantedNames;
 use std::collections::{HashMap, HashSet};
@@ -69,39 +70,6 @@ pub struct Field {
     pub ty: TypeRef,
     /// True for an embedded field, whose methods are promoted.
     pub embedded: bool,
-}
-
-/// A declared function or method: what a call resolves to.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct FuncId {
-    /// The declaring package's id.
-    pub package: String,
-    /// For a method, the name of its receiver type (without `*`).
-    pub receiver: Option<String>,
-    /// The function or method name.
-    pub name: String,
-}
-
-impl FuncId {
-    /// `package.Name` or `package.Receiver.Name`: unique, and readable in
-    /// messages.
-    pub fn qualified(&self) -> String {
-        match &self.receiver {
-            Some(receiver) => format!("{}.{receiver}.{}", self.package, self.name),
-            None => format!("{}.{}", self.package, self.name),
-        }
-    }
-
-    /// True when code outside the workspace may call the function declared
-    /// in `path`: exported, on an exported type, and not in a test file.
-    pub fn is_public(&self, path: &Path) -> bool {
-        crate::go::syntax::is_exported(&self.name)
-            && self
-                .receiver
-                .as_deref()
-                .is_none_or(crate::go::syntax::is_exported)
-            && !path.to_string_lossy().ends_with("_test.go")
-    }
 }
 
 /// One call in a file: `F(...)`, `pkg.F(...)` or `x.M(...)`.
@@ -365,7 +333,7 @@ impl FileSummary {
             }
             let mut root = None;
             if let Some(id) = &caller {
-                if let Some(facts) = crate::index::facts::threading::facts_of(cx, decl) {
+                if let Some(facts) = crate::index::functions::facts_of(cx, decl) {
                     root = facts.root.clone();
                     summary.functions.push((id.clone(), path.clone(), facts));
                 }
@@ -588,12 +556,12 @@ impl FileSummary {
             match kind {
                 "call_expression" if node.child_by_field_name("function").is_some_and(wanted) => {
                     let results =
-                        crate::index::facts::call_results::result_use(cx, node, &mut names_in_decl);
+                        crate::index::call_results::result_use(cx, node, &mut names_in_decl);
                     self.add_call(cx, node, path, &caller, root, results);
                 }
                 "selector_expression" | "keyed_element" | "composite_literal" => {
                     if let Some((range, name, owner, access)) =
-                        crate::index::facts::fields::field_use(cx, node, decl, &wanted_name)
+                        crate::index::fields::field_use(cx, node, decl, &wanted_name)
                     {
                         self.field_uses.push(FieldUse {
                             path: path.clone(),
@@ -723,7 +691,7 @@ impl FileSummary {
                             continue;
                         }
                         if let Some(facts) =
-                            crate::index::facts::threading::interface_method_facts(cx, elem, name)
+                            crate::index::functions::interface_method_facts(cx, elem, name)
                         {
                             self.functions.push((id, path.clone(), facts));
                         }
@@ -755,9 +723,7 @@ impl FileSummary {
                     self.structs.push((name.to_string(), fields));
                     if calls {
                         self.context_fields
-                            .extend(crate::index::facts::fields::context_fields(
-                                cx, name, ty, path,
-                            ));
+                            .extend(crate::index::fields::context_fields(cx, name, ty, path));
                     }
                 }
                 _ => {}
@@ -929,7 +895,7 @@ fn supply(
             let root = root?;
             let fuzzed = root
                 .ends_with(".Context()")
-                .then(|| crate::index::facts::threading::fuzz_target_root(cx, call))
+                .then(|| crate::index::functions::fuzz_target_root(cx, call))
                 .flatten();
             let root = fuzzed.as_deref().unwrap_or(root);
             if in_goroutine && root != format!("{context}.Background()") {

@@ -1,11 +1,9 @@
-//! Findings and the fixes they carry: the edit model every rule shares.
+//! The fixes findings carry: the edit model every rule shares.
 
 pub use crate::go::edit::{apply_edits, Edit};
 use crate::go::file_cx::FileCx;
 use crate::go::scope::ContextUse;
-use crate::index::workspace::Workspace;
-use crate::index::workspace::{Condition, FuncId};
-use crate::lint::rule::RuleMeta;
+use crate::index::ids::FuncId;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -196,57 +194,6 @@ impl Fix {
     }
 }
 
-/// One problem found by a rule.
-#[derive(Debug, Clone)]
-pub struct Finding {
-    /// The rule that found it.
-    pub rule: &'static RuleMeta,
-    /// The bytes it is about.
-    pub range: Range<usize>,
-    /// What is wrong, in one line.
-    pub message: String,
-    /// How to fix it, if ctxmod can.
-    pub fix: Option<Fix>,
-    /// Holds only if the workspace confirms this.
-    pub condition: Option<Condition>,
-}
-
-impl Finding {
-    /// A finding of `rule` over `range`.
-    pub fn new(
-        rule: &'static RuleMeta,
-        range: Range<usize>,
-        message: impl Into<String>,
-    ) -> Finding {
-        Finding {
-            rule,
-            range,
-            message: message.into(),
-            fix: None,
-            condition: None,
-        }
-    }
-
-    /// The same finding with a fix.
-    pub fn with_fix(mut self, fix: Fix) -> Finding {
-        self.fix = Some(fix);
-        self
-    }
-
-    /// The same finding, kept only if `condition` holds.
-    pub fn when(mut self, condition: Condition) -> Finding {
-        self.condition = Some(condition);
-        self
-    }
-
-    /// The applicability of the fix, or display-only without one.
-    pub fn applicability(&self) -> Applicability {
-        self.fix
-            .as_ref()
-            .map_or(Applicability::DisplayOnly, |f| f.applicability)
-    }
-}
-
 /// What identifies a fix across passes, and across runs over the same
 /// files that leave other fixes out: the file of its finding, its rule,
 /// where the finding starts in the file as read, and its title.
@@ -260,22 +207,6 @@ pub struct FixId {
     pub origin: usize,
     /// Its title.
     pub title: String,
-}
-
-/// The findings whose conditions the workspace confirms.
-pub fn resolve<'a>(
-    findings: &'a [Finding],
-    package: &str,
-    workspace: &Workspace,
-) -> Vec<&'a Finding> {
-    findings
-        .iter()
-        .filter(|f| {
-            f.condition
-                .as_ref()
-                .is_none_or(|c| workspace.holds(package, c))
-        })
-        .collect()
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 
 pub mod config;
 pub mod engine;
+pub mod finding;
 pub mod fix;
 pub mod passes;
 pub mod rule;

@@ -13,9 +13,8 @@ use crate::lint::engine::{
     unsuppressed, AnalysedFile, Analysis, AppliedFix, ChangedFile, Engine, FixOutcome, FixScan,
     Notice, Severity,
 };
-use crate::lint::fix::{
-    apply_edits, resolve, Applicability, Edit, FileChange, Finding, Fix, FixId,
-};
+use crate::lint::finding::{resolve, Finding};
+use crate::lint::fix::{apply_edits, Applicability, Edit, FileChange, Fix, FixId};
 use crate::lint::rule::RuleMeta;
 use crate::lint::trail::Trail;
 use rayon::prelude::*;

@@ -2,10 +2,12 @@
 
 use crate::go::file_cx::FileCx;
 use crate::index::collect::Collector;
+use crate::index::ids::FuncId;
 use crate::index::summary_parts::SummaryParts;
 use crate::index::wanted::WantedNames;
-use crate::index::workspace::{FuncId, Workspace};
-use crate::lint::fix::{Applicability, Finding};
+use crate::index::workspace::Workspace;
+use crate::lint::finding::Finding;
+use crate::lint::fix::Applicability;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use tree_sitter::Node;

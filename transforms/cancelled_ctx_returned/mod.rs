@@ -74,10 +74,11 @@
 mod returns;
 
 use crate::go::paths::place;
-use crate::index::facts::call_results::{ResultUse, Taking, TakingStatement, CANCEL_NAMES};
+use crate::index::call_results::{ResultUse, Taking, TakingStatement, CANCEL_NAMES};
 use crate::index::wanted::WantedNames;
 use crate::index::workspace::{CallSite, Workspace};
-use crate::lint::fix::{Applicability, Edit, FileChange, Finding, Fix};
+use crate::lint::finding::Finding;
+use crate::lint::fix::{Applicability, Edit, FileChange, Fix};
 use crate::lint::rule::{Rule, RuleMeta, Settings};
 use returns::{CancelledReturn, CancelledReturns};
 use std::collections::{BTreeMap, HashSet};

@@ -16,7 +16,7 @@ use crate::go::syntax::{
 };
 use crate::go::typing::TypeRef;
 use crate::index::collect::{Collector, Declaration, Fact, Facts};
-use crate::index::workspace::FuncId;
+use crate::index::ids::FuncId;
 use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;

@@ -50,7 +50,8 @@ use crate::index::facts::gin_arguments::{first_reliance, GinArgument};
 use crate::index::facts::gin_detach::GinFacts;
 use crate::index::workspace::Condition;
 use crate::index::workspace::Workspace;
-use crate::lint::fix::{Applicability, Edit, Finding, Fix};
+use crate::lint::finding::Finding;
+use crate::lint::fix::{Applicability, Edit, Fix};
 use crate::lint::rule::{RuleMeta, Settings};
 use std::path::PathBuf;
 

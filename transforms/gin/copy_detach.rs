@@ -65,7 +65,8 @@
 use super::detach::detach_fix;
 use crate::index::facts::gin_detach::{DetachSite, GinFacts};
 use crate::index::workspace::Workspace;
-use crate::lint::fix::{Applicability, Finding};
+use crate::lint::finding::Finding;
+use crate::lint::fix::Applicability;
 use crate::lint::rule::{Rule, RuleMeta, Settings};
 use std::path::PathBuf;
 

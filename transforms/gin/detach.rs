@@ -6,7 +6,8 @@ use crate::go::scope::fresh_name_among;
 use crate::index::facts::context_values::package_declares;
 use crate::index::facts::gin_detach::{declared_helper, is_test_file, DetachSite, HELPER_NAME};
 use crate::index::workspace::Workspace;
-use crate::lint::fix::{Applicability, Edit, FileChange, Finding, Fix};
+use crate::lint::finding::Finding;
+use crate::lint::fix::{Applicability, Edit, FileChange, Fix};
 use crate::lint::rule::Settings;
 
 /// The file a new helper goes in, in the package's directory, and the one

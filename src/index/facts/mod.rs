@@ -1,12 +1,8 @@
 //! The cross-file facts the index gathers from each file for the rules
 //! that read them.
 
-pub mod call_results;
 pub mod context_values;
-pub mod fields;
 pub mod gin_arguments;
 pub mod gin_detach;
 pub mod gin_goroutines;
 pub mod request_contexts;
-pub mod threading;
-pub mod wrapping;

@@ -5,7 +5,7 @@
 use super::{display_path, severity_name};
 use crate::go::source::line_col;
 use crate::lint::engine::{FileFindings, FixOutcome, Notice};
-use crate::lint::fix::Finding;
+use crate::lint::finding::Finding;
 use serde_json::{json, Value};
 
 /// The version of the JSON report's schema.

@@ -12,7 +12,8 @@
 use super::{display_path, severity_name};
 use crate::go::source::SourceFile;
 use crate::lint::engine::{FileFindings, Notice, Severity};
-use crate::lint::fix::{Applicability, Finding, Fix};
+use crate::lint::finding::Finding;
+use crate::lint::fix::{Applicability, Fix};
 use crate::output::diff::hunks;
 use serde_json::{json, Value};
 use std::collections::HashMap;

@@ -114,18 +114,23 @@
 //! parameter or its receiver has no name, when `FooContext` is declared
 //! already, or when it is an interface method.
 
-use crate::index::facts::threading::{
-    argument_edit, needing_from, parameter_edits, plan, CallEdge, FunctionFacts, FunctionNode,
-};
-use crate::index::facts::wrapping::{context_name, wrapper};
+mod wrapping;
+
+use crate::index::functions::FunctionFacts;
+use crate::index::ids::FuncId;
 use crate::index::wanted::WantedNames;
-use crate::index::workspace::{FuncId, Workspace};
-use crate::lint::fix::{Applicability, Edit, FileChange, Finding, Fix};
+use crate::index::workspace::Workspace;
+use crate::lint::finding::Finding;
+use crate::lint::fix::{Applicability, Edit, FileChange, Fix};
 use crate::lint::rule::{ExportedPolicy, Rule, RuleMeta, Settings};
+use crate::transforms::threading::{
+    argument_edit, needing_from, parameter_edits, plan, CallEdge, FunctionNode,
+};
 use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use wrapping::{context_name, wrapper};
 
 /// The thread-ctx rule.
 pub struct ThreadCtx;

@@ -9,7 +9,7 @@ use crate::go::file_cx::FileCx;
 use crate::go::parents::Up;
 use crate::go::syntax::{line_start, named_children, next_line_start, text};
 use crate::go::typing::{type_of, TypeExpr, TypeRef};
-use crate::index::workspace::FuncId;
+use crate::index::ids::FuncId;
 use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
