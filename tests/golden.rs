@@ -3,6 +3,7 @@
 //! - `input/`: a Go module before `ctxmod fix --write --unsafe`;
 //! - `expected/`: the module after it, when the fix changes anything. A
 //!   case without `expected/` is one the fix must leave exactly as it is;
+//! - `README`: what the case is for, in its first line (a sentence);
 //! - `snapshot`: what `ctxmod check .` (the findings) and `ctxmod fix
 //!   --unsafe .` (the fix as a unified diff, a dry run) print on the input,
 //!   with what they write to stderr and their exit codes: the file a
@@ -65,7 +66,8 @@ struct Rule {
 }
 
 /// The files a case directory may hold besides `input/` and `expected/`.
-const CASE_FILES: [&str; 5] = [
+const CASE_FILES: [&str; 6] = [
+    "README",
     "findings",
     "snapshot",
     "snapshot.new",
@@ -365,11 +367,25 @@ fn check_findings(case: &Path, update: bool) -> Vec<String> {
     )]
 }
 
-/// The case's own files: nothing the harness does not read, reasons in `vet-fails` and `needs-gofmt`,
+/// The case's own files: a README whose first line is a sentence, nothing
+/// the harness does not read, reasons in `vet-fails` and `needs-gofmt`,
 /// and no `expected/` that repeats `input/`.
 fn case_files(case: &Path) -> Vec<String> {
     let name = case_name(case);
     let mut failures = Vec::new();
+    match std::fs::read_to_string(case.join("README")) {
+        Err(_) => failures.push(format!(
+            "{name}: no README: its first line says what the case is for"
+        )),
+        Ok(text) => {
+            let first = text.lines().next().unwrap_or_default();
+            if first.trim().is_empty() || first.trim() != first || !first.ends_with('.') {
+                failures.push(format!(
+                    "{name}: the first line of README must be a sentence saying what the case is for, ending with a full stop"
+                ));
+            }
+        }
+    }
     for entry in std::fs::read_dir(case).unwrap() {
         let entry = entry.unwrap();
         let file = entry.file_name().to_string_lossy().to_string();
