@@ -11,9 +11,7 @@
 //! - `vet-fails`, when the fixed tree keeps a `go vet` finding on purpose
 //!   (a suppressed finding), saying why;
 //! - `needs-gofmt`, when the case shows ctxmod laying code out with gofmt:
-//!   its fix and snapshot are not checked where gofmt is missing;
-//! - `findings`, what `ctxmod check` prints for the input (the snapshot
-//!   holds it too).
+//!   its fix and snapshot are not checked where gofmt is missing.
 //!
 //! Files whose names start with `broken` hold deliberate syntax errors:
 //! they are left out of the gofmt check (a `//go:build ignore` line keeps
@@ -66,9 +64,8 @@ struct Rule {
 }
 
 /// The files a case directory may hold besides `input/` and `expected/`.
-const CASE_FILES: [&str; 6] = [
+const CASE_FILES: [&str; 5] = [
     "README",
-    "findings",
     "snapshot",
     "snapshot.new",
     "vet-fails",
@@ -170,7 +167,6 @@ fn check_case(case: &Path, setup: &Setup) -> Vec<String> {
     } else {
         failures.extend(fix_checks(case, setup.update));
         failures.extend(snapshot_check(case, setup.update));
-        failures.extend(check_findings(case, setup.update));
     }
     // After the fix checks, which may have rewritten `expected/`.
     failures.extend(case_files(case));
@@ -340,31 +336,6 @@ fn snapshot_check(case: &Path, update: bool) -> Vec<String> {
         ),
     };
     vec![failure]
-}
-
-/// Compares what `ctxmod check` prints for the case's input with its
-/// `findings` file, if it has one (rewriting the file with `update`).
-fn check_findings(case: &Path, update: bool) -> Vec<String> {
-    let file = case.join("findings");
-    if !file.is_file() {
-        return Vec::new();
-    }
-    let tmp = tempfile::tempdir().unwrap();
-    let work = tmp.path().join("m");
-    copy_tree(&case.join("input"), &work);
-    let out = ctxmod(&work, &["check", "."]);
-    let got = String::from_utf8_lossy(&out.stdout).to_string();
-    if update {
-        std::fs::write(&file, &got).unwrap();
-    }
-    let want = std::fs::read_to_string(&file).unwrap();
-    if got == want {
-        return Vec::new();
-    }
-    vec![format!(
-        "{}: check prints other findings than `findings`:\n--- want\n{want}--- got\n{got}",
-        case_name(case)
-    )]
 }
 
 /// The case's own files: a README whose first line is a sentence, nothing
