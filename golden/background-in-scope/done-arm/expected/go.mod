@@ -1,3 +1,0 @@
-module example.com/background-in-done-arm
-
-go 1.22

@@ -1,3 +1,0 @@
-module example.com/outlives
-
-go 1.22

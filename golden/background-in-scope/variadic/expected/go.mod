@@ -1,3 +1,0 @@
-module example.com/opt
-
-go 1.22

@@ -1,3 +1,0 @@
-module example.com/no-op
-
-go 1.22

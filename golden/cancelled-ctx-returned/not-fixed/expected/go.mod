@@ -1,3 +1,0 @@
-module example.com/not-fixed
-
-go 1.22

@@ -1,3 +1,0 @@
-module example.com/value
-
-go 1.22

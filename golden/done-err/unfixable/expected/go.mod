@@ -1,3 +1,0 @@
-module example.com/unfixable
-
-go 1.22

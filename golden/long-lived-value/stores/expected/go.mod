@@ -1,3 +1,0 @@
-module example.com/stores
-
-go 1.24

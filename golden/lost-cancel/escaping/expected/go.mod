@@ -1,3 +1,0 @@
-module example.com/escaping
-
-go 1.22

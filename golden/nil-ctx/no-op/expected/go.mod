@@ -1,3 +1,0 @@
-module example.com/noop
-
-go 1.22

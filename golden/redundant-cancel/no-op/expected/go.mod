@@ -1,3 +1,0 @@
-module example.com/deliberate
-
-go 1.22

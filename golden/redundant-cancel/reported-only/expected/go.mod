@@ -1,3 +1,0 @@
-module example.com/onlyone
-
-go 1.22

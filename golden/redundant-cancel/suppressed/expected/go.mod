@@ -1,3 +1,0 @@
-module example.com/keep
-
-go 1.22

@@ -1,3 +1,0 @@
-module example.com/reqctx
-
-go 1.20

@@ -1,3 +1,0 @@
-module example.com/request-ctx-goroutine-waits
-
-go 1.22

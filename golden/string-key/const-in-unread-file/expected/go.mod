@@ -1,3 +1,0 @@
-module example.com/unread
-
-go 1.24

@@ -1,4 +1,0 @@
-package unread
-
-// tenantKey names the tenant wherever it is kept.
-const tenantKey = "tenant"

@@ -1,3 +1,0 @@
-module example.com/cross
-
-go 1.24

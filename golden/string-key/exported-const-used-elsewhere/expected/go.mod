@@ -1,3 +1,0 @@
-module example.com/exported-const-used-elsewhere
-
-go 1.24

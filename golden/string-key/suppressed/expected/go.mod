@@ -1,3 +1,0 @@
-module example.com/suppressed
-
-go 1.24

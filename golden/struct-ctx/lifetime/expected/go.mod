@@ -1,3 +1,0 @@
-module example.com/struct-ctx-lifetime
-
-go 1.22

@@ -1,3 +1,0 @@
-module example.com/poller
-
-go 1.22

@@ -1,3 +1,0 @@
-module example.com/boundary
-
-go 1.22

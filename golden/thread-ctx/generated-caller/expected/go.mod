@@ -1,3 +1,0 @@
-module example.com/gencaller
-
-go 1.22

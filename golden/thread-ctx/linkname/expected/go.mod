@@ -1,3 +1,0 @@
-module example.com/clock
-
-go 1.22

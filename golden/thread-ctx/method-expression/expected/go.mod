@@ -1,3 +1,0 @@
-module example.com/methodexpr
-
-go 1.22

@@ -1,3 +1,0 @@
-module example.com/ca
-
-go 1.22

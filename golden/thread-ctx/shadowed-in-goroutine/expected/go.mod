@@ -1,3 +1,0 @@
-module example.com/jobs
-
-go 1.22

@@ -1,3 +1,0 @@
-module example.com/stress
-
-go 1.22

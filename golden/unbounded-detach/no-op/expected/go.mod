@@ -1,3 +1,0 @@
-module example.com/audit
-
-go 1.22

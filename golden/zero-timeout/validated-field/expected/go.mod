@@ -1,3 +1,0 @@
-module example.com/elector
-
-go 1.22
