@@ -21,12 +21,13 @@ dir=$(go mod download -json "$module" | sed -n 's/^\t"Dir": "\(.*\)",$/\1/p')
 [ -d "$dir" ] || { echo "could not download $module" >&2; exit 1; }
 cargo build --release --quiet
 bin=target/release/ctxmod
-# Every rule that reads one file at a time (no check_workspace and no
-# call_sites_wanted in its transform).
-local_rules=(--rule background-in-scope --rule custom-context --rule done-busy-loop
-  --rule done-err --rule long-lived-value --rule lost-cancel
-  --rule nil-ctx --rule redundant-cancel --rule request-ctx-goroutine
-  --rule unbounded-detach --rule zero-timeout)
+# Every rule that reads one file at a time, as ctxmod lists them (no
+# summary part beyond the declarations, no collector): `--rule ID` each.
+local_rules=()
+for id in $("$bin" rules --one-file | awk 'NR > 1 { print $2 }'); do
+  local_rules+=(--rule "$id")
+done
+[ ${#local_rules[@]} -gt 0 ] || { echo "ctxmod rules --one-file lists no rule" >&2; exit 1; }
 
 # The CPU seconds (user + sys) of one `ctxmod check ARGS... DIR`.
 cpu() {

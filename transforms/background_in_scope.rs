@@ -98,6 +98,13 @@ static META: RuleMeta = RuleMeta {
     code: "CTX001",
     id: "background-in-scope",
     summary: "`context.Background()`/`TODO()` where a context is in scope: use it",
+    finds: "`context.Background()`/`TODO()` where a context is in scope (a `context.Context` \
+        parameter or local, `r.Context()` of an `*http.Request`, `c.Request.Context()` of a \
+        `*gin.Context`), except where that context may be done (a `case <-ctx.Done():` arm, \
+        after `<-ctx.Done()`, a deferred call)",
+    fixes: "use it; in a goroutine `context.WithoutCancel(ctx)`; reported without a fix in a \
+        function literal kept to run later (stored, or handed to \
+        `Register…`/`On…`/`AfterFunc`…) (safe for `TODO()`, unsafe for `Background()`)",
     applicability: Applicability::Safe,
     kinds: &["call_expression"],
     needles: &["context"],

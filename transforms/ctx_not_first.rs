@@ -73,6 +73,8 @@ static META: RuleMeta = RuleMeta {
     code: "CTX015",
     id: "ctx-not-first",
     summary: "a `context.Context` parameter that is not first: move it first, with every call",
+    finds: "a `context.Context` parameter that is not first",
+    fixes: "move it first in the declaration and every call of the workspace (unsafe)",
     applicability: Applicability::Unsafe,
     kinds: &[],
     // Declarations with a context parameter mention the package.

@@ -61,6 +61,9 @@ static META: RuleMeta = RuleMeta {
     code: "CTX013",
     id: "custom-context",
     summary: "a type embedding `context.Context` that overrides `Done`/`Err`/`Deadline`: forward, or derive with `WithCancel`",
+    finds: "a struct embedding `context.Context` that declares its own `Done`, `Err` or \
+        `Deadline`",
+    fixes: "report what the override must guarantee (display-only)",
     applicability: Applicability::DisplayOnly,
     kinds: &["method_declaration"],
     needles: &["context"],

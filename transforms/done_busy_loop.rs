@@ -89,6 +89,9 @@ static META: RuleMeta = RuleMeta {
     code: "CTX006",
     id: "done-busy-loop",
     summary: "a `case <-ctx.Done():` arm that does not leave its `for` loop: add the `return`",
+    finds: "a `case <-ctx.Done():` arm in an endless `for`/`select` that never leaves the \
+        loop",
+    fixes: "`return` with `ctx.Err()` and zero values (safe)",
     applicability: Applicability::Safe,
     kinds: &["communication_case"],
     needles: &["Done()"],

@@ -63,6 +63,8 @@ static META: RuleMeta = RuleMeta {
     code: "CTX007",
     id: "done-err",
     summary: "an error returned once ctx is done that drops `ctx.Err()`: wrap it with `%w`",
+    finds: "a Done arm returning an error that drops `ctx.Err()`",
+    fixes: "`fmt.Errorf(\"<message>: %w\", ctx.Err())` (safe)",
     applicability: Applicability::Safe,
     kinds: &["return_statement"],
     needles: &["Done()"],

@@ -58,6 +58,10 @@ static META: RuleMeta = RuleMeta {
     code: "CTX014",
     id: "long-lived-value",
     summary: "`context.WithValue` storing a long-lived object (database, client, logger, pool): pass it explicitly",
+    finds: "`context.WithValue` storing a long-lived object: a database handle, client, \
+        logger or pool (`*sql.DB`, `*redis.Client`, `*http.Client`, `*slog.Logger`, \
+        `*grpc.ClientConn`, …) or what a `New…Client`/`Connect`/`Open`/`Dial` call returns",
+    fixes: "report, naming the type: pass it explicitly (display-only)",
     applicability: Applicability::DisplayOnly,
     kinds: &["call_expression"],
     needles: &["WithValue"],

@@ -57,6 +57,8 @@ static META: RuleMeta = RuleMeta {
     code: "CTX005",
     id: "lost-cancel",
     summary: "a cancel func discarded with `_`: name it and `defer cancel()`",
+    finds: "a cancel function discarded with `_`",
+    fixes: "name it and `defer cancel()`, unless the context escapes (safe)",
     applicability: Applicability::Safe,
     kinds: &["short_var_declaration", "var_spec", "assignment_statement"],
     needles: &["context"],

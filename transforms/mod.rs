@@ -103,18 +103,111 @@ mod tests {
     }
 
     #[test]
-    fn the_index_benchmark_compares_with_every_rule_that_reads_one_file() {
+    fn the_index_benchmark_asks_ctxmod_which_rules_read_one_file() {
+        // bench/index.sh takes its list from `ctxmod rules --one-file`
+        // ([`RuleEntry::reads_one_file`]) instead of naming rules itself.
         let bench = include_str!("../bench/index.sh");
+        assert!(bench.contains("rules --one-file"), "bench/index.sh");
         for entry in registry() {
-            let reads_one_file = !entry.source.contains("fn check_workspace")
-                && !entry.source.contains("fn call_sites_wanted");
-            let listed = bench.contains(&format!("--rule {}", entry.meta().id));
-            assert_eq!(
-                listed,
-                reads_one_file,
-                "bench/index.sh's local_rules and {}",
+            assert!(
+                !bench.contains(&format!("--rule {}", entry.meta().id)),
+                "bench/index.sh names {}: it should ask `ctxmod rules --one-file`",
                 entry.meta().id
             );
+        }
+        // Both sides of the comparison hold rules.
+        assert!(registry().iter().any(|entry| entry.reads_one_file()));
+        assert!(!registry().iter().all(|entry| entry.reads_one_file()));
+    }
+
+    #[test]
+    fn a_rule_that_reads_one_file_needs_nothing_of_the_index() {
+        use crate::index::summary_parts::SummaryParts;
+        for entry in registry().iter().filter(|entry| entry.reads_one_file()) {
+            let alone = crate::lint::rule::RuleSet::new(vec![entry.rule]);
+            assert_eq!(alone.summary_parts(), SummaryParts::NONE);
+            assert!(alone.collectors().is_empty() && !alone.collects_call_sites());
+        }
+    }
+
+    /// The README's rules table, as the registry renders it: a row per rule
+    /// from its [`RuleMeta`](crate::lint::rule::RuleMeta) (`finds`,
+    /// `fixes`), in catalog order, then a blank line.
+    fn readme_rules_table() -> String {
+        let mut table = String::from("| code | id | finds | fix |\n|---|---|---|---|\n");
+        for entry in registry() {
+            table.push_str(&entry.readme_row());
+            table.push('\n');
+        }
+        table.push('\n');
+        table
+    }
+
+    /// The README's rules table is generated from the registry: it is what
+    /// lies between `<!-- rules:begin -->` and `<!-- rules:end -->`.
+    /// `UPDATE_README=1 cargo test --lib readme` rewrites it from the rules'
+    /// metadata.
+    #[test]
+    fn the_readme_rules_table_is_the_registrys() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+        let readme = std::fs::read_to_string(&path).unwrap();
+        let (begin, end) = ("<!-- rules:begin -->\n", "<!-- rules:end -->\n");
+        let start = readme
+            .find(begin)
+            .expect("README.md has <!-- rules:begin -->")
+            + begin.len();
+        let stop = start
+            + readme[start..]
+                .find(end)
+                .expect("README.md has <!-- rules:end -->");
+        let want = readme_rules_table();
+        if readme[start..stop] == want {
+            return;
+        }
+        if std::env::var_os("UPDATE_README").is_some() {
+            let updated = format!("{}{want}{}", &readme[..start], &readme[stop..]);
+            std::fs::write(&path, updated).unwrap();
+            return;
+        }
+        panic!(
+            "README.md's rules table differs from the registry's (rewrite it with \
+             `UPDATE_README=1 cargo test --lib readme`):\n{}",
+            similar::TextDiff::from_lines(&readme[start..stop], &want)
+                .unified_diff()
+                .header("README.md", "registry")
+        );
+    }
+
+    /// The text `scripts/new-rule.sh` writes where a person must write the
+    /// rule's own: its documentation, metadata and golden cases.
+    const PLACEHOLDER: &str = "Replace this:";
+
+    #[test]
+    fn no_rule_keeps_the_placeholders_of_new_rule_sh() {
+        for entry in registry() {
+            // Its documentation, metadata and code.
+            let m = entry.meta();
+            assert!(
+                !entry.source.contains(PLACEHOLDER),
+                "{}: its transform file still says `{PLACEHOLDER}`",
+                m.id
+            );
+            let golden = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("golden")
+                .join(m.id);
+            let mut stack = vec![golden];
+            while let Some(dir) = stack.pop() {
+                for e in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+                    let path = e.path();
+                    if path.is_dir() {
+                        stack.push(path);
+                    } else if std::fs::read_to_string(&path)
+                        .is_ok_and(|text| text.contains(PLACEHOLDER))
+                    {
+                        panic!("{} still says `{PLACEHOLDER}`", path.display());
+                    }
+                }
+            }
         }
     }
 

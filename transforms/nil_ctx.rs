@@ -75,6 +75,8 @@ static META: RuleMeta = RuleMeta {
     code: "CTX009",
     id: "nil-ctx",
     summary: "`nil` passed as a `context.Context`: pass the context in scope or `context.TODO()`",
+    finds: "`nil` passed as a `context.Context`",
+    fixes: "the context in scope, else `context.TODO()` (safe)",
     applicability: Applicability::Safe,
     kinds: &["call_expression"],
     // Files calling a workspace function by name are found in a second

@@ -81,6 +81,8 @@ static META: RuleMeta = RuleMeta {
     code: "CTX008",
     id: "redundant-cancel",
     summary: "an explicit `cancel()` where `defer cancel()` already runs: remove it",
+    finds: "an explicit `cancel()` where `defer cancel()` already runs",
+    fixes: "remove it (unsafe)",
     applicability: Applicability::Unsafe,
     kinds: &["expression_statement"],
     // The cancel function comes from a `context` constructor.

@@ -96,6 +96,12 @@ static META: RuleMeta = RuleMeta {
     code: "HTTP001",
     id: "request-ctx-goroutine",
     summary: "the request's context handed to a goroutine the handler does not wait for: detach it",
+    finds: "the request's context (`r.Context()`, `c.Request.Context()`, or a local assigned \
+        from one) handed to a goroutine the handler does not wait for: it is cancelled when \
+        the handler returns",
+    fixes: "`context.WithoutCancel` where it is handed over: the `go` argument wrapped, a \
+        captured context declared detached before `go`; reported without a fix below Go 1.21 \
+        (unsafe)",
     applicability: Applicability::Unsafe,
     kinds: &["go_statement"],
     needles: &["net/http", "gin-gonic/gin"],

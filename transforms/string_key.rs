@@ -136,6 +136,12 @@ static META: RuleMeta = RuleMeta {
     code: "CTX004",
     id: "string-key",
     summary: "a context value keyed by a string or other built-in type: give the key an unexported type, every store and read together",
+    finds: "`context.WithValue`/`Value` with a string, integer or other built-in key (a \
+        literal or a constant)",
+    fixes: "an unexported key type per key value, every store and read of the package \
+        changed together (safe); reported naming every place when the key crosses packages, is \
+        stored or read only in the files checked, or shares the package with a key whose value \
+        cannot be told",
     applicability: Applicability::Safe,
     kinds: &[],
     needles: &[".Value(", "WithValue("],

@@ -127,6 +127,11 @@ static META: RuleMeta = RuleMeta {
     id: "struct-ctx",
     summary:
         "a struct field of type `context.Context`: remove it; the methods that read it take `ctx`",
+    finds: "a struct field of type `context.Context`",
+    fixes: "remove it and the values stored in it; the methods that read it take `ctx` \
+        first, passed by every caller as for thread-ctx; reported with the reason when the \
+        field outlives a call (returned, used by a goroutine, read outside the methods) \
+        (unsafe)",
     applicability: Applicability::Unsafe,
     kinds: &[],
     // The field's declaration names the package.

@@ -88,6 +88,11 @@ static META: RuleMeta = RuleMeta {
     code: "CTX011",
     id: "unbounded-detach",
     summary: "a `context.WithoutCancel` context used for I/O in a goroutine with no deadline: bound it with `context.WithTimeout`",
+    finds: "a `context.WithoutCancel` context a goroutine (`go func() { ... }()`) passes to \
+        a call while nothing gives it a deadline: it is never cancelled",
+    fixes: "`ctx, cancel := context.WithTimeout(ctx, D)` and `defer cancel()` at the top of \
+        the goroutine, `D` from `--detach-timeout` or `[unbounded-detach] timeout`, else 30s \
+        (unsafe: a new cancellation)",
     applicability: Applicability::Unsafe,
     kinds: &["go_statement"],
     needles: &["WithoutCancel"],

@@ -86,6 +86,12 @@ static META: RuleMeta = RuleMeta {
     code: "CTX012",
     id: "zero-timeout",
     summary: "`WithTimeout`/`WithDeadline` with a duration or time that can be zero or past: the context is cancelled at once",
+    finds: "`WithTimeout` with a duration that can be 0 or negative (`0`, a product with a \
+        loop or attempt counter, a field, `time.Until(t)`), `WithDeadline` with a time that \
+        can be zero or past (`time.Time{}`, a zero `var`, a field); not a `time.Time` \
+        parameter, not in test files, and not a value an earlier `if` looks at or whose \
+        `xSet`/`hasX` flag it checks",
+    fixes: "report what can be zero and what to check (display-only)",
     applicability: Applicability::DisplayOnly,
     kinds: &["call_expression"],
     needles: &["WithTimeout", "WithDeadline"],

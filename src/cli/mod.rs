@@ -112,7 +112,8 @@ is on it); 2 error, or PATH not in a git repository.";
 const RULES_EXAMPLES: &str = "\
 Examples:
   ctxmod rules
-  ctxmod rules | grep safe";
+  ctxmod rules | grep safe
+  ctxmod rules --one-file            the rules that need no workspace index";
 
 const COMPLETIONS_EXAMPLES: &str = "\
 Examples:
@@ -147,7 +148,12 @@ enum Command {
     Apply(ApplyArgs),
     /// List every rule: code, id, fix applicability and summary.
     #[command(after_help = RULES_EXAMPLES)]
-    Rules,
+    Rules {
+        /// Only the rules that read one file at a time, which need no
+        /// workspace index beyond the declarations every run gathers.
+        #[arg(long)]
+        one_file: bool,
+    },
     /// Print one rule's documentation.
     #[command(after_help = EXPLAIN_EXAMPLES)]
     Explain {
@@ -418,8 +424,8 @@ fn execute(cli: Cli) -> Result<i32> {
         Command::Check(args) => check(args),
         Command::Fix(args) => fix(args),
         Command::Apply(args) => apply::apply(args),
-        Command::Rules => {
-            write!(std::io::stdout().lock(), "{}", rules_table())?;
+        Command::Rules { one_file } => {
+            write!(std::io::stdout().lock(), "{}", rules_table(one_file))?;
             Ok(EXIT_CLEAN)
         }
         Command::Completions { shell } => {
@@ -453,9 +459,14 @@ fn find_rule(name: &str) -> Result<&'static RuleEntry> {
     }
 }
 
-fn rules_table() -> String {
+/// The table `ctxmod rules` prints; with `one_file`, only the rules that
+/// read one file at a time ([`RuleEntry::reads_one_file`]).
+fn rules_table(one_file: bool) -> String {
     let mut out = format!("{:<8} {:<22} {:<13} {}\n", "CODE", "ID", "FIX", "SUMMARY");
-    for e in transforms::registry() {
+    for e in transforms::registry()
+        .iter()
+        .filter(|e| !one_file || e.reads_one_file())
+    {
         let m = e.meta();
         out.push_str(&format!(
             "{:<8} {:<22} {:<13} {}\n",

@@ -21,6 +21,12 @@ pub struct RuleMeta {
     pub id: &'static str,
     /// One line for `ctxmod rules`.
     pub summary: &'static str,
+    /// What the rule finds: the `finds` column of the README's rules
+    /// table (markdown), which is generated from these fields.
+    pub finds: &'static str,
+    /// What its fix does, and how safe it is: the `fix` column of the
+    /// README's rules table (markdown).
+    pub fixes: &'static str,
     /// The strongest applicability the rule's fixes can have.
     pub applicability: Applicability,
     /// Node kinds the rule's `visit` is called for.
@@ -291,6 +297,22 @@ impl RuleEntry {
     pub fn matches(&self, name: &str) -> bool {
         let m = self.meta();
         m.id == name || m.code.eq_ignore_ascii_case(name)
+    }
+
+    /// True when the rule reads one file at a time: it asks for no part of
+    /// the files' summaries beyond the declarations every run gathers
+    /// ([`Rule::summary_parts`]) and runs no collector
+    /// ([`Rule::collectors`]), so a run of such rules alone builds no
+    /// workspace index worth the name (`bench/index.sh` compares with them).
+    pub fn reads_one_file(&self) -> bool {
+        self.rule.summary_parts() == SummaryParts::NONE && self.rule.collectors().is_empty()
+    }
+
+    /// The rule's row of the README's rules table: code, id, what it finds,
+    /// what its fix does.
+    pub fn readme_row(&self) -> String {
+        let m = self.meta();
+        format!("| {} | {} | {} | {} |", m.code, m.id, m.finds, m.fixes)
     }
 }
 

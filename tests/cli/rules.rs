@@ -63,6 +63,26 @@ fn rules_prints_a_table_of_every_rule() {
 }
 
 #[test]
+fn rules_one_file_lists_the_rules_that_read_one_file_at_a_time() {
+    let run = Project::new().run(&["rules", "--one-file"]);
+    run.assert_code(0);
+    let mut lines = run.stdout.lines();
+    let header: Vec<&str> = lines.next().unwrap().split_whitespace().collect();
+    assert_eq!(header, ["CODE", "ID", "FIX", "SUMMARY"]);
+    let listed: Vec<&str> = lines
+        .map(|l| l.split_whitespace().nth(1).unwrap())
+        .collect();
+    let one_file: Vec<&str> = ctxmod::transforms::registry()
+        .iter()
+        .filter(|e| e.reads_one_file())
+        .map(|e| e.meta().id)
+        .collect();
+    assert_eq!(listed, one_file);
+    assert!(listed.contains(&"lost-cancel"), "{listed:?}");
+    assert!(!listed.contains(&"thread-ctx"), "{listed:?}");
+}
+
+#[test]
 fn explain_prints_a_rules_documentation() {
     let p = Project::new();
     let by_id = p.run(&["explain", "lost-cancel"]);

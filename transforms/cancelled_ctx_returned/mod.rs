@@ -94,6 +94,9 @@ static META: RuleMeta = RuleMeta {
     code: "CTX010",
     id: "cancelled-ctx-returned",
     summary: "a function that returns a context its `defer cancel()` cancels: return `(ctx, cancel)`, callers defer it",
+    finds: "a function that returns a context its own `defer cancel()` has already cancelled",
+    fixes: "return `(ctx, cancel)`; every call of the workspace takes the cancel function \
+        and defers it (unsafe)",
     applicability: Applicability::Unsafe,
     kinds: &[],
     // The context is made by a `context` constructor.

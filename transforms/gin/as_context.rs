@@ -65,6 +65,13 @@ static META: RuleMeta = RuleMeta {
     code: "GIN003",
     id: "gin-as-context",
     summary: "a `*gin.Context` passed as a `context.Context`: pass `c.Request.Context()`",
+    finds: "a `*gin.Context` passed where the callee (a function or method of the workspace, \
+        or a well-known library call such as `http.NewRequestWithContext` or \
+        `(*sql.DB).QueryContext`) takes a `context.Context`: it is never cancelled with the \
+        request",
+    fixes: "pass `c.Request.Context()` (safe); reported without a fix, naming the place, \
+        when code of the workspace asserts a `context.Context` to `*gin.Context` or reads its \
+        `Value` with a key that may be a string (gin answers those from `c.Set`'s keys)",
     applicability: Applicability::Safe,
     kinds: &[],
     // A file that reads context values may rely on a gin context without

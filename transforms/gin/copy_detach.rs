@@ -80,6 +80,12 @@ static META: RuleMeta = RuleMeta {
     code: "GIN002",
     id: "gin-copy-detach",
     summary: "`c.Copy()` handed to a goroutine is still cancelled with the request: detach it",
+    finds: "`c.Copy()` of a `*gin.Context` handed to a goroutine: its request context is \
+        still cancelled when the handler returns",
+    fixes: "`detachContext(c)`, the package's own helper when it has one, else one added \
+        once per package in a new `detach_context.go` (`helper_file` in ctxmod.toml), or a \
+        shared helper with `--detach-helper import/path.Func`, imported as `pkg2` where its \
+        name is taken (safe)",
     applicability: Applicability::Safe,
     kinds: &[],
     needles: &["gin-gonic/gin"],

@@ -104,6 +104,12 @@ static META: RuleMeta = RuleMeta {
     code: "GIN001",
     id: "gin-goroutine",
     summary: "a `*gin.Context` used in a goroutine: read its values before `go`",
+    finds: "a `*gin.Context` used inside a goroutine that the handler does not wait for \
+        (GN010): gin recycles it when the handler returns",
+    fixes: "read the values before `go` into locals named from their keys, and `ctx := \
+        context.WithoutCancel(c.Request.Context())`; when it needs the whole context, \
+        `detachContext(c)` as for GIN002; `go f(c)` where `f` takes a `context.Context` there \
+        gets `context.WithoutCancel(c.Request.Context())` (safe)",
     applicability: Applicability::Safe,
     kinds: &["go_statement"],
     // A file that imports `context` may declare the function a goroutine

@@ -143,6 +143,12 @@ static META: RuleMeta = RuleMeta {
     id: "thread-ctx",
     summary:
         "a function that makes its own context: take `ctx` as a parameter, through every caller",
+    finds: "a function with no context that makes one with `context.TODO()`/`Background()`",
+    fixes: "take `ctx` as the first parameter and pass it from every caller, up to one that \
+        has a context or a root (`main`, tests, handlers); `WithoutCancel` in goroutines, in \
+        function literals kept to run later, where the caller's context may be done, and in \
+        functions a `go` statement starts; reported, not threaded, when every chain starts at \
+        `context.Background()`, past 50 calls, or beside a `FooContext` variant (unsafe)",
     applicability: Applicability::Unsafe,
     kinds: &[],
     // Leaves call context.TODO()/Background().
