@@ -4,6 +4,7 @@
 //! call: a function of a thousand `context.Background()` calls took
 //! seconds, growing with their number squared.
 
+use std::any::{Any, TypeId};
 use std::cell::RefCell;
 use std::collections::HashMap;
 
@@ -17,6 +18,8 @@ pub struct Memo {
     declarations: RefCell<HashMap<Key, Vec<usize>>>,
     /// Where each name is used so that its value escapes, sorted.
     escapes: RefCell<HashMap<Key, Vec<usize>>>,
+    /// What was worked out once for a node, by node id and kind of answer.
+    per_node: RefCell<HashMap<(usize, TypeId), Box<dyn Any>>>,
 }
 
 impl Memo {
@@ -40,6 +43,25 @@ impl Memo {
         query: impl FnOnce(&[usize]) -> R,
     ) -> R {
         cached(&self.escapes, (function, name), scan, query)
+    }
+}
+
+impl Memo {
+    /// What `compute` works out for the node with id `node`, computed on
+    /// the first question and cloned after.
+    pub fn per_node<T: Clone + 'static>(&self, node: usize, compute: impl FnOnce() -> T) -> T {
+        let key = (node, TypeId::of::<T>());
+        if let Some(found) = self.per_node.borrow().get(&key) {
+            if let Some(found) = found.downcast_ref::<T>() {
+                return found.clone();
+            }
+        }
+        // Computed outside the borrow: it may ask other questions.
+        let value = compute();
+        self.per_node
+            .borrow_mut()
+            .insert(key, Box::new(value.clone()));
+        value
     }
 }
 

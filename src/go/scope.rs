@@ -126,13 +126,22 @@ fn declared_in_scope(cx: &FileCx<'_>, at: Node<'_>) -> Vec<ScopeContext> {
     for parent in crate::go::syntax::ancestors(cx.root, at) {
         match parent.kind() {
             "statement_list" => {
-                let mut earlier: Vec<Node<'_>> = named_children(parent)
-                    .into_iter()
-                    .take_while(|s| s.end_byte() <= node.start_byte())
-                    .collect();
-                earlier.reverse();
-                for stmt in earlier {
-                    declared_contexts(cx, stmt, &mut found);
+                // Asked at every place a context is looked for: worked out
+                // once per list, each statement's end with what it declares.
+                let declared = cx.memo.per_node(parent.id(), || {
+                    let declared: Vec<(usize, Vec<ScopeContext>)> = named_children(parent)
+                        .into_iter()
+                        .map(|stmt| {
+                            let mut contexts = Vec::new();
+                            declared_contexts(cx, stmt, &mut contexts);
+                            (stmt.end_byte(), contexts)
+                        })
+                        .collect();
+                    std::rc::Rc::new(declared)
+                });
+                let earlier = declared.partition_point(|(end, _)| *end <= node.start_byte());
+                for (_, contexts) in declared[..earlier].iter().rev() {
+                    found.extend(contexts.iter().cloned());
                 }
             }
             "if_statement"

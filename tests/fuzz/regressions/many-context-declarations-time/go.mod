@@ -1,0 +1,3 @@
+module example.com/storedintest
+
+go 1.24
