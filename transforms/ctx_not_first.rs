@@ -203,8 +203,8 @@ fn move_first(workspace: &Workspace, late: &LateContext) -> Result<Fix, String> 
     }
     let calls = callers.calls.len();
     let title = format!(
-        "move the context first here and in {calls} call{}",
-        if calls == 1 { "" } else { "s" }
+        "move the context first here and in {}",
+        crate::lint::words::count(calls, "call")
     );
     let here = by_file.remove(&*late.path).unwrap_or_default();
     let fix = by_file.into_iter().fold(

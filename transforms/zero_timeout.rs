@@ -114,7 +114,7 @@ impl Rule for ZeroTimeout {
         const TIMEOUTS: &[&str] = &["WithTimeout", "WithTimeoutCause"];
         const DEADLINES: &[&str] = &["WithDeadline", "WithDeadlineCause"];
         // A test's zero timeout is most often the point of the test.
-        if cx.path.to_string_lossy().ends_with("_test.go") {
+        if crate::go::gomod::is_test_file(cx.path) {
             return;
         }
         let timeout = cx.is_call_to(node, "context", TIMEOUTS);

@@ -6,6 +6,7 @@ use crate::lint::config::Config;
 use crate::lint::engine::{Engine, Notice, Severity};
 use crate::lint::fix::Applicability;
 use crate::lint::rule::{RuleEntry, RuleSet};
+use crate::lint::words::{count, noun};
 use crate::output::report::notice_line;
 use crate::ship::forge::ForgeKind;
 use crate::transforms;
@@ -675,13 +676,9 @@ fn fix(args: FixArgs) -> Result<i32> {
             writeln!(
                 stdout,
                 "Applied {fixes} {} to {written} {files_word}; {} {} left (see `ctxmod check`).",
-                if fixes == 1 { "fix" } else { "fixes" },
+                noun(fixes, "fix"),
                 outcome.remaining,
-                if outcome.remaining == 1 {
-                    "finding"
-                } else {
-                    "findings"
-                }
+                noun(outcome.remaining, "finding")
             )?;
         }
         return Ok(if errors {
@@ -717,9 +714,8 @@ fn warn_exported_changes(outcome: &crate::lint::engine::FixOutcome, format: FixF
         return;
     }
     eprintln!(
-        "warning: {} exported signature{} changed; code in other modules that calls {} breaks:",
-        lines.len(),
-        if lines.len() == 1 { "" } else { "s" },
+        "warning: {} changed; code in other modules that calls {} breaks:",
+        count(lines.len(), "exported signature"),
         if lines.len() == 1 { "it" } else { "them" }
     );
     for line in lines {

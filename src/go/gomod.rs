@@ -198,7 +198,7 @@ pub fn importable_elsewhere(path: &Path) -> bool {
     use std::collections::HashMap;
     use std::sync::{Mutex, OnceLock};
     static KNOWN: OnceLock<Mutex<HashMap<PathBuf, bool>>> = OnceLock::new();
-    if path.to_string_lossy().ends_with("_test.go") {
+    if is_test_file(path) {
         return false;
     }
     let dir = absolute(path.parent().unwrap_or(Path::new(".")));
@@ -229,7 +229,7 @@ fn holds_main_package(dir: &Path) -> bool {
     entries.flatten().any(|e| {
         let name = e.file_name().to_string_lossy().to_string();
         name.ends_with(".go")
-            && !name.ends_with("_test.go")
+            && !is_test_file(Path::new(&name))
             && std::fs::read_to_string(e.path()).is_ok_and(|text| {
                 text.lines()
                     .map(str::trim)
@@ -243,6 +243,11 @@ fn holds_main_package(dir: &Path) -> bool {
 /// file system further.
 pub fn absolute(path: &Path) -> PathBuf {
     std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// True when `path` is a test file, which only `go test` compiles.
+pub fn is_test_file(path: &Path) -> bool {
+    path.as_os_str().as_encoded_bytes().ends_with(b"_test.go")
 }
 
 /// True for a directory Go tooling skips: `vendor`, `testdata`, and names

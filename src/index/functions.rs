@@ -282,7 +282,7 @@ fn root_context(
     context_pkg: &str,
 ) -> Option<String> {
     let background = format!("{context_pkg}.Background()");
-    let in_test_file = cx.path.to_string_lossy().ends_with("_test.go");
+    let in_test_file = crate::go::gomod::is_test_file(cx.path);
     let tester = match params {
         [param] if in_test_file => Some(testing_param(cx, *param)?),
         _ => None,

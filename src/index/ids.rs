@@ -31,6 +31,6 @@ impl FuncId {
                 .receiver
                 .as_deref()
                 .is_none_or(crate::go::syntax::is_exported)
-            && !path.to_string_lossy().ends_with("_test.go")
+            && !crate::go::gomod::is_test_file(path)
     }
 }

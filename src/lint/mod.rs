@@ -9,3 +9,4 @@ pub mod passes;
 pub mod rule;
 pub mod trail;
 pub mod walk;
+pub mod words;

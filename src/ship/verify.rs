@@ -12,6 +12,7 @@ use crate::go::gomod::{Module, ModuleCache};
 use crate::lint::engine::{AppliedFix, Engine, FixOutcome, FixScan, Notice, Severity};
 use crate::lint::fix::Applicability;
 use crate::lint::fix::FixId;
+use crate::lint::words::noun;
 use crate::ship::toolchain::{Breakage, Go, Health, Overlay, Packages};
 use anyhow::Result;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
@@ -45,13 +46,9 @@ impl Verified {
         format!(
             "verify: {} {} checked in {} {}, {} dropped, took {:.1}s",
             self.checked,
-            if self.checked == 1 { "fix" } else { "fixes" },
+            noun(self.checked, "fix"),
             self.modules,
-            if self.modules == 1 {
-                "module"
-            } else {
-                "modules"
-            },
+            noun(self.modules, "module"),
             self.dropped,
             self.elapsed.as_secs_f64()
         )

@@ -201,10 +201,9 @@ fn fix(workspace: &Workspace, settings: &Settings, found: &CancelledReturn) -> R
         }
     }
     let title = format!(
-        "return `{}` with the context, and `defer` it in {} call{}",
+        "return `{}` with the context, and `defer` it in {}",
         found.cancel,
-        calls.len(),
-        if calls.len() == 1 { "" } else { "s" }
+        crate::lint::words::count(calls.len(), "call")
     );
     let mut fix = Fix::new(Applicability::Unsafe, title, Vec::new())
         .changing_signatures([(&*found.id, &*found.path)]);

@@ -2,9 +2,10 @@
 //! (`--detach-helper`), the package's own, or a new file declaring one, and
 //! the fix that detaches a context at a detach site with it.
 
+use crate::go::gomod::is_test_file;
 use crate::go::scope::fresh_name_among;
 use crate::index::facts::context_values::package_declares;
-use crate::index::facts::gin_detach::{declared_helper, is_test_file, DetachSite, HELPER_NAME};
+use crate::index::facts::gin_detach::{declared_helper, DetachSite, HELPER_NAME};
 use crate::index::workspace::Workspace;
 use crate::lint::finding::Finding;
 use crate::lint::fix::{Applicability, Edit, FileChange, Fix};

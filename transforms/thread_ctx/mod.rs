@@ -398,7 +398,7 @@ pub(crate) fn boundary(
     let called = family
         .iter()
         .any(|member| !workspace.callers(member).calls.is_empty());
-    if path.to_string_lossy().ends_with("_test.go") && !called {
+    if crate::go::gomod::is_test_file(path) && !called {
         return Some(format!(
             "`{name}` is in a test file and nothing calls it: the test framework may, by reflection"
         ));

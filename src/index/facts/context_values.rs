@@ -331,7 +331,7 @@ pub fn value_uses(cx: &FileCx<'_>, decl: Node<'_>, path: &Arc<Path>) -> Vec<Valu
 /// and has no `//go:build` (or `// +build`) line before its package clause.
 fn always_built(cx: &FileCx<'_>) -> bool {
     let header = cx.src.split("\npackage ").next().unwrap_or("");
-    !cx.path.to_string_lossy().ends_with("_test.go")
+    !crate::go::gomod::is_test_file(cx.path)
         && !header
             .lines()
             .any(|l| l.starts_with("//go:build") || l.starts_with("// +build"))

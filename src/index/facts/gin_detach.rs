@@ -95,7 +95,7 @@ impl Collector for GinFacts {
         out: &mut Facts,
     ) {
         out.extend(detach_sites(cx, decl, at.path));
-        let in_test = is_test_file(cx.path);
+        let in_test = crate::go::gomod::is_test_file(cx.path);
         out.extend(detach_helper(cx, decl).map(|name| DetachHelper {
             package: cx.package.to_string(),
             name,
@@ -123,11 +123,6 @@ pub fn declared_helper<'w>(
         .iter()
         .find(|h| h.package == package && (in_test || !h.in_test))
         .map(|h| h.name.as_str())
-}
-
-/// True when `path` is a test file, which only `go test` compiles.
-pub fn is_test_file(path: &Path) -> bool {
-    path.to_string_lossy().ends_with("_test.go")
 }
 
 /// A place where a goroutine gets a `*gin.Context` that must be detached

@@ -267,11 +267,7 @@ fn assemble(
     let items = |from: usize| -> usize { blocks[from..].iter().map(|b| b.items).sum() };
     let closing = |from: usize| {
         let n = items(from);
-        let noun = if n == 1 {
-            unit.to_string()
-        } else {
-            super::plural(unit)
-        };
+        let noun = crate::lint::words::noun(n, unit);
         format!(
             "… and {n} more {noun} in {} not shown here.\n",
             count(blocks.len() - from, "file")

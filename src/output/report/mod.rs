@@ -14,6 +14,7 @@ pub use text::text;
 pub use crate::go::paths::{display_path, place};
 use crate::lint::engine::{Notice, Severity};
 use crate::lint::rule::RuleEntry;
+use crate::lint::words::count;
 use std::path::Path;
 
 /// The name of a notice's severity in output.
@@ -57,27 +58,6 @@ fn package_of(path: &Path) -> String {
         Some(0) => "/".to_string(),
         Some(i) => shown[..i].to_string(),
         None => ".".to_string(),
-    }
-}
-
-/// `n word` or `n words` (`fixes` for `fix`).
-fn count(n: usize, word: &str) -> String {
-    format!(
-        "{n} {}",
-        if n == 1 {
-            word.to_string()
-        } else {
-            plural(word)
-        }
-    )
-}
-
-/// The plural of an English noun of this tool's vocabulary.
-fn plural(word: &str) -> String {
-    if word.ends_with('x') {
-        format!("{word}es")
-    } else {
-        format!("{word}s")
     }
 }
 
