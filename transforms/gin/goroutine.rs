@@ -75,6 +75,7 @@
 //! `ctx`. The detached context needs Go 1.21; an older module gets the
 //! finding without a fix.
 
+use super::copy_detach::GinCopyDetachOptions;
 use super::detach::detach_fix;
 use crate::go::file_cx::FileCx;
 use crate::go::key_names::camel_name;
@@ -88,6 +89,7 @@ use crate::index::facts::gin_goroutines::{hand_off, HandOff, Use};
 use crate::index::workspace::Condition;
 use crate::index::workspace::Workspace;
 use crate::lint::fix::{Applicability, Edit, Finding, Fix};
+use crate::lint::options::OptionsTable;
 use crate::lint::rule::{Rule, RuleCx, RuleMeta, Settings};
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -119,6 +121,10 @@ impl Rule for GinGoroutine {
 
     fn summary_parts(&self) -> crate::index::summary_parts::SummaryParts {
         crate::index::summary_parts::SummaryParts::GIN
+    }
+
+    fn options(&self) -> Option<&'static dyn OptionsTable> {
+        Some(crate::lint::options::table::<GinCopyDetachOptions>())
     }
 
     fn visit(&self, go: Node<'_>, cx: &RuleCx<'_>, out: &mut Vec<Finding>) {
