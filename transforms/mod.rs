@@ -63,6 +63,14 @@ registry! {
     request_ctx_goroutine => "request_ctx_goroutine.rs",
 }
 
+/// The rules' options as `text`, a `ctxmod.toml`, sets them.
+#[cfg(test)]
+pub(crate) fn configured(text: &str) -> anyhow::Result<crate::lint::options::OptionSet> {
+    let tables = crate::lint::rule::option_tables(registry());
+    let path = std::path::Path::new("ctxmod.toml");
+    Ok(crate::lint::config::Config::parse(path, text, |_| true, &tables)?.options)
+}
+
 #[cfg(test)]
 mod tests {
     use super::registry;
@@ -255,6 +263,25 @@ mod tests {
         assert!(named.len() >= 5, "collectors named: {}", named.len());
         assert_eq!(run.len(), named.len(), "each collector once");
         assert_eq!(run.into_iter().collect::<HashSet<_>>(), named);
+    }
+
+    #[test]
+    fn an_options_table_is_named_after_a_rule_that_declares_it() {
+        let tables = crate::lint::rule::option_tables(registry());
+        assert!(!tables.is_empty());
+        for table in tables {
+            let owner = registry().iter().find(|e| e.meta().id == table.name());
+            assert!(
+                owner.and_then(|e| e.rule.options()).map(|t| t.name()) == Some(table.name()),
+                "no rule `{}` declares the table",
+                table.name()
+            );
+        }
+        let err = super::configured("[nil-ctx]\n").unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "ctxmod.toml:1:2: nil-ctx: unknown field `nil-ctx`, expected one of `rules`, `exclude`, `thread-ctx`, `string-key`, `unbounded-detach`, `gin-copy-detach`"
+        );
     }
 
     #[test]

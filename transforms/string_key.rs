@@ -116,12 +116,13 @@ use crate::go::paths::place;
 use crate::go::syntax::is_exported;
 use crate::go::typing::{TypeExpr, TypeRef, BUILTIN};
 use crate::index::facts::context_values::{
-    key_directory_names, Access, Key, KeyConst, KeyStyle, KeyValue, ValueUse,
+    key_directory_names, Access, Key, KeyConst, KeyValue, ValueUse,
 };
 use crate::index::wanted::dir_of;
 use crate::index::workspace::Workspace;
 use crate::lint::finding::Finding;
 use crate::lint::fix::{Applicability, Edit, FileChange, Fix};
+use crate::lint::options::{OptionsTable, RuleOptions};
 use crate::lint::rule::{Rule, RuleMeta, Settings};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -149,6 +150,47 @@ static META: RuleMeta = RuleMeta {
     nolint: &["staticcheck", "SA1029", "revive"],
 };
 
+/// How string-key declares a new key: `ctxmod.toml`'s `[string-key]
+/// style`, or `--key-style`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum KeyStyle {
+    /// `type userKey struct{}`, used as `userKey{}` (the default).
+    #[default]
+    Struct,
+    /// `type userKeyType string` and `const userKey userKeyType = "user"`.
+    Const,
+}
+
+/// string-key's options: `[string-key]` in ctxmod.toml, and flags of `fix`
+/// and `apply`.
+#[derive(Debug, Clone, Default, serde::Deserialize, clap::Args)]
+#[serde(deny_unknown_fields)]
+pub struct StringKeyOptions {
+    /// How string-key declares a new key type: an empty struct
+    /// (`userKey{}`) or a string type with a constant. Overrides
+    /// `[string-key] style` in ctxmod.toml.
+    #[arg(long = "key-style", value_enum, value_name = "STYLE")]
+    pub style: Option<KeyStyle>,
+    /// Also give each key string-key converts a `withX(ctx, v)` and an
+    /// `xFrom(ctx)` function, used by its stores and two-value reads.
+    /// Same as `[string-key] accessors = true` in ctxmod.toml.
+    #[arg(long)]
+    #[serde(default)]
+    pub accessors: bool,
+}
+
+impl RuleOptions for StringKeyOptions {
+    const TABLE: &'static str = "string-key";
+
+    fn merge(self, file: StringKeyOptions) -> StringKeyOptions {
+        StringKeyOptions {
+            style: self.style.or(file.style),
+            accessors: self.accessors || file.accessors,
+        }
+    }
+}
+
 /// One use of a key value, with the constant it names, if any.
 struct Use<'w> {
     site: &'w ValueUse,
@@ -163,6 +205,10 @@ impl Rule for StringKey {
 
     fn collectors(&self) -> &'static [&'static dyn crate::index::collect::Collector] {
         crate::index::facts::context_values::COLLECTORS
+    }
+
+    fn options(&self) -> Option<&'static dyn OptionsTable> {
+        Some(crate::lint::options::table::<StringKeyOptions>())
     }
 
     fn check_workspace(
@@ -180,6 +226,7 @@ impl Rule for StringKey {
         // Keys of each package whose value is not known for sure.
         let mut opaque: HashMap<String, Vec<Opaque>> = HashMap::new();
         let mut on_disk = ConstsOnDisk::new(workspace);
+        let options = settings.options::<StringKeyOptions>();
         for site in workspace.facts::<ValueUse>() {
             let gin = match &site.access {
                 Access::Write => false,
@@ -296,7 +343,7 @@ impl Rule for StringKey {
                         workspace,
                         uses,
                         first,
-                        (settings.key_style, settings.accessors),
+                        (options.style.unwrap_or_default(), options.accessors),
                         used,
                     ) {
                         Ok(fix) => {
@@ -718,5 +765,30 @@ fn name_text(value: &KeyValue) -> &str {
         &value.value
     } else {
         &value.literal
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn options_come_from_the_string_key_table() {
+        let options = |text: &str| {
+            let set = crate::transforms::configured(text).unwrap();
+            set.get::<StringKeyOptions>().cloned().unwrap_or_default()
+        };
+        assert_eq!(options("").style, None);
+        let o = options("[string-key]\nstyle = \"const\"\n");
+        assert_eq!((o.style, o.accessors), (Some(KeyStyle::Const), false));
+        let o = options("[string-key]\nstyle = \"struct\"\naccessors = true\n");
+        assert_eq!((o.style, o.accessors), (Some(KeyStyle::Struct), true));
+        let err = crate::transforms::configured("[string-key]\nstyle = \"string\"\n")
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            "ctxmod.toml:2:9: string-key.style: unknown variant `string`, expected `struct` or `const`"
+        );
     }
 }

@@ -75,6 +75,7 @@ use crate::go::syntax::{
 };
 use crate::lint::finding::Finding;
 use crate::lint::fix::{Applicability, Edit, Fix};
+use crate::lint::options::{OptionsTable, RuleOptions};
 use crate::lint::rule::{Rule, RuleCx, RuleMeta};
 use tree_sitter::Node;
 
@@ -103,6 +104,28 @@ static META: RuleMeta = RuleMeta {
 /// The timeout used when none is configured.
 const DEFAULT_TIMEOUT: GoDuration = GoDuration::seconds(30);
 
+/// unbounded-detach's options: `[unbounded-detach]` in ctxmod.toml, and a
+/// flag of `fix` and `apply`.
+#[derive(Debug, Clone, Default, serde::Deserialize, clap::Args)]
+#[serde(deny_unknown_fields)]
+pub struct UnboundedDetachOptions {
+    /// The timeout unbounded-detach gives a goroutine that uses a
+    /// `context.WithoutCancel` context (Go syntax: 30s, 2m, 1h30m; default
+    /// 30s). Overrides `[unbounded-detach] timeout` in ctxmod.toml.
+    #[arg(long = "detach-timeout", value_name = "DURATION")]
+    pub timeout: Option<GoDuration>,
+}
+
+impl RuleOptions for UnboundedDetachOptions {
+    const TABLE: &'static str = "unbounded-detach";
+
+    fn merge(self, file: UnboundedDetachOptions) -> UnboundedDetachOptions {
+        UnboundedDetachOptions {
+            timeout: self.timeout.or(file.timeout),
+        }
+    }
+}
+
 /// The constructors that give a context a deadline.
 const DEADLINES: &[&str] = &[
     "WithTimeout",
@@ -114,6 +137,10 @@ const DEADLINES: &[&str] = &[
 impl Rule for UnboundedDetach {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn options(&self) -> Option<&'static dyn OptionsTable> {
+        Some(crate::lint::options::table::<UnboundedDetachOptions>())
     }
 
     fn visit(&self, node: Node<'_>, cx: &RuleCx<'_>, out: &mut Vec<Finding>) {
@@ -206,7 +233,8 @@ fn derives_deadline(cx: &FileCx<'_>, body: Node<'_>, name: &str) -> bool {
 fn bound(cx: &RuleCx<'_>, go_statement: Node<'_>, body: Node<'_>, use_: Node<'_>) -> Option<Fix> {
     let name = cx.text(use_);
     let cancel = crate::go::scope::fresh_name(cx, go_statement, &["cancel", "cancelCtx"])?;
-    let timeout = cx.settings.detach_timeout.unwrap_or(DEFAULT_TIMEOUT);
+    let configured = cx.settings.options::<UnboundedDetachOptions>().timeout;
+    let timeout = configured.unwrap_or(DEFAULT_TIMEOUT);
     let duration = timeout.go_expr(cx.package_name_at("time", use_)?);
     let context_pkg = cx.package_name_at("context", use_)?;
     let declaration = format!("{name}, {cancel} := {context_pkg}.WithTimeout({name}, {duration})");
@@ -250,7 +278,7 @@ fn bound(cx: &RuleCx<'_>, go_statement: Node<'_>, body: Node<'_>, use_: Node<'_>
         }
         _ => return None,
     };
-    let configured = if cx.settings.detach_timeout.is_some() {
+    let configured = if configured.is_some() {
         ""
     } else {
         " (the default; set --detach-timeout or [unbounded-detach] timeout)"
@@ -289,4 +317,29 @@ fn declares(cx: &FileCx<'_>, stmt: Node<'_>, name: &str) -> bool {
         _ => Vec::new(),
     };
     names.iter().any(|n| cx.text(*n) == name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn options_come_from_the_unbounded_detach_table() {
+        let timeout = |text: &str| {
+            let set = crate::transforms::configured(text).unwrap();
+            set.get::<UnboundedDetachOptions>().and_then(|o| o.timeout)
+        };
+        assert_eq!(timeout(""), None);
+        let two = timeout("[unbounded-detach]\ntimeout = \"2m\"\n").unwrap();
+        assert_eq!(two.go_expr("time"), "2*time.Minute");
+        let err = |text: &str| crate::transforms::configured(text).unwrap_err().to_string();
+        assert_eq!(
+            err("[unbounded-detach]\ntimeout = \"soon\"\n"),
+            "ctxmod.toml:2:11: unbounded-detach.timeout: invalid duration `soon` (expected e.g. 30s, 2m, 1h30m)"
+        );
+        assert_eq!(
+            err("[unbounded-detach]\ntimeout = \"0s\"\n"),
+            "ctxmod.toml:2:11: unbounded-detach.timeout: the duration `0s` must be positive"
+        );
+    }
 }

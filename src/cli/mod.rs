@@ -5,6 +5,7 @@ mod apply;
 use crate::lint::config::Config;
 use crate::lint::engine::{Engine, Notice, Severity};
 use crate::lint::fix::Applicability;
+use crate::lint::options::OptionSet;
 use crate::lint::rule::{RuleEntry, RuleSet};
 use crate::lint::words::{count, noun};
 use crate::output::report::notice_line;
@@ -178,53 +179,47 @@ struct Selection {
     /// Run only this rule (id or code); repeat for more.
     #[arg(long = "rule", value_name = "ID")]
     rules: Vec<String>,
-    /// What thread-ctx and struct-ctx do with exported functions: `auto`
-    /// (the default) wraps them in packages other modules can import (a
-    /// module with no `main` package at its root or under `cmd/`, outside
-    /// `internal/`) and changes them elsewhere; `thread` changes them like
-    /// the others; `wrap` keeps each as a deprecated wrapper of a new
-    /// `NameContext`; `skip` leaves them (and chains through them) alone.
-    /// Overrides `[thread-ctx] exported` in ctxmod.toml.
-    #[arg(long, value_enum, value_name = "POLICY")]
-    exported: Option<crate::lint::rule::ExportedPolicy>,
-    /// The most call sites one thread-ctx fix may change (default 50; 0
-    /// for no limit): a larger threading is reported with its size and
-    /// not applied. Overrides `[thread-ctx] max-calls` in ctxmod.toml.
-    #[arg(long, value_name = "N")]
-    thread_max_calls: Option<usize>,
-    /// Also thread chains whose every root makes `context.Background()`
-    /// (`main`, `init`, tests before Go 1.24): they change nothing at run
-    /// time, and are only reported otherwise. Same as
-    /// `[thread-ctx] background-roots = true` in ctxmod.toml.
-    #[arg(long)]
-    thread_background_roots: bool,
+    #[command(flatten)]
+    options: RunOptions,
 }
 
-/// The options that only shape the fixes' text: `fix` and `apply` take
-/// them, `check` does not (ctxmod.toml still sets them for its hints).
-#[derive(Args, Debug, Default)]
-struct FixShape {
-    /// How string-key declares a new key type: an empty struct
-    /// (`userKey{}`) or a string type with a constant. Overrides
-    /// `[string-key] style` in ctxmod.toml.
-    #[arg(long, value_enum, value_name = "STYLE")]
-    key_style: Option<crate::index::facts::context_values::KeyStyle>,
-    /// Also give each key string-key converts a `withX(ctx, v)` and an
-    /// `xFrom(ctx)` function, used by its stores and two-value reads.
-    /// Same as `[string-key] accessors = true` in ctxmod.toml.
-    #[arg(long)]
-    accessors: bool,
-    /// A shared helper (`import/path.Func`, taking and returning a
-    /// `*gin.Context`) that gin-copy-detach and gin-goroutine call instead of
-    /// adding `detachContext` to each package. Overrides
-    /// `[gin-copy-detach] helper` in ctxmod.toml.
-    #[arg(long, value_name = "PATH.FUNC", value_parser = crate::transforms::gin::detach::SharedHelper::parse)]
-    detach_helper: Option<crate::transforms::gin::detach::SharedHelper>,
-    /// The timeout unbounded-detach gives a goroutine that uses a
-    /// `context.WithoutCancel` context (Go syntax: 30s, 2m, 1h30m; default
-    /// 30s). Overrides `[unbounded-detach] timeout` in ctxmod.toml.
-    #[arg(long, value_name = "DURATION")]
-    detach_timeout: Option<crate::go::duration::GoDuration>,
+/// Declares a struct of rules' options (each a rule's `clap::Args`,
+/// flattened into the command's flags) with `given`, which adds the
+/// options the flags give to a set, to be merged over ctxmod.toml's.
+macro_rules! rule_options {
+    ($(#[$attr:meta])* struct $name:ident { $($field:ident: $options:ty,)* }) => {
+        $(#[$attr])*
+        #[derive(Args, Debug, Default)]
+        struct $name {
+            $(
+                #[command(flatten)]
+                $field: $options,
+            )*
+        }
+
+        impl $name {
+            fn given(&self, set: &mut OptionSet) {
+                $(set.set(self.$field.clone());)*
+            }
+        }
+    };
+}
+
+rule_options! {
+    /// The rules' options `check`, `fix` and `apply` all take.
+    struct RunOptions {
+        thread_ctx: transforms::thread_ctx::ThreadCtxOptions,
+    }
+}
+
+rule_options! {
+    /// The options that only shape the fixes' text: `fix` and `apply` take
+    /// them, `check` does not (ctxmod.toml still sets them for its hints).
+    struct FixShape {
+        string_key: transforms::string_key::StringKeyOptions,
+        gin_copy_detach: transforms::gin::copy_detach::GinCopyDetachOptions,
+        unbounded_detach: transforms::unbounded_detach::UnboundedDetachOptions,
+    }
 }
 
 #[derive(Args, Debug)]
@@ -501,19 +496,19 @@ fn select_rules(selection: &Selection, shape: &FixShape, config: &Config) -> Res
         }
         chosen
     };
+    let mut given = OptionSet::default();
+    selection.options.given(&mut given);
+    shape.given(&mut given);
+    let rule_options = config.options.clone().overridden_by(&given);
+    // thread-ctx's `exported` is the policy of every rule that changes
+    // signatures.
+    let exported = rule_options
+        .get::<transforms::thread_ctx::ThreadCtxOptions>()
+        .and_then(|o| o.exported)
+        .unwrap_or_default();
     let settings = crate::lint::rule::Settings {
-        exported: selection.exported.or(config.exported).unwrap_or_default(),
-        key_style: shape.key_style.or(config.key_style).unwrap_or_default(),
-        accessors: shape.accessors || config.accessors,
-        detach_helper: shape.detach_helper.or(config.detach_helper),
-        helper_file: config.helper_file.clone(),
-        detach_timeout: shape.detach_timeout.or(config.detach_timeout),
-        thread_max_calls: selection
-            .thread_max_calls
-            .or(config.thread_max_calls)
-            .unwrap_or(crate::lint::rule::THREAD_MAX_CALLS),
-        thread_background_roots: selection.thread_background_roots
-            || config.thread_background_roots,
+        exported,
+        rule_options,
     };
     Ok(RuleSet::new(chosen.iter().map(|e| e.rule).collect()).with_settings(settings))
 }
@@ -540,7 +535,8 @@ fn prepare(
 fn configure(selection: &Selection, shape: &FixShape) -> Result<(RuleSet, Config)> {
     let first = crate::lint::walk::strip_ellipsis(&selection.paths[0]);
     let known = |n: &str| transforms::registry().iter().any(|e| e.matches(n));
-    let config = Config::discover(std::path::Path::new(first), known)?;
+    let tables = crate::lint::rule::option_tables(transforms::registry());
+    let config = Config::discover(std::path::Path::new(first), known, &tables)?;
     let rules = select_rules(selection, shape, &config)?;
     Ok((rules, config))
 }

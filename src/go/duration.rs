@@ -5,8 +5,10 @@
 use std::fmt;
 use std::str::FromStr;
 
-/// A positive duration, in nanoseconds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A positive duration, in nanoseconds. An option's value deserialises
+/// from the same syntax, its errors the parser's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(try_from = "String")]
 pub struct GoDuration {
     nanos: u64,
 }
@@ -97,6 +99,14 @@ impl FromStr for GoDuration {
             Ok(nanos) if nanos <= i64::MAX as u64 => Ok(GoDuration { nanos }),
             _ => Err(format!("the duration `{text}` is too long")),
         }
+    }
+}
+
+impl TryFrom<String> for GoDuration {
+    type Error = String;
+
+    fn try_from(text: String) -> Result<GoDuration, String> {
+        text.parse()
     }
 }
 

@@ -1,9 +1,12 @@
-//! `ctxmod.toml`: which rules run and which paths are left out. Looked up in
-//! the target directory and its parents.
+//! `ctxmod.toml`: which rules run, which paths are left out, and the
+//! options of rules, each in the rule's table. Looked up in the target
+//! directory and its parents.
 
+use crate::lint::options::{OptionSet, OptionsTable};
 use anyhow::{bail, Result};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
+use toml::de::{DeTable, ValueDeserializer};
 use toml::Spanned;
 
 /// The file name ctxmod looks for.
@@ -20,70 +23,9 @@ pub struct Config {
     pub disable: Vec<String>,
     /// Paths left out, as globs relative to the configuration's directory.
     pub exclude: globset::GlobSet,
-    /// `[thread-ctx] exported`, if set.
-    pub exported: Option<crate::lint::rule::ExportedPolicy>,
-    /// `[string-key] style`, if set.
-    pub key_style: Option<crate::index::facts::context_values::KeyStyle>,
-    /// `[string-key] accessors`.
-    pub accessors: bool,
-    /// `[gin-copy-detach] helper`, if set.
-    pub detach_helper: Option<crate::transforms::gin::detach::SharedHelper>,
-    /// `[gin-copy-detach] helper_file`, if set.
-    pub helper_file: Option<String>,
-    /// `[unbounded-detach] timeout`, if set.
-    pub detach_timeout: Option<crate::go::duration::GoDuration>,
-    /// `[thread-ctx] max-calls`, if set.
-    pub thread_max_calls: Option<usize>,
-    /// `[thread-ctx] background-roots`.
-    pub thread_background_roots: bool,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct RawConfig {
-    #[serde(default)]
-    rules: RawRules,
-    #[serde(default)]
-    exclude: Vec<Spanned<String>>,
-    #[serde(default, rename = "thread-ctx")]
-    thread_ctx: RawThreadCtx,
-    #[serde(default, rename = "string-key")]
-    string_key: RawStringKey,
-    #[serde(default, rename = "gin-copy-detach")]
-    gin_copy_detach: RawGinCopyDetach,
-    #[serde(default, rename = "unbounded-detach")]
-    unbounded_detach: RawUnboundedDetach,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct RawGinCopyDetach {
-    helper: Option<Spanned<String>>,
-    helper_file: Option<Spanned<String>>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct RawUnboundedDetach {
-    timeout: Option<Spanned<String>>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct RawStringKey {
-    style: Option<crate::index::facts::context_values::KeyStyle>,
-    #[serde(default)]
-    accessors: bool,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct RawThreadCtx {
-    exported: Option<crate::lint::rule::ExportedPolicy>,
-    #[serde(rename = "max-calls")]
-    max_calls: Option<usize>,
-    #[serde(default, rename = "background-roots")]
-    background_roots: bool,
+    /// The options of the rules whose tables the file has
+    /// ([`crate::lint::options`]).
+    pub options: OptionSet,
 }
 
 #[derive(Deserialize, Default)]
@@ -97,8 +39,13 @@ struct RawRules {
 
 impl Config {
     /// Finds `ctxmod.toml` in `start` (or its directory, for a file) or the
-    /// nearest parent, and loads it; no file gives the default.
-    pub fn discover(start: &Path, known_rule: impl Fn(&str) -> bool) -> Result<Config> {
+    /// nearest parent, and loads it; no file gives the default. `tables`
+    /// are the rules' option tables ([`crate::lint::rule::Rule::options`]).
+    pub fn discover(
+        start: &Path,
+        known_rule: impl Fn(&str) -> bool,
+        tables: &[&'static dyn OptionsTable],
+    ) -> Result<Config> {
         let start = crate::go::gomod::absolute(start);
         let mut dir = if start.is_dir() {
             Some(start.as_path())
@@ -110,23 +57,50 @@ impl Config {
             if candidate.is_file() {
                 let text = std::fs::read_to_string(&candidate)
                     .map_err(|e| anyhow::anyhow!("{}: {e}", candidate.display()))?;
-                return Config::parse(&candidate, &text, known_rule);
+                return Config::parse(&candidate, &text, known_rule, tables);
             }
             dir = d.parent();
         }
         Ok(Config::default())
     }
 
-    /// Parses the text of a configuration file at `path`.
-    pub fn parse(path: &Path, text: &str, known_rule: impl Fn(&str) -> bool) -> Result<Config> {
+    /// Parses the text of a configuration file at `path`: `[rules]`,
+    /// `exclude`, and the table of each of `tables`.
+    pub fn parse(
+        path: &Path,
+        text: &str,
+        known_rule: impl Fn(&str) -> bool,
+        tables: &[&'static dyn OptionsTable],
+    ) -> Result<Config> {
         let shown = path.display();
-        let raw: RawConfig = toml::from_str(text).map_err(|e| {
-            let start = e.span().map_or(0, |s| s.start);
+        let error_at = |start: usize, message: &str| {
             let (line, col) = crate::go::source::line_col(text, start);
             let key = key_at(text, start);
             let key = if key.is_empty() { key } else { key + ": " };
-            anyhow::anyhow!("{shown}:{line}:{col}: {key}{}", e.message().trim())
-        })?;
+            anyhow::anyhow!("{shown}:{line}:{col}: {key}{}", message.trim())
+        };
+        let toml_error =
+            |e: toml::de::Error| error_at(e.span().map_or(0, |s| s.start), e.message());
+        // The top-level keys in the order serde visits a table's (sorted),
+        // the first wrong one an error.
+        let (mut rules, mut exclude) = (RawRules::default(), Vec::<Spanned<String>>::new());
+        let mut options = OptionSet::default();
+        for (key, value) in DeTable::parse(text).map_err(toml_error)?.into_inner() {
+            match key.get_ref().as_ref() {
+                "rules" => {
+                    rules = RawRules::deserialize(ValueDeserializer::from(value))
+                        .map_err(toml_error)?;
+                }
+                "exclude" => {
+                    exclude =
+                        Vec::deserialize(ValueDeserializer::from(value)).map_err(toml_error)?;
+                }
+                name => match tables.iter().find(|t| t.name() == name) {
+                    Some(table) => options.insert(table.parse(value).map_err(toml_error)?),
+                    None => return Err(error_at(key.span().start, &unknown_key(name, tables))),
+                },
+            }
+        }
         let check = |key: &str, names: &[Spanned<String>]| -> Result<Vec<String>> {
             for name in names {
                 if !known_rule(name.get_ref()) {
@@ -139,10 +113,10 @@ impl Config {
             }
             Ok(names.iter().map(|n| n.get_ref().clone()).collect())
         };
-        let enable = check("rules.enable", &raw.rules.enable)?;
-        let disable = check("rules.disable", &raw.rules.disable)?;
+        let enable = check("rules.enable", &rules.enable)?;
+        let disable = check("rules.disable", &rules.disable)?;
         let mut globs = globset::GlobSetBuilder::new();
-        for pattern in &raw.exclude {
+        for pattern in &exclude {
             let glob = globset::GlobBuilder::new(pattern.get_ref())
                 .literal_separator(true)
                 .build()
@@ -152,44 +126,12 @@ impl Config {
                 })?;
             globs.add(glob);
         }
-        let at = |span: std::ops::Range<usize>, key: &str, e: String| {
-            let (line, col) = crate::go::source::line_col(text, span.start);
-            anyhow::anyhow!("{shown}:{line}:{col}: gin-copy-detach.{key}: {e}")
-        };
-        let detach_helper = match &raw.gin_copy_detach.helper {
-            Some(h) => Some(
-                crate::transforms::gin::detach::SharedHelper::parse(h.get_ref())
-                    .map_err(|e| at(h.span(), "helper", e))?,
-            ),
-            None => None,
-        };
-        let helper_file = match &raw.gin_copy_detach.helper_file {
-            Some(f) => Some(
-                crate::transforms::gin::detach::check_helper_file(f.get_ref())
-                    .map_err(|e| at(f.span(), "helper_file", e))?,
-            ),
-            None => None,
-        };
-        let detach_timeout = match &raw.unbounded_detach.timeout {
-            Some(timeout) => Some(timeout.get_ref().parse().map_err(|e| {
-                let (line, col) = crate::go::source::line_col(text, timeout.span().start);
-                anyhow::anyhow!("{shown}:{line}:{col}: unbounded-detach.timeout: {e}")
-            })?),
-            None => None,
-        };
         Ok(Config {
             path: Some(path.to_path_buf()),
-            detach_helper,
-            helper_file,
             enable,
             disable,
             exclude: globs.build()?,
-            exported: raw.thread_ctx.exported,
-            thread_max_calls: raw.thread_ctx.max_calls,
-            thread_background_roots: raw.thread_ctx.background_roots,
-            key_style: raw.string_key.style,
-            accessors: raw.string_key.accessors,
-            detach_timeout,
+            options,
         })
     }
 
@@ -209,6 +151,24 @@ impl Config {
                 .any(|p| self.exclude.is_match(p)),
             Err(_) => false,
         }
+    }
+}
+
+/// The error for a top-level key that is neither `rules`, `exclude` nor the
+/// table of a rule's options, naming those (as serde names the fields of a
+/// struct).
+fn unknown_key(name: &str, tables: &[&'static dyn OptionsTable]) -> String {
+    let expected: Vec<String> = ["rules", "exclude"]
+        .into_iter()
+        .chain(tables.iter().map(|t| t.name()))
+        .map(|key| format!("`{key}`"))
+        .collect();
+    match expected.as_slice() {
+        [first, second] => format!("unknown field `{name}`, expected {first} or {second}"),
+        _ => format!(
+            "unknown field `{name}`, expected one of {}",
+            expected.join(", ")
+        ),
     }
 }
 
@@ -262,6 +222,7 @@ mod tests {
             Path::new("/w/ctxmod.toml"),
             "exclude = [\"gen/**\"]\n[rules]\ndisable = [\"CTX005\"]\n",
             known,
+            &[],
         )
         .unwrap();
         assert_eq!(c.disable, vec!["CTX005"]);
@@ -269,117 +230,104 @@ mod tests {
         assert!(!c.is_excluded(Path::new("/w/src/b.go")));
     }
 
+    /// Options as a rule declares them, with a value its `Deserialize`
+    /// checks.
+    #[derive(Deserialize, Clone, Default, Debug, PartialEq)]
+    #[serde(deny_unknown_fields)]
+    struct Limits {
+        most: Option<usize>,
+        #[serde(default, deserialize_with = "exported_name")]
+        name: Option<String>,
+    }
+
+    fn exported_name<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+        let name = String::deserialize(d)?;
+        match crate::go::syntax::is_exported(&name) {
+            true => Ok(Some(name)),
+            false => Err(serde::de::Error::custom(format!(
+                "`{name}` is not exported"
+            ))),
+        }
+    }
+
+    impl crate::lint::options::RuleOptions for Limits {
+        const TABLE: &'static str = "lost-cancel";
+
+        fn merge(self, file: Limits) -> Limits {
+            Limits {
+                most: self.most.or(file.most),
+                name: self.name.or(file.name),
+            }
+        }
+    }
+
+    fn parse_limits(text: &str) -> Result<Config> {
+        let tables = [crate::lint::options::table::<Limits>()];
+        Config::parse(Path::new("ctxmod.toml"), text, known, &tables)
+    }
+
     #[test]
-    fn thread_ctx_churn_limits() {
-        let parse = |text: &str| Config::parse(Path::new("ctxmod.toml"), text, known);
-        let c = parse("").unwrap();
+    fn a_rule_table_parses_into_its_options() {
+        let c = parse_limits("").unwrap();
+        assert_eq!(c.options.get::<Limits>(), None);
+        let c = parse_limits("[lost-cancel]\nmost = 200\nname = \"Detach\"\n").unwrap();
+        let want = Limits {
+            most: Some(200),
+            name: Some("Detach".into()),
+        };
+        assert_eq!(c.options.get::<Limits>(), Some(&want));
+        let err = parse_limits("[lost-cancel]\nmost = \"many\"\n")
+            .unwrap_err()
+            .to_string();
         assert_eq!(
-            (c.thread_max_calls, c.thread_background_roots),
-            (None, false)
+            err,
+            "ctxmod.toml:2:8: lost-cancel.most: invalid type: string \"many\", expected usize"
         );
-        let c = parse("[thread-ctx]\nmax-calls = 200\nbackground-roots = true\n").unwrap();
+        // The options' own checks name their place.
+        let err = parse_limits("[lost-cancel]\nname = \"detach\"\n")
+            .unwrap_err()
+            .to_string();
         assert_eq!(
-            (c.thread_max_calls, c.thread_background_roots),
-            (Some(200), true)
+            err,
+            "ctxmod.toml:2:8: lost-cancel.name: `detach` is not exported"
         );
-        assert!(parse("[thread-ctx]\nmax-calls = \"many\"\n").is_err());
-    }
-
-    #[test]
-    fn exported_policy() {
-        let c = Config::parse(
-            Path::new("ctxmod.toml"),
-            "[thread-ctx]\nexported = \"skip\"\n",
-            known,
-        )
-        .unwrap();
-        assert_eq!(c.exported, Some(crate::lint::rule::ExportedPolicy::Skip));
-        let c = Config::parse(
-            Path::new("ctxmod.toml"),
-            "[thread-ctx]\nexported = \"wrap\"\n",
-            known,
-        )
-        .unwrap();
-        assert_eq!(c.exported, Some(crate::lint::rule::ExportedPolicy::Wrap));
-        let err = Config::parse(
-            Path::new("ctxmod.toml"),
-            "[thread-ctx]\nexported = \"rewrite\"\n",
-            known,
-        )
-        .unwrap_err()
-        .to_string();
-        assert!(err.starts_with("ctxmod.toml:2:"), "{err}");
-        assert!(err.contains("exported") && err.contains("rewrite"), "{err}");
-    }
-
-    #[test]
-    fn key_style() {
-        use crate::index::facts::context_values::KeyStyle;
-        let parse = |text: &str| Config::parse(Path::new("ctxmod.toml"), text, known);
-        assert_eq!(parse("").unwrap().key_style, None);
-        let c = parse("[string-key]\nstyle = \"const\"\n").unwrap();
-        assert_eq!(c.key_style, Some(KeyStyle::Const));
-        let c = parse("[string-key]\nstyle = \"struct\"\n").unwrap();
-        assert_eq!(c.key_style, Some(KeyStyle::Struct));
-        assert!(!c.accessors);
-        assert!(parse("[string-key]\naccessors = true\n").unwrap().accessors);
-        let err = parse("[string-key]\nstyle = \"string\"\n")
+        let err = parse_limits("[lost-cancel]\nleast = 1\n")
             .unwrap_err()
             .to_string();
-        assert!(err.starts_with("ctxmod.toml:2:"), "{err}");
-        assert!(err.contains("style") && err.contains("string"), "{err}");
-    }
-
-    #[test]
-    fn detach_helper() {
-        let parse = |text: &str| Config::parse(Path::new("ctxmod.toml"), text, known);
-        let c = parse(
-            "[gin-copy-detach]\nhelper = \"example.com/app/ginx.Detach\"\nhelper_file = \"gin_detach.go\"\n",
-        )
-        .unwrap();
-        let helper = c.detach_helper.unwrap();
         assert_eq!(
-            (helper.path, helper.name),
-            ("example.com/app/ginx", "Detach")
+            err,
+            "ctxmod.toml:2:1: lost-cancel.least: unknown field `least`, expected `most` or `name`"
         );
-        assert_eq!(c.helper_file.as_deref(), Some("gin_detach.go"));
-        let err = parse("[gin-copy-detach]\nhelper = \"example.com/app/ginx.detach\"\n")
-            .unwrap_err()
-            .to_string();
-        assert!(
-            err.starts_with("ctxmod.toml:2:10: gin-copy-detach.helper: "),
-            "{err}"
-        );
-        let err = parse("[gin-copy-detach]\nhelper_file = \"sub/x.go\"\n")
-            .unwrap_err()
-            .to_string();
-        assert!(err.contains("gin-copy-detach.helper_file"), "{err}");
     }
 
     #[test]
-    fn detach_timeout() {
-        let parse = |text: &str| Config::parse(Path::new("ctxmod.toml"), text, known);
-        assert_eq!(parse("").unwrap().detach_timeout, None);
-        let c = parse("[unbounded-detach]\ntimeout = \"2m\"\n").unwrap();
-        assert_eq!(c.detach_timeout.unwrap().go_expr("time"), "2*time.Minute");
-        let err = parse("[unbounded-detach]\ntimeout = \"soon\"\n")
+    fn an_unknown_table_names_the_known_ones() {
+        let err = parse_limits("exclude = []\n[nil-ctx]\nmost = 1\n")
             .unwrap_err()
             .to_string();
-        assert!(
-            err.starts_with("ctxmod.toml:2:11: unbounded-detach.timeout: invalid duration"),
-            "{err}"
+        assert_eq!(
+            err,
+            "ctxmod.toml:2:2: nil-ctx: unknown field `nil-ctx`, expected one of `rules`, `exclude`, `lost-cancel`"
         );
-        let err = parse("[unbounded-detach]\ntimeout = \"0s\"\n")
+        let err = Config::parse(Path::new("ctxmod.toml"), "verbose = true\n", known, &[])
             .unwrap_err()
             .to_string();
-        assert!(err.contains("must be positive"), "{err}");
+        assert_eq!(
+            err,
+            "ctxmod.toml:1:1: verbose: unknown field `verbose`, expected `rules` or `exclude`"
+        );
     }
 
     #[test]
     fn unknown_key_names_file_line_and_key() {
-        let err = Config::parse(Path::new("ctxmod.toml"), "[rules]\nenabled = []\n", known)
-            .unwrap_err()
-            .to_string();
+        let err = Config::parse(
+            Path::new("ctxmod.toml"),
+            "[rules]\nenabled = []\n",
+            known,
+            &[],
+        )
+        .unwrap_err()
+        .to_string();
         assert!(err.starts_with("ctxmod.toml:2:1:"), "{err}");
         assert!(err.contains("enabled"), "{err}");
     }
@@ -390,6 +338,7 @@ mod tests {
             Path::new("ctxmod.toml"),
             "exclude = []\n[rules]\ndisable = [\n  \"CTX005\",\n  3,\n]\n",
             known,
+            &[],
         )
         .unwrap_err()
         .to_string();
@@ -404,6 +353,7 @@ mod tests {
             Path::new("/w/ctxmod.toml"),
             "exclude = [\"legacy\", \"**/mocks\"]\n",
             known,
+            &[],
         )
         .unwrap();
         assert!(c.is_excluded(Path::new("/w/legacy/a.go")));
@@ -417,6 +367,7 @@ mod tests {
             Path::new("ctxmod.toml"),
             "[rules]\nenable = [\"lost-cancel\",\n  \"nope\"]\n",
             known,
+            &[],
         )
         .unwrap_err()
         .to_string();

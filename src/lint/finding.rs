@@ -2,7 +2,7 @@
 
 use crate::index::workspace::{Condition, Workspace};
 use crate::lint::fix::{Applicability, Fix};
-use crate::lint::rule::RuleMeta;
+use crate::lint::meta::RuleMeta;
 use std::ops::Range;
 
 /// One problem found by a rule.

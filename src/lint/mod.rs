@@ -1,10 +1,13 @@
-//! Running rules: the rule trait and settings, the fix and edit model,
-//! configuration, the file walk, the engine and its fixpoint passes.
+//! Running rules: the rule trait and settings, rules' options, the fix and
+//! edit model, configuration, the file walk, the engine and its fixpoint
+//! passes.
 
 pub mod config;
 pub mod engine;
 pub mod finding;
 pub mod fix;
+pub mod meta;
+pub mod options;
 pub mod passes;
 pub mod rule;
 pub mod trail;

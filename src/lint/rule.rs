@@ -7,51 +7,12 @@ use crate::index::summary_parts::SummaryParts;
 use crate::index::wanted::WantedNames;
 use crate::index::workspace::Workspace;
 use crate::lint::finding::Finding;
-use crate::lint::fix::Applicability;
+pub use crate::lint::meta::RuleMeta;
+use crate::lint::options::{OptionSet, OptionsTable, RuleOptions};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use tree_sitter::Node;
-
-/// A rule's identity and the facts the engine needs to schedule it.
-#[derive(Debug)]
-pub struct RuleMeta {
-    /// Stable short code, e.g. `CTX001`.
-    pub code: &'static str,
-    /// Stable kebab-case id, e.g. `background-in-scope`.
-    pub id: &'static str,
-    /// One line for `ctxmod rules`.
-    pub summary: &'static str,
-    /// What the rule finds: the `finds` column of the README's rules
-    /// table (markdown), which is generated from these fields.
-    pub finds: &'static str,
-    /// What its fix does, and how safe it is: the `fix` column of the
-    /// README's rules table (markdown).
-    pub fixes: &'static str,
-    /// The strongest applicability the rule's fixes can have.
-    pub applicability: Applicability,
-    /// Node kinds the rule's `visit` is called for.
-    pub kinds: &'static [&'static str],
-    /// A file is parsed for this rule only if its bytes contain one of these.
-    pub needles: &'static [&'static str],
-    /// Also check files that mention a context-taking function of the
-    /// workspace, even without any of the needles.
-    pub needs_callers: bool,
-    /// The names other linters give the same check in their suppression
-    /// comments (`//nolint:staticcheck` for a nil context): code that
-    /// silences them on purpose is not fixed behind their back.
-    pub nolint: &'static [&'static str],
-}
-
-impl RuleMeta {
-    /// The names suppression comments may give the rule.
-    pub fn check_names(&self) -> crate::go::suppress::CheckNames {
-        crate::go::suppress::CheckNames {
-            id: self.id,
-            code: self.code,
-            nolint: self.nolint,
-        }
-    }
-}
 
 /// What to do with an exported function whose signature a rule would
 /// change: code outside the workspace may call it.
@@ -79,51 +40,24 @@ pub enum ExportedPolicy {
 
 /// Options that change what rules do, from `ctxmod.toml` and the command
 /// line.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct Settings {
-    /// What thread-ctx does with exported functions.
+    /// What rules that change signatures do with exported functions: the
+    /// run-wide policy of thread-ctx's `exported` option.
     pub exported: ExportedPolicy,
-    /// How string-key declares new keys.
-    pub key_style: crate::index::facts::context_values::KeyStyle,
-    /// True when string-key also declares accessor functions for a key.
-    pub accessors: bool,
-    /// A shared helper gin-copy-detach and gin-goroutine call instead of
-    /// adding one to each package.
-    pub detach_helper: Option<crate::transforms::gin::detach::SharedHelper>,
-    /// The file a new detach helper goes in, instead of `detach_context.go`.
-    pub helper_file: Option<String>,
-    /// The timeout unbounded-detach bounds a detached goroutine with, when
-    /// one is configured (`--detach-timeout`, `[unbounded-detach] timeout`).
-    pub detach_timeout: Option<crate::go::duration::GoDuration>,
-    /// The most call sites one thread-ctx fix may change; a larger
-    /// threading is reported with its size (`--thread-max-calls`,
-    /// `[thread-ctx] max-calls`; 0 for no limit).
-    pub thread_max_calls: usize,
-    /// True when thread-ctx also threads a chain whose every root makes
-    /// `context.Background()`, which changes nothing at run time
-    /// (`--thread-background-roots`, `[thread-ctx] background-roots`).
-    pub thread_background_roots: bool,
-}
-
-/// The default of [`Settings::thread_max_calls`].
-pub const THREAD_MAX_CALLS: usize = 50;
-
-impl Default for Settings {
-    fn default() -> Settings {
-        Settings {
-            exported: ExportedPolicy::default(),
-            key_style: Default::default(),
-            accessors: false,
-            detach_helper: None,
-            helper_file: None,
-            detach_timeout: None,
-            thread_max_calls: THREAD_MAX_CALLS,
-            thread_background_roots: false,
-        }
-    }
+    /// Each rule's own options ([`Settings::options`]).
+    pub rule_options: OptionSet,
 }
 
 impl Settings {
+    /// The options of type `T` the run was given, else their default.
+    pub fn options<T: RuleOptions>(&self) -> Cow<'_, T> {
+        match self.rule_options.get::<T>() {
+            Some(options) => Cow::Borrowed(options),
+            None => Cow::Owned(T::default()),
+        }
+    }
+
     /// What to do with the exported functions declared in `path`: the
     /// policy chosen, with `auto` made `wrap` or `thread` for the file's
     /// package.
@@ -210,6 +144,26 @@ pub trait Rule: Sync {
     fn collectors(&self) -> &'static [&'static dyn Collector] {
         &[]
     }
+
+    /// The rule's options, when it has some: their table in `ctxmod.toml`
+    /// ([`crate::lint::options::table`]). Rules that share options may
+    /// each declare them.
+    fn options(&self) -> Option<&'static dyn OptionsTable> {
+        None
+    }
+}
+
+/// The option tables of `rules`, each once, in the rules' order.
+pub fn option_tables<'r>(
+    rules: impl IntoIterator<Item = &'r RuleEntry>,
+) -> Vec<&'static dyn OptionsTable> {
+    let mut tables: Vec<&'static dyn OptionsTable> = Vec::new();
+    for table in rules.into_iter().filter_map(|e| e.rule.options()) {
+        if !tables.iter().any(|t| t.name() == table.name()) {
+            tables.push(table);
+        }
+    }
+    tables
 }
 
 /// Everything a rule may read while checking one file: the file

@@ -62,11 +62,12 @@
 //! it at top level. The work is no longer bounded by the request: give it
 //! a deadline of its own (`unbounded-detach`).
 
-use super::detach::detach_fix;
+use super::detach::{check_helper_file, detach_fix, SharedHelper};
 use crate::index::facts::gin_detach::{DetachSite, GinFacts};
 use crate::index::workspace::Workspace;
 use crate::lint::finding::Finding;
 use crate::lint::fix::Applicability;
+use crate::lint::options::{OptionsTable, RuleOptions};
 use crate::lint::rule::{Rule, RuleMeta, Settings};
 use std::path::PathBuf;
 
@@ -93,6 +94,44 @@ static META: RuleMeta = RuleMeta {
     nolint: &[],
 };
 
+/// The options of gin-copy-detach, which gin-goroutine reads too: where
+/// the detach helper comes from. `[gin-copy-detach]` in ctxmod.toml, and a
+/// flag of `fix` and `apply`.
+#[derive(Debug, Clone, Default, serde::Deserialize, clap::Args)]
+#[serde(deny_unknown_fields)]
+pub struct GinCopyDetachOptions {
+    /// A shared helper (`import/path.Func`, taking and returning a
+    /// `*gin.Context`) that gin-copy-detach and gin-goroutine call instead of
+    /// adding `detachContext` to each package. Overrides
+    /// `[gin-copy-detach] helper` in ctxmod.toml.
+    #[arg(long = "detach-helper", value_name = "PATH.FUNC", value_parser = SharedHelper::parse)]
+    pub helper: Option<SharedHelper>,
+    /// The file a new detach helper goes in, instead of `detach_context.go`
+    /// (ctxmod.toml only).
+    #[arg(skip)]
+    #[serde(default, deserialize_with = "helper_file")]
+    pub helper_file: Option<String>,
+}
+
+/// Reads `helper_file`: a file name [`check_helper_file`] takes.
+fn helper_file<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    let name: String = serde::Deserialize::deserialize(d)?;
+    check_helper_file(&name)
+        .map(Some)
+        .map_err(serde::de::Error::custom)
+}
+
+impl RuleOptions for GinCopyDetachOptions {
+    const TABLE: &'static str = "gin-copy-detach";
+
+    fn merge(self, file: GinCopyDetachOptions) -> GinCopyDetachOptions {
+        GinCopyDetachOptions {
+            helper: self.helper.or(file.helper),
+            helper_file: self.helper_file.or(file.helper_file),
+        }
+    }
+}
+
 impl Rule for GinCopyDetach {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -100,6 +139,10 @@ impl Rule for GinCopyDetach {
 
     fn collectors(&self) -> &'static [&'static dyn crate::index::collect::Collector] {
         &[&GinFacts]
+    }
+
+    fn options(&self) -> Option<&'static dyn OptionsTable> {
+        Some(crate::lint::options::table::<GinCopyDetachOptions>())
     }
 
     fn check_workspace(
@@ -119,5 +162,34 @@ impl Rule for GinCopyDetach {
                 detach_fix(workspace, settings, site, finding),
             ));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn options_come_from_the_gin_copy_detach_table() {
+        let set = crate::transforms::configured(
+            "[gin-copy-detach]\nhelper = \"example.com/app/ginx.Detach\"\nhelper_file = \"gin_detach.go\"\n",
+        )
+        .unwrap();
+        let options = set.get::<GinCopyDetachOptions>().unwrap();
+        let helper = options.helper.unwrap();
+        assert_eq!(
+            (helper.path, helper.name),
+            ("example.com/app/ginx", "Detach")
+        );
+        assert_eq!(options.helper_file.as_deref(), Some("gin_detach.go"));
+        let err = |text: &str| crate::transforms::configured(text).unwrap_err().to_string();
+        assert_eq!(
+            err("[gin-copy-detach]\nhelper = \"example.com/app/ginx.detach\"\n"),
+            "ctxmod.toml:2:10: gin-copy-detach.helper: `detach` is not an exported function name: other packages could not call it"
+        );
+        assert_eq!(
+            err("[gin-copy-detach]\nhelper_file = \"sub/x.go\"\n"),
+            "ctxmod.toml:2:15: gin-copy-detach.helper_file: `sub/x.go` is not a file name ending in `.go` (the helper of tests gets `_test.go` added)"
+        );
     }
 }

@@ -2,6 +2,7 @@
 //! (`--detach-helper`), the package's own, or a new file declaring one, and
 //! the fix that detaches a context at a detach site with it.
 
+use super::copy_detach::GinCopyDetachOptions;
 use crate::go::gomod::is_test_file;
 use crate::go::scope::fresh_name_among;
 use crate::index::facts::context_values::package_declares;
@@ -52,6 +53,14 @@ impl SharedHelper {
     }
 }
 
+/// An option's `import/path.Func`, checked as [`SharedHelper::parse`] does.
+impl<'de> serde::Deserialize<'de> for SharedHelper {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<SharedHelper, D::Error> {
+        let spec = String::deserialize(d)?;
+        SharedHelper::parse(&spec).map_err(serde::de::Error::custom)
+    }
+}
+
 /// `name` when it can hold a new helper: a `.go` file name, not a test
 /// file, in the package's own directory.
 pub fn check_helper_file(name: &str) -> Result<String, String> {
@@ -90,7 +99,7 @@ func {name}(c *gin.Context) *gin.Context {{
 
 /// `finding` with the fix that detaches the context at `site` with the
 /// shared helper of `settings`, else the package's own, adding the helper
-/// (in `settings.helper_file`, default `detach_context.go`) when the
+/// (in the `helper_file` option, default `detach_context.go`) when the
 /// package has none; without a fix, saying why, when a copy cannot stand in
 /// for the context, and without one when the helper cannot be added (Go older than
 /// 1.21, or the file's name taken).
@@ -104,7 +113,8 @@ pub fn detach_fix(
         let message = format!("{}; not fixed: {why}", finding.message);
         return Finding { message, ..finding };
     }
-    if let Some(shared) = settings.detach_helper {
+    let options = settings.options::<GinCopyDetachOptions>();
+    if let Some(shared) = options.helper {
         let (function, alias) = shared_helper_call(workspace, site, shared);
         return finding.with_fix(replacement(site, &function, Some((shared, alias))));
     }
@@ -116,7 +126,7 @@ pub fn detach_fix(
     });
     let mut fix = replacement(site, &name, None);
     if existing.is_none() {
-        let file_name = helper_file_name(settings, in_test);
+        let file_name = helper_file_name(&options, in_test);
         let file = crate::index::wanted::dir_of(&site.path).join(file_name);
         if file.exists() || !site.has_without_cancel {
             return finding;
@@ -138,8 +148,8 @@ fn name_taken(workspace: &Workspace, site: &DetachSite, name: &str) -> bool {
 }
 
 /// The name of the file a new helper goes in.
-fn helper_file_name(settings: &Settings, in_test: bool) -> String {
-    match (&settings.helper_file, in_test) {
+fn helper_file_name(options: &GinCopyDetachOptions, in_test: bool) -> String {
+    match (&options.helper_file, in_test) {
         (None, _) => HELPER_FILES[usize::from(in_test)].to_string(),
         (Some(name), false) => name.clone(),
         (Some(name), true) => format!("{}_test.go", name.trim_end_matches(".go")),

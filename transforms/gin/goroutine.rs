@@ -75,6 +75,7 @@
 //! `ctx`. The detached context needs Go 1.21; an older module gets the
 //! finding without a fix.
 
+use super::copy_detach::GinCopyDetachOptions;
 use super::detach::detach_fix;
 use crate::go::file_cx::FileCx;
 use crate::go::key_names::camel_name;
@@ -89,6 +90,7 @@ use crate::index::workspace::Condition;
 use crate::index::workspace::Workspace;
 use crate::lint::finding::Finding;
 use crate::lint::fix::{Applicability, Edit, Fix};
+use crate::lint::options::OptionsTable;
 use crate::lint::rule::{Rule, RuleCx, RuleMeta, Settings};
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -126,6 +128,10 @@ impl Rule for GinGoroutine {
 
     fn collectors(&self) -> &'static [&'static dyn crate::index::collect::Collector] {
         &[&GinFacts]
+    }
+
+    fn options(&self) -> Option<&'static dyn OptionsTable> {
+        Some(crate::lint::options::table::<GinCopyDetachOptions>())
     }
 
     fn visit(&self, go: Node<'_>, cx: &RuleCx<'_>, out: &mut Vec<Finding>) {

@@ -122,6 +122,7 @@ use crate::index::wanted::WantedNames;
 use crate::index::workspace::Workspace;
 use crate::lint::finding::Finding;
 use crate::lint::fix::{Applicability, Edit, FileChange, Fix};
+use crate::lint::options::{OptionsTable, RuleOptions};
 use crate::lint::rule::{ExportedPolicy, Rule, RuleMeta, Settings};
 use crate::transforms::threading::{
     argument_edit, needing_from, parameter_edits, plan, CallEdge, FunctionNode,
@@ -157,6 +158,57 @@ static META: RuleMeta = RuleMeta {
     nolint: &["contextcheck"],
 };
 
+/// The default of [`ThreadCtxOptions::max_calls`].
+pub const MAX_CALLS: usize = 50;
+
+/// thread-ctx's options: `[thread-ctx]` in ctxmod.toml, and flags of
+/// `check`, `fix` and `apply`.
+#[derive(Debug, Clone, Default, serde::Deserialize, clap::Args)]
+#[serde(deny_unknown_fields)]
+pub struct ThreadCtxOptions {
+    /// What thread-ctx and struct-ctx do with exported functions: `auto`
+    /// (the default) wraps them in packages other modules can import (a
+    /// module with no `main` package at its root or under `cmd/`, outside
+    /// `internal/`) and changes them elsewhere; `thread` changes them like
+    /// the others; `wrap` keeps each as a deprecated wrapper of a new
+    /// `NameContext`; `skip` leaves them (and chains through them) alone.
+    /// Overrides `[thread-ctx] exported` in ctxmod.toml.
+    #[arg(long, value_enum, value_name = "POLICY")]
+    pub exported: Option<ExportedPolicy>,
+    /// The most call sites one thread-ctx fix may change (default 50; 0
+    /// for no limit): a larger threading is reported with its size and
+    /// not applied. Overrides `[thread-ctx] max-calls` in ctxmod.toml.
+    #[arg(long = "thread-max-calls", value_name = "N")]
+    #[serde(rename = "max-calls")]
+    pub max_calls: Option<usize>,
+    /// Also thread chains whose every root makes `context.Background()`
+    /// (`main`, `init`, tests before Go 1.24): they change nothing at run
+    /// time, and are only reported otherwise. Same as
+    /// `[thread-ctx] background-roots = true` in ctxmod.toml.
+    #[arg(long = "thread-background-roots")]
+    #[serde(default, rename = "background-roots")]
+    pub background_roots: bool,
+}
+
+impl RuleOptions for ThreadCtxOptions {
+    const TABLE: &'static str = "thread-ctx";
+
+    fn merge(self, file: ThreadCtxOptions) -> ThreadCtxOptions {
+        ThreadCtxOptions {
+            exported: self.exported.or(file.exported),
+            max_calls: self.max_calls.or(file.max_calls),
+            background_roots: self.background_roots || file.background_roots,
+        }
+    }
+}
+
+impl ThreadCtxOptions {
+    /// The most call sites one fix may change; 0 for no limit.
+    pub fn max_calls(&self) -> usize {
+        self.max_calls.unwrap_or(MAX_CALLS)
+    }
+}
+
 /// A declared function with its file and facts.
 type Declared<'w> = (&'w Arc<Path>, &'w FunctionFacts);
 
@@ -172,6 +224,10 @@ impl Rule for ThreadCtx {
 
     fn summary_parts(&self) -> crate::index::summary_parts::SummaryParts {
         crate::index::summary_parts::SummaryParts::CALLS
+    }
+
+    fn options(&self) -> Option<&'static dyn OptionsTable> {
+        Some(crate::lint::options::table::<ThreadCtxOptions>())
     }
 
     fn call_sites_wanted(
@@ -568,11 +624,12 @@ fn thread(
             return Err("its edits would overlap (nested calls)".into());
         }
     }
-    if settings.thread_max_calls > 0 && calls > settings.thread_max_calls {
+    let options = settings.options::<ThreadCtxOptions>();
+    let max_calls = options.max_calls();
+    if max_calls > 0 && calls > max_calls {
         return Err(format!(
-            "threading it changes {} functions and {calls} calls, more than the {} calls one fix may change; --thread-max-calls (or [thread-ctx] max-calls in ctxmod.toml) raises the limit",
+            "threading it changes {} functions and {calls} calls, more than the {max_calls} calls one fix may change; --thread-max-calls (or [thread-ctx] max-calls in ctxmod.toml) raises the limit",
             group.len(),
-            settings.thread_max_calls
         ));
     }
     if entries.is_empty() {
@@ -582,7 +639,7 @@ fn thread(
         );
     }
     let only_background = entries.iter().all(|e| is_background(e));
-    if only_background && !settings.thread_background_roots {
+    if only_background && !options.background_roots {
         return Err(
             "every chain to it starts at context.Background() (main, init, or a test before Go 1.24): threading would change nothing at run time; --thread-background-roots (or [thread-ctx] background-roots = true) applies it"
                 .into(),
@@ -669,4 +726,40 @@ fn pass(facts: &FunctionFacts, in_goroutine: bool) -> Result<String, String> {
         "{}.WithoutCancel({})",
         facts.context_pkg, facts.ctx_name
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn options(text: &str) -> ThreadCtxOptions {
+        let set = crate::transforms::configured(text).unwrap();
+        set.get::<ThreadCtxOptions>().cloned().unwrap_or_default()
+    }
+
+    #[test]
+    fn options_come_from_the_thread_ctx_table() {
+        let o = options("");
+        assert_eq!((o.max_calls(), o.background_roots), (MAX_CALLS, false));
+        let o = options("[thread-ctx]\nmax-calls = 200\nbackground-roots = true\n");
+        assert_eq!((o.max_calls(), o.background_roots), (200, true));
+        assert_eq!(options("[thread-ctx]\nmax-calls = 0\n").max_calls(), 0);
+        let o = options("[thread-ctx]\nexported = \"skip\"\n");
+        assert_eq!(o.exported, Some(ExportedPolicy::Skip));
+        let o = options("[thread-ctx]\nexported = \"wrap\"\n");
+        assert_eq!(o.exported, Some(ExportedPolicy::Wrap));
+        let err = |text: &str| crate::transforms::configured(text).unwrap_err().to_string();
+        assert_eq!(
+            err("[thread-ctx]\nexported = \"rewrite\"\n"),
+            "ctxmod.toml:2:12: thread-ctx.exported: unknown variant `rewrite`, expected one of `auto`, `thread`, `wrap`, `skip`"
+        );
+        assert_eq!(
+            err("[thread-ctx]\nmax-calls = \"many\"\n"),
+            "ctxmod.toml:2:13: thread-ctx.max-calls: invalid type: string \"many\", expected usize"
+        );
+        assert_eq!(
+            err("[thread-ctx]\nfoo = 1\n"),
+            "ctxmod.toml:2:1: thread-ctx.foo: unknown field `foo`, expected one of `exported`, `max-calls`, `background-roots`"
+        );
+    }
 }

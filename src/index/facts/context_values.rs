@@ -17,18 +17,6 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use tree_sitter::Node;
 
-/// How string-key declares a new key: `ctxmod.toml`'s `[string-key]
-/// style`, or `--key-style`.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize, clap::ValueEnum)]
-#[serde(rename_all = "lowercase")]
-pub enum KeyStyle {
-    /// `type userKey struct{}`, used as `userKey{}` (the default).
-    #[default]
-    Struct,
-    /// `type userKeyType string` and `const userKey userKeyType = "user"`.
-    Const,
-}
-
 /// The value of a constant key of a predeclared type: what makes two keys
 /// equal at run time.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
