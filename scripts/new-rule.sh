@@ -127,7 +127,7 @@ static META: RuleMeta = RuleMeta {
     applicability: Applicability::Safe,
     kinds: &["call_expression"],
     needles: &["context"],
-    needs_callers: false,
+    caller_needles: &[],
     nolint: &[],
 };
 

@@ -79,7 +79,7 @@ static META: RuleMeta = RuleMeta {
     kinds: &[],
     // Declarations with a context parameter mention the package.
     needles: &["context"],
-    needs_callers: false,
+    caller_needles: &[],
     nolint: &["revive"],
 };
 

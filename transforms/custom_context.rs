@@ -67,7 +67,7 @@ static META: RuleMeta = RuleMeta {
     applicability: Applicability::DisplayOnly,
     kinds: &["method_declaration"],
     needles: &["context"],
-    needs_callers: false,
+    caller_needles: &[],
     nolint: &[],
 };
 

@@ -95,7 +95,7 @@ static META: RuleMeta = RuleMeta {
     applicability: Applicability::Safe,
     kinds: &["communication_case"],
     needles: &["Done()"],
-    needs_callers: false,
+    caller_needles: &[],
     nolint: &[],
 };
 

@@ -68,7 +68,7 @@ static META: RuleMeta = RuleMeta {
     applicability: Applicability::Safe,
     kinds: &["return_statement"],
     needles: &["Done()"],
-    needs_callers: false,
+    caller_needles: &[],
     nolint: &[],
 };
 

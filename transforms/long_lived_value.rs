@@ -65,7 +65,7 @@ static META: RuleMeta = RuleMeta {
     applicability: Applicability::DisplayOnly,
     kinds: &["call_expression"],
     needles: &["WithValue"],
-    needs_callers: false,
+    caller_needles: &[],
     nolint: &[],
 };
 

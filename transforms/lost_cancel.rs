@@ -62,7 +62,7 @@ static META: RuleMeta = RuleMeta {
     applicability: Applicability::Safe,
     kinds: &["short_var_declaration", "var_spec", "assignment_statement"],
     needles: &["context"],
-    needs_callers: false,
+    caller_needles: &[],
     nolint: &["govet", "lostcancel"],
 };
 

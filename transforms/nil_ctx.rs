@@ -80,9 +80,9 @@ static META: RuleMeta = RuleMeta {
     applicability: Applicability::Safe,
     kinds: &["call_expression"],
     // Files calling a workspace function by name are found in a second
-    // stage (`needs_callers`); these find the well-known library calls.
+    // stage (`caller_needles`); these find the well-known library calls.
     needles: &["context", "Context(", "BeginTx("],
-    needs_callers: true,
+    caller_needles: &["nil"],
     nolint: &["staticcheck", "SA1012"],
 };
 

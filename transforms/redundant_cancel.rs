@@ -87,7 +87,7 @@ static META: RuleMeta = RuleMeta {
     kinds: &["expression_statement"],
     // The cancel function comes from a `context` constructor.
     needles: &["context"],
-    needs_callers: false,
+    caller_needles: &[],
     nolint: &[],
 };
 

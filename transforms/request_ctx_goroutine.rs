@@ -105,7 +105,7 @@ static META: RuleMeta = RuleMeta {
     applicability: Applicability::Unsafe,
     kinds: &["go_statement"],
     needles: &["net/http", "gin-gonic/gin"],
-    needs_callers: false,
+    caller_needles: &[],
     nolint: &[],
 };
 

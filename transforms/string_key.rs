@@ -146,7 +146,7 @@ static META: RuleMeta = RuleMeta {
     applicability: Applicability::Safe,
     kinds: &[],
     needles: &[".Value(", "WithValue("],
-    needs_callers: false,
+    caller_needles: &[],
     nolint: &["staticcheck", "SA1029", "revive"],
 };
 

@@ -136,7 +136,7 @@ static META: RuleMeta = RuleMeta {
     kinds: &[],
     // The field's declaration names the package.
     needles: &["context"],
-    needs_callers: false,
+    caller_needles: &[],
     nolint: &["containedctx"],
 };
 

@@ -97,7 +97,7 @@ static META: RuleMeta = RuleMeta {
     applicability: Applicability::Unsafe,
     kinds: &["go_statement"],
     needles: &["WithoutCancel"],
-    needs_callers: false,
+    caller_needles: &[],
     nolint: &[],
 };
 

@@ -95,7 +95,7 @@ static META: RuleMeta = RuleMeta {
     applicability: Applicability::DisplayOnly,
     kinds: &["call_expression"],
     needles: &["WithTimeout", "WithDeadline"],
-    needs_callers: false,
+    caller_needles: &[],
     nolint: &[],
 };
 

@@ -649,8 +649,9 @@ impl<'r> Engine<'r> {
             Some(callers) => callers.is_match(&source.text),
             None if self.needles.is_match(&source.text) => true,
             None => {
-                let may_call = self.rules.needs_callers()
-                    && memchr::memmem::find(source.text.as_bytes(), b"nil").is_some();
+                let may_call = self.rules.caller_needles().iter().any(|needle| {
+                    memchr::memmem::find(source.text.as_bytes(), needle.as_bytes()).is_some()
+                });
                 return if may_call {
                     Scanned::MayCall(source.path)
                 } else {

@@ -24,9 +24,10 @@ pub struct RuleMeta {
     pub kinds: &'static [&'static str],
     /// A file is parsed for this rule only if its bytes contain one of these.
     pub needles: &'static [&'static str],
-    /// Also check files that mention a context-taking function of the
-    /// workspace, even without any of the needles.
-    pub needs_callers: bool,
+    /// Also check, even without any of the needles, the files that call a
+    /// context-taking function of the workspace and whose bytes contain
+    /// one of these (`nil` for nil-ctx).
+    pub caller_needles: &'static [&'static str],
     /// The names other linters give the same check in their suppression
     /// comments (`//nolint:staticcheck` for a nil context): code that
     /// silences them on purpose is not fixed behind their back.

@@ -563,7 +563,7 @@ mod tests {
             applicability: Applicability::Safe,
             kinds: &[],
             needles: &[],
-            needs_callers: false,
+            caller_needles: &[],
             nolint: &[],
         };
         let finding = |edits: Vec<Edit>| {
@@ -594,7 +594,7 @@ mod tests {
             applicability: Applicability::Unsafe,
             kinds: &[],
             needles: &[],
-            needs_callers: false,
+            caller_needles: &[],
             nolint: &[],
         };
         let findings = vec![
@@ -624,7 +624,7 @@ mod tests {
             applicability: Applicability::Safe,
             kinds: &[],
             needles: &[],
-            needs_callers: false,
+            caller_needles: &[],
             nolint: &[],
         };
         let other = PathBuf::from("b.go");
@@ -677,7 +677,7 @@ mod engine_tests {
                         applicability: Applicability::Safe,
                         kinds: &[$kind],
                         needles: &["package"],
-                        needs_callers: false,
+                        caller_needles: &[],
                         nolint: &[],
                     };
                     &META

@@ -26,7 +26,7 @@ use tree_sitter::Node;
 #[serde(rename_all = "lowercase")]
 pub enum ExportedPolicy {
     /// `wrap` in a package other modules can import, `thread` elsewhere
-    /// (the default): see [`crate::go::gomod::importable_elsewhere`].
+    /// (the default).
     #[default]
     Auto,
     /// Change it like any other function.
@@ -276,7 +276,7 @@ pub struct RuleSet {
     settings: Settings,
     by_kind: Vec<Vec<usize>>,
     needles: Vec<&'static str>,
-    needs_callers: bool,
+    caller_needles: Vec<&'static str>,
     summary_parts: SummaryParts,
     collectors: Vec<&'static dyn Collector>,
 }
@@ -311,7 +311,12 @@ impl RuleSet {
             .collect();
         needles.sort_unstable();
         needles.dedup();
-        let needs_callers = rules.iter().any(|r| r.meta().needs_callers);
+        let mut caller_needles: Vec<&'static str> = rules
+            .iter()
+            .flat_map(|r| r.meta().caller_needles.iter().copied())
+            .collect();
+        caller_needles.sort_unstable();
+        caller_needles.dedup();
         let summary_parts = rules
             .iter()
             .fold(SummaryParts::NONE, |all, r| all.union(r.summary_parts()));
@@ -327,7 +332,7 @@ impl RuleSet {
             settings: Settings::default(),
             by_kind,
             needles,
-            needs_callers,
+            caller_needles,
             summary_parts,
         }
     }
@@ -370,9 +375,11 @@ impl RuleSet {
         wanted
     }
 
-    /// True when some rule wants files that call context-taking functions.
-    pub fn needs_callers(&self) -> bool {
-        self.needs_callers
+    /// What a file must contain for some rule to want it when it calls a
+    /// context-taking function of the workspace ([`RuleMeta::caller_needles`]);
+    /// empty when no rule does.
+    pub fn caller_needles(&self) -> &[&'static str] {
+        &self.caller_needles
     }
 
     /// The parts of each file's summary some rule reads

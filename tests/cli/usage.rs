@@ -115,3 +115,23 @@ fn help_shows_examples_and_unknown_flags_exit_2() {
         assert_eq!(run.stdout, "", "{args:?}");
     }
 }
+
+#[test]
+fn help_names_no_rust_items() {
+    // Doc comments become help text: a rustdoc link there shows as
+    // `[`crate::…`]` to the user.
+    let p = Project::new();
+    for args in [
+        &["check", "--help"][..],
+        &["fix", "--help"],
+        &["apply", "--help"],
+    ] {
+        let run = p.run(args);
+        run.assert_code(0);
+        assert!(
+            !run.stdout.contains("crate::") && !run.stdout.contains("[`"),
+            "{args:?}:\n{}",
+            run.stdout
+        );
+    }
+}

@@ -101,7 +101,7 @@ static META: RuleMeta = RuleMeta {
     kinds: &[],
     // The context is made by a `context` constructor.
     needles: &["context"],
-    needs_callers: false,
+    caller_needles: &[],
     nolint: &[],
 };
 

@@ -78,7 +78,7 @@ static META: RuleMeta = RuleMeta {
     // importing gin; one that imports `context` may declare the function
     // a gin context is passed to, whose parameter types the rule checks.
     needles: &["gin-gonic/gin", ".Value(", "context"],
-    needs_callers: false,
+    caller_needles: &[],
     nolint: &[],
 };
 

@@ -90,7 +90,7 @@ static META: RuleMeta = RuleMeta {
     applicability: Applicability::Safe,
     kinds: &[],
     needles: &["gin-gonic/gin"],
-    needs_callers: false,
+    caller_needles: &[],
     nolint: &[],
 };
 

@@ -117,7 +117,7 @@ static META: RuleMeta = RuleMeta {
     // A file that imports `context` may declare the function a goroutine
     // starts, whose context parameter decides the fix.
     needles: &["gin-gonic/gin", "context"],
-    needs_callers: false,
+    caller_needles: &[],
     nolint: &[],
 };
 

@@ -154,7 +154,7 @@ static META: RuleMeta = RuleMeta {
     kinds: &[],
     // Leaves call context.TODO()/Background().
     needles: &["context"],
-    needs_callers: false,
+    caller_needles: &[],
     nolint: &["contextcheck"],
 };
 
