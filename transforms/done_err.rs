@@ -252,7 +252,17 @@ fn has_wrap_verb(format: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::has_wrap_verb;
+    use super::{has_wrap_verb, RULE};
+    use crate::lint::testing::check_fix;
+
+    #[test]
+    fn a_done_arm_error_wraps_ctx_err() {
+        check_fix(
+            &RULE,
+            "package m\n\nimport (\n\t\"context\"\n\t\"errors\"\n)\n\nfunc wait(ctx context.Context, done chan struct{}) error {\n\tselect {\n\tcase <-ctx.Done():\n\t\treturn errors.New(\"wait cancelled\")\n\tcase <-done:\n\t\treturn nil\n\t}\n}\n",
+            "package m\n\nimport (\n\t\"context\"\n\t\"fmt\"\n)\n\nfunc wait(ctx context.Context, done chan struct{}) error {\n\tselect {\n\tcase <-ctx.Done():\n\t\treturn fmt.Errorf(\"wait cancelled: %w\", ctx.Err())\n\tcase <-done:\n\t\treturn nil\n\t}\n}\n",
+        );
+    }
 
     #[test]
     fn wrap_verbs() {

@@ -199,3 +199,24 @@ fn starter_given(cx: &FileCx<'_>, statement: Node<'_>, ctx: &str) -> Option<Stri
     });
     found
 }
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::lint::testing::{check_fix, findings};
+
+    #[test]
+    fn a_discarded_cancel_is_named_and_deferred() {
+        check_fix(
+            &RULE,
+            "package m\n\nimport (\n\t\"context\"\n\t\"time\"\n)\n\nfunc load(parent context.Context) error {\n\tctx, _ := context.WithTimeout(parent, time.Second)\n\treturn use(ctx)\n}\n\nfunc use(ctx context.Context) error { return ctx.Err() }\n",
+            "package m\n\nimport (\n\t\"context\"\n\t\"time\"\n)\n\nfunc load(parent context.Context) error {\n\tctx, cancel := context.WithTimeout(parent, time.Second)\n\tdefer cancel()\n\treturn use(ctx)\n}\n\nfunc use(ctx context.Context) error { return ctx.Err() }\n",
+        );
+    }
+
+    #[test]
+    fn a_called_cancel_is_no_finding() {
+        let src = "package m\n\nimport \"context\"\n\nfunc load(parent context.Context) {\n\tctx, cancel := context.WithCancel(parent)\n\tdefer cancel()\n\t_ = ctx\n}\n";
+        assert_eq!(findings(&RULE, src), Vec::<String>::new());
+    }
+}

@@ -10,6 +10,8 @@ pub mod meta;
 pub mod options;
 pub mod passes;
 pub mod rule;
+#[cfg(test)]
+pub(crate) mod testing;
 pub mod trail;
 pub mod walk;
 pub mod words;
