@@ -17,7 +17,6 @@ mod ignore;
 mod options;
 mod output;
 mod paths;
-mod rule_behaviour;
 mod rules;
 mod stats;
 mod usage;

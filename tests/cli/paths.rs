@@ -238,3 +238,61 @@ fn a_signature_change_sees_callers_in_other_modules_of_the_go_work() {
         .contains("func Load(ctx context.Context) error"));
     assert!(p.read("app/app.go").contains("lib.Load(ctx)"));
 }
+
+#[test]
+fn struct_ctx_leaves_a_method_nothing_calls_and_a_field_set_where_it_cannot_edit() {
+    let p = Project::with(&[
+        ("ctxmod.toml", THREAD_EXPORTED),
+        ("go.mod", "module example.com/app\n\ngo 1.22\n"),
+        (
+            "hook/hook.go",
+            "package hook\n\nimport \"context\"\n\n// Hook is called back by another module.\ntype Hook struct {\n\tctx context.Context\n}\n\n// New makes a hook.\nfunc New(ctx context.Context) *Hook {\n\treturn &Hook{ctx: ctx}\n}\n\n// OnEvent may satisfy an interface of another module.\nfunc (h *Hook) OnEvent() error {\n\treturn h.ctx.Err()\n}\n",
+        ),
+        (
+            "store/store.go",
+            "package store\n\nimport \"context\"\n\n// Store keeps a context.\ntype Store struct {\n\tctx context.Context\n}\n\nfunc (s *Store) get() error { return s.ctx.Err() }\n\n// Get reads.\nfunc Get(ctx context.Context, s *Store) error { return s.get() }\n",
+        ),
+        (
+            "store/new.go",
+            "package store\n\nimport \"context\"\n\n// New makes a store.\nfunc New(ctx context.Context) *Store {\n\treturn &Store{\n\t\tctx: ctx,\n\t}\n}\n",
+        ),
+    ]);
+    let run = p.run_read_only(&[
+        "check",
+        "--rule",
+        "struct-ctx",
+        "hook/...",
+        "store/store.go",
+    ]);
+    run.assert_code(1);
+    assert!(
+        run.stdout.contains("`OnEvent` has no caller in the workspace: it may satisfy an interface of another module"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("it is used at store/new.go:8, a file ctxmod does not edit"),
+        "{}",
+        run.stdout
+    );
+    // Given the whole module, the store's fix is made in both files.
+    p.run(&[
+        "fix",
+        "--unsafe",
+        "--write",
+        "--rule",
+        "struct-ctx",
+        "./...",
+    ])
+    .assert_code(0);
+    assert!(
+        p.read("store/new.go").contains("return &Store{}")
+            || p.read("store/new.go").contains("return &Store{\n\t}")
+    );
+    assert!(p
+        .read("store/store.go")
+        .contains("func (s *Store) get(ctx context.Context) error { return ctx.Err() }"));
+    assert!(p.read("store/store.go").contains("return s.get(ctx)"));
+    assert!(p.read("hook/hook.go").contains("h.ctx.Err()"), "left alone");
+}
