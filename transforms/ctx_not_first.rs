@@ -172,7 +172,7 @@ fn move_first(workspace: &Workspace, late: &LateContext) -> Result<Fix, String> 
         );
     }
     if let Some(why) = workspace.fixed_signature(&late.id) {
-        return Err(why);
+        return Err(why.to_string());
     }
     let callers = workspace.callers(&late.id);
     let mut by_file: BTreeMap<PathBuf, Vec<Edit>> = BTreeMap::new();

@@ -1060,6 +1060,160 @@ impl fmt::Display for Unresolved {
     }
 }
 
+/// Why the signature of a function cannot change with its calls
+/// ([`Workspace::fixed_signature`]); its text is for a finding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeptSignature {
+    /// A fix made earlier in the run changed what its calls need, and they
+    /// were not looked for again.
+    CallsNotSearched {
+        /// The function's name.
+        name: String,
+    },
+    /// Two files declare it, each for other build constraints.
+    DeclaredTwice {
+        /// The function's name.
+        name: String,
+        /// One file.
+        first: Arc<Path>,
+        /// Another.
+        second: Arc<Path>,
+    },
+    /// Its receiver implements (or embeds) a type the workspace does not own.
+    ForeignInterface {
+        /// The receiver type.
+        receiver: String,
+        /// The interface or embedded type.
+        interface: String,
+        /// Its package.
+        package: String,
+        /// True when the receiver embeds it.
+        embedded: bool,
+    },
+    /// A file ctxmod cannot parse may use it.
+    MaybeUsedUnparsed {
+        /// The function's name.
+        name: String,
+        /// That file.
+        path: Arc<Path>,
+    },
+    /// A `//go:linkname` directive names it.
+    Linknamed {
+        /// The function's name.
+        name: String,
+    },
+    /// It is used as a value.
+    UsedAsValue {
+        /// The function's name.
+        name: String,
+        /// Where.
+        path: Arc<Path>,
+        /// The 1-based line.
+        line: usize,
+    },
+    /// A call may reach it that ctxmod cannot resolve.
+    UnresolvedCall {
+        /// The function's name.
+        name: String,
+        /// The call's file.
+        path: Arc<Path>,
+        /// The 1-based line.
+        line: usize,
+        /// Why the call is not resolved.
+        why: Unresolved,
+    },
+    /// Another method shares its name and may be called through an interface.
+    SharedMethodName {
+        /// The method's name.
+        name: String,
+    },
+    /// A file ctxmod does not edit calls it.
+    CalledWhereNotEdited {
+        /// The function's name.
+        name: String,
+        /// The call's file.
+        path: Arc<Path>,
+        /// The 1-based line.
+        line: usize,
+    },
+    /// Unexported and never called: reflection may call it.
+    NoCaller {
+        /// The function's name.
+        name: String,
+    },
+}
+
+impl fmt::Display for KeptSignature {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::go::paths::{display_path, place};
+        match self {
+            KeptSignature::CallsNotSearched { name } => write!(
+                f,
+                "the calls of `{name}` were not looked for: a fix made earlier in this run changed what they need, so run ctxmod again"
+            ),
+            KeptSignature::DeclaredTwice { name, first, second } => write!(
+                f,
+                "`{name}` is declared both in {} and in {}, each for other build constraints: ctxmod cannot change them together",
+                display_path(first),
+                display_path(second)
+            ),
+            KeptSignature::ForeignInterface {
+                receiver,
+                interface,
+                package,
+                embedded: true,
+            } => write!(
+                f,
+                "`{receiver}` embeds `{interface}` of {package}, a type the workspace does not own: its methods may implement that type's interface, and keep their signatures"
+            ),
+            KeptSignature::ForeignInterface {
+                receiver,
+                interface,
+                package,
+                embedded: false,
+            } => write!(
+                f,
+                "`{receiver}` is declared to implement `{interface}` of {package}, an interface the workspace does not own: its methods keep their signatures"
+            ),
+            KeptSignature::MaybeUsedUnparsed { name, path } => write!(
+                f,
+                "`{name}` may be used in {}, which ctxmod cannot parse",
+                display_path(path)
+            ),
+            KeptSignature::Linknamed { name } => write!(
+                f,
+                "`{name}` is named by a `//go:linkname` directive: code elsewhere links to it by name, trusting its signature"
+            ),
+            KeptSignature::UsedAsValue { name, path, line } => {
+                write!(f, "`{name}` is used as a value at {}", place(path, *line))
+            }
+            KeptSignature::UnresolvedCall {
+                name,
+                path,
+                line,
+                why,
+            } => write!(
+                f,
+                "the call at {} may reach `{name}` ({why})",
+                place(path, *line)
+            ),
+            KeptSignature::SharedMethodName { name } => write!(
+                f,
+                "another method is named `{name}`, and it may be called through an interface"
+            ),
+            KeptSignature::CalledWhereNotEdited { name, path, line } => write!(
+                f,
+                "`{name}` is called at {}, a file ctxmod does not edit (generated, excluded or outside the paths given)",
+                place(path, *line)
+            ),
+            KeptSignature::NoCaller { name } => write!(
+                f,
+                "`{name}` has no caller in the workspace: it may be called by reflection"
+            ),
+        }
+    }
+}
+
 /// Everything that may call or hold a function, from [`Workspace::callers`].
 #[derive(Debug)]
 pub struct Callers<'w> {
@@ -1447,31 +1601,32 @@ impl Workspace {
     /// Why the signature of `id` cannot change with its calls, if it
     /// cannot: it is used as a value, a call may reach it through a
     /// receiver whose type is not known, or another method shares its name.
-    pub fn fixed_signature(&self, id: &FuncId) -> Option<String> {
+    pub fn fixed_signature(&self, id: &FuncId) -> Option<KeptSignature> {
         self.fixed(id, None)
     }
 
     /// Like [`Workspace::fixed_signature`], for a member of a method family
     /// ([`Workspace::method_family`]) changed as a whole: sharing the name
     /// is no reason, and a call of any member counts as a caller.
-    pub fn fixed_signature_in_family(&self, id: &FuncId, family: &[FuncId]) -> Option<String> {
+    pub fn fixed_signature_in_family(
+        &self,
+        id: &FuncId,
+        family: &[FuncId],
+    ) -> Option<KeptSignature> {
         self.fixed(id, Some(family))
     }
 
-    fn fixed(&self, id: &FuncId, family: Option<&[FuncId]>) -> Option<String> {
+    fn fixed(&self, id: &FuncId, family: Option<&[FuncId]>) -> Option<KeptSignature> {
+        let name = id.name.clone();
         if !self.callers_searched(id) {
-            return Some(format!(
-                "the calls of `{}` were not looked for: a fix made earlier in this run changed what they need, so run ctxmod again",
-                id.name
-            ));
+            return Some(KeptSignature::CallsNotSearched { name });
         }
         if let Some([first, second, ..]) = self.declared_in.get(id).map(Vec::as_slice) {
-            return Some(format!(
-                "`{}` is declared both in {} and in {}, each for other build constraints: ctxmod cannot change them together",
-                id.name,
-                crate::go::paths::display_path(first),
-                crate::go::paths::display_path(second)
-            ));
+            return Some(KeptSignature::DeclaredTwice {
+                name,
+                first: first.clone(),
+                second: second.clone(),
+            });
         }
         if let Some(receiver) = &id.receiver {
             let interfaces = self.asserted.get(&(id.package.clone(), receiver.clone()));
@@ -1482,62 +1637,53 @@ impl Workspace {
                 !owned
             });
             if let Some(Assertion {
-                interface: (package, name),
+                interface: (package, interface),
                 embedded,
                 ..
             }) = foreign
             {
-                return Some(if *embedded {
-                    format!(
-                        "`{receiver}` embeds `{name}` of {package}, a type the workspace does not own: its methods may implement that type's interface, and keep their signatures"
-                    )
-                } else {
-                    format!(
-                        "`{receiver}` is declared to implement `{name}` of {package}, an interface the workspace does not own: its methods keep their signatures"
-                    )
+                return Some(KeptSignature::ForeignInterface {
+                    receiver: receiver.clone(),
+                    interface: interface.clone(),
+                    package: package.clone(),
+                    embedded: *embedded,
                 });
             }
         }
         if let Some(path) = self.unparsable.get(&id.name) {
-            return Some(format!(
-                "`{}` may be used in {}, which ctxmod cannot parse",
-                id.name,
-                crate::go::paths::display_path(path)
-            ));
+            return Some(KeptSignature::MaybeUsedUnparsed {
+                name,
+                path: path.clone(),
+            });
         }
         if self.linknamed.contains(id) {
-            return Some(format!(
-                "`{}` is named by a `//go:linkname` directive: code elsewhere links to it by name, trusting its signature",
-                id.name
-            ));
+            return Some(KeptSignature::Linknamed { name });
         }
         let callers = self.callers(id);
         if let Some(r) = callers.references.first() {
-            return Some(format!(
-                "`{}` is used as a value at {}",
-                id.name,
-                crate::go::paths::place(&r.path, r.line)
-            ));
+            return Some(KeptSignature::UsedAsValue {
+                name,
+                path: r.path.clone(),
+                line: r.line,
+            });
         }
         if let Some((call, why)) = callers.unresolved.first() {
-            return Some(format!(
-                "the call at {} may reach `{}` ({why})",
-                crate::go::paths::place(&call.path, call.line),
-                id.name
-            ));
+            return Some(KeptSignature::UnresolvedCall {
+                name,
+                path: call.path.clone(),
+                line: call.line,
+                why: *why,
+            });
         }
         if family.is_none() && self.shares_method_name(id) {
-            return Some(format!(
-                "another method is named `{}`, and it may be called through an interface",
-                id.name
-            ));
+            return Some(KeptSignature::SharedMethodName { name });
         }
         if let Some(call) = callers.calls.iter().find(|c| !c.editable) {
-            return Some(format!(
-                "`{}` is called at {}, a file ctxmod does not edit (generated, excluded or outside the paths given)",
-                id.name,
-                crate::go::paths::place(&call.path, call.line)
-            ));
+            return Some(KeptSignature::CalledWhereNotEdited {
+                name,
+                path: call.path.clone(),
+                line: call.line,
+            });
         }
         let exported = crate::go::syntax::is_exported(&id.name);
         let called = family
@@ -1545,10 +1691,7 @@ impl Workspace {
             .iter()
             .any(|member| !self.callers(member).calls.is_empty());
         if !exported && !called {
-            return Some(format!(
-                "`{}` has no caller in the workspace: it may be called by reflection",
-                id.name
-            ));
+            return Some(KeptSignature::NoCaller { name });
         }
         None
     }
@@ -2231,10 +2374,11 @@ mod tests {
         );
         let mut collected = WantedNames::default();
         ws.set_searched(collected.clone());
-        let why = ws.fixed_signature(&load).unwrap_or_default();
-        assert!(
-            why.contains("the calls of `load` were not looked for"),
-            "{why}"
+        assert_eq!(
+            ws.fixed_signature(&load),
+            Some(KeptSignature::CallsNotSearched {
+                name: "load".into()
+            })
         );
         collected.function(&load, Some(Path::new("app/app.go")));
         ws.set_searched(collected);

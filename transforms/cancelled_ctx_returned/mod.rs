@@ -159,7 +159,11 @@ fn fix(workspace: &Workspace, settings: &Settings, found: &CancelledReturn) -> R
     let declaration = found.change.clone()?;
     if let Some(why) = settings
         .keeps_signature(&found.id, &found.path)
-        .or_else(|| workspace.fixed_signature(&found.id))
+        .or_else(|| {
+            workspace
+                .fixed_signature(&found.id)
+                .map(|why| why.to_string())
+        })
     {
         return Err(why);
     }

@@ -443,7 +443,7 @@ pub(crate) fn boundary(
         ));
     }
     if let Some(why) = workspace.fixed_signature_in_family(id, family) {
-        return Some(why);
+        return Some(why.to_string());
     }
     if facts.has_context {
         // It has one, but cannot hand it over where its call stands.
