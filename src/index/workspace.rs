@@ -264,26 +264,10 @@ impl FileSummary {
         let path: Arc<Path> = Arc::from(cx.path);
         let mut summary = FileSummary {
             package: cx.package.to_string(),
-            funcs: Vec::new(),
-            methods: Vec::new(),
-            interfaces: Vec::new(),
-            structs: Vec::new(),
-            vars: Vec::new(),
-            calls: Vec::new(),
-            references: Vec::new(),
-            facts: Facts::default(),
-            functions: Vec::new(),
-            context_fields: Vec::new(),
-            field_uses: Vec::new(),
-            asserted: Vec::new(),
-            launched: Vec::new(),
             path: Some(path.clone()),
-            unparsable: Vec::new(),
             linknamed: linknamed(cx.src),
             dot_imports: cx.imports.dot_imports().map(str::to_string).collect(),
-            header: None,
-            enclosing: Vec::new(),
-            read_only: false,
+            ..FileSummary::default()
         };
         let calls = parts.contains(SummaryParts::CALLS);
         let offsets = uses
