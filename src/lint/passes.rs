@@ -897,4 +897,116 @@ mod engine_tests {
             .contains("would leave a syntax error"));
         assert_eq!(outcome.remaining, 1, "the finding is still reported");
     }
+
+    /// A function declaration, as the [`Declared`] collector of the test
+    /// rule [`SameName`] records it.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    struct DeclaredFunction {
+        path: std::sync::Arc<std::path::Path>,
+        name: String,
+        range: std::ops::Range<usize>,
+    }
+
+    impl crate::index::collect::Fact for DeclaredFunction {}
+
+    /// Records every top-level function of every file.
+    struct Declared;
+
+    impl crate::index::collect::Collector for Declared {
+        fn collect(
+            &self,
+            cx: &FileCx<'_>,
+            decl: Node<'_>,
+            at: &crate::index::collect::Declaration<'_>,
+            out: &mut crate::index::collect::Facts,
+        ) {
+            if let Some(name) = decl
+                .child_by_field_name("name")
+                .filter(|_| decl.kind() == "function_declaration")
+            {
+                out.push(DeclaredFunction {
+                    path: at.path.clone(),
+                    name: cx.text(name).to_string(),
+                    range: name.byte_range(),
+                });
+            }
+        }
+    }
+
+    /// A rule whose facts cross files, defined here with its collector:
+    /// the index names neither, which is all a new rule of this kind needs.
+    /// It reports a function another file also declares.
+    struct SameName;
+
+    impl Rule for SameName {
+        fn meta(&self) -> &'static RuleMeta {
+            static META: RuleMeta = RuleMeta {
+                code: "T9",
+                id: "same-name",
+                summary: "test",
+                finds: "",
+                fixes: "",
+                applicability: Applicability::DisplayOnly,
+                kinds: &[],
+                needles: &["func"],
+                caller_needles: &[],
+                nolint: &[],
+            };
+            &META
+        }
+
+        fn collectors(&self) -> &'static [&'static dyn crate::index::collect::Collector] {
+            &[&Declared]
+        }
+
+        fn check_workspace(
+            &self,
+            workspace: &crate::index::workspace::Workspace,
+            _settings: &Settings,
+            out: &mut Vec<(PathBuf, Finding)>,
+        ) {
+            let all = workspace.facts::<DeclaredFunction>();
+            for f in all {
+                if let Some(other) = all.iter().find(|o| o.name == f.name && o.path != f.path) {
+                    let message = format!(
+                        "`{}` is also declared in {}",
+                        f.name,
+                        other.path.file_name().unwrap().to_string_lossy()
+                    );
+                    out.push((
+                        f.path.to_path_buf(),
+                        Finding::new(self.meta(), f.range.clone(), message),
+                    ));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_rule_outside_the_index_gathers_its_own_cross_file_facts() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a/a.go");
+        let b = dir.path().join("b/b.go");
+        for (path, text) in [
+            (&a, "package a\n\nfunc Run() {}\n"),
+            (&b, "package b\n\nfunc Run() {}\n\nfunc other() {}\n"),
+        ] {
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        let set = RuleSet::new(vec![&SameName]);
+        let outcome = Engine::new(&set).check(&[a, b], &ProgressBar::hidden());
+        let messages: Vec<String> = outcome
+            .files
+            .iter()
+            .flat_map(|f| f.findings.iter().map(|x| x.message.clone()))
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "`Run` is also declared in b.go",
+                "`Run` is also declared in a.go"
+            ]
+        );
+    }
 }
