@@ -86,7 +86,7 @@ pub const MAX_NESTING: u32 = 1000;
 /// The first ERROR or MISSING node of the tree, if any; else the first
 /// node nested deeper than [`MAX_NESTING`], or the first parameter that
 /// Go's parser rejects though tree-sitter's accepts it
-/// ([`first_go_rejection`]). [`error_message`] says which.
+/// (`first_go_rejection`). [`error_message`] says which.
 pub fn first_error(tree: &Tree) -> Option<Node<'_>> {
     let root = tree.root_node();
     if !root.has_error() {

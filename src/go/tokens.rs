@@ -42,7 +42,7 @@ impl Uses {
     /// settles it ([`Uses::settled`]).
     const CONTEXT_MEMBER: Uses = Uses(32);
 
-    /// The uses with [`Uses::CONTEXT_MEMBER`] settled: no use when the
+    /// The uses with `Uses::CONTEXT_MEMBER` settled: no use when the
     /// file's `context` is the package, else a field use.
     pub fn settled(self, context_is_package: bool) -> Uses {
         match (self.intersects(Uses::CONTEXT_MEMBER), context_is_package) {

@@ -1,4 +1,4 @@
-//! What `check` and `fix` print: findings as text for people ([`text`]),
+//! What `check` and `fix` print: findings as text for people ([`mod@text`]),
 //! JSON for machines ([`json`]), SARIF for code scanning ([`sarif`]),
 //! workflow commands for GitHub Actions ([`github`]) and markdown for a
 //! pull request or a CI summary ([`markdown`]).
