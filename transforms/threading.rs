@@ -8,7 +8,8 @@
 use crate::go::edit::Edit;
 use crate::index::functions::FunctionFacts;
 use crate::index::ids::FuncId;
-use crate::index::workspace::{CallSite, Workspace};
+use crate::index::summary::CallSite;
+use crate::index::workspace::Workspace;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The functions that must take a context so that `seeds` can: the seeds,

@@ -7,6 +7,7 @@ pub mod facts;
 pub mod fields;
 pub mod functions;
 pub mod ids;
+pub mod summary;
 pub mod summary_parts;
 pub mod wanted;
 pub mod workspace;

@@ -7,8 +7,9 @@
 use crate::go::imports::{self, FileImports};
 use crate::go::source::SourceFile;
 use crate::go::syntax::{first_error, parse};
+use crate::index::summary::FileSummary;
 use crate::index::wanted::WantedNames;
-use crate::index::workspace::{FileSummary, Workspace};
+use crate::index::workspace::Workspace;
 use crate::lint::engine::{
     unsuppressed, AnalysedFile, Analysis, AppliedFix, ChangedFile, Engine, FixOutcome, FixScan,
     Notice, Severity,

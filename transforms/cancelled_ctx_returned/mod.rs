@@ -75,8 +75,9 @@ mod returns;
 
 use crate::go::paths::place;
 use crate::index::call_results::{ResultUse, Taking, TakingStatement, CANCEL_NAMES};
+use crate::index::summary::CallSite;
 use crate::index::wanted::WantedNames;
-use crate::index::workspace::{CallSite, Workspace};
+use crate::index::workspace::Workspace;
 use crate::lint::finding::Finding;
 use crate::lint::fix::{Applicability, Edit, FileChange, Fix};
 use crate::lint::rule::{Rule, RuleMeta, Settings};

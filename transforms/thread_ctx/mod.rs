@@ -690,7 +690,7 @@ fn is_background(expr: &str) -> bool {
 /// Already detached contexts and roots pass as they are.
 fn detach_in_goroutine(
     facts: &FunctionFacts,
-    call: &crate::index::workspace::CallSite,
+    call: &crate::index::summary::CallSite,
     supply: &str,
 ) -> Result<String, String> {
     let pkg = &facts.context_pkg;

@@ -1,7 +1,7 @@
 //! Context values as one file sees them: every `context.WithValue(ctx, key,
 //! v)` and `x.Value(key)` with what its key is, and the package-level
 //! constants that could be keys. Each file records them once per parse in
-//! its [`crate::index::workspace::FileSummary`]; the string-key rule groups them
+//! its [`crate::index::summary::FileSummary`]; the string-key rule groups them
 //! across the workspace.
 
 use crate::go::file_cx::FileCx;
