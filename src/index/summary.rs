@@ -244,7 +244,7 @@ impl FileSummary {
     /// Reads the top-level declarations of a parsed file, and the `parts`
     /// of the summary the run's rules read.
     /// With `uses`, also the calls of and references to functions and
-    /// methods so named ([`Workspace::callers`]): collecting every call
+    /// methods so named (`Workspace::callers`): collecting every call
     /// costs time on every file, so only the names some rule asks for are.
     pub fn from_tree(
         cx: &FileCx<'_>,
