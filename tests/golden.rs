@@ -174,7 +174,61 @@ fn check_case(case: &Path, setup: &Setup) -> Vec<String> {
         failures.extend(toolchain_checks(case));
     }
     failures.extend(rules_alone(case, &setup.rules));
+    failures.extend(suppression_check(case));
     failures
+}
+
+/// A `suppressed` case proves its `//ctxmod:ignore` comments keep its
+/// rule quiet: without them, the rule reports something in its input.
+fn suppression_check(case: &Path) -> Vec<String> {
+    if case.file_name().is_none_or(|n| n != "suppressed") {
+        return Vec::new();
+    }
+    let rule = case
+        .parent()
+        .and_then(Path::file_name)
+        .unwrap()
+        .to_string_lossy()
+        .to_string();
+    let tmp = tempfile::tempdir().unwrap();
+    let work = tmp.path().join("m");
+    copy_tree(&case.join("input"), &work);
+    let mut stripped = 0;
+    for (path, bytes) in read_tree(&work) {
+        let Ok(text) = String::from_utf8(bytes) else {
+            continue;
+        };
+        if !text.contains("//ctxmod:ignore") {
+            continue;
+        }
+        let without: String = text
+            .split_inclusive('\n')
+            .map(|line| match line.find("//ctxmod:ignore") {
+                Some(at) => {
+                    stripped += 1;
+                    let kept = line[..at].trim_end();
+                    if kept.is_empty() {
+                        String::new()
+                    } else {
+                        format!("{kept}\n")
+                    }
+                }
+                None => line.to_string(),
+            })
+            .collect();
+        std::fs::write(work.join(path), without).unwrap();
+    }
+    let name = case_name(case);
+    if stripped == 0 {
+        return vec![format!("{name}: no //ctxmod:ignore comment to prove")];
+    }
+    let found = findings_in(&work, &["--rule", &rule]);
+    if found.get(&rule).is_none_or(Vec::is_empty) {
+        return vec![format!(
+            "{name}: {rule} reports nothing even without the //ctxmod:ignore comments, so they prove nothing"
+        )];
+    }
+    Vec::new()
 }
 
 /// The exit code of a successful run: 0, or 1 when it skipped a file for

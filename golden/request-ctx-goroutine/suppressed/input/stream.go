@@ -5,14 +5,18 @@ import (
 	"net/http"
 )
 
-func watch(ctx context.Context, id string) error {
-	<-ctx.Done()
-	return ctx.Err()
+func notify(ctx context.Context, id string) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, "http://audit/"+id, nil)
+	if err != nil {
+		return err
+	}
+	_, err = http.DefaultClient.Do(req)
+	return err
 }
 
-// Watch stops watching when the client goes away.
+// Watch records the request, and gives up when the client goes away.
 func Watch(w http.ResponseWriter, r *http.Request) {
-	//ctxmod:ignore request-ctx-goroutine -- the watch must end with the request
-	go watch(r.Context(), r.FormValue("id"))
+	//ctxmod:ignore request-ctx-goroutine -- the audit call must end with the request
+	go notify(r.Context(), r.FormValue("id"))
 	w.WriteHeader(http.StatusAccepted)
 }

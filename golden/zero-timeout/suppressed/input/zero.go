@@ -5,11 +5,16 @@ import (
 	"time"
 )
 
+// Config is loaded and validated at startup.
+type Config struct {
+	Timeout time.Duration
+}
+
 func ping(ctx context.Context) error { return ctx.Err() }
 
-func runUntil(parent context.Context, until time.Time) error {
-	//ctxmod:ignore zero-timeout -- every caller passes time.Now().Add(...)
-	ctx, cancel := context.WithDeadline(parent, until)
+func run(parent context.Context, cfg Config) error {
+	//ctxmod:ignore zero-timeout -- Config.Timeout is validated when it is loaded
+	ctx, cancel := context.WithTimeout(parent, cfg.Timeout)
 	defer cancel()
 	return ping(ctx)
 }
