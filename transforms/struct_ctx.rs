@@ -392,7 +392,7 @@ fn stores<'w>(
     settings: &Settings,
     field: &ContextField,
 ) -> Result<Stores<'w>, String> {
-    let deletion = field.deletion.clone()?;
+    let deletion = field.deletion.clone().map_err(|why| why.to_string())?;
     let policy = settings.exported_policy_at(&field.path);
     if policy != ExportedPolicy::Thread && is_exported(&field.name) && is_exported(&field.owner) {
         return Err(format!(

@@ -10,6 +10,7 @@ use crate::go::parents::Up;
 use crate::go::syntax::{line_start, named_children, next_line_start, text};
 use crate::go::typing::{type_of, TypeExpr, TypeRef};
 use crate::index::ids::FuncId;
+use std::fmt;
 use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
@@ -32,7 +33,76 @@ pub struct ContextField {
     pub line: usize,
     /// The bytes that remove it (its lines, with its doc comment), or why
     /// it cannot be removed on its own.
-    pub deletion: Result<Range<usize>, String>,
+    pub deletion: Result<Range<usize>, KeptField>,
+}
+
+/// Why a context field cannot be removed on its own
+/// ([`ContextField::deletion`]); its text is for a finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeptField {
+    /// The struct has more than one `context.Context` field, or the
+    /// declaration names more than one.
+    SeveralContexts,
+    /// The declaration shares its line with other code.
+    SharesLine,
+}
+
+impl fmt::Display for KeptField {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            KeptField::SeveralContexts => "the struct has more than one context.Context field: which one a caller's context replaces is a decision to make by hand",
+            KeptField::SharesLine => "the field shares its line with other code",
+        })
+    }
+}
+
+/// Why a store into a context field (`x.f = v`, or `T{f: v}`) cannot be
+/// deleted ([`FieldAccess::Write`], [`FieldAccess::Key`]); its text is for
+/// a finding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeptStore {
+    /// The assignment assigns other things too, or with another operator.
+    AssignedWithOthers,
+    /// The stored value cannot be read.
+    ValueUnreadable,
+    /// Evaluating the value may have effects beyond making a context.
+    ValueMayDoMore {
+        /// The value's text.
+        value: String,
+    },
+    /// Without the store, a local variable would be declared and not used.
+    LocalLeftUnused {
+        /// The local's name.
+        name: String,
+    },
+    /// The assignment shares its line with other code.
+    AssignmentSharesLine,
+    /// The literal's element shares its line with a comment.
+    ElementSharesLine,
+}
+
+impl fmt::Display for KeptStore {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            KeptStore::AssignedWithOthers => {
+                f.write_str("it is assigned together with other values")
+            }
+            KeptStore::ValueUnreadable => f.write_str("its value cannot be read"),
+            KeptStore::ValueMayDoMore { value } => {
+                write!(f, "its value `{value}` may do more than make a context")
+            }
+            KeptStore::LocalLeftUnused { name } => write!(
+                f,
+                "without it, the local `{name}` would be declared and not used"
+            ),
+            KeptStore::AssignmentSharesLine => {
+                f.write_str("the assignment shares its line with other code")
+            }
+            KeptStore::ElementSharesLine => {
+                f.write_str("the element shares its line with a comment")
+            }
+        }
+    }
 }
 
 /// How a field is used at one place.
@@ -57,9 +127,9 @@ pub enum FieldAccess {
         local: Option<(String, Range<usize>)>,
     },
     /// `x.f = v`: the statement's lines to delete, or why it cannot go.
-    Write(Result<Range<usize>, String>),
+    Write(Result<Range<usize>, KeptStore>),
     /// `T{f: v}`: the element's bytes to delete, or why it cannot go.
-    Key(Result<Range<usize>, String>),
+    Key(Result<Range<usize>, KeptStore>),
     /// `T{a, b}`: a literal that sets every field by position.
     Positional,
 }
@@ -120,11 +190,11 @@ pub fn context_fields(
             continue;
         }
         let deletion = if declarations.len() > 1 || names.len() > 1 {
-            Err("the struct has more than one context.Context field: which one a caller's context replaces is a decision to make by hand".to_string())
+            Err(KeptField::SeveralContexts)
         } else {
             line_deletion(cx.src, *decl, ";")
                 .map(|lines| with_doc_comment(cx.src, list, *decl, lines))
-                .ok_or_else(|| "the field shares its line with other code".to_string())
+                .ok_or(KeptField::SharesLine)
         };
         for name in names {
             out.push(ContextField {
@@ -175,10 +245,8 @@ pub fn field_use(
             let value = node
                 .child_by_field_name("value")
                 .and_then(|v| named_children(v).into_iter().next());
-            let deletion = removable_value(cx, value, decl).and_then(|()| {
-                element_deletion(cx.src, node)
-                    .ok_or_else(|| "the element shares its line with a comment".to_string())
-            });
+            let deletion = removable_value(cx, value, decl)
+                .and_then(|()| element_deletion(cx.src, node).ok_or(KeptStore::ElementSharesLine));
             Some((
                 key.byte_range(),
                 name.to_string(),
@@ -331,7 +399,7 @@ fn assignment_deletion(
     cx: &FileCx<'_>,
     assignment: Node<'_>,
     decl: Node<'_>,
-) -> Result<Range<usize>, String> {
+) -> Result<Range<usize>, KeptStore> {
     let side = |f| {
         assignment
             .child_by_field_name(f)
@@ -343,31 +411,33 @@ fn assignment_deletion(
         .child_by_field_name("operator")
         .map(|o| text(o, cx.src));
     if left.len() != 1 || right.len() != 1 || op != Some("=") {
-        return Err("it is assigned together with other values".into());
+        return Err(KeptStore::AssignedWithOthers);
     }
     removable_value(cx, right.first().copied(), decl)?;
-    crate::go::syntax::statement_deletion(cx.src, assignment)
-        .ok_or_else(|| "the assignment shares its line with other code".into())
+    crate::go::syntax::statement_deletion(cx.src, assignment).ok_or(KeptStore::AssignmentSharesLine)
 }
 
 /// Ok when the value stored in the field can be dropped: no call that may
 /// have effects, and no local variable left unused without it.
-fn removable_value(cx: &FileCx<'_>, value: Option<Node<'_>>, decl: Node<'_>) -> Result<(), String> {
+fn removable_value(
+    cx: &FileCx<'_>,
+    value: Option<Node<'_>>,
+    decl: Node<'_>,
+) -> Result<(), KeptStore> {
     let Some(value) = value else {
-        return Err("its value cannot be read".into());
+        return Err(KeptStore::ValueUnreadable);
     };
     if !is_plain(cx, value) {
-        return Err(format!(
-            "its value `{}` may do more than make a context",
-            text(value, cx.src)
-        ));
+        return Err(KeptStore::ValueMayDoMore {
+            value: text(value, cx.src).to_string(),
+        });
     }
     if value.kind() == "identifier" {
         let name = text(value, cx.src);
         if local_used_only_once(cx, decl, name) {
-            return Err(format!(
-                "without it, the local `{name}` would be declared and not used"
-            ));
+            return Err(KeptStore::LocalLeftUnused {
+                name: name.to_string(),
+            });
         }
     }
     Ok(())
@@ -568,7 +638,9 @@ mod tests {
                         kinds.push("deleted".to_string());
                         edits.push(crate::go::edit::Edit::delete(r));
                     }
-                    FieldAccess::Key(Err(why)) | FieldAccess::Write(Err(why)) => kinds.push(why),
+                    FieldAccess::Key(Err(why)) | FieldAccess::Write(Err(why)) => {
+                        kinds.push(why.to_string())
+                    }
                     FieldAccess::Positional => kinds.push("positional".into()),
                     FieldAccess::Read {
                         escape,
@@ -660,15 +732,10 @@ mod tests {
         // E embeds the context: a custom context, no stored one.
         assert!(fields.iter().all(|f| f.owner != "E"));
         assert_eq!(fields.len(), 4, "S's ctx, a and b of M, and L's ctx");
-        assert!(fields[1]
-            .deletion
-            .as_ref()
-            .unwrap_err()
+        assert_eq!(fields[1].deletion, Err(KeptField::SeveralContexts));
+        assert_eq!(fields[3].deletion, Err(KeptField::SharesLine));
+        assert!(KeptField::SeveralContexts
+            .to_string()
             .contains("more than one"));
-        assert!(fields[3]
-            .deletion
-            .as_ref()
-            .unwrap_err()
-            .contains("shares its line"));
     }
 }

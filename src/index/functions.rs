@@ -9,7 +9,7 @@ use crate::go::roots::{is_deliberate_root, is_root_call, ROOT_WORDS};
 use crate::go::scope::{context_kind_of_type, context_use, fresh_name, runs_later};
 use crate::go::syntax::{line_start, named_children, next_line_start, statements, text};
 use crate::go::typing::Callee;
-use crate::index::wrapping::{wrap_facts, WrapFacts};
+use crate::index::wrapping::{wrap_facts, WrapError, WrapFacts};
 use std::ops::Range;
 use tree_sitter::Node;
 
@@ -62,7 +62,7 @@ pub struct FunctionFacts {
     pub detach_ok: bool,
     /// For an exported function or method with a body: what keeping its
     /// signature beside a new `NameContext` needs, or why it cannot.
-    pub wrap: Option<Result<WrapFacts, String>>,
+    pub wrap: Option<Result<WrapFacts, WrapError>>,
     /// The calls that pass `nil` where no context is in scope, each with
     /// the argument's position: where the callee takes a context, nil-ctx
     /// writes `context.TODO()` there and the function becomes a leaf in

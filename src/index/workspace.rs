@@ -64,6 +64,55 @@ impl fmt::Display for Unresolved {
     }
 }
 
+/// Why a method's signature cannot change together with the other methods
+/// of its name ([`Workspace::method_family`]); its text is for a finding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FamilyError {
+    /// Interfaces of the standard library have a method of its name.
+    StandardMethod {
+        /// The method's name.
+        name: String,
+    },
+    /// Another method shares its name, and no interface of the workspace
+    /// declares it.
+    SharedName {
+        /// The method's name.
+        name: String,
+    },
+    /// A method of its name has another signature than the interface's.
+    OtherSignature {
+        /// The method's name.
+        name: String,
+        /// The receiver type of the method that differs.
+        receiver: String,
+        /// The interface declaring the method.
+        interface: String,
+    },
+}
+
+impl fmt::Display for FamilyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FamilyError::StandardMethod { name } => write!(
+                f,
+                "`{name}` is a method of standard-library interfaces, which the workspace does not own"
+            ),
+            FamilyError::SharedName { name } => write!(
+                f,
+                "another method is named `{name}`, and it may be called through an interface"
+            ),
+            FamilyError::OtherSignature {
+                name,
+                receiver,
+                interface,
+            } => write!(
+                f,
+                "`{receiver}.{name}` does not have the signature of the interface method `{interface}.{name}`"
+            ),
+        }
+    }
+}
+
 /// Why the signature of a function cannot change with its calls
 /// ([`Workspace::fixed_signature`]); its text is for a finding.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -730,15 +779,13 @@ impl Workspace {
     /// satisfy one of those, alone or not), or when the name is shared
     /// otherwise: a method of another signature, or no interface of the
     /// workspace.
-    pub fn method_family(&self, id: &FuncId) -> Result<Vec<FuncId>, String> {
+    pub fn method_family(&self, id: &FuncId) -> Result<Vec<FuncId>, FamilyError> {
         if id.receiver.is_none() {
             return Ok(vec![id.clone()]);
         }
         let name = &id.name;
         if STANDARD_METHODS.contains(&name.as_str()) {
-            return Err(format!(
-                "`{name}` is a method of standard-library interfaces, which the workspace does not own"
-            ));
+            return Err(FamilyError::StandardMethod { name: name.clone() });
         }
         let members = self.namesakes(id);
         if members.len() <= 1 {
@@ -750,9 +797,7 @@ impl Workspace {
                 .is_some_and(|r| self.is_interface(package, r))
         });
         let Some((_, interface)) = interface else {
-            return Err(format!(
-                "another method is named `{name}`, and it may be called through an interface"
-            ));
+            return Err(FamilyError::SharedName { name: name.clone() });
         };
         let differs = |sig: &Signature| {
             sig.params != interface.params
@@ -760,11 +805,11 @@ impl Workspace {
                 || sig.results != interface.results
         };
         if let Some((_, other)) = members.iter().find(|(_, sig)| differs(sig)) {
-            return Err(format!(
-                "`{}.{name}` does not have the signature of the interface method `{}.{name}`",
-                other.receiver.as_deref().unwrap_or_default(),
-                interface.receiver.as_deref().unwrap_or_default(),
-            ));
+            return Err(FamilyError::OtherSignature {
+                name: name.clone(),
+                receiver: other.receiver.clone().unwrap_or_default(),
+                interface: interface.receiver.clone().unwrap_or_default(),
+            });
         }
         let mut family: Vec<FuncId> = members
             .iter()
@@ -1261,19 +1306,34 @@ mod tests {
         let receivers: Vec<&str> = load.iter().filter_map(|f| f.receiver.as_deref()).collect();
         assert_eq!(receivers, ["Disk", "Mem", "Store"]);
         let close = ws.method_family(&func("example.com/shop", Some("Mem"), "Close"));
-        assert!(close.unwrap_err().contains("standard-library"));
+        assert!(matches!(
+            close.unwrap_err(),
+            FamilyError::StandardMethod { .. }
+        ));
         let string = ws.method_family(&func("example.com/shop", Some("Name"), "String"));
         assert!(
-            string.unwrap_err().contains("standard-library"),
+            matches!(string.unwrap_err(), FamilyError::StandardMethod { .. }),
             "alone, it may still be a fmt.Stringer"
         );
         let get = ws.method_family(&func("example.com/shop", Some("Cache"), "Get"));
         assert!(
-            get.unwrap_err().contains("another method is named"),
+            matches!(get.unwrap_err(), FamilyError::SharedName { .. }),
             "no interface of the workspace declares Get"
         );
         let save = ws.method_family(&func("example.com/shop", Some("Other"), "Save"));
-        assert!(save.unwrap_err().contains("does not have the signature"));
+        let save = save.unwrap_err();
+        assert_eq!(
+            save,
+            FamilyError::OtherSignature {
+                name: "Save".into(),
+                receiver: "Other".into(),
+                interface: "Saver".into(),
+            }
+        );
+        assert_eq!(
+            save.to_string(),
+            "`Other.Save` does not have the signature of the interface method `Saver.Save`"
+        );
         let load_via_store = ws.callers(&func("example.com/shop", Some("Store"), "Load"));
         assert_eq!(
             load_via_store.calls.len(),

@@ -5,6 +5,7 @@
 
 use crate::go::file_cx::FileCx;
 use crate::go::syntax::{named_children, text};
+use std::fmt;
 use std::ops::Range;
 use tree_sitter::Node;
 
@@ -29,15 +30,59 @@ pub struct WrapFacts {
     pub returns: bool,
 }
 
+/// Why a function cannot be wrapped ([`wrap_facts`]); its text is for a
+/// finding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WrapError {
+    /// The declaration has no body.
+    NoBody,
+    /// The method's receiver has no name (or is `_`), so the wrapper cannot
+    /// call the new method on it.
+    UnnamedReceiver,
+    /// The file imports another package named `context`.
+    ContextPackageTaken,
+    /// The receiver has the context package's name.
+    ReceiverHidesPackage {
+        /// That name.
+        name: String,
+    },
+    /// A parameter has no name (or is `_`), so the wrapper cannot pass it on.
+    UnnamedParameter,
+    /// A parameter has the context package's name.
+    ParameterHidesPackage {
+        /// That name.
+        name: String,
+    },
+}
+
+impl fmt::Display for WrapError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            WrapError::NoBody => f.write_str("it has no body"),
+            WrapError::UnnamedReceiver => f.write_str("its receiver has no name"),
+            WrapError::ContextPackageTaken => {
+                f.write_str("its file imports another package named `context`")
+            }
+            WrapError::ReceiverHidesPackage { name } => {
+                write!(f, "its receiver `{name}` hides the package")
+            }
+            WrapError::UnnamedParameter => f.write_str("a parameter has no name"),
+            WrapError::ParameterHidesPackage { name } => {
+                write!(f, "its parameter `{name}` hides the package")
+            }
+        }
+    }
+}
+
 /// The facts to wrap the function or method `decl`, or why it cannot be
 /// wrapped: the wrapper must name every parameter to pass it on.
-pub fn wrap_facts(cx: &FileCx<'_>, decl: Node<'_>) -> Result<WrapFacts, String> {
+pub fn wrap_facts(cx: &FileCx<'_>, decl: Node<'_>) -> Result<WrapFacts, WrapError> {
     let (Some(name), Some(params), Some(body)) = (
         decl.child_by_field_name("name"),
         decl.child_by_field_name("parameters"),
         decl.child_by_field_name("body"),
     ) else {
-        return Err("it has no body".into());
+        return Err(WrapError::NoBody);
     };
     let call_prefix = match decl.child_by_field_name("receiver") {
         None => String::new(),
@@ -49,25 +94,29 @@ pub fn wrap_facts(cx: &FileCx<'_>, decl: Node<'_>) -> Result<WrapFacts, String> 
                 .unwrap_or_default();
             match names.as_slice() {
                 [name] if name != "_" => format!("{name}."),
-                _ => return Err("its receiver has no name".into()),
+                _ => return Err(WrapError::UnnamedReceiver),
             }
         }
     };
     // The wrapper's body calls `context.Background()`.
     let context_pkg = cx
         .package_name_free("context")
-        .ok_or("its file imports another package named `context`")?;
+        .ok_or(WrapError::ContextPackageTaken)?;
     if call_prefix.strip_suffix('.') == Some(context_pkg) {
-        return Err(format!("its receiver `{context_pkg}` hides the package"));
+        return Err(WrapError::ReceiverHidesPackage {
+            name: context_pkg.to_string(),
+        });
     }
     let mut args = Vec::new();
     for param in named_children(params) {
         let names = names_of(cx, param);
         if names.is_empty() || names.iter().any(|n| n == "_") {
-            return Err("a parameter has no name".into());
+            return Err(WrapError::UnnamedParameter);
         }
         if names.iter().any(|n| n == context_pkg) {
-            return Err(format!("its parameter `{context_pkg}` hides the package"));
+            return Err(WrapError::ParameterHidesPackage {
+                name: context_pkg.to_string(),
+            });
         }
         let variadic = param.kind() == "variadic_parameter_declaration";
         args.extend(

@@ -119,7 +119,7 @@ mod wrapping;
 use crate::index::functions::FunctionFacts;
 use crate::index::ids::FuncId;
 use crate::index::wanted::WantedNames;
-use crate::index::workspace::Workspace;
+use crate::index::workspace::{FamilyError, Workspace};
 use crate::lint::finding::Finding;
 use crate::lint::fix::{Applicability, Edit, FileChange, Fix};
 use crate::lint::options::{OptionsTable, RuleOptions};
@@ -405,7 +405,7 @@ pub(crate) fn boundary(
     id: &FuncId,
     path: &Path,
     facts: &FunctionFacts,
-    family: &Result<Vec<FuncId>, String>,
+    family: &Result<Vec<FuncId>, FamilyError>,
 ) -> Option<String> {
     if facts.context_name_taken {
         return Some(format!(
@@ -431,7 +431,7 @@ pub(crate) fn boundary(
         return unwrappable(workspace, id, facts, family);
     }
     let family = match family {
-        Err(why) => return Some(why.clone()),
+        Err(why) => return Some(why.to_string()),
         Ok(family) => family,
     };
     let name = &id.name;
@@ -465,7 +465,7 @@ pub(crate) fn boundary(
 /// Why a method family cannot change, when one of its methods is declared
 /// where ctxmod does not edit.
 fn undeclared_member(
-    family: &Result<Vec<FuncId>, String>,
+    family: &Result<Vec<FuncId>, FamilyError>,
     declared: &HashMap<String, (&FuncId, Declared<'_>)>,
 ) -> Option<String> {
     let missing = family
@@ -492,7 +492,7 @@ fn unwrappable(
     workspace: &Workspace,
     id: &FuncId,
     facts: &FunctionFacts,
-    family: &Result<Vec<FuncId>, String>,
+    family: &Result<Vec<FuncId>, FamilyError>,
 ) -> Option<String> {
     let name = &id.name;
     if family.as_ref().is_ok_and(|f| f.len() > 1) {

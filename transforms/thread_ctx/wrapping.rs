@@ -42,9 +42,9 @@ mod tests {
     use super::*;
     use crate::go::file_cx::testing::with_file;
     use crate::go::syntax::named_children;
-    use crate::index::wrapping::wrap_facts;
+    use crate::index::wrapping::{wrap_facts, WrapError};
 
-    fn facts_of(src: &str) -> Result<WrapFacts, String> {
+    fn facts_of(src: &str) -> Result<WrapFacts, WrapError> {
         with_file("a.go", src, "example.com/a", None, |cx| {
             let decl = named_children(cx.root)
                 .into_iter()
@@ -94,6 +94,7 @@ mod tests {
         assert_eq!(
             facts_of("package a\n\nfunc F(context *C) {}\n")
                 .err()
+                .map(|why| why.to_string())
                 .as_deref(),
             Some("its parameter `context` hides the package")
         );

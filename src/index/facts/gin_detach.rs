@@ -8,6 +8,7 @@ use crate::go::syntax::{call_arguments, line_indent, line_start, named_children,
 use crate::index::collect::{self, Collector, Fact, Facts};
 use crate::index::facts::gin_goroutines::HandOff;
 use crate::index::workspace::Workspace;
+use std::fmt;
 use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
@@ -146,7 +147,7 @@ pub struct DetachSite {
     /// True when the goroutine got the whole context, false for a copy.
     pub whole: bool,
     /// Why a copy cannot stand in for the context, if it cannot.
-    pub unfixable: Option<String>,
+    pub unfixable: Option<Undetachable>,
     /// The file's package id.
     pub package: String,
     /// The file's package clause name.
@@ -162,6 +163,31 @@ pub struct DetachSite {
     /// the callee and the argument's position. Where that parameter is a
     /// `context.Context`, the goroutine needs the request's context only.
     pub argument_of: Option<(crate::go::typing::Callee, usize)>,
+}
+
+/// Why a copy cannot stand in for a `*gin.Context` a goroutine gets
+/// ([`DetachSite::unfixable`]); its text is for a finding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Undetachable {
+    /// The goroutine reaches the response through the context, which a
+    /// copy does not have.
+    WritesResponse {
+        /// The `*gin.Context` (`c`).
+        receiver: String,
+        /// The field or method that reaches the response (`JSON`, `Writer`).
+        member: &'static str,
+    },
+}
+
+impl fmt::Display for Undetachable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Undetachable::WritesResponse { receiver, member } => write!(
+                f,
+                "the goroutine uses `{receiver}.{member}`, and a copy has no response writer"
+            ),
+        }
+    }
 }
 
 /// A local declared before a `go` statement.
@@ -266,11 +292,12 @@ pub fn detach_sites(cx: &FileCx<'_>, decl: Node<'_>, path: &Arc<Path>) -> Vec<De
                 let writes = uses.iter().find_map(|(n, _)| {
                     let field = n.up()?.child_by_field_name("field")?;
                     let field = text(field, cx.src);
-                    RESPONSE_METHODS.contains(&field).then_some(field)
+                    RESPONSE_METHODS.iter().find(|m| **m == field).copied()
                 });
                 let mut whole = site(replace, receiver.clone(), Some(declare), true);
-                whole.unfixable = writes.map(|field| {
-                    format!("the goroutine uses `{receiver}.{field}`, and a copy has no response writer")
+                whole.unfixable = writes.map(|member| Undetachable::WritesResponse {
+                    receiver: receiver.clone(),
+                    member,
                 });
                 out.push(whole);
                 return;
