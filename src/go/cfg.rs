@@ -117,6 +117,38 @@ impl<'t> Cfg<'t> {
             .map(|(i, _)| i)
     }
 
+    /// Where control may leave the function from after point `from`
+    /// without passing a point `stops` holds for: the point it leaves from
+    /// (a `return` statement, or the last statement of a body that falls
+    /// off its end), the first such one in a breadth-first walk, so the
+    /// nearest. `None` when every path from `from` to the exit passes a
+    /// stopping point, or never reaches the exit (a call that never
+    /// returns, an endless loop). `go vet`'s lostcancel asks this of the
+    /// statement after a `WithCancel`, stopping at the uses of `cancel`
+    /// (the header point of a compound statement may stand for the whole
+    /// statement: `stops` should look at its header's own syntax only).
+    pub fn exit_avoiding(&self, from: usize, stops: impl Fn(&Point<'t>) -> bool) -> Option<usize> {
+        let mut seen = vec![false; self.points.len()];
+        let mut queue = std::collections::VecDeque::new();
+        seen[from] = true;
+        queue.push_back(from);
+        while let Some(i) = queue.pop_front() {
+            if i != from && stops(&self.points[i]) {
+                continue;
+            }
+            if self.successors[i].contains(&EXIT) && i != ENTRY {
+                return Some(i);
+            }
+            for &s in &self.successors[i] {
+                if !seen[s] {
+                    seen[s] = true;
+                    queue.push_back(s);
+                }
+            }
+        }
+        None
+    }
+
     /// A forward "may" analysis: the facts that may hold when each point
     /// starts, over every path from the entry, where `transfer` gives what
     /// a point adds and removes (`(gen, kill)`) and `entry` holds at the
@@ -559,6 +591,65 @@ mod tests {
         assert!(!holds(&f, "b()"));
         let f = reached_after("if x {\nmark()\npanic(err)\n}\nb()", "mark()");
         assert!(!holds(&f, "b()"));
+    }
+
+    /// The statement through which control leaves `f` from after the
+    /// statement `from` without passing a statement that mentions `stop`.
+    fn leak(body: &str, from: &str, stop: &str) -> Option<String> {
+        let src = format!("package a\nfunc f() {{\n{body}\n}}\n");
+        let tree = parse(&src);
+        let mut function = None;
+        for_each_node(tree.root_node(), |n| {
+            if function.is_none() && n.kind() == "function_declaration" {
+                function = Some(n);
+            }
+        });
+        let cfg = Cfg::of_function(function.unwrap(), &src).unwrap();
+        let start = cfg
+            .points()
+            .iter()
+            .position(|p| p.node.is_some_and(|n| text(n, &src) == from))
+            .unwrap();
+        // Simple statements only: a compound statement's header point may
+        // stand for the whole statement, whose body is points of its own.
+        cfg.exit_avoiding(start, |p| {
+            p.kind == PointKind::Statement
+                && p.node.is_some_and(|n| {
+                    matches!(n.kind(), "expression_statement" | "defer_statement")
+                        && text(n, &src).contains(stop)
+                })
+        })
+        .map(|i| text(cfg.points()[i].node.unwrap(), &src).to_string())
+    }
+
+    #[test]
+    fn an_exit_that_avoids_a_use_is_the_nearest_return() {
+        let body = "mark()\nif x {\nreturn\n}\ncancel()\nreturn";
+        assert_eq!(leak(body, "mark()", "cancel"), Some("return".into()));
+        let all = "mark()\ndefer cancel()\nif x {\nreturn\n}\nb()";
+        assert_eq!(
+            leak(all, "mark()", "cancel"),
+            None,
+            "the defer is on every path"
+        );
+        let falls_off = "mark()\nif x {\ncancel()\nreturn\n}\nb()";
+        assert_eq!(leak(falls_off, "mark()", "cancel"), Some("b()".into()));
+    }
+
+    #[test]
+    fn paths_that_never_reach_the_exit_leak_nothing() {
+        let panics = "mark()\nif x {\npanic(1)\n}\ncancel()\nreturn";
+        assert_eq!(leak(panics, "mark()", "cancel"), None);
+        let endless = "mark()\nfor {\nb()\n}";
+        assert_eq!(leak(endless, "mark()", "cancel"), None);
+        let exits = "mark()\nif x {\nos.Exit(1)\n}\ndefer cancel()";
+        assert_eq!(leak(exits, "mark()", "cancel"), None);
+    }
+
+    #[test]
+    fn a_loop_that_can_break_leaks_through_the_code_after_it() {
+        let body = "mark()\nfor {\nif x {\nbreak\n}\ncancel()\nreturn\n}\nb()";
+        assert_eq!(leak(body, "mark()", "cancel"), Some("b()".into()));
     }
 
     #[test]
